@@ -1,0 +1,26 @@
+/** Shared timing for benchmarks: warm up, repeat, report medians. */
+export interface Measurement {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export async function measure(label: string, fn: () => unknown, { warmup = 5, repeat = 30 } = {}): Promise<Measurement> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const m = { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)!, runs: repeat };
+  console.log(`${label.padEnd(44)} median ${m.median.toFixed(2).padStart(8)} ms   min ${m.min.toFixed(2).padStart(8)}   max ${m.max.toFixed(2).padStart(8)}   (${repeat} runs after ${warmup} warm-up)`);
+  return m;
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

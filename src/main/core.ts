@@ -1,0 +1,72 @@
+/**
+ * The composition root: store, providers, culture source and pipeline, wired without Electron so
+ * the desktop app, the browser mode, the CLI and the tests share one core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParsedBrief } from '../shared/brief';
+import { loadDataset, type TasteDataset } from './generation/dataset';
+import { GenerationPipeline, type GenerationOptions, type GenerationResult } from './generation/pipeline';
+import { BundledCultureSource } from './providers/culture/bundled-culture';
+import { OFFLINE_PROVIDER_ID, OfflineEngine } from './providers/llm/offline/offline-engine';
+import type { LlmProvider } from './providers/types';
+import { AppStore } from './store/app-store';
+
+export interface CoreOptions {
+  /** Folder for app.db (and later cache.db); created if missing. */
+  dataDir: string;
+  /** Folder holding dataset/; defaults to the app's resources folder. */
+  resourcesDir?: string;
+  /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
+  sqliteNativeBinding?: string;
+}
+
+export interface Core {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly store: AppStore;
+  readonly providers: ReadonlyMap<string, LlmProvider>;
+  readonly defaultProviderId: string;
+  generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
+  close(): void;
+}
+
+/** Two levels above this file: the repository in development, the app folder once built (out/main). */
+export const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function createCore(options: CoreOptions): Core {
+  const dataDir = path.resolve(options.dataDir);
+  const resourcesDir = options.resourcesDir ?? path.join(APP_ROOT, 'resources');
+  const datasetDir = path.join(resourcesDir, 'dataset');
+  const dataset = (): TasteDataset => loadDataset(datasetDir);
+
+  const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
+  const offline = new OfflineEngine(dataset);
+  const providers = new Map<string, LlmProvider>([[offline.id, offline]]);
+  const pipeline = new GenerationPipeline({
+    store,
+    providers,
+    defaultProviderId: OFFLINE_PROVIDER_ID,
+    culture: new BundledCultureSource(dataset),
+    dataset,
+  });
+
+  return {
+    version: readVersion(),
+    dataDir,
+    store,
+    providers,
+    defaultProviderId: OFFLINE_PROVIDER_ID,
+    generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
+    close: () => store.close(),
+  };
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The bundled taste dataset (resources/dataset, described in docs/DATASET.md), checked with zod
+ * when first read. Loaded lazily and once per folder, so createCore() stays fast.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CULTURAL_CATEGORIES, DECISION_POWERS, INCOME_BRACKETS } from '../../shared/persona';
+
+export const AGE_BANDS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
+export const MACRO_REGIONS = ['GLOBAL', 'EUROPE', 'NORTH_AMERICA', 'LATAM', 'ASIA', 'MENA', 'AFRICA', 'OCEANIA'] as const;
+export const LIFE_STAGES = ['single', 'couple', 'parent-young', 'parent-teen', 'empty-nester', 'retired', 'student'] as const;
+
+const str = z.string().min(1);
+const income = z.enum(INCOME_BRACKETS);
+const regionCode = z.union([z.enum(MACRO_REGIONS), z.string().regex(/^[A-Z]{2}$/)]);
+
+const entitySchema = z.object({
+  name: str,
+  tags: z.array(str).min(1),
+  ageSkew: z.array(z.number().min(0).max(1)).length(AGE_BANDS.length),
+  regions: z.array(regionCode).min(1),
+});
+
+const tasteSchema = z.object({
+  version: z.literal(1),
+  categories: z.object(
+    Object.fromEntries(CULTURAL_CATEGORIES.map((c) => [c, z.array(entitySchema).min(60)])) as Record<
+      (typeof CULTURAL_CATEGORIES)[number],
+      z.ZodArray<typeof entitySchema>
+    >,
+  ),
+});
+
+const countrySchema = z.object({
+  code: z.string().regex(/^[A-Z]{2}$/),
+  name: str,
+  aliases: z.array(str),
+  macro: z.enum(MACRO_REGIONS),
+  language: z.string().regex(/^[a-z]{2}$/),
+  names: z.object({ female: z.array(str).min(20), male: z.array(str).min(20), surnames: z.array(str).min(20) }),
+});
+
+const citySchema = z.object({
+  name: str,
+  region: str,
+  country: z.string().regex(/^[A-Z]{2}$/),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  population: z.number().positive(),
+  aliases: z.array(str),
+});
+
+const occupationSchema = z.object({ title: str, minAge: z.int(), maxAge: z.int(), income, education: z.string() });
+const industrySchema = z.object({ id: str, label: str, keywords: z.array(str), occupations: z.array(occupationSchema).min(1) });
+const b2bRoleSchema = z.object({
+  title: str,
+  decisionPower: z.enum(DECISION_POWERS),
+  minAge: z.int(),
+  maxAge: z.int(),
+  income,
+});
+const b2bFunctionSchema = z.object({
+  id: str,
+  keywords: z.array(str),
+  roles: z.array(b2bRoleSchema).min(2),
+  buyingCriteria: z.array(str).min(3),
+  objections: z.array(str).min(2),
+});
+
+const themeSchema = z.object({
+  id: str,
+  keywords: z.array(str),
+  tags: z.array(str),
+  goals: z.array(str).min(3),
+  painPoints: z.array(str).min(3),
+  values: z.array(str).min(2),
+  interests: z.array(str).min(3),
+  channels: z.array(str).min(2),
+  quotes: z.array(str).min(1),
+});
+const audienceSchema = z.object({
+  id: str,
+  keywords: z.array(str).min(1),
+  ageRange: z.tuple([z.int(), z.int()]),
+  lifeStage: z.enum(LIFE_STAGES).nullable().optional(),
+  gender: z.enum(['female', 'male']).nullable().optional(),
+});
+const lifeStageSchema = z.object({ id: z.enum(LIFE_STAGES), minAge: z.int(), maxAge: z.int(), households: z.array(str).min(1) });
+
+const phrasesSchema = z.object({
+  version: z.literal(1),
+  themes: z.array(themeSchema).min(1),
+  audiences: z.array(audienceSchema),
+  lifeStages: z.array(lifeStageSchema).min(LIFE_STAGES.length),
+  bios: z.array(str).min(1),
+  generic: themeSchema,
+});
+
+export type TasteEntity = z.infer<typeof entitySchema>;
+export type Country = z.infer<typeof countrySchema>;
+export type City = z.infer<typeof citySchema>;
+export type Occupation = z.infer<typeof occupationSchema>;
+export type Industry = z.infer<typeof industrySchema>;
+export type B2bRole = z.infer<typeof b2bRoleSchema>;
+export type B2bFunction = z.infer<typeof b2bFunctionSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type Audience = z.infer<typeof audienceSchema>;
+export type LifeStage = z.infer<typeof lifeStageSchema>;
+export type LifeStageId = (typeof LIFE_STAGES)[number];
+export type MacroRegion = (typeof MACRO_REGIONS)[number];
+
+export interface TasteDataset {
+  taste: z.infer<typeof tasteSchema>['categories'];
+  countries: Country[];
+  countriesByCode: ReadonlyMap<string, Country>;
+  cities: City[];
+  industries: Industry[];
+  b2bFunctions: B2bFunction[];
+  themes: Theme[];
+  genericTheme: Theme;
+  audiences: Audience[];
+  lifeStages: ReadonlyMap<LifeStageId, LifeStage>;
+  bios: string[];
+}
+
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
+const loaded = new Map<string, TasteDataset>();
+
+export function loadDataset(datasetDir: string): TasteDataset {
+  const cached = loaded.get(datasetDir);
+  if (cached) return cached;
+  const taste = readJson(datasetDir, 'taste.json', tasteSchema);
+  const { countries } = readJson(datasetDir, 'countries.json', z.object({ version: z.literal(1), countries: z.array(countrySchema).min(15) }));
+  const { cities } = readJson(datasetDir, 'cities.json', z.object({ version: z.literal(1), cities: z.array(citySchema).min(150) }));
+  const occupations = readJson(
+    datasetDir,
+    'occupations.json',
+    z.object({ version: z.literal(1), industries: z.array(industrySchema).min(1), b2bFunctions: z.array(b2bFunctionSchema).min(1) }),
+  );
+  const phrases = readJson(datasetDir, 'phrases.json', phrasesSchema);
+
+  const countriesByCode = new Map(countries.map((c) => [c.code, c]));
+  const strayCity = cities.find((c) => !countriesByCode.has(c.country));
+  if (strayCity) throw new DatasetError(`cities.json: ${strayCity.name} names country ${strayCity.country}, which countries.json lacks`);
+
+  const dataset: TasteDataset = {
+    taste: taste.categories,
+    countries,
+    countriesByCode,
+    cities,
+    industries: occupations.industries,
+    b2bFunctions: occupations.b2bFunctions,
+    themes: phrases.themes,
+    genericTheme: phrases.generic,
+    audiences: phrases.audiences,
+    lifeStages: new Map(phrases.lifeStages.map((s) => [s.id, s])),
+    bios: phrases.bios,
+  };
+  loaded.set(datasetDir, dataset);
+  return dataset;
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const full = path.join(dir, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (error) {
+    throw new DatasetError(`The bundled dataset file ${full} cannot be read (${(error as Error).message}); reinstall Persona Studio.`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new DatasetError(`The bundled dataset file ${full} is malformed at /${first.path.join('/')}: ${first.message}`);
+  }
+  return parsed.data;
+}
+
+export function ageBandIndex(age: number): number {
+  if (age < 25) return 0;
+  if (age >= 65) return 5;
+  return Math.floor((age - 15) / 10);
+}

@@ -1,0 +1,73 @@
+/**
+ * Turns the contract table into one transport-neutral entry point: look up the channel, parse the
+ * request with its schema, run the handler, and answer with a typed result. A malformed request
+ * never reaches a handler. Electron IPC and browser mode both call dispatch().
+ */
+import type { z } from 'zod';
+import { contract } from '../../shared/ipc/contract';
+import type { Channel, EventChannel, EventOf, IpcErrorShape, IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/types';
+
+export interface HandlerContext {
+  /** Sends an event to the caller that made this request. */
+  emit<E extends EventChannel>(event: E, payload: EventOf<E>): void;
+}
+
+export type Handlers = {
+  [C in Channel]: (request: ParsedRequestOf<C>, context: HandlerContext) => Promise<ResponseOf<C>>;
+};
+
+/** An error a handler throws on purpose, with the code the caller sees. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: IpcErrorShape['code'],
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Dispatch = (channel: string, payload: unknown, context: HandlerContext) => Promise<IpcResult<unknown>>;
+
+export function isChannel(channel: string): channel is Channel {
+  return Object.hasOwn(contract, channel);
+}
+
+export function createDispatcher(handlers: Handlers, onInternalError: (channel: string, error: unknown) => void = () => {}): Dispatch {
+  return async (channel, payload, context) => {
+    if (!isChannel(channel)) {
+      return fail({ code: 'unknown_channel', message: `There is no channel called "${String(channel).slice(0, 80)}".` });
+    }
+    const parsed = (contract[channel].request as z.ZodType).safeParse(payload ?? {});
+    if (!parsed.success) return fail(describeInvalid(channel, parsed.error));
+    try {
+      const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<unknown>;
+      return { ok: true, data: await handler(parsed.data, context) };
+    } catch (error) {
+      if (error instanceof HandlerError) {
+        return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+      }
+      onInternalError(channel, error);
+      return fail({ code: 'internal', message: `${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+}
+
+function fail(error: IpcErrorShape): IpcResult<never> {
+  return { ok: false, error };
+}
+
+function describeInvalid(channel: string, error: z.ZodError): IpcErrorShape {
+  const issue = error.issues[0]!;
+  const field = issue.path.join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join(', ');
+    const at = field ? `${field}.` : '';
+    return { code: 'invalid_request', message: `${channel}: unknown field ${at}${keys}`, field: `${at}${issue.keys[0]}` };
+  }
+  return {
+    code: 'invalid_request',
+    message: field ? `${channel}: ${field} ${issue.message}` : `${channel}: the request ${issue.message}`,
+    ...(field ? { field } : {}),
+  };
+}

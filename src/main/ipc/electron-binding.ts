@@ -1,0 +1,32 @@
+/**
+ * Binds the contract to Electron IPC. Like VS Code's validated ipcMain, a request is answered only
+ * when it comes from our own window's main frame on our own page; anything else gets 'forbidden'.
+ */
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc/transport';
+import type { IpcResult } from '../../shared/ipc/types';
+import type { Dispatch } from './dispatcher';
+
+export interface ElectronBindingOptions {
+  dispatch: Dispatch;
+  /** Whether a URL is the app's own page (file:// build or the dev server). */
+  isAppUrl: (url: string) => boolean;
+  /** The windows allowed to call. */
+  isOwnWindow: (contents: WebContents) => boolean;
+}
+
+export function bindElectronIpc({ dispatch, isAppUrl, isOwnWindow }: ElectronBindingOptions): () => void {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown): Promise<IpcResult<unknown>> => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url) || !isOwnWindow(event.sender)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Persona Studio window.' } };
+    }
+    const sender = event.sender;
+    return dispatch(typeof channel === 'string' ? channel : String(channel), payload, {
+      emit: (name, body) => {
+        if (!sender.isDestroyed()) sender.send(IPC_EVENT_CHANNEL, name, body);
+      },
+    });
+  });
+  return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+}

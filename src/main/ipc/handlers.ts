@@ -1,0 +1,58 @@
+/** The core behind each contract channel. Generations in flight are kept by requestId so they can be cancelled. */
+import type { Core } from '../core';
+import { GenerationError } from '../generation/pipeline';
+import { HandlerError, type Handlers } from './dispatcher';
+
+export function createHandlers(core: Core): Handlers {
+  const running = new Map<string, AbortController>();
+
+  return {
+    'app:info': async () => ({
+      version: core.version,
+      dataDir: core.dataDir,
+      providers: [...core.providers.values()].map((p) => ({ id: p.id, label: p.label, kind: p.kind })),
+      defaultWorkshopId: core.store.defaultWorkshopId(),
+    }),
+
+    'generation:run': async ({ requestId, workshopId, brief }, context) => {
+      if (running.has(requestId)) throw new HandlerError('invalid_request', 'A generation with this requestId is already running.', 'requestId');
+      const controller = new AbortController();
+      running.set(requestId, controller);
+      try {
+        return await core.generate(brief, {
+          ...(workshopId ? { workshopId } : {}),
+          signal: controller.signal,
+          onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
+        });
+      } catch (error) {
+        if (error instanceof GenerationError) {
+          throw new HandlerError(error.code, error.message, error.code === 'not_found' ? 'workshopId' : undefined);
+        }
+        throw error;
+      } finally {
+        running.delete(requestId);
+      }
+    },
+
+    'generation:cancel': async ({ requestId }) => {
+      const controller = running.get(requestId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
+    },
+
+    'workshops:list': async () => ({ workshops: core.store.listWorkshops() }),
+
+    'workshops:create': async ({ name }) => core.store.createWorkshop(name),
+
+    'runs:list': async ({ workshopId, limit }) => {
+      if (!core.store.getWorkshop(workshopId)) throw new HandlerError('not_found', `No workshop has the id ${workshopId}.`, 'workshopId');
+      return { runs: core.store.listRuns(workshopId, limit) };
+    },
+
+    'runs:get': async ({ runId }) => {
+      const run = core.store.getRun(runId);
+      if (!run) throw new HandlerError('not_found', `No run has the id ${runId}.`, 'runId');
+      return run;
+    },
+  };
+}

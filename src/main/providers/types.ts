@@ -1,0 +1,54 @@
+/**
+ * The two seams of the pipeline. An LlmProvider turns a brief into raw personas (objects from the
+ * offline engine, text from an LLM); a CultureSource supplies the cultural candidates the personas
+ * draw on. Both receive the brief already analysed, and an AbortSignal they must honour.
+ */
+import type { CulturalCategory, Level } from '../../shared/persona';
+import type { ResolvedBrief } from '../../shared/brief';
+import type { BriefAnalysis } from '../generation/brief-analysis';
+
+export interface CulturalCandidate {
+  name: string;
+  tags: readonly string[];
+  /** Affinity 0..1 per age band (16-24 ... 65+). */
+  ageSkew: readonly number[];
+  /** Country codes and macro regions where it is popular. */
+  regions: readonly string[];
+  /** How well it fits the brief's themes, > 0. */
+  relevance: number;
+}
+
+export interface CulturalConstraints {
+  source: string;
+  categories: Record<CulturalCategory, CulturalCandidate[]>;
+}
+
+export interface CultureSource {
+  readonly id: string;
+  constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints>;
+}
+
+export interface PersonaRequest {
+  brief: ResolvedBrief;
+  level: Level;
+  count: number;
+  seed: number;
+  analysis: BriefAnalysis;
+  culture: CulturalConstraints;
+}
+
+export interface ProviderContext {
+  signal: AbortSignal;
+  /** Called as each persona is ready, for progress. */
+  onPersona?: (done: number, total: number) => void;
+}
+
+/** Structured objects (the offline engine) or raw text (LLMs); validation handles both. */
+export type ProviderOutput = { format: 'objects'; personas: unknown[] } | { format: 'text'; text: string };
+
+export interface LlmProvider {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'embedded' | 'local' | 'cloud';
+  generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput>;
+}

@@ -1,0 +1,198 @@
+/**
+ * The user's work in app.db: workshops, briefs, runs and their personas. A run and its personas
+ * are written in one transaction, so a crash leaves either the whole run or none of it.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Brief, Level, Persona, PersonaDocument, ValidationReport } from '../../shared/persona';
+import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/ipc/types';
+import { APP_MIGRATIONS } from './migrations';
+import { openDatabase, type OpenOptions, type SqliteDatabase } from './sqlite';
+
+export const DEFAULT_WORKSHOP_NAME = 'My workshop';
+
+export interface NewRun {
+  workshopId: string;
+  brief: Brief;
+  status: RunSummary['status'];
+  provider: string;
+  level: Level;
+  count: number;
+  seed: number | null;
+  startedAt: string;
+  durationMs: number;
+  qualityScore: number | null;
+  report: ValidationReport | null;
+  error: string | null;
+  /** Each persona must carry its id; they are stored in this order. */
+  personas: readonly Persona[];
+}
+
+interface RunRow {
+  id: string;
+  workshop_id: string;
+  status: RunSummary['status'];
+  provider: string;
+  level: Level;
+  count: number;
+  seed: number | null;
+  started_at: string;
+  duration_ms: number;
+  quality_score: number | null;
+  error: string | null;
+  description: string;
+}
+
+export class AppStore {
+  readonly file: string;
+  private readonly db: SqliteDatabase;
+  private readonly statements;
+
+  private constructor(file: string, db: SqliteDatabase) {
+    this.file = file;
+    this.db = db;
+    this.statements = {
+      insertWorkshop: db.prepare('INSERT INTO workshops (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)'),
+      touchWorkshop: db.prepare('UPDATE workshops SET updated_at = ? WHERE id = ?'),
+      workshop: db.prepare(`${WORKSHOP_SELECT} WHERE w.id = ?`),
+      workshops: db.prepare(`${WORKSHOP_SELECT} ORDER BY w.updated_at DESC, w.name`),
+      firstWorkshop: db.prepare('SELECT id FROM workshops ORDER BY created_at LIMIT 1'),
+      insertBrief: db.prepare('INSERT INTO briefs (id, workshop_id, description, brief_json, created_at) VALUES (?, ?, ?, ?, ?)'),
+      insertRun: db.prepare(`INSERT INTO runs (id, workshop_id, brief_id, status, provider, level, count, seed, started_at,
+        duration_ms, quality_score, report_json, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insertPersona: db.prepare(`INSERT INTO personas (id, run_id, workshop_id, position, name, age, city, country, occupation,
+        source, quality_score, json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      runs: db.prepare(`${RUN_SELECT} WHERE r.workshop_id = ? ORDER BY r.started_at DESC LIMIT ?`),
+      run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
+      runExtras: db.prepare('SELECT b.brief_json, r.report_json FROM runs r JOIN briefs b ON b.id = r.brief_id WHERE r.id = ?'),
+      runPersonas: db.prepare('SELECT json FROM personas WHERE run_id = ? ORDER BY position'),
+    };
+  }
+
+  static open(dataDir: string, options: OpenOptions = {}): AppStore {
+    const file = path.join(dataDir, 'app.db');
+    return new AppStore(file, openDatabase(file, APP_MIGRATIONS, options));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  createWorkshop(name: string, now = new Date()): WorkshopSummary {
+    const id = randomUUID();
+    const at = now.toISOString();
+    this.statements.insertWorkshop.run(id, name, at, at);
+    return this.getWorkshop(id)!;
+  }
+
+  getWorkshop(id: string): WorkshopSummary | undefined {
+    const row = this.statements.workshop.get(id) as WorkshopRow | undefined;
+    return row && toWorkshop(row);
+  }
+
+  listWorkshops(): WorkshopSummary[] {
+    return (this.statements.workshops.all() as WorkshopRow[]).map(toWorkshop);
+  }
+
+  /** The workshop runs go to when the caller names none; created on first use. */
+  defaultWorkshopId(): string {
+    const row = this.statements.firstWorkshop.get() as { id: string } | undefined;
+    return row?.id ?? this.createWorkshop(DEFAULT_WORKSHOP_NAME).id;
+  }
+
+  saveRun(run: NewRun): RunSummary {
+    const runId = randomUUID();
+    const briefId = randomUUID();
+    const createdAt = new Date().toISOString();
+    this.db.transaction(() => {
+      this.statements.insertBrief.run(briefId, run.workshopId, run.brief.description, JSON.stringify(run.brief), run.startedAt);
+      this.statements.insertRun.run(
+        runId, run.workshopId, briefId, run.status, run.provider, run.level, run.count, run.seed, run.startedAt,
+        run.durationMs, run.qualityScore, run.report && JSON.stringify(run.report), run.error,
+      );
+      run.personas.forEach((persona, position) => {
+        if (!persona.id) throw new Error(`persona ${position} has no id`);
+        this.statements.insertPersona.run(
+          persona.id, runId, run.workshopId, position, persona.name, persona.age, persona.location.city,
+          persona.location.country, persona.occupation, persona.meta?.source ?? 'unknown', persona.meta?.qualityScore ?? null,
+          JSON.stringify(persona), createdAt,
+        );
+      });
+      this.statements.touchWorkshop.run(createdAt, run.workshopId);
+    })();
+    return this.getRunSummary(runId)!;
+  }
+
+  listRuns(workshopId: string, limit = 100): RunSummary[] {
+    return (this.statements.runs.all(workshopId, limit) as RunRow[]).map(toRunSummary);
+  }
+
+  getRunSummary(runId: string): RunSummary | undefined {
+    const row = this.statements.run.get(runId) as RunRow | undefined;
+    return row && toRunSummary(row);
+  }
+
+  getRun(runId: string): RunDetail | undefined {
+    const summary = this.getRunSummary(runId);
+    if (!summary) return undefined;
+    const extras = this.statements.runExtras.get(runId) as { brief_json: string; report_json: string | null };
+    const brief = JSON.parse(extras.brief_json) as Brief;
+    const personas = (this.statements.runPersonas.all(runId) as { json: string }[]).map((row) => JSON.parse(row.json) as Persona);
+    const document: PersonaDocument | null =
+      personas.length === 0
+        ? null
+        : {
+            schemaVersion: 1,
+            level: summary.level,
+            brief,
+            personas,
+            ...(extras.report_json ? { report: JSON.parse(extras.report_json) as ValidationReport } : {}),
+          };
+    return { ...summary, brief, document };
+  }
+}
+
+const WORKSHOP_SELECT = `SELECT w.id, w.name, w.created_at, w.updated_at,
+  (SELECT COUNT(*) FROM runs r WHERE r.workshop_id = w.id) AS run_count,
+  (SELECT COUNT(*) FROM personas p WHERE p.workshop_id = w.id) AS persona_count
+  FROM workshops w`;
+
+const RUN_SELECT = `SELECT r.id, r.workshop_id, r.status, r.provider, r.level, r.count, r.seed, r.started_at, r.duration_ms,
+  r.quality_score, r.error, b.description FROM runs r JOIN briefs b ON b.id = r.brief_id`;
+
+interface WorkshopRow {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  run_count: number;
+  persona_count: number;
+}
+
+function toWorkshop(row: WorkshopRow): WorkshopSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    runCount: row.run_count,
+    personaCount: row.persona_count,
+  };
+}
+
+function toRunSummary(row: RunRow): RunSummary {
+  return {
+    id: row.id,
+    workshopId: row.workshop_id,
+    status: row.status,
+    provider: row.provider,
+    level: row.level,
+    count: row.count,
+    description: row.description,
+    seed: row.seed,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    qualityScore: row.quality_score,
+    error: row.error,
+  };
+}

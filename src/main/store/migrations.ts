@@ -1,0 +1,69 @@
+/**
+ * app.db schema, one entry per version. PRAGMA user_version records how many have run; a
+ * migration is never edited once released, only followed by a new one.
+ */
+export const APP_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE briefs (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    description TEXT NOT NULL,
+    brief_json TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX briefs_workshop ON briefs(workshop_id, created_at);
+
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    brief_id TEXT NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('completed', 'failed', 'cancelled')),
+    provider TEXT NOT NULL,
+    level TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    seed INTEGER,
+    started_at TEXT NOT NULL,
+    duration_ms REAL NOT NULL,
+    quality_score REAL,
+    report_json TEXT,
+    error TEXT
+  );
+  CREATE INDEX runs_workshop ON runs(workshop_id, started_at);
+
+  CREATE TABLE personas (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    age INTEGER NOT NULL,
+    city TEXT NOT NULL,
+    country TEXT NOT NULL,
+    occupation TEXT NOT NULL,
+    source TEXT NOT NULL,
+    quality_score REAL,
+    json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (run_id, position)
+  );
+  CREATE INDEX personas_workshop ON personas(workshop_id);
+  CREATE INDEX personas_country ON personas(country);
+  CREATE INDEX personas_name ON personas(name);
+
+  CREATE TABLE edits (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    persona_id TEXT NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    edited_at TEXT NOT NULL,
+    before_json TEXT NOT NULL,
+    after_json TEXT NOT NULL
+  );
+  CREATE INDEX edits_persona ON edits(persona_id, edited_at);
+  `,
+];

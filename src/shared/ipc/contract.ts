@@ -1,0 +1,118 @@
+/**
+ * The IPC contract: every channel with its request and response schemas, every event with its
+ * payload schema. The main binding, the preload bridge and the renderer client are typed from
+ * this table, and the binding parses each request with it before any handler runs.
+ */
+import { z } from 'zod';
+import { briefInputSchema } from '../brief';
+import { LEVELS, briefSchema, personaDocumentSchema } from '../persona';
+
+const id = z.string().min(1).max(100);
+
+export const workshopSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  runCount: z.number(),
+  personaCount: z.number(),
+});
+
+export const RUN_STATUSES = ['completed', 'failed', 'cancelled'] as const;
+
+export const runSummarySchema = z.object({
+  id: z.string(),
+  workshopId: z.string(),
+  status: z.enum(RUN_STATUSES),
+  provider: z.string(),
+  level: z.enum(LEVELS),
+  count: z.number(),
+  description: z.string(),
+  seed: z.number().nullable(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  qualityScore: z.number().nullable(),
+  error: z.string().nullable(),
+});
+
+export const runDetailSchema = runSummarySchema.extend({
+  brief: briefSchema,
+  document: personaDocumentSchema.nullable(),
+});
+
+export const GENERATION_PHASES = ['analyze', 'culture', 'generate', 'validate', 'store'] as const;
+
+export const progressSchema = z.object({
+  requestId: z.string(),
+  phase: z.enum(GENERATION_PHASES),
+  done: z.number(),
+  total: z.number(),
+});
+
+export const providerInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['embedded', 'local', 'cloud']),
+});
+
+const empty = z.strictObject({});
+
+export const contract = {
+  'app:info': {
+    request: empty,
+    response: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      providers: z.array(providerInfoSchema),
+      defaultWorkshopId: z.string(),
+    }),
+  },
+  'generation:run': {
+    request: z.strictObject({
+      requestId: z.uuid('must be a UUID that names this generation, so it can be cancelled'),
+      workshopId: id.optional(),
+      brief: briefInputSchema,
+    }),
+    response: z.object({ run: runSummarySchema, document: personaDocumentSchema }),
+  },
+  'generation:cancel': {
+    request: z.strictObject({ requestId: z.uuid('must be the UUID given to generation:run') }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'workshops:list': {
+    request: empty,
+    response: z.object({ workshops: z.array(workshopSchema) }),
+  },
+  'workshops:create': {
+    request: z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters') }),
+    response: workshopSchema,
+  },
+  'runs:list': {
+    request: z.strictObject({ workshopId: id, limit: z.int().min(1).max(500).optional() }),
+    response: z.object({ runs: z.array(runSummarySchema) }),
+  },
+  'runs:get': {
+    request: z.strictObject({ runId: id }),
+    response: runDetailSchema,
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export const events = {
+  'generation:progress': progressSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export const IPC_ERROR_CODES = [
+  'invalid_request',
+  'unknown_channel',
+  'forbidden',
+  'not_found',
+  'cancelled',
+  'generation_failed',
+  'internal',
+] as const;
+
+export const ipcErrorSchema = z.object({
+  code: z.enum(IPC_ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+});

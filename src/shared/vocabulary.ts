@@ -1,0 +1,14 @@
+/** The persona document's fixed vocabularies, free of zod so the renderer can import them cheaply. */
+export const LEVELS = ['simple', 'standard', 'b2b'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const CULTURAL_CATEGORIES = ['music', 'movies', 'tv', 'books', 'brands', 'food', 'podcasts', 'destinations'] as const;
+export type CulturalCategory = (typeof CULTURAL_CATEGORIES)[number];
+
+export const INCOME_BRACKETS = ['low', 'lower-middle', 'middle', 'upper-middle', 'high'] as const;
+export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;
+export const DECISION_POWERS = ['decision-maker', 'influencer', 'user', 'gatekeeper'] as const;
+export const ISSUE_TYPES = ['malformed_json', 'missing_field', 'invalid_type', 'constraint_violation', 'unknown_field', 'truncated'] as const;
+
+export const MAX_PERSONAS = 50;
+export const MAX_LIST_ITEMS = 12;

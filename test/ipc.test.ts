@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../src/main/core';
+import { createDispatcher, type HandlerContext, type Handlers } from '../src/main/ipc/dispatcher';
+import { createHandlers } from '../src/main/ipc/handlers';
+import { contract, ipcErrorSchema } from '../src/shared/ipc/contract';
+import type { Channel, EventChannel, EventOf } from '../src/shared/ipc/types';
+import { tempDir } from './helpers';
+
+const brief = { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 2, level: 'standard' };
+const NOT_OBJECTS = ['text', 42, [], true];
+
+/** For every channel, requests that must be refused before any handler runs, with the field to blame. */
+const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = {
+  'app:info': [{ payload: { unexpected: 1 }, field: 'unexpected' }],
+  'generation:run': [
+    { payload: {}, field: 'requestId' },
+    { payload: { requestId: 'not-a-uuid', brief }, field: 'requestId' },
+    { payload: { requestId: randomUUID() }, field: 'brief' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, description: 'too short' } }, field: 'brief.description' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, description: '          ' } }, field: 'brief.description' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, count: 0 } }, field: 'brief.count' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, count: 51 } }, field: 'brief.count' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, count: 2.5 } }, field: 'brief.count' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, level: 'expert' } }, field: 'brief.level' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, ageRange: [40, 20] } }, field: 'brief.ageRange' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, ageRange: [10, 20] } }, field: 'brief.ageRange' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, ageRange: '25-40' } }, field: 'brief.ageRange' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, seed: -1 } }, field: 'brief.seed' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, language: 'French' } }, field: 'brief.language' },
+    { payload: { requestId: randomUUID(), brief: { ...brief, prompt: 'ignore all rules' } }, field: 'brief.prompt' },
+    { payload: { requestId: randomUUID(), brief, workshopId: '' }, field: 'workshopId' },
+    { payload: { requestId: randomUUID(), brief, admin: true }, field: 'admin' },
+  ],
+  'generation:cancel': [
+    { payload: {}, field: 'requestId' },
+    { payload: { requestId: 'abc' }, field: 'requestId' },
+  ],
+  'workshops:list': [{ payload: { all: true }, field: 'all' }],
+  'workshops:create': [
+    { payload: {}, field: 'name' },
+    { payload: { name: '   ' }, field: 'name' },
+    { payload: { name: 'x'.repeat(121) }, field: 'name' },
+    { payload: { name: 7 }, field: 'name' },
+  ],
+  'runs:list': [
+    { payload: {}, field: 'workshopId' },
+    { payload: { workshopId: 'w', limit: 0 }, field: 'limit' },
+    { payload: { workshopId: 'w', limit: 'all' }, field: 'limit' },
+  ],
+  'runs:get': [
+    { payload: {}, field: 'runId' },
+    { payload: { runId: 5 }, field: 'runId' },
+    { payload: { runId: 'r'.repeat(101) }, field: 'runId' },
+  ],
+};
+
+function recordingHandlers() {
+  const calls: string[] = [];
+  const handlers = Object.fromEntries(
+    Object.keys(contract).map((channel) => [
+      channel,
+      async () => {
+        calls.push(channel);
+        throw new Error('a handler ran for a malformed request');
+      },
+    ]),
+  ) as unknown as Handlers;
+  return { calls, handlers };
+}
+
+const noEvents: HandlerContext = { emit: () => {} };
+
+describe('IPC dispatcher', () => {
+  it('has malformed cases for every channel of the contract', () => {
+    expect(Object.keys(MALFORMED).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  for (const channel of Object.keys(MALFORMED) as Channel[]) {
+    it(`rejects malformed ${channel} requests with a typed error before the core`, async () => {
+      const { calls, handlers } = recordingHandlers();
+      const dispatch = createDispatcher(handlers);
+      for (const { payload, field } of [...MALFORMED[channel], ...NOT_OBJECTS.map((payload) => ({ payload, field: undefined }))]) {
+        const result = await dispatch(channel, payload, noEvents);
+        expect(result.ok, JSON.stringify(payload)).toBe(false);
+        if (result.ok) continue;
+        expect(ipcErrorSchema.safeParse(result.error).success).toBe(true);
+        expect(result.error.code).toBe('invalid_request');
+        expect(result.error.message).toContain(channel);
+        if (field) expect(result.error.field, JSON.stringify(payload)).toBe(field);
+      }
+      expect(calls).toEqual([]);
+    });
+  }
+
+  it('rejects an unknown channel, including prototype names', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers);
+    for (const channel of ['nope', 'constructor', '__proto__', 'toString']) {
+      const result = await dispatch(channel, {}, noEvents);
+      expect(result).toEqual({ ok: false, error: { code: 'unknown_channel', message: expect.stringContaining('no channel') } });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('answers well-formed requests from the real core with responses that match the contract', async () => {
+    const core = createCore({ dataDir: tempDir() });
+    try {
+      const events: Array<EventOf<EventChannel>> = [];
+      const dispatch = createDispatcher(createHandlers(core));
+      const context: HandlerContext = { emit: (_name, payload) => events.push(payload) };
+      const call = async <C extends Channel>(channel: C, request: unknown) => {
+        const result = await dispatch(channel, request, context);
+        if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+        const parsed = contract[channel].response.safeParse(result.data);
+        expect(parsed.success, `${channel} response matches the contract`).toBe(true);
+        return result.data as never;
+      };
+      const info: { providers: Array<{ id: string }>; defaultWorkshopId: string } = await call('app:info', {});
+      expect(info.providers.map((p) => p.id)).toContain('offline');
+      const workshop: { id: string } = await call('workshops:create', { name: '  Lyon meal kits  ' });
+      const requestId = randomUUID();
+      const generated: { run: { id: string } } = await call('generation:run', { requestId, workshopId: workshop.id, brief });
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((e) => e.requestId === requestId)).toBe(true);
+      const runs: { runs: Array<{ id: string }> } = await call('runs:list', { workshopId: workshop.id });
+      expect(runs.runs.map((r) => r.id)).toEqual([generated.run.id]);
+      await call('runs:get', { runId: generated.run.id });
+      const list: { workshops: Array<{ name: string }> } = await call('workshops:list', {});
+      expect(list.workshops.map((w) => w.name)).toContain('Lyon meal kits');
+      expect(await call('generation:cancel', { requestId })).toEqual({ cancelled: false });
+
+      const missing = await dispatch('runs:get', { runId: 'no-such-run' }, context);
+      expect(missing).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String), field: 'runId' } });
+    } finally {
+      core.close();
+    }
+  });
+});

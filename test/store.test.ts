@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppStore, type NewRun } from '../src/main/store/app-store';
+import { APP_MIGRATIONS } from '../src/main/store/migrations';
+import { DatabaseOpenError } from '../src/main/store/sqlite';
+import type { Persona } from '../src/shared/persona';
+import { tempDir } from './helpers';
+
+const persona = (id: string, name: string): Persona => ({
+  id,
+  name,
+  age: 40,
+  location: { city: 'Lyon', country: 'France' },
+  occupation: 'Teacher',
+  bio: 'Teaches.',
+  goals: ['Rest'],
+  painPoints: ['Marking'],
+  interests: ['Hiking'],
+  meta: { source: 'offline', qualityScore: 80 },
+});
+
+const run = (workshopId: string, personas: Persona[]): NewRun => ({
+  workshopId,
+  brief: { description: 'a brief long enough', count: personas.length, level: 'simple', seed: 1 },
+  status: 'completed',
+  provider: 'offline',
+  level: 'simple',
+  count: personas.length,
+  seed: 1,
+  startedAt: new Date().toISOString(),
+  durationMs: 12.5,
+  qualityScore: 80,
+  report: { valid: true, score: 80, issues: [] },
+  error: null,
+  personas,
+});
+
+describe('AppStore', () => {
+  it('migrates an empty folder to the latest schema with WAL and foreign keys', () => {
+    const dir = tempDir();
+    const store = AppStore.open(dir);
+    store.close();
+    const db = new Database(path.join(dir, 'app.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(APP_MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['briefs', 'edits', 'personas', 'runs', 'workshops']));
+    db.close();
+  });
+
+  it('keeps runs and personas across a reopen', () => {
+    const dir = tempDir();
+    const store = AppStore.open(dir);
+    const workshop = store.createWorkshop('Meal kits');
+    const saved = store.saveRun(run(workshop.id, [persona('p1', 'Camille Rousseau'), persona('p2', 'Karim Benali')]));
+    store.close();
+
+    const reopened = AppStore.open(dir);
+    expect(reopened.listWorkshops()).toEqual([expect.objectContaining({ id: workshop.id, name: 'Meal kits', runCount: 1, personaCount: 2 })]);
+    const detail = reopened.getRun(saved.id)!;
+    expect(detail.document!.personas.map((p) => p.name)).toEqual(['Camille Rousseau', 'Karim Benali']);
+    expect(detail.document!.report).toEqual({ valid: true, score: 80, issues: [] });
+    expect(reopened.listRuns(workshop.id)).toHaveLength(1);
+    reopened.close();
+  });
+
+  it('saves a run atomically: a persona that cannot be written leaves no run, brief or persona behind', () => {
+    const dir = tempDir();
+    const store = AppStore.open(dir);
+    const workshop = store.createWorkshop('W');
+    // The same persona id twice violates the primary key on the second insert.
+    expect(() => store.saveRun(run(workshop.id, [persona('dup', 'A B'), persona('dup', 'C D')]))).toThrow();
+    expect(store.listRuns(workshop.id)).toEqual([]);
+    expect(store.getWorkshop(workshop.id)!.personaCount).toBe(0);
+    store.close();
+    const db = new Database(path.join(dir, 'app.db'));
+    expect(db.prepare('SELECT COUNT(*) AS n FROM briefs').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('creates one default workshop on first use and returns it afterwards', () => {
+    const store = AppStore.open(tempDir());
+    const id = store.defaultWorkshopId();
+    expect(store.defaultWorkshopId()).toBe(id);
+    expect(store.listWorkshops()).toHaveLength(1);
+    store.close();
+  });
+
+  it('refuses a database from a newer version and leaves it untouched', () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, 'app.db'));
+    db.pragma(`user_version = ${APP_MIGRATIONS.length + 1}`);
+    db.close();
+    const before = fs.readFileSync(path.join(dir, 'app.db'));
+    expect(() => AppStore.open(dir)).toThrow(/newer version of Persona Studio/);
+    expect(fs.readFileSync(path.join(dir, 'app.db'))).toEqual(before);
+  });
+
+  it('reports a file that is not a database with advice, and does not overwrite it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'app.db');
+    fs.writeFileSync(file, 'this is not a database, but it is the user file'.repeat(200));
+    const before = fs.readFileSync(file);
+    let error: unknown;
+    try {
+      AppStore.open(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as Error).message).toMatch(/app\.db .* could not be opened: .*left untouched/);
+    expect(fs.readFileSync(file)).toEqual(before);
+  });
+});
