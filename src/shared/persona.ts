@@ -4,7 +4,7 @@
  * string bounds count code points, as JSON Schema does (zod's .min/.max count UTF-16 units).
  */
 import { z } from 'zod';
-import { COMPANY_SIZES, DECISION_POWERS, INCOME_BRACKETS, ISSUE_TYPES, LEVELS, MAX_LIST_ITEMS, MAX_PERSONAS } from './vocabulary';
+import { COMPANY_SIZES, DECISION_POWERS, INCOME_BRACKETS, ISSUE_TYPES, LEVELS, MAX_LIST_ITEMS, MAX_PERSONAS, type Level } from './vocabulary';
 
 export * from './vocabulary';
 

@@ -1,4 +1,5 @@
 /** The renderer's one way to the core: typed from the contract, errors raised as ApiError. */
+import { browserModeToken, createWebBridge } from './web-bridge';
 import type { Channel, EventChannel, EventOf, IpcErrorCode, PersonaStudioBridge, RequestOf, ResponseOf } from '../../../shared/ipc/types';
 
 export class ApiError extends Error {
@@ -27,5 +28,13 @@ export function createApiClient(bridge: PersonaStudioBridge): ApiClient {
   };
 }
 
-/** The bridge the preload (or browser mode) installed, if any. */
-export const api: ApiClient | null = window.personaStudio ? createApiClient(window.personaStudio) : null;
+function findBridge(): PersonaStudioBridge | null {
+  if (window.personaStudio) return window.personaStudio;
+  const token = browserModeToken();
+  return token ? createWebBridge(token) : null;
+}
+
+const bridge = findBridge();
+
+/** The client over the preload's bridge in Electron, or over HTTP in browser mode; null when neither is there. */
+export const api: ApiClient | null = bridge ? createApiClient(bridge) : null;

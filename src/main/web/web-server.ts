@@ -1,0 +1,160 @@
+/**
+ * Browser mode: the same core and renderer build, served on 127.0.0.1 only. Every API call needs
+ * the per-launch token, and Host and Origin must name this server, so neither another site in the
+ * browser nor a DNS-rebinding page can drive the core. Requests go through the same dispatcher as
+ * Electron IPC; events reach the page as server-sent events.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { EventChannel, EventOf } from '../../shared/ipc/types';
+import type { Dispatch } from '../ipc/dispatcher';
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  /** The renderer build (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebServer {
+  url: string;
+  token: string;
+  /** The address to open: the page with its token. */
+  launchUrl: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`No renderer build in ${rendererDir}; run npm run build first.`);
+  }
+  const streams = new Set<http.ServerResponse>();
+  const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  };
+
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.headers.host !== new URL(origin).host && req.headers.host !== `localhost:${new URL(origin).port}`) {
+      return send(res, 421, { ok: false, error: { code: 'forbidden', message: 'Wrong Host header.' } });
+    }
+    if (req.headers.origin !== undefined && req.headers.origin !== origin && req.headers.origin !== `http://localhost:${new URL(origin).port}`) {
+      return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Cross-origin requests are refused.' } });
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const given = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('token') ?? '';
+      if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
+      if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res);
+      const match = /^\/api\/invoke\/([\w:.-]+)$/.exec(url.pathname);
+      if (match && req.method === 'POST') {
+        const body = await readJson(req);
+        if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'invalid_request', message: 'The body must be JSON under 1 MB.' } });
+        return send(res, 200, await options.dispatch(match[1]!, body, { emit }));
+      }
+      return send(res, 404, { ok: false, error: { code: 'unknown_channel', message: `No API at ${url.pathname}.` } });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'forbidden', message: 'Method not allowed.' } });
+    return serveStatic(url.pathname, res);
+  }
+
+  function openStream(res: http.ServerResponse) {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse) {
+    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(rendererDir, `.${relative}`);
+    const inside = file.startsWith(rendererDir + path.sep);
+    const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    fs.createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    token,
+    launchUrl: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const INVALID = Symbol('invalid');
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return INVALID;
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
