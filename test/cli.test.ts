@@ -42,7 +42,8 @@ describe('persona-studio CLI', () => {
     ['a flag without its value', ['generate', 'Meal kits for parents', '--count'], /^error: --count needs a value/],
     ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the command is generate/],
     ['no command', [], /^error: a command is required/],
-    ['a bad seed', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
+    ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
+    ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
   ];
 
   for (const [what, args, message] of usageErrors) {

@@ -133,7 +133,7 @@ function parseCommand(argv: readonly string[]) {
   if (!brief.success) {
     const issue = brief.error.issues[0]!;
     const field = String(issue.path[0] ?? 'description');
-    const got = field === 'description' ? (input.description.trim() === '' ? ' (it is empty)' : '') : ` (got ${JSON.stringify(valueOf(values, field))})`;
+    const got = field === 'description' ? (input.description.trim() === '' ? ' (it is empty)' : '') : ` (got ${formatValue(valueOf(values, field))})`;
     throw new UsageError(`${FLAG_FOR_FIELD[field] ?? field} ${issue.message}${got}`);
   }
   return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir() };
@@ -150,6 +150,10 @@ function ageRange(text: string): [number, number] {
   return [Number(m[1]), Number(m[2])];
 }
 
+function formatValue(value: unknown): string {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? value : JSON.stringify(value);
+}
+
 function valueOf(values: Record<string, unknown>, field: string): unknown {
   const flag = FLAG_FOR_FIELD[field]?.replace(/^--/, '') ?? field;
   return values[flag];
@@ -158,7 +162,8 @@ function valueOf(values: Record<string, unknown>, field: string): unknown {
 function describeParseError(error: Error & { code?: string }): string {
   const unknown = /Unknown option '([^']+)'/.exec(error.message);
   if (unknown) return `unknown option ${unknown[1]}; the options are --count, --level, --location, --age, --seed, --json, --out, --data, --help`;
-  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(error.message);
-  if (missing) return `${missing[1]!.replace(/^-\w, /, '')} needs a value`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument (?:is )?(missing|ambiguous)/.exec(error.message);
+  if (missing?.[2] === 'ambiguous') return `${missing[1]} needs a value; for a value starting with "-" write ${missing[1]}=VALUE`;
+  if (missing) return `${missing[1]} needs a value`;
   return error.message.split('\n')[0]!;
 }

@@ -73,7 +73,8 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
     .sort((a, b) => b.score - a.score)
     .slice(0, MAX_THEMES);
   const themes = scored.length > 0 ? scored.map((t) => t.theme) : [data.genericTheme];
-  const themeWeights = scored.length > 0 ? scored.map((t) => t.score) : [1];
+  // Squared, so the theme the brief stresses most leads without silencing the others.
+  const themeWeights = scored.length > 0 ? scored.map((t) => t.score * t.score) : [1];
 
   const audience = firstAudience(text, data.audiences);
   const ageRange = clampRange(brief.ageRange ?? audience?.ageRange ?? (brief.level === 'b2b' ? [28, 62] : [22, 65]));

@@ -27,7 +27,7 @@ export class CulturePicker {
     for (const category of CULTURAL_CATEGORIES) {
       const pool = this.culture.categories[category]
         .filter((c) => category !== 'destinations' || c.name !== who.place.city.name)
-        .map((c) => ({ item: c, weight: c.relevance * (0.1 + (c.ageSkew[band] ?? 0)) * regionFit(c, who) * this.usage.weight(`${category}:${c.name}`) }));
+        .map((c) => ({ item: c, weight: c.relevance * (0.02 + (c.ageSkew[band] ?? 0) ** 2) * regionFit(c, who) * this.usage.weight(`${category}:${c.name}`) }));
       const chosen = sampleDistinct(this.rng, pool, PER_CATEGORY[category]);
       chosen.forEach((c) => this.usage.use(`${category}:${c.name}`));
       profile[category] = chosen.map((c) => c.name);
@@ -37,8 +37,8 @@ export class CulturePicker {
 }
 
 function regionFit(candidate: CulturalCandidate, who: Identity): number {
-  if (candidate.regions.includes(who.place.country.code)) return 3;
+  if (candidate.regions.includes(who.place.country.code)) return 4;
   if (candidate.regions.includes(who.place.country.macro)) return 1.5;
   if (candidate.regions.includes('GLOBAL')) return 1;
-  return 0.05;
+  return 0.01;
 }
