@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the command works straight after npm install.
+// Runs the TypeScript CLI entry (the same one `npm run cli` uses) through tsx, so it works straight after npm install.
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../src/cli/index.ts');
-process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-});
+await import('../src/cli/main.ts');

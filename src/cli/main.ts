@@ -1,4 +1,4 @@
-/** Entry point of `npm run cli`; the installed bin (bin/persona-studio.js) calls runCli the same way. */
+/** Entry point of `npm run cli` and of the installed bin (bin/persona-studio.js). */
 import { runCli } from './index';
 
 process.exitCode = await runCli(process.argv.slice(2), {

@@ -17,8 +17,6 @@ export interface WeightedCity {
 
 export interface PlaceTarget {
   kind: 'cities' | 'countries' | 'region' | 'anywhere';
-  /** What the brief named, for messages ("Lyon", "Germany"); empty for anywhere. */
-  label: string;
   /** Countries the personas should mostly come from. */
   countries: Country[];
   cities: WeightedCity[];
@@ -143,20 +141,20 @@ function resolvePlace(brief: ResolvedBrief, data: TasteDataset): PlaceTarget {
       }
     }
     const cities = [...weights].map(([city, weight]) => ({ city, country: data.countriesByCode.get(city.country)!, weight }));
-    return { kind: 'cities', label: named.map((c) => c.name).join(', '), countries: unique(cities.map((c) => c.country)), cities };
+    return { kind: 'cities', countries: unique(cities.map((c) => c.country)), cities };
   }
 
   const countries = data.countries.filter((country) => [country.name, country.code, ...country.aliases].some((alias) => mentions.has(alias)));
   if (countries.length > 0) {
-    return { kind: 'countries', label: countries.map((c) => c.name).join(', '), countries, cities: citiesOf(countries, data) };
+    return { kind: 'countries', countries, cities: citiesOf(countries, data) };
   }
 
   const macros = MACRO_WORDS.filter(([word]) => mentions.has(word)).map(([, macro]) => macro);
   if (macros.length > 0) {
     const inRegion = data.countries.filter((c) => macros.includes(c.macro));
-    return { kind: 'region', label: macros.join(', '), countries: inRegion, cities: citiesOf(inRegion, data) };
+    return { kind: 'region', countries: inRegion, cities: citiesOf(inRegion, data) };
   }
-  return { kind: 'anywhere', label: '', countries: data.countries, cities: citiesOf(data.countries, data) };
+  return { kind: 'anywhere', countries: data.countries, cities: citiesOf(data.countries, data) };
 }
 
 /** Each country weighs the same; within a country, bigger cities are likelier (square root of size). */
