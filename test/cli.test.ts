@@ -40,7 +40,7 @@ describe('persona-studio CLI', () => {
     ['an inverted age range', ['generate', 'Meal kits for parents', '--age', '40-25'], /^error: --age must be two whole ages from 16 to 99, lowest first/],
     ['an unknown flag', ['generate', 'Meal kits for parents', '--colour', 'red'], /^error: unknown option --colour; the options are --count/],
     ['a flag without its value', ['generate', 'Meal kits for parents', '--count'], /^error: --count needs a value/],
-    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the command is generate/],
+    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate and repair/],
     ['no command', [], /^error: a command is required/],
     ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
     ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
@@ -58,7 +58,8 @@ describe('persona-studio CLI', () => {
   it('prints help and exits 0', async () => {
     const result = await cli(['--help']);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('Usage: persona-studio generate');
+    expect(result.out).toContain('persona-studio generate "<brief>"');
+    expect(result.out).toContain('persona-studio repair');
   });
 
   it('prints a readable summary with a line per persona and the timing', async () => {

@@ -53,6 +53,7 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { runId: 5 }, field: 'runId' },
     { payload: { runId: 'r'.repeat(101) }, field: 'runId' },
   ],
+  'validation:stats': [{ payload: { since: 'yesterday' }, field: 'since' }],
 };
 
 function recordingHandlers() {

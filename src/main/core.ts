@@ -4,14 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ParsedBrief } from '../shared/brief';
+import { APP_ROOT } from './app-root';
 import { loadDataset, type TasteDataset } from './generation/dataset';
 import { GenerationPipeline, type GenerationOptions, type GenerationResult } from './generation/pipeline';
 import { BundledCultureSource } from './providers/culture/bundled-culture';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from './providers/llm/offline/offline-engine';
 import type { LlmProvider } from './providers/types';
 import { AppStore } from './store/app-store';
+import { ValidationStats } from './validation/validation-stats';
 
 export interface CoreOptions {
   /** Folder for app.db (and later cache.db); created if missing. */
@@ -28,12 +29,13 @@ export interface Core {
   readonly store: AppStore;
   readonly providers: ReadonlyMap<string, LlmProvider>;
   readonly defaultProviderId: string;
+  /** Validation metrics since start, for the dashboard. */
+  readonly validationStats: ValidationStats;
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
   close(): void;
 }
 
-/** Two levels above this file: the repository in development, the app folder once built (out/main). */
-export const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { APP_ROOT } from './app-root';
 
 export function createCore(options: CoreOptions): Core {
   const dataDir = path.resolve(options.dataDir);
@@ -44,7 +46,9 @@ export function createCore(options: CoreOptions): Core {
   const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const offline = new OfflineEngine(dataset);
   const providers = new Map<string, LlmProvider>([[offline.id, offline]]);
+  const validationStats = new ValidationStats();
   const pipeline = new GenerationPipeline({
+    validationStats,
     store,
     providers,
     defaultProviderId: OFFLINE_PROVIDER_ID,
@@ -58,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     store,
     providers,
     defaultProviderId: OFFLINE_PROVIDER_ID,
+    validationStats,
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
     close: () => store.close(),
   };

@@ -12,3 +12,4 @@ export const ISSUE_TYPES = ['malformed_json', 'missing_field', 'invalid_type', '
 
 export const MAX_PERSONAS = 50;
 export const MAX_LIST_ITEMS = 12;
+export type IssueType = (typeof ISSUE_TYPES)[number];

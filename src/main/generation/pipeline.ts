@@ -7,14 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
-import type { Brief, Persona, PersonaDocument, ReportIssue } from '../../shared/persona';
-import type { CultureSource, LlmProvider } from '../providers/types';
+import type { Brief, Persona, PersonaDocument, ReportIssue, ValidationReport } from '../../shared/persona';
+import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore } from '../store/app-store';
-import { scoreDocument, scorePersona } from '../validation/score';
-import { reportFor, validateProviderOutput } from '../validation/validate-output';
+import { appendRepair, NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
+import type { ValidationStats } from '../validation/validation-stats';
 import { analyzeBrief } from './brief-analysis';
 import type { TasteDataset } from './dataset';
 import { randomSeed } from './random';
+import { repairContextFor } from './repair-context';
+
+/** Times an LLM is asked again for the personas its answer lacked. */
+const MAX_TOP_UPS = 2;
 
 export interface GenerationOptions {
   workshopId?: string;
@@ -47,6 +51,7 @@ export interface PipelineDeps {
   defaultProviderId: string;
   culture: CultureSource;
   dataset: () => TasteDataset;
+  validationStats: ValidationStats;
 }
 
 export class GenerationPipeline {
@@ -66,7 +71,7 @@ export class GenerationPipeline {
     const recorded = recordedBrief(brief);
     const startedAt = new Date();
     const started = performance.now();
-    const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; score?: number; issues?: ReportIssue[]; error?: string }) =>
+    const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }) =>
       store.saveRun({
         workshopId,
         brief: recorded,
@@ -77,8 +82,8 @@ export class GenerationPipeline {
         seed: brief.seed,
         startedAt: startedAt.toISOString(),
         durationMs: performance.now() - started,
-        qualityScore: fields.score ?? null,
-        report: fields.issues && fields.score !== undefined ? reportFor(fields.issues, fields.score) : null,
+        qualityScore: fields.report?.score ?? null,
+        report: fields.report ?? null,
         error: fields.error ?? null,
         personas: fields.personas ?? [],
       });
@@ -94,36 +99,41 @@ export class GenerationPipeline {
       progress('culture', 1, 1);
 
       progress('generate', 0, brief.count);
-      const output = await provider.generate(
-        { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis, culture },
-        { signal, onPersona: (done, total) => progress('generate', done, total) },
-      );
+      const request: PersonaRequest = { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis, culture };
+      const providerContext: ProviderContext = { signal, onPersona: (done, total) => progress('generate', done, total) };
+      const output = await provider.generate(request, providerContext);
       signal.throwIfAborted();
 
       progress('validate', 0, brief.count);
-      const { personas: valid, issues } = validateProviderOutput(output, brief.level, brief.count);
-      const context = {
-        level: brief.level,
-        ageRange: analysis.ageRange,
-        countries: analysis.place.kind === 'anywhere' ? [] : analysis.place.countries.map((c) => c.name),
-      };
+      const { context, countries } = repairContextFor(analysis, this.deps.dataset(), culture);
+      const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
+      let repaired = this.repair(output, repairOptions);
+      // An LLM that returned fewer personas is asked only for the missing ones, not for all again.
+      for (let round = 0; round < MAX_TOP_UPS && repaired.missing > 0 && output.format === 'text'; round++) {
+        const exclude = repaired.document.personas.map((p) => p.name);
+        const more = await provider.generate({ ...request, count: repaired.missing, exclude }, providerContext);
+        signal.throwIfAborted();
+        try {
+          repaired = appendRepair(repaired, this.repair(more, { ...repairOptions, count: repaired.missing }), brief.count);
+        } catch (error) {
+          if (!(error instanceof GenerationError)) throw error;
+          break;
+        }
+      }
       const generatedAt = new Date().toISOString();
-      const personas = valid.map((persona) => {
-        const qualityScore = scorePersona(persona, context);
-        return {
-          id: randomUUID(),
-          ...persona,
-          meta: { ...persona.meta, source: provider.id, qualityScore, repaired: persona.meta?.repaired ?? [], filled: persona.meta?.filled ?? [], generatedAt },
-        };
-      });
-      const score = scoreDocument(personas.map((p) => p.meta.qualityScore));
+      const personas = repaired.document.personas.map((persona) => ({
+        id: randomUUID(),
+        ...persona,
+        meta: { ...persona.meta, source: provider.id, generatedAt },
+      }));
+      const report = repaired.report;
       progress('validate', personas.length, brief.count);
       signal.throwIfAborted();
 
       progress('store', 0, 1);
-      const run = finish('completed', { personas, score, issues });
+      const run = finish('completed', { personas, report });
       progress('store', 1, 1);
-      const document: PersonaDocument = { schemaVersion: 1, level: brief.level, brief: recorded, personas, report: reportFor(issues, score) };
+      const document: PersonaDocument = { schemaVersion: 1, level: brief.level, brief: recorded, personas, report };
       return { run, document };
     } catch (error) {
       if (signal.aborted) {
@@ -132,7 +142,22 @@ export class GenerationPipeline {
       }
       const message = error instanceof Error ? error.message : String(error);
       finish('failed', { error: message });
+      if (error instanceof GenerationError) throw error;
       throw new GenerationError('generation_failed', `The generation failed: ${message}`, (error as { issues?: ReportIssue[] }).issues ?? []);
+    }
+  }
+
+  /** One provider answer through repair, counted in the validation metrics. */
+  private repair(output: ProviderOutput, options: RepairOptions): RepairResult {
+    const stats = this.deps.validationStats;
+    try {
+      const result = repairPersonaDocument(output.format === 'objects' ? output.personas : output.text, options);
+      stats.recordSuccess(result.personas, result.report.issues);
+      return result;
+    } catch (error) {
+      if (!(error instanceof NothingRecoverableError)) throw error;
+      stats.recordFailure(error.issues);
+      throw new GenerationError('generation_failed', `The provider's answer held no usable persona. ${error.message}`, error.issues);
     }
   }
 }

@@ -54,5 +54,7 @@ export function createHandlers(core: Core): Handlers {
       if (!run) throw new HandlerError('not_found', `No run has the id ${runId}.`, 'runId');
       return run;
     },
+
+    'validation:stats': async () => core.validationStats.snapshot(),
   };
 }

@@ -35,6 +35,8 @@ export interface PersonaRequest {
   seed: number;
   analysis: BriefAnalysis;
   culture: CulturalConstraints;
+  /** Names already generated, when the provider is asked again for the personas its answer lacked. */
+  exclude?: readonly string[];
 }
 
 export interface ProviderContext {

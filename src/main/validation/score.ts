@@ -1,44 +1,69 @@
 /**
- * Quality scores 0-100: how complete a persona is and how well it fits its brief. The pipeline
- * writes them to meta.qualityScore; the document's score is the mean of its personas'.
+ * Quality scores 0-100 (stage 6 of repair). A persona scores for completeness (fields its level
+ * knows that came from the answer), integrity (how little was repaired and, above all, filled),
+ * consistency with the brief (age in range, place matching) and depth (goals, pain points,
+ * interests). A document scores the mean of its personas, scaled by the share of the count returned.
  */
 import { CULTURAL_CATEGORIES, type Level, type Persona } from '../../shared/persona';
 import { normalizeForMatch } from '../generation/text';
 
 export interface ScoreContext {
   level: Level;
-  ageRange: readonly [number, number];
+  ageRange?: readonly [number, number];
   /** Countries the brief asked for (names as personas carry them); empty when it named none. */
   countries: readonly string[];
 }
 
-const OPTIONAL_FIELDS = ['gender', 'incomeBracket', 'education', 'quote', 'values', 'channels', 'culturalProfile'] as const;
-
-export function scorePersona(persona: Persona, context: ScoreContext): number {
-  const present = OPTIONAL_FIELDS.filter((field) => {
-    const value = persona[field];
-    return Array.isArray(value) ? value.length > 0 : value !== undefined;
-  }).length;
-  const completeness = present / OPTIONAL_FIELDS.length;
-
-  const depth = ['goals', 'painPoints', 'interests'] as const;
-  const listDepth = depth.reduce((sum, field) => sum + Math.min(1, persona[field].length / 3), 0) / depth.length;
-
-  const profile = persona.culturalProfile;
-  const culture =
-    context.level === 'simple' ? 1 : profile ? CULTURAL_CATEGORIES.filter((c) => profile[c].length > 0).length / CULTURAL_CATEGORIES.length : 0;
-
-  const [lo, hi] = context.ageRange;
-  const ageFit = persona.age >= lo && persona.age <= hi ? 1 : Math.max(0, 1 - Math.min(Math.abs(persona.age - lo), Math.abs(persona.age - hi)) / 10);
-  const country = normalizeForMatch(persona.location.country);
-  const placeFit = context.countries.length === 0 || context.countries.some((c) => normalizeForMatch(c) === country) ? 1 : 0;
-  const b2bFit = context.level !== 'b2b' || persona.b2b ? 1 : 0;
-
-  const score = 25 * completeness + 15 * listDepth + 15 * culture + 20 * ageFit + 20 * placeFit + 5 * b2bFit;
-  return Math.round(score * 10) / 10;
+export interface Provenance {
+  repaired: number;
+  filled: number;
 }
 
-export function scoreDocument(scores: readonly number[]): number {
+const BASE_FIELDS = ['name', 'age', 'gender', 'location', 'occupation', 'incomeBracket', 'education', 'bio', 'quote', 'goals', 'painPoints', 'values', 'interests', 'channels'] as const;
+const B2B_FIELDS = ['role', 'industry', 'companySize', 'decisionPower', 'buyingCriteria', 'objections'] as const;
+
+function present(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '';
+}
+
+/** Fields the level knows, as counted for completeness. */
+export function fieldCount(level: Level): number {
+  return BASE_FIELDS.length + (level === 'simple' ? 0 : CULTURAL_CATEGORIES.length) + (level === 'b2b' ? B2B_FIELDS.length : 0);
+}
+
+export function scorePersona(persona: Persona, context: ScoreContext, provenance: Provenance = { repaired: 0, filled: 0 }): number {
+  const total = fieldCount(context.level);
+  let have = BASE_FIELDS.filter((f) => present(persona[f])).length;
+  if (context.level !== 'simple') have += CULTURAL_CATEGORIES.filter((c) => present(persona.culturalProfile?.[c])).length;
+  if (context.level === 'b2b') have += B2B_FIELDS.filter((f) => present(persona.b2b?.[f])).length;
+  const completeness = Math.max(0, have - provenance.filled) / total;
+  const integrity = Math.max(0, 1 - (provenance.filled + 0.25 * provenance.repaired) / total);
+
+  const depthFields = ['goals', 'painPoints', 'interests'] as const;
+  const depth = depthFields.reduce((sum, f) => sum + Math.min(1, persona[f].length / 3), 0) / depthFields.length;
+
+  let ageFit = 1;
+  if (context.ageRange) {
+    const [lo, hi] = context.ageRange;
+    ageFit = persona.age >= lo && persona.age <= hi ? 1 : Math.max(0, 1 - Math.min(Math.abs(persona.age - lo), Math.abs(persona.age - hi)) / 10);
+  }
+  const placeFit = context.countries.length === 0 || context.countries.some((c) => sameName(c, persona.location.country)) ? 1 : 0;
+  const b2bFit = context.level !== 'b2b' || persona.b2b ? 1 : 0;
+  const consistency = (ageFit + placeFit + b2bFit) / 3;
+
+  return round(35 * completeness + 25 * integrity + 30 * consistency + 10 * depth);
+}
+
+export function scoreDocument(scores: readonly number[], asked = scores.length): number {
   if (scores.length === 0) return 0;
-  return Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+  const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+  return round(mean * Math.min(1, scores.length / Math.max(1, asked)));
+}
+
+function sameName(a: string, b: string): boolean {
+  return a === b || normalizeForMatch(a) === normalizeForMatch(b);
+}
+
+function round(value: number): number {
+  return Math.round(Math.min(100, Math.max(0, value)) * 10) / 10;
 }

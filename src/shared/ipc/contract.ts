@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { briefInputSchema } from '../brief';
-import { LEVELS, briefSchema, personaDocumentSchema } from '../persona';
+import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema } from '../persona';
 
 const id = z.string().min(1).max(100);
 
@@ -55,6 +55,22 @@ export const providerInfoSchema = z.object({
   kind: z.enum(['embedded', 'local', 'cloud']),
 });
 
+const rate = z.number().min(0).max(1).nullable();
+
+/** Validation since the app started; a rate is null until something was measured. */
+export const validationStatsSchema = z.object({
+  answers: z.int().min(0),
+  succeeded: z.int().min(0),
+  failed: z.int().min(0),
+  personas: z.int().min(0),
+  repairedPersonas: z.int().min(0),
+  filledPersonas: z.int().min(0),
+  successRate: rate,
+  repairRate: rate,
+  fillRate: rate,
+  topIssues: z.array(z.object({ type: z.enum(ISSUE_TYPES), count: z.int().min(1) })),
+});
+
 const empty = z.strictObject({});
 
 export const contract = {
@@ -94,6 +110,10 @@ export const contract = {
   'runs:get': {
     request: z.strictObject({ runId: id }),
     response: runDetailSchema,
+  },
+  'validation:stats': {
+    request: empty,
+    response: validationStatsSchema,
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

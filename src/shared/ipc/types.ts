@@ -27,3 +27,4 @@ export type RunSummary = ResponseOf<'runs:list'>['runs'][number];
 export type RunDetail = ResponseOf<'runs:get'>;
 export type GenerationProgress = EventOf<'generation:progress'>;
 export type GenerationPhase = GenerationProgress['phase'];
+export type ValidationStatsSnapshot = ResponseOf<'validation:stats'>;

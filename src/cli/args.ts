@@ -1,0 +1,29 @@
+/** Argument helpers shared by the commands: usage errors that name the flag and the accepted values. */
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** The whole of standard input, for `repair`; undefined when stdin is a terminal. */
+  readStdin?: () => Promise<string | undefined>;
+}
+
+export function wholeNumber(text: string, flag: string, accepted: string): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`${flag} must be ${accepted} (got ${JSON.stringify(text)})`);
+  return Number(text);
+}
+
+export function formatValue(value: unknown): string {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** node:util parseArgs errors, said in the command's own terms. */
+export function describeParseError(error: Error & { code?: string }, options: readonly string[]): string {
+  const unknown = /Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return `unknown option ${unknown[1]}; the options are ${options.join(', ')}`;
+  const missing = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument (?:is )?(missing|ambiguous)/.exec(error.message);
+  if (missing?.[2] === 'ambiguous') return `${missing[1]} needs a value; for a value starting with "-" write ${missing[1]}=VALUE`;
+  if (missing) return `${missing[1]} needs a value`;
+  return error.message.split('\n')[0]!;
+}

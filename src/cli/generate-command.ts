@@ -1,0 +1,125 @@
+/** `persona-studio generate "<brief>"`: personas from the offline engine, saved in the data folder. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/brief';
+import { LEVELS, MAX_PERSONAS } from '../shared/persona';
+import { createCore } from '../main/core';
+import { defaultDataDir } from '../main/data-dir';
+import { describeParseError, formatValue, UsageError, wholeNumber, type CliIo } from './args';
+
+export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
+
+  Generates personas for a brief with the built-in offline engine and saves them in the data folder.
+
+  --count N          number of personas, 1-${MAX_PERSONAS} (default 5)
+  --level LEVEL      ${LEVELS.join(' | ')} (default standard)
+  --location TEXT    where the personas live, e.g. "Lyon, France" (default: read from the brief)
+  --age MIN-MAX      age range, e.g. 25-40 (default: read from the brief)
+  --seed N           seed for a reproducible result, 0-4294967295
+  --json             print the persona document as JSON instead of a summary
+  --out FILE         also write the persona document to FILE
+  --data DIR         data folder (default ${defaultDataDir()})`;
+
+const OPTIONS = ['--count', '--level', '--location', '--age', '--seed', '--json', '--out', '--data', '--help'];
+
+const FLAG_FOR_FIELD: Record<string, string> = {
+  description: 'the brief',
+  count: '--count',
+  level: '--level',
+  location: '--location',
+  ageRange: '--age',
+  seed: '--seed',
+};
+
+interface GenerateArgs {
+  brief: ParsedBrief;
+  json: boolean;
+  out: string | undefined;
+  dataDir: string;
+}
+
+export async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseGenerateArgs(argv);
+  let core;
+  try {
+    core = createCore({ dataDir: args.dataDir });
+  } catch (error) {
+    io.err(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const { run, document } = await core.generate(args.brief);
+    const json = JSON.stringify(document, null, 2);
+    if (args.out) {
+      fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+      fs.writeFileSync(args.out, `${json}\n`);
+    }
+    if (args.json) {
+      io.out(json);
+    } else {
+      io.out(`${document.personas.length} ${document.level} personas from the ${run.provider} engine in ${run.durationMs.toFixed(1)} ms (seed ${run.seed}, score ${run.qualityScore})`);
+      document.personas.forEach((p, i) => {
+        const where = [p.location.city, p.location.country].join(', ');
+        io.out(`${String(i + 1).padStart(3)}. ${p.name}, ${p.age}, ${p.occupation} (${where}) quality ${p.meta?.qualityScore ?? '-'}`);
+      });
+      io.out(`Saved as run ${run.id} in ${core.store.file}${args.out ? `; document written to ${args.out}` : ''}`);
+    }
+    return 0;
+  } catch (error) {
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    core.close();
+  }
+}
+
+function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        count: { type: 'string' },
+        level: { type: 'string' },
+        location: { type: 'string' },
+        age: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+        data: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error, OPTIONS));
+  }
+  const { values, positionals } = parsed;
+  const [description, ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; put the whole brief in one pair of quotes`);
+
+  const input: BriefInput = {
+    description: description ?? '',
+    count: values.count === undefined ? 5 : wholeNumber(values.count, '--count', `a whole number from 1 to ${MAX_PERSONAS}`),
+    level: (values.level ?? 'standard') as BriefInput['level'],
+    ...(values.location !== undefined ? { location: values.location } : {}),
+    ...(values.age !== undefined ? { ageRange: ageRange(values.age) } : {}),
+    ...(values.seed !== undefined ? { seed: wholeNumber(values.seed, '--seed', 'a whole number from 0 to 4294967295') } : {}),
+  };
+  const brief = briefInputSchema.safeParse(input);
+  if (!brief.success) {
+    const issue = brief.error.issues[0]!;
+    const field = String(issue.path[0] ?? 'description');
+    const flag = FLAG_FOR_FIELD[field]?.replace(/^--/, '') ?? field;
+    const got = field === 'description' ? (input.description.trim() === '' ? ' (it is empty)' : '') : ` (got ${formatValue((values as Record<string, unknown>)[flag])})`;
+    throw new UsageError(`${FLAG_FOR_FIELD[field] ?? field} ${issue.message}${got}`);
+  }
+  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir() };
+}
+
+function ageRange(text: string): [number, number] {
+  const m = /^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$/.exec(text);
+  if (!m) throw new UsageError(`--age must be two whole ages from 16 to 99 written MIN-MAX, e.g. 25-40 (got ${JSON.stringify(text)})`);
+  return [Number(m[1]), Number(m[2])];
+}

@@ -1,0 +1,143 @@
+/**
+ * Stage 2 of repair: find the JSON in a text and parse it, repairing its syntax with jsonrepair
+ * (comments, trailing commas, single or smart quotes, unquoted keys, Python literals, unescaped
+ * quotes and newlines, truncation). A region cut off at the end of the text is reported as truncated.
+ */
+import { jsonrepair } from 'jsonrepair';
+
+export interface ParsedJson {
+  value: unknown;
+  /** jsonrepair had to change the text before it parsed. */
+  repaired: boolean;
+}
+
+export interface JsonRegion {
+  start: number;
+  end: number;
+  /** The text ended before the region's brackets closed. */
+  truncated: boolean;
+}
+
+/**
+ * Parses JSON as is, else after jsonrepair; undefined when neither reads it. When the text has
+ * quotes inside strings that jsonrepair may take for string ends, the reading with those quotes
+ * escaped is tried too, and the one holding more keys wins.
+ */
+export function parseLenientJson(text: string): ParsedJson | undefined {
+  try {
+    return { value: JSON.parse(text), repaired: false };
+  } catch {
+    const plain = repairAndParse(text);
+    const escaped = escapeStrayQuotes(text);
+    if (escaped === text) return plain;
+    const withEscapes = repairAndParse(escaped);
+    if (!withEscapes) return plain;
+    if (!plain) return withEscapes;
+    return countKeys(withEscapes.value, 0) > countKeys(plain.value, 0) ? withEscapes : plain;
+  }
+}
+
+function repairAndParse(text: string): ParsedJson | undefined {
+  try {
+    return { value: JSON.parse(jsonrepair(text)) as unknown, repaired: true };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys that look like keys (short, a few words): a misread string yields long, wordy ones instead. */
+function countKeys(value: unknown, depth: number): number {
+  if (depth > 6 || value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countKeys(item, depth + 1), 0);
+  let n = 0;
+  for (const key in value) n += (KEY_LIKE.test(key) ? 1 : 0) + countKeys((value as Record<string, unknown>)[key], depth + 1);
+  return n;
+}
+
+const KEY_LIKE = /^\s*[\p{L}_][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,3}\s*$/u;
+
+/** After a closing quote comes a colon, a bracket, the end, or a comma and then the next member. */
+function endsString(text: string, quote: number): boolean {
+  let i = quote + 1;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const next = text[i];
+  if (next === undefined || next === ':' || next === '}' || next === ']' || next === '"') return true;
+  if (next !== ',') return false;
+  NEXT_MEMBER.lastIndex = i + 1;
+  return NEXT_MEMBER.test(text);
+}
+
+/** What may follow a comma that ends a string: the next value or key, or the end. */
+const NEXT_MEMBER = /\s*(?:$|["'“{[\]}\d/-]|true\b|false\b|null\b|[A-Za-z_][\w-]*\s*:)/y;
+
+/** Escapes double quotes inside strings that do not end them: `"She said "never again" to kits"`. */
+export function escapeStrayQuotes(text: string): string {
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString && c === 92 /* \ */) {
+      i++;
+      continue;
+    }
+    if (c !== 34 /* " */) continue;
+    if (!inString) {
+      inString = true;
+      continue;
+    }
+    if (endsString(text, i)) {
+      inString = false;
+      continue;
+    }
+    out += `${text.slice(from, i)}\\"`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * The region that starts at an opening bracket and ends where it closes, skipping brackets inside
+ * double-quoted strings. Unbalanced to the end of the text means truncated.
+ */
+export function matchRegion(text: string, start: number): JsonRegion {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+    else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      if (depth === 0) return { start, end: i + 1, truncated: false };
+    }
+  }
+  return { start, end: text.length, truncated: true };
+}
+
+/** The next `{` or `[` at or after `from`, or -1. */
+export function nextOpening(text: string, from: number): number {
+  const brace = text.indexOf('{', from);
+  const bracket = text.indexOf('[', from);
+  if (brace === -1) return bracket;
+  if (bracket === -1) return brace;
+  return Math.min(brace, bracket);
+}
+
+/**
+ * When a region runs to the end of the text, the cause may be an unpaired quote rather than a cut:
+ * if the text after the last closing bracket reads as prose, the region ends at that bracket.
+ */
+export function trimTrailingProse(text: string, region: JsonRegion): JsonRegion {
+  if (!region.truncated) return region;
+  const lastClose = Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
+  if (lastClose <= region.start) return region;
+  const tail = text.slice(lastClose + 1);
+  const prose = /\p{L}{2,}\s+\p{L}{2,}/u.test(tail) && !/["“”:]/u.test(tail);
+  return prose ? { start: region.start, end: lastClose + 1, truncated: false } : region;
+}
