@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test-results/**'] },
+  { ignores: ['out/**', '.scratch/**', 'dist/**', 'node_modules/**', '.electron-native/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

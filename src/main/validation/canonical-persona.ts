@@ -5,7 +5,8 @@
  */
 import { CULTURAL_CATEGORIES } from '../../shared/persona';
 import { isCleanList, isCleanQuote, isCleanText, withoutPersonaLabel } from './coerce-values';
-import { isRecord, type RawRecord } from './find-personas';
+import type { Payload } from './extract-payload';
+import { isRecord, type FoundPersonas, type RawRecord } from './find-personas';
 
 const TEXT_FIELDS = new Set(['id', 'gender', 'occupation', 'incomeBracket', 'education', 'bio']);
 const LIST_FIELDS = new Set(['goals', 'painPoints', 'values', 'interests', 'channels']);
@@ -45,4 +46,21 @@ function cleanObject(value: unknown, fieldIsClean: (key: string, value: unknown)
   if (!isRecord(value)) return false;
   for (const key in value) if (!fieldIsClean(key, value[key])) return false;
   return true;
+}
+
+/**
+ * The personas of an answer that is exactly the schema's shape (an array, or `{personas: [...]}`)
+ * with every persona canonical and distinctly named; undefined sends the answer the long way.
+ */
+export function canonicalPersonas(payloads: readonly Payload[]): FoundPersonas | undefined {
+  if (payloads.length !== 1 || payloads[0]!.truncated) return undefined;
+  const value = payloads[0]!.value;
+  const list = Array.isArray(value) ? value : isRecord(value) && Object.keys(value).length === 1 && Array.isArray(value.personas) ? value.personas : undefined;
+  if (!list || list.length === 0) return undefined;
+  const names = new Set<unknown>();
+  for (const item of list) {
+    if (!isRecord(item) || !isCanonicalPersona(item) || names.has(item.name)) return undefined;
+    names.add(item.name);
+  }
+  return { candidates: list.map((raw: RawRecord) => ({ raw, truncated: false, canonical: true })), notes: new Set() };
 }

@@ -31,7 +31,8 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /** Whitespace other than single ASCII spaces between words. */
-const NEEDS_COLLAPSE = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const NEEDS_COLLAPSE_SOURCE = String.raw`^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]`;
+const NEEDS_COLLAPSE = new RegExp(NEEDS_COLLAPSE_SOURCE);
 
 function needsCollapse(text: string): boolean {
   return NEEDS_COLLAPSE.test(text);
@@ -92,7 +93,7 @@ export function coerceText(raw: unknown, max: number): Coerced<string> {
   if (text === undefined) return NOTHING;
   const clean = collapseWhitespace(text);
   if (clean === '' || isPlaceholder(clean)) return { value: undefined, how: `dropped the placeholder "${clean}"` };
-  if (codePointLength(clean) > max) return { value: shorten(clean, max), how: `shortened to ${max} characters` };
+  if (clean.length > max && codePointLength(clean) > max) return { value: shorten(clean, max), how: `shortened to ${max} characters` };
   return { value: clean, how };
 }
 
@@ -123,9 +124,11 @@ const NUMBERING = /^\s*(?:\d{1,2}|[a-z])[.)]\s+/u;
 /** Markdown emphasis around the whole item: `**Cooking**`; inside a name (`Sh**ged`) it is the writer's. */
 const EMPHASIS = /^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$/su;
 
+/** What `stripItem` or `collapseWhitespace` would change in an item, in one pattern. */
+const ITEM_NEEDS_WORK = new RegExp(`${NEEDS_COLLAPSE_SOURCE}|[,;]$|^[-*•·▪‣◦–—]\\s|^(?:\\*\\*|__).*(?:\\*\\*|__)$`, 'su');
+
 function hasItemMarkup(item: string): boolean {
-  const last = item.charCodeAt(item.length - 1);
-  return last === 44 /* , */ || last === 59 /* ; */ || SYMBOL_BULLET.test(item) || EMPHASIS.test(item);
+  return ITEM_NEEDS_WORK.test(item);
 }
 
 function stripItem(item: string, numbered: boolean): string {
@@ -144,14 +147,19 @@ export function isCleanList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   let numbered = value.length > 1;
   for (const item of value) {
-    if (typeof item !== 'string' || !isCleanText(item) || hasItemMarkup(item)) return false;
+    if (typeof item !== 'string' || item === '' || hasItemMarkup(item) || isPlaceholder(item)) return false;
     if (numbered && !NUMBERING.test(item)) numbered = false;
   }
   if (numbered) return false;
-  if (value.length < 2) return true;
-  const seen = new Set<string>();
-  for (const item of value as string[]) seen.add(item.toLowerCase());
-  return seen.size === value.length;
+  // Lists are short: comparing pairs of equal length beats building a set.
+  for (let i = 1; i < value.length; i++) {
+    const a = value[i] as string;
+    for (let j = 0; j < i; j++) {
+      const b = value[j] as string;
+      if (a.length === b.length && (a === b || a.toLowerCase() === b.toLowerCase())) return false;
+    }
+  }
+  return true;
 }
 
 const CONJUNCTION_START = /^(?:but|and|or|so|which|while|because|yet|though|although|as|if|when|that|who|since)\b/i;
@@ -218,6 +226,8 @@ function listItems(raw: unknown, depth: number): string[] | undefined {
 
 /** A list of short texts: split, trimmed, placeholders and duplicates dropped, bounded. */
 export function coerceList(raw: unknown, maxItemLength: number): Coerced<string[]> {
+  // Most lists are already right: check once instead of rebuilding them.
+  if (Array.isArray(raw) && raw.length <= MAX_LIST_ITEMS && isCleanList(raw) && raw.every((item: string) => item.length <= maxItemLength)) return { value: raw as string[] };
   const items = listItems(raw, 0);
   if (items === undefined) return NOTHING;
   const seen = new Set<string>();

@@ -4,7 +4,7 @@
  * and YAML in a yaml fence. Each payload keeps the text before it, so the caller can tell an
  * example block from the answer. Clean JSON takes the fast path: one JSON.parse.
  */
-import { matchRegion, nextOpening, parseLenientJson, trimTrailingProse } from './json-syntax';
+import { matchRegion, nextOpening, parseLenientJson, quietly, trimTrailingProse } from './json-syntax';
 import { parseKeyValueText } from './key-value-text';
 
 export interface Payload {
@@ -70,11 +70,7 @@ function extractFrom(text: string, lead: string, notes: Set<ExtractionNote>, dep
 function parseWhole(trimmed: string): unknown {
   const first = trimmed.charCodeAt(0);
   if (first !== 123 && first !== 91) return undefined;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return undefined;
-  }
+  return quietly(() => JSON.parse(trimmed) as unknown);
 }
 
 function decodeJsonString(trimmed: string): string | undefined {
@@ -94,6 +90,8 @@ function blockPayloads(text: string, lang: string, lead: string, notes: Set<Extr
   const trimmed = text.trim();
   const whole = parseWhole(trimmed);
   if (whole !== undefined) return [{ value: whole, lead, truncated: false }];
+  // parseWhole tried JSON.parse on a text that starts with a bracket: no need to throw again.
+  const wholeTried = trimmed.startsWith('{') || trimmed.startsWith('[');
   if (depth < 2 && trimmed.startsWith('"')) {
     const decoded = decodeJsonString(trimmed);
     if (decoded !== undefined) {
@@ -112,6 +110,15 @@ function blockPayloads(text: string, lang: string, lead: string, notes: Set<Extr
     }
   }
 
+  // A block that is one bracketed value (a fenced answer) needs no scan for where its JSON lies.
+  if (wholeTried && /[\]}]$/.test(trimmed)) {
+    const parsed = parseLenientJson(trimmed, true);
+    if (parsed && holdsObject(parsed.value)) {
+      notes.add('syntax');
+      return [{ value: parsed.value, lead, truncated: false }];
+    }
+  }
+
   const payloads: Payload[] = [];
   let pos = 0;
   let previousEnd = 0;
@@ -124,7 +131,8 @@ function blockPayloads(text: string, lang: string, lead: string, notes: Set<Extr
     const region = trimTrailingProse(text, matchRegion(text, start));
     budget -= region.end - region.start;
     if (budget < 0 && payloads.length + attempt > 0) break;
-    const parsed = parseLenientJson(text.slice(region.start, region.end));
+    const regionText = text.slice(region.start, region.end);
+    const parsed = parseLenientJson(regionText, wholeTried && regionText.trim() === trimmed);
     if (parsed && holdsObject(parsed.value)) {
       if (parsed.repaired) notes.add('syntax');
       if (region.truncated) notes.add('truncated');

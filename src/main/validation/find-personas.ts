@@ -18,6 +18,8 @@ export interface PersonaCandidate {
   truncated: boolean;
   /** The cut fell inside this persona's last value, which is therefore partial. */
   cutInsideValue?: boolean;
+  /** Already known to be in the schema's own keys with clean values. */
+  canonical?: boolean;
 }
 
 export type ShapeNote = 'unwrapped' | 'keyed-by-name' | 'skipped-example' | 'skipped-template' | 'duplicate';
@@ -117,11 +119,16 @@ function personasIn(value: unknown, depth: number, notes: Set<ShapeNote>): Array
     });
   }
   let best: Array<Omit<PersonaCandidate, 'truncated'>> = [];
+  let bestKey = '';
   for (const key in value) {
     const found = personasIn(value[key], depth + 1, notes);
-    if (found.length > best.length) best = found;
+    if (found.length > best.length) {
+      best = found;
+      bestKey = key;
+    }
   }
-  if (best.length > 0) notes.add('unwrapped');
+  // `{personas: [...]}` is the document's own shape; anything else wrapped them.
+  if (best.length > 0 && !(depth === 0 && bestKey === 'personas')) notes.add('unwrapped');
   return best;
 }
 

@@ -23,11 +23,15 @@ export interface JsonRegion {
  * quotes inside strings that jsonrepair may take for string ends, the reading with those quotes
  * escaped is tried too, and the one holding more keys wins.
  */
-export function parseLenientJson(text: string): ParsedJson | undefined {
-  try {
-    return { value: JSON.parse(text), repaired: false };
-  } catch {
+export function parseLenientJson(text: string, knownInvalid = false): ParsedJson | undefined {
+  if (!knownInvalid) {
+    const value = quietly(() => JSON.parse(text) as unknown);
+    if (value !== undefined) return { value, repaired: false };
+  }
+  {
     const plain = repairAndParse(text);
+    // A reading whose keys all look like keys did not mistake a quote for a string's end.
+    if (plain && !hasOddKeys(plain.value, 0)) return plain;
     const escaped = escapeStrayQuotes(text);
     if (escaped === text) return plain;
     const withEscapes = repairAndParse(escaped);
@@ -37,11 +41,31 @@ export function parseLenientJson(text: string): ParsedJson | undefined {
   }
 }
 
+function hasOddKeys(value: unknown, depth: number): boolean {
+  if (depth > 6 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => hasOddKeys(item, depth + 1));
+  for (const key in value) if (!KEY_LIKE.test(key) || hasOddKeys((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
+}
+
 function repairAndParse(text: string): ParsedJson | undefined {
+  const value = quietly(() => JSON.parse(jsonrepair(text)) as unknown);
+  return value === undefined ? undefined : { value, repaired: true };
+}
+
+/**
+ * Runs a parse that may throw, without capturing the stack traces of its expected failures:
+ * on deep stacks that capture costs more than the parse itself.
+ */
+export function quietly<T>(parse: () => T): T | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    return { value: JSON.parse(jsonrepair(text)) as unknown, repaired: true };
+    return parse();
   } catch {
     return undefined;
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -8,7 +8,7 @@
 import { CULTURAL_CATEGORIES, MAX_PERSONAS, PERSONA_SCHEMAS, type Brief, type CulturalCategory, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CulturalConstraints } from '../providers/types';
 import { alignPersona } from './align-persona';
-import { isCanonicalPersona } from './canonical-persona';
+import { canonicalPersonas, isCanonicalPersona } from './canonical-persona';
 import { buildPersona, MIN_CORE_FIELDS, parsePlace, type FieldNote, type FillContext } from './build-persona';
 import { extractKeyValuePayload, extractPayloads, type ExtractionNote } from './extract-payload';
 import { resolveKey } from './field-aliases';
@@ -76,7 +76,7 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
   const count = options.count ?? MAX_PERSONAS;
   const issues: ReportIssue[] = [];
   const extraction = typeof raw === 'string' ? extractPayloads(raw) : { payloads: [{ value: raw, lead: '', truncated: false }], notes: new Set<ExtractionNote>() };
-  let found = findPersonas(extraction.payloads);
+  let found = canonicalPersonas(extraction.payloads) ?? findPersonas(extraction.payloads);
   if (found.candidates.length === 0 && typeof raw === 'string') {
     const keyValue = extractKeyValuePayload(raw);
     if (keyValue) {
@@ -106,7 +106,7 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
   for (let i = 0; i < found.candidates.length && personas.length < count; i++) {
     const candidate = found.candidates[i]!;
     const index = personas.length;
-    const fast = !candidate.truncated && !candidate.keyName && isCanonicalPersona(candidate.raw) ? schema.safeParse(candidate.raw) : undefined;
+    const fast = candidate.canonical || (!candidate.truncated && !candidate.keyName && isCanonicalPersona(candidate.raw)) ? schema.safeParse(candidate.raw) : undefined;
     let persona: Persona;
     let repaired: FieldNote[] = [];
     let filled: readonly FieldNote[] = [];
@@ -143,7 +143,9 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
     const qualityScore = scorePersona(persona, scoreContext, { repaired: repaired.length, filled: filled.length });
     scores.push(qualityScore);
     stats.push({ repaired: repaired.length > 0, filled: filled.length > 0 });
-    personas.push({ ...persona, meta: { qualityScore, repaired: unique(repaired), filled: unique(filled) } });
+    // zod's output is a fresh object: giving it its meta in place spares a copy per persona.
+    persona.meta = { qualityScore, repaired: unique(repaired), filled: unique(filled) };
+    personas.push(persona);
   }
 
   if (personas.length === 0) throw nothingRecoverable(raw, found.candidates.length, issues);
@@ -159,6 +161,7 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
 }
 
 function unique(notes: readonly FieldNote[]): string[] {
+  if (notes.length === 0) return [];
   return [...new Set(notes.map((n) => n.pointer))];
 }
 
