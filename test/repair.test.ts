@@ -10,6 +10,7 @@ import { runCli } from '../src/cli/index';
 import { createCore } from '../src/main/core';
 import { coerceAge, coerceCompanySize, coerceDecisionPower, coerceIncomeBracket, coerceList } from '../src/main/validation/coerce-values';
 import { appendRepair, NothingRecoverableError, repairPersonaDocument } from '../src/main/validation/repair-persona-document';
+import { aliasTableRows } from '../src/main/validation/field-aliases';
 import type { CulturalConstraints } from '../src/main/providers/types';
 import { briefInputSchema } from '../src/shared/brief';
 import { CULTURAL_CATEGORIES, DOCUMENT_SCHEMAS } from '../src/shared/persona';
@@ -228,5 +229,12 @@ describe('validation metrics', () => {
     } finally {
       core.close();
     }
+  });
+});
+
+describe('the alias table', () => {
+  it('is printed in docs/VALIDATION.md row for row', () => {
+    const doc = fs.readFileSync(path.join(import.meta.dirname, '..', 'docs', 'VALIDATION.md'), 'utf8');
+    for (const row of aliasTableRows()) expect(doc).toContain(`| ${row.scope} | \`${row.field}\` | ${row.aliases.join(', ')} |`);
   });
 });

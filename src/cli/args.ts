@@ -1,4 +1,5 @@
 /** Argument helpers shared by the commands: usage errors that name the flag and the accepted values. */
+import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
@@ -26,4 +27,16 @@ export function describeParseError(error: Error & { code?: string }, options: re
   if (missing?.[2] === 'ambiguous') return `${missing[1]} needs a value; for a value starting with "-" write ${missing[1]}=VALUE`;
   if (missing) return `${missing[1]} needs a value`;
   return error.message.split('\n')[0]!;
+}
+
+type FlagOptions = Record<string, { type: 'string' | 'boolean' }>;
+type FlagConfig<O extends FlagOptions> = { args: string[]; allowPositionals: true; strict: true; options: O };
+
+/** A command's flags and positionals; an unknown or valueless flag is a UsageError listing the flags. */
+export function parseFlags<O extends FlagOptions>(argv: readonly string[], options: O): ReturnType<typeof parseArgs<FlagConfig<O>>> {
+  try {
+    return parseArgs<FlagConfig<O>>({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError(describeParseError(error as Error, [...Object.keys(options).map((name) => `--${name}`), '--help']));
+  }
 }

@@ -1,12 +1,11 @@
 /** `persona-studio generate "<brief>"`: personas from the offline engine, saved in the data folder. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/brief';
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
 import { createCore } from '../main/core';
 import { defaultDataDir } from '../main/data-dir';
-import { describeParseError, formatValue, UsageError, wholeNumber, type CliIo } from './args';
+import { formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
 
@@ -20,8 +19,6 @@ export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
   --json             print the persona document as JSON instead of a summary
   --out FILE         also write the persona document to FILE
   --data DIR         data folder (default ${defaultDataDir()})`;
-
-const OPTIONS = ['--count', '--level', '--location', '--age', '--seed', '--json', '--out', '--data', '--help'];
 
 const FLAG_FOR_FIELD: Record<string, string> = {
   description: 'the brief',
@@ -75,27 +72,16 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
 }
 
 function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        count: { type: 'string' },
-        level: { type: 'string' },
-        location: { type: 'string' },
-        age: { type: 'string' },
-        seed: { type: 'string' },
-        json: { type: 'boolean' },
-        out: { type: 'string' },
-        data: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(describeParseError(error as Error, OPTIONS));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(argv, {
+    count: { type: 'string' },
+    level: { type: 'string' },
+    location: { type: 'string' },
+    age: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+    data: { type: 'string' },
+  });
   const [description, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"; put the whole brief in one pair of quotes`);
 

@@ -3,7 +3,6 @@
  * report on stdout. Exit 0 when personas came out, 1 when nothing was recoverable, 2 on usage errors.
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { briefSchema, LEVELS, MAX_PERSONAS, personaDocumentSchema, type Brief, type Level } from '../shared/persona';
 import { DATASET_DIR } from '../main/app-root';
@@ -12,7 +11,7 @@ import { loadDataset } from '../main/generation/dataset';
 import { countryOfCity, repairContextFor, type RepairContext } from '../main/generation/repair-context';
 import { BundledCultureSource } from '../main/providers/culture/bundled-culture';
 import { NothingRecoverableError, repairPersonaDocument } from '../main/validation/repair-persona-document';
-import { describeParseError, UsageError, wholeNumber, type CliIo } from './args';
+import { parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const REPAIR_USAGE = `persona-studio repair [--level LEVEL] [--count N] [--brief-file FILE] < answer.txt
 
@@ -22,8 +21,6 @@ export const REPAIR_USAGE = `persona-studio repair [--level LEVEL] [--count N] [
   --level LEVEL      ${LEVELS.join(' | ')} (default: the brief's level, else standard)
   --count N          personas asked for, 1-${MAX_PERSONAS}: more are cut, fewer reported (default: the brief's count, else all)
   --brief-file FILE  the brief as JSON (or a persona document holding one): missing fields are filled from it`;
-
-const OPTIONS = ['--level', '--count', '--brief-file', '--help'];
 
 export async function runRepair(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseRepairArgs(argv);
@@ -66,18 +63,7 @@ interface RepairArgs {
 }
 
 function parseRepairArgs(argv: readonly string[]): RepairArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { level: { type: 'string' }, count: { type: 'string' }, 'brief-file': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(describeParseError(error as Error, OPTIONS));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(argv, { level: { type: 'string' }, count: { type: 'string' }, 'brief-file': { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; repair reads the answer from standard input`);
   const args: RepairArgs = {};
   if (values.level !== undefined) {
