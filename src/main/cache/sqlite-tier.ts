@@ -1,0 +1,243 @@
+/**
+ * L2: cache.db, a SQLite file of its own (never app.db), WAL, prepared statements, values as compact
+ * JSON. Access counts are kept in memory and written in batches by the sweep, so a hit costs one
+ * select. A file that will not open or fails its integrity check is moved aside and replaced.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type SqliteDatabase } from '../store/sqlite';
+
+export interface L2Row {
+  kind: string;
+  canonical: string;
+  value: string;
+  size: number;
+  expires_at: number;
+  stale_until: number;
+  quality: number | null;
+  hits: number;
+}
+
+export interface StoredEntry {
+  key: string;
+  kind: string;
+  canonical: string;
+  json: string;
+  size: number;
+  expiresAt: number;
+  staleUntil: number;
+  quality?: number;
+  hits: number;
+  lastAccess: number;
+}
+
+const MIGRATIONS = [
+  `CREATE TABLE entries (
+     key TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     canonical TEXT NOT NULL,
+     value TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     stale_until INTEGER NOT NULL,
+     quality REAL,
+     hits INTEGER NOT NULL DEFAULT 0,
+     last_access INTEGER NOT NULL
+   ) WITHOUT ROWID;
+   CREATE INDEX entries_stale ON entries (stale_until);
+   CREATE TABLE accesses (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     key TEXT NOT NULL,
+     canonical TEXT NOT NULL,
+     previous_key TEXT
+   );`,
+];
+
+export interface AccessRecord {
+  at: number;
+  kind: string;
+  key: string;
+  canonical: string;
+  previousKey: string | null;
+}
+
+/** What happened when the file was opened. */
+export interface OpenOutcome {
+  tier: SqliteTier | null;
+  /** Set when the file was unusable: where it was moved, and why. */
+  recovered?: { movedTo: string | null; reason: string };
+}
+
+export class SqliteTier {
+  private readonly statements;
+  private pendingAccess = new Map<string, { hits: number; lastAccess: number }>();
+  bytes: number;
+
+  private constructor(
+    readonly file: string,
+    private readonly db: SqliteDatabase,
+  ) {
+    this.statements = {
+      get: db.prepare<[string], L2Row>('SELECT kind, canonical, value, size, expires_at, stale_until, quality, hits FROM entries WHERE key = ?'),
+      put: db.prepare(
+        `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access)
+         VALUES (@key, @kind, @canonical, @json, @size, @expiresAt, @staleUntil, @quality, @hits, @lastAccess)
+         ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, canonical = excluded.canonical, value = excluded.value, size = excluded.size,
+           expires_at = excluded.expires_at, stale_until = excluded.stale_until, quality = excluded.quality, last_access = excluded.last_access`,
+      ),
+      sizeOf: db.prepare<[string], { size: number }>('SELECT size FROM entries WHERE key = ?'),
+      delete: db.prepare<[string]>('DELETE FROM entries WHERE key = ?'),
+      expiredBatch: db.prepare<[number, number], { key: string; size: number }>('SELECT key, size FROM entries WHERE stale_until < ? LIMIT ?'),
+      victims: db.prepare<[number], { key: string; size: number }>(
+        // Recency and frequency: each hit (up to 16) is worth an hour of recency.
+        'SELECT key, size FROM entries ORDER BY last_access + MIN(hits, 16) * 3600000 ASC LIMIT ?',
+      ),
+      touch: db.prepare<[number, number, string]>('UPDATE entries SET hits = hits + ?, last_access = MAX(last_access, ?) WHERE key = ?'),
+      totalBytes: db.prepare<[], { bytes: number | null }>('SELECT SUM(size) AS bytes FROM entries'),
+      count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM entries'),
+      clear: db.prepare('DELETE FROM entries'),
+      logAccess: db.prepare('INSERT INTO accesses (at, kind, key, canonical, previous_key) VALUES (@at, @kind, @key, @canonical, @previousKey)'),
+      recentAccesses: db.prepare<[number], AccessRecord>('SELECT at, kind, key, canonical, previous_key AS previousKey FROM accesses ORDER BY id DESC LIMIT ?'),
+      trimAccesses: db.prepare<[number]>('DELETE FROM accesses WHERE id <= (SELECT MAX(id) FROM accesses) - ?'),
+    };
+    this.bytes = this.statements.totalBytes.get()?.bytes ?? 0;
+  }
+
+  /** Opens cache.db; an unusable file is moved aside and a fresh one started. Never throws. */
+  static open(file: string, nativeBinding?: string): OpenOutcome {
+    const attempt = (): SqliteTier => {
+      const db = openDatabase(file, MIGRATIONS, nativeBinding ? { nativeBinding } : {});
+      try {
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
+        return new SqliteTier(file, db);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    };
+    try {
+      return { tier: attempt() };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const movedTo = moveAside(file);
+      try {
+        return { tier: attempt(), recovered: { movedTo, reason } };
+      } catch (again) {
+        // Not even a fresh file opens (a read-only folder): the cache runs on memory alone.
+        return { tier: null, recovered: { movedTo, reason: `${reason}; a fresh cache.db failed too: ${again instanceof Error ? again.message : String(again)}` } };
+      }
+    }
+  }
+
+  get(key: string): L2Row | undefined {
+    return this.statements.get.get(key);
+  }
+
+  put(entry: StoredEntry): void {
+    const previous = this.statements.sizeOf.get(entry.key)?.size ?? 0;
+    this.statements.put.run({ ...entry, quality: entry.quality ?? null });
+    this.bytes += entry.size - previous;
+  }
+
+  delete(key: string): void {
+    const previous = this.statements.sizeOf.get(key)?.size;
+    if (previous === undefined) return;
+    this.statements.delete.run(key);
+    this.bytes -= previous;
+  }
+
+  /** Remembers a hit; written by `flushAccess`. */
+  noteAccess(key: string, at: number): void {
+    const pending = this.pendingAccess.get(key);
+    if (pending) {
+      pending.hits++;
+      pending.lastAccess = at;
+    } else this.pendingAccess.set(key, { hits: 1, lastAccess: at });
+  }
+
+  flushAccess(): void {
+    if (this.pendingAccess.size === 0) return;
+    const pending = this.pendingAccess;
+    this.pendingAccess = new Map();
+    this.db.transaction(() => {
+      for (const [key, { hits, lastAccess }] of pending) this.statements.touch.run(hits, lastAccess, key);
+    })();
+  }
+
+  /** Deletes up to `limit` entries past their grace window; returns how many. */
+  deleteExpired(now: number, limit: number): number {
+    const rows = this.statements.expiredBatch.all(now, limit);
+    if (rows.length === 0) return 0;
+    this.db.transaction(() => {
+      for (const row of rows) this.statements.delete.run(row.key);
+    })();
+    for (const row of rows) this.bytes -= row.size;
+    return rows.length;
+  }
+
+  /** Evicts the least valuable entries until the tier fits `maxBytes`; returns the keys evicted. */
+  evictTo(maxBytes: number, batch = 64): string[] {
+    const evicted: string[] = [];
+    while (this.bytes > maxBytes) {
+      this.flushAccess();
+      const victims = this.statements.victims.all(batch);
+      if (victims.length === 0) break;
+      this.db.transaction(() => {
+        for (const victim of victims) {
+          if (this.bytes <= maxBytes) break;
+          this.statements.delete.run(victim.key);
+          this.bytes -= victim.size;
+          evicted.push(victim.key);
+        }
+      })();
+    }
+    return evicted;
+  }
+
+  count(): number {
+    return this.statements.count.get()?.n ?? 0;
+  }
+
+  clear(): void {
+    this.statements.clear.run();
+    this.pendingAccess.clear();
+    this.bytes = 0;
+  }
+
+  logAccesses(records: readonly AccessRecord[], keep: number): void {
+    if (records.length === 0) return;
+    this.db.transaction(() => {
+      for (const record of records) this.statements.logAccess.run(record);
+      this.statements.trimAccesses.run(keep);
+    })();
+  }
+
+  recentAccesses(limit: number): AccessRecord[] {
+    return this.statements.recentAccesses.all(limit).reverse();
+  }
+
+  close(): void {
+    try {
+      this.flushAccess();
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+/** Moves cache.db and its WAL files to `cache.db.corrupt-<time>`; null when there was nothing to move. */
+function moveAside(file: string): string | null {
+  if (!fs.existsSync(file)) return null;
+  const target = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+    } catch {
+      fs.rmSync(file + suffix, { force: true });
+    }
+  }
+  return path.resolve(target);
+}

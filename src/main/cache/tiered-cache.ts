@@ -1,0 +1,423 @@
+/**
+ * TieredCache: an in-memory L1 (lru-cache, bounded by entries and bytes) over an L2 SQLite file.
+ * Reads go L1 → L2 (promoted on a hit) → loader; concurrent misses of a key share one load; an
+ * entry past its time-to-live but within its grace window is served at once and refreshed in the
+ * background. L1 admits a new entry over its least-recent one only when the new one is asked for
+ * at least as often (recency and frequency, not plain LRU). A broken cache.db is moved aside and
+ * replaced, and the cache keeps serving through the loader.
+ */
+import { LRUCache } from 'lru-cache';
+import PQueue from 'p-queue';
+import { keyFor, type CacheKey, type CacheKind } from './cache-keys';
+import { emptyKindStats, HourWindow, optimizationSuggestions, type CacheStats, type Suggestion, type WindowCounter } from './cache-stats';
+import { coarseClock, type Clock } from './clock';
+import { SqliteTier, type AccessRecord } from './sqlite-tier';
+import { DEFAULT_TTL_BOUNDS, ttlFor, type TtlBounds } from './ttl-policy';
+
+export interface CacheAlert {
+  kind: 'cache_recovered' | 'cache_unavailable';
+  message: string;
+}
+
+export interface TieredCacheOptions {
+  /** cache.db; created if missing. */
+  file: string;
+  l1MaxEntries?: number;
+  l1MaxBytes?: number;
+  l2MaxBytes?: number;
+  ttlBounds?: TtlBounds;
+  clock?: Clock;
+  onAlert?: (alert: CacheAlert) => void;
+  /** Runs refreshes and preloads at low priority; by default one at a time, after current work. */
+  background?: (task: () => Promise<void>) => void;
+  nativeBinding?: string;
+}
+
+export interface GetOptions<V> {
+  /** Checks a value read back from cache.db (a file, so a trust boundary); undefined discards it. */
+  parse?: (value: unknown) => V | undefined;
+  /** A 0-100 quality of a loaded value: low-quality results expire sooner. */
+  quality?: (value: V) => number | undefined;
+}
+
+interface L1Entry {
+  value: unknown;
+  kind: CacheKind;
+  canonical: string;
+  size: number;
+  expiresAt: number;
+  staleUntil: number;
+  preloaded: boolean;
+  /** Gets answered from L1: the frequency L1 admission weighs. */
+  hits: number;
+}
+
+type Found = { value: unknown; stale: boolean };
+
+const LATENCY_SAMPLE = 32;
+const ACCESS_LOG_KEEP = 5000;
+/** Accesses held in memory before they are written to cache.db (a power of two). */
+const RING_SIZE = 1024;
+
+export class TieredCache {
+  readonly file: string;
+  private readonly l1: LRUCache<string, L1Entry>;
+  private l2: SqliteTier | null;
+  private readonly clock: Clock;
+  private readonly ttlBounds: TtlBounds;
+  private readonly l1MaxBytes: number;
+  private readonly l2MaxBytes: number;
+  private readonly onAlert: (alert: CacheAlert) => void;
+  private readonly background: (task: () => Promise<void>) => void;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly refreshing = new Set<string>();
+  /** How often each key was asked for, for L1 admission and adaptive TTL. */
+  private readonly frequency = new LRUCache<string, number>({ max: 50_000 });
+  /** Keys L1 evicted recently: an L2 hit on one of them means L1 is too small. */
+  private readonly evictedFromL1 = new LRUCache<string, true>({ max: 20_000 });
+  private readonly kinds = emptyKindStats();
+  private readonly window: HourWindow<WindowCounter>;
+  /** Recent gets as a ring of keys and times: recording one costs two stores, not an object. */
+  private readonly ringKeys: Array<CacheKey | undefined> = new Array<CacheKey | undefined>(RING_SIZE);
+  private readonly ringAt = new Float64Array(RING_SIZE);
+  private ringNext = 0;
+  private ringFlushed = 0;
+  private lastLoggedKey: string | null = null;
+  private counters = { l1Evictions: 0, l2Evictions: 0, loads: 0, loadErrors: 0, preloaded: 0, preloadUsed: 0, recoveries: 0, gets: 0 };
+  private maintenance: NodeJS.Timeout | undefined;
+
+  constructor(options: TieredCacheOptions) {
+    this.file = options.file;
+    this.clock = options.clock ?? coarseClock;
+    this.ttlBounds = options.ttlBounds ?? DEFAULT_TTL_BOUNDS;
+    this.l1MaxBytes = options.l1MaxBytes ?? 32 * 1_048_576;
+    this.l2MaxBytes = options.l2MaxBytes ?? 256 * 1_048_576;
+    this.onAlert = options.onAlert ?? (() => {});
+    this.background = options.background ?? queueInBackground;
+    this.window = new HourWindow(() => this.clock.now());
+    this.l1 = new LRUCache<string, L1Entry>({
+      max: options.l1MaxEntries ?? 5000,
+      maxSize: this.l1MaxBytes,
+      sizeCalculation: (entry) => Math.max(1, entry.size),
+      dispose: (_entry, key, reason) => {
+        if (reason === 'evict') {
+          this.counters.l1Evictions++;
+          this.evictedFromL1.set(key, true);
+        }
+      },
+    });
+    const opened = SqliteTier.open(options.file, options.nativeBinding);
+    this.l2 = opened.tier;
+    if (opened.recovered) this.reportRecovery(opened.recovered.reason, opened.recovered.movedTo);
+  }
+
+  /** A cached value, fresh or within its grace window, without loading; counts as a get. */
+  getSync<V>(key: CacheKey, options: GetOptions<V> = {}): V | undefined {
+    return this.lookup(key, options.parse)?.value as V | undefined;
+  }
+
+  /** The cached value, else the loader's (one load however many callers wait). */
+  async get<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V> = {}): Promise<V> {
+    const found = this.lookup(key, options.parse);
+    if (found) {
+      if (found.stale) this.refreshInBackground(key, loader, options);
+      return found.value as V;
+    }
+    return this.load(key, loader, options);
+  }
+
+  set<V>(key: CacheKey, value: V, options: { quality?: number; preloaded?: boolean } = {}): void {
+    const json = JSON.stringify(value);
+    const size = Buffer.byteLength(json);
+    const now = this.clock.now();
+    // Demand before this value: the get that missed and led to this load does not count.
+    const hits = Math.max(0, (this.frequency.get(key.key) ?? 0) - 1, this.l1.peek(key.key)?.hits ?? 0);
+    const { ttlMs, graceMs } = ttlFor({ kind: key.kind, hits, ...(options.quality !== undefined ? { quality: options.quality } : {}) }, this.ttlBounds);
+    const entry: L1Entry = { value, kind: key.kind, canonical: key.canonical, size, expiresAt: now + ttlMs, staleUntil: now + ttlMs + graceMs, preloaded: options.preloaded === true, hits };
+    this.admitToL1(key.key, entry);
+    this.withL2((l2) => {
+      l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...(options.quality !== undefined ? { quality: options.quality } : {}), hits, lastAccess: now });
+      if (l2.bytes > this.l2MaxBytes) this.noteL2Evictions(l2.evictTo(this.l2MaxBytes));
+    });
+  }
+
+  delete(key: string): void {
+    this.l1.delete(key);
+    this.withL2((l2) => l2.delete(key));
+  }
+
+  /** Empties both tiers; the user's work in app.db is elsewhere and untouched. */
+  clear(): { entries: number; bytes: number } {
+    const entries = this.l1.size + (this.l2?.count() ?? 0);
+    const bytes = this.l1.calculatedSize + (this.l2?.bytes ?? 0);
+    this.l1.clear();
+    this.withL2((l2) => l2.clear());
+    return { entries, bytes };
+  }
+
+  /** Warms an entry the caller predicts will be wanted; not a get, so it never counts as a hit. */
+  async preload<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V> = {}): Promise<boolean> {
+    if (this.l1.has(key.key) || this.inflight.has(key.key) || this.withL2((l2) => l2.get(key.key)) !== undefined) return false;
+    const value = await loader();
+    this.counters.preloaded++;
+    const quality = options.quality?.(value);
+    this.set(key, value, { preloaded: true, ...(quality !== undefined ? { quality } : {}) });
+    return true;
+  }
+
+  /** Whether nothing is being loaded for a caller right now: the moment for preloading. */
+  get idle(): boolean {
+    return this.inflight.size === 0;
+  }
+
+  /** Recent requests in order (persisted in cache.db), for usage patterns. */
+  recentAccesses(limit = 500): AccessRecord[] {
+    this.flushAccessLog();
+    return this.withL2((l2) => l2.recentAccesses(limit)) ?? [];
+  }
+
+  stats(): CacheStats {
+    const kinds = Object.fromEntries(
+      Object.entries(this.kinds).map(([kind, k]) => [
+        kind,
+        {
+          gets: k.gets,
+          l1Hits: k.l1Hits,
+          l2Hits: k.l2Hits,
+          misses: k.misses,
+          staleServed: k.staleServed,
+          hitRate: k.gets === 0 ? null : Math.round(((k.l1Hits + k.l2Hits) / k.gets) * 1000) / 1000,
+          meanLatencyUs: k.samples === 0 ? null : Math.round((k.latencyUs / k.samples) * 10) / 10,
+        },
+      ]),
+    ) as CacheStats['kinds'];
+    return {
+      kinds,
+      l1: { entries: this.l1.size, bytes: this.l1.calculatedSize, maxBytes: this.l1MaxBytes, evictions: this.counters.l1Evictions, available: true },
+      l2: { entries: this.l2?.count() ?? 0, bytes: this.l2?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.counters.l2Evictions, available: this.l2 !== null },
+      loads: this.counters.loads,
+      loadErrors: this.counters.loadErrors,
+      preload: { loaded: this.counters.preloaded, used: this.counters.preloadUsed },
+      recoveries: this.counters.recoveries,
+    };
+  }
+
+  getOptimizationSuggestions(): Suggestion[] {
+    const stats = this.stats();
+    return optimizationSuggestions({ window: this.window, l1: stats.l1, l2: stats.l2, preload: stats.preload });
+  }
+
+  /**
+   * Drops entries past their grace window and writes the batched access counts, in batches that
+   * yield to the event loop so no slice of work blocks it for more than `sliceMs`.
+   */
+  async sweep(sliceMs = 4): Promise<number> {
+    const now = this.clock.now();
+    let removed = 0;
+    for (const [key, entry] of this.l1.entries()) {
+      if (entry.staleUntil <= now) {
+        this.l1.delete(key);
+        removed++;
+      }
+    }
+    this.flushAccessLog();
+    for (;;) {
+      const started = performance.now();
+      let batch = 0;
+      do {
+        batch = this.withL2((l2) => l2.deleteExpired(now, 100)) ?? 0;
+        removed += batch;
+      } while (batch > 0 && performance.now() - started < sliceMs);
+      if (batch === 0) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.withL2((l2) => {
+      l2.flushAccess();
+      this.noteL2Evictions(l2.evictTo(this.l2MaxBytes));
+    });
+    return removed;
+  }
+
+  /** Sweeps every `everyMs` until closed; the timer never keeps the process alive. */
+  startMaintenance(everyMs = 60_000): void {
+    this.maintenance ??= setInterval(() => void this.sweep(), everyMs).unref();
+  }
+
+  close(): void {
+    if (this.maintenance) clearInterval(this.maintenance);
+    this.flushAccessLog();
+    this.withL2((l2) => l2.close());
+    this.l2 = null;
+  }
+
+  private lookup(key: CacheKey, parse: ((value: unknown) => unknown) | undefined): Found | undefined {
+    const sample = ++this.counters.gets % LATENCY_SAMPLE === 0;
+    const started = sample ? performance.now() : 0;
+    const stats = this.kinds[key.kind];
+    stats.gets++;
+    const now = this.clock.now();
+    const slot = this.ringNext++ & (RING_SIZE - 1);
+    this.ringKeys[slot] = key;
+    this.ringAt[slot] = now;
+    if (this.ringNext - this.ringFlushed >= RING_SIZE) this.flushAccessLog();
+
+    const entry = this.l1.get(key.key);
+    if (entry !== undefined && entry.staleUntil > now) {
+      stats.l1Hits++;
+      entry.hits++;
+      if (entry.preloaded) this.markPreloadUsed(entry);
+      const stale = entry.expiresAt <= now;
+      if (stale) stats.staleServed++;
+      if (sample) this.sampleLatency(key.kind, started);
+      return { value: entry.value, stale };
+    }
+    this.frequency.set(key.key, (this.frequency.get(key.key) ?? 0) + 1);
+    const row = this.withL2((l2) => l2.get(key.key));
+    if (row !== undefined && row.stale_until > now) {
+      const parsed = this.parseRow(key, row.value, parse);
+      if (parsed !== undefined) {
+        stats.l2Hits++;
+        this.window.add('l2Hits');
+        if (this.evictedFromL1.has(key.key)) this.window.add('l2HitsAfterL1Eviction');
+        this.l2?.noteAccess(key.key, now);
+        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: row.canonical, size: row.size, expiresAt: row.expires_at, staleUntil: row.stale_until, preloaded: false, hits: row.hits });
+        const stale = row.expires_at <= now;
+        if (stale) stats.staleServed++;
+        if (sample) this.sampleLatency(key.kind, started);
+        return { value: parsed, stale };
+      }
+    }
+    stats.misses++;
+    this.window.add('misses');
+    if ((entry !== undefined && entry.staleUntil <= now) || (row !== undefined && row.stale_until <= now)) this.window.add('expiredMisses');
+    return undefined;
+  }
+
+  private parseRow(key: CacheKey, json: string, parse: ((value: unknown) => unknown) | undefined): unknown {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      this.withL2((l2) => l2.delete(key.key));
+      return undefined;
+    }
+    if (!parse) return value;
+    const checked = parse(value);
+    if (checked === undefined) this.withL2((l2) => l2.delete(key.key));
+    return checked;
+  }
+
+  private async load<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V>): Promise<V> {
+    const pending = this.inflight.get(key.key);
+    if (pending) return pending as Promise<V>;
+    const promise = (async () => {
+      this.counters.loads++;
+      try {
+        const value = await loader();
+        const quality = options.quality?.(value);
+        this.set(key, value, quality !== undefined ? { quality } : {});
+        return value;
+      } catch (error) {
+        this.counters.loadErrors++;
+        throw error;
+      } finally {
+        this.inflight.delete(key.key);
+      }
+    })();
+    this.inflight.set(key.key, promise);
+    return promise;
+  }
+
+  private refreshInBackground<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V>): void {
+    if (this.refreshing.has(key.key) || this.inflight.has(key.key)) return;
+    this.refreshing.add(key.key);
+    this.background(async () => {
+      try {
+        await this.load(key, loader, options);
+      } catch {
+        // The stale value was served; a failed refresh leaves it to expire.
+      } finally {
+        this.refreshing.delete(key.key);
+      }
+    });
+  }
+
+  /** L1 takes a new entry over its least-recent one only if the new one is asked for as often. */
+  private admitToL1(key: string, entry: L1Entry): void {
+    if (entry.size > this.l1MaxBytes / 4) return;
+    const full = this.l1.calculatedSize + entry.size > this.l1MaxBytes || this.l1.size >= this.l1.max;
+    if (full && !this.l1.has(key)) {
+      const victim = this.l1.rkeys().next().value;
+      const victimHits = victim === undefined ? 0 : (this.l1.peek(victim)?.hits ?? 0);
+      if (Math.max(entry.hits, this.frequency.get(key) ?? 0) < victimHits) return;
+    }
+    this.l1.set(key, entry);
+  }
+
+  private markPreloadUsed(entry: L1Entry): void {
+    entry.preloaded = false;
+    this.counters.preloadUsed++;
+  }
+
+  private sampleLatency(kind: CacheKind, started: number): void {
+    const stats = this.kinds[kind];
+    stats.latencyUs += (performance.now() - started) * 1000 * LATENCY_SAMPLE;
+    stats.samples += LATENCY_SAMPLE;
+  }
+
+  /** Writes the ring's new accesses to cache.db, one row per change of key (what followed what). */
+  private flushAccessLog(): void {
+    const records: AccessRecord[] = [];
+    for (let i = Math.max(this.ringFlushed, this.ringNext - RING_SIZE); i < this.ringNext; i++) {
+      const key = this.ringKeys[i & (RING_SIZE - 1)];
+      if (!key || key.key === this.lastLoggedKey) continue;
+      records.push({ at: this.ringAt[i & (RING_SIZE - 1)]!, kind: key.kind, key: key.key, canonical: key.canonical, previousKey: this.lastLoggedKey });
+      this.lastLoggedKey = key.key;
+    }
+    this.ringFlushed = this.ringNext;
+    if (records.length > 0) this.withL2((l2) => l2.logAccesses(records, ACCESS_LOG_KEEP));
+  }
+
+  private noteL2Evictions(keys: readonly string[]): void {
+    this.counters.l2Evictions += keys.length;
+    if (keys.length > 0) this.window.add('l2Evictions', keys.length);
+  }
+
+  /** Runs an L2 operation; a failure (the file broke while open) recovers the tier and reads as a miss. */
+  private withL2<T>(operation: (l2: SqliteTier) => T): T | undefined {
+    if (!this.l2) return undefined;
+    try {
+      return operation(this.l2);
+    } catch (error) {
+      const broken = this.l2;
+      this.l2 = null;
+      try {
+        broken.close();
+      } catch {
+        // Closing a broken file may fail too; it is being replaced.
+      }
+      const opened = SqliteTier.open(broken.file);
+      this.l2 = opened.tier;
+      this.reportRecovery(error instanceof Error ? error.message : String(error), opened.recovered?.movedTo ?? null);
+      return undefined;
+    }
+  }
+
+  private reportRecovery(reason: string, movedTo: string | null): void {
+    this.counters.recoveries++;
+    if (this.l2) {
+      this.onAlert({ kind: 'cache_recovered', message: `cache.db was unusable (${reason}); ${movedTo ? `it was moved to ${movedTo} and ` : ''}a fresh cache was started. Your workshops are in app.db and were not affected.` });
+    } else {
+      this.onAlert({ kind: 'cache_unavailable', message: `cache.db cannot be used (${reason}); results are not cached until it can. Your workshops are in app.db and were not affected.` });
+    }
+  }
+}
+
+const backgroundQueue = new PQueue({ concurrency: 1 });
+
+/** Default background runner: one task at a time, at the lowest priority. */
+function queueInBackground(task: () => Promise<void>): void {
+  void backgroundQueue.add(task, { priority: -10 });
+}
+
+export { keyFor };

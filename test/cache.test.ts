@@ -1,0 +1,249 @@
+/**
+ * TieredCache on real cache.db files in temp folders, with a clock the tests move.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ageBandsOf, keyFor } from '../src/main/cache/cache-keys';
+import { ManualClock } from '../src/main/cache/clock';
+import { TieredCache, type CacheAlert, type TieredCacheOptions } from '../src/main/cache/tiered-cache';
+import { ttlFor } from '../src/main/cache/ttl-policy';
+import { tempDir } from './helpers';
+
+const open: TieredCache[] = [];
+afterEach(() => {
+  for (const cache of open.splice(0)) cache.close();
+});
+
+function makeCache(options: Partial<TieredCacheOptions> = {}) {
+  const dir = options.file ? path.dirname(options.file) : tempDir();
+  const clock = (options.clock as ManualClock | undefined) ?? new ManualClock();
+  const alerts: CacheAlert[] = [];
+  // Background work runs at once, so tests can await it.
+  const background: Promise<void>[] = [];
+  const cache = new TieredCache({
+    file: path.join(dir, 'cache.db'),
+    clock,
+    onAlert: (alert) => alerts.push(alert),
+    background: (task) => background.push(task()),
+    ...options,
+  });
+  open.push(cache);
+  return { cache, clock, alerts, background, dir };
+}
+
+const culture = (themes: string[], extra: Record<string, unknown> = {}) => keyFor('culture', { themes, countries: ['FR'], ageRange: [28, 40], ...extra });
+const DAY = 86_400_000;
+
+describe('keyFor', () => {
+  it('gives equivalent parameters one key', () => {
+    const a = keyFor('culture', { themes: ['food', 'family'], countries: ['FR', 'BE'], ageRange: [28, 40], note: '  Busy   Parents ' });
+    const b = keyFor('culture', { note: 'busy parents', ageRange: [26, 44], countries: ['BE', 'FR', 'FR'], themes: ['family', 'food'], empty: [] });
+    expect(a.key).toBe(b.key);
+    expect(a.canonical).toBe('{"ageRange":["25-34","35-44"],"countries":["be","fr"],"note":"busy parents","themes":["family","food"]}');
+    expect(keyFor('generation', { description: 'Meal kits  for PARENTS', seed: 1 }).key).toBe(keyFor('generation', { seed: 1, description: 'meal kits for parents' }).key);
+    expect(keyFor('generation', { description: 'Caf\u00e9 loyalty app', seed: 1 }).key).toBe(keyFor('generation', { description: 'Cafe\u0301 loyalty app', seed: 1 }).key);
+  });
+
+  it('gives different parameters different keys', () => {
+    const base = { themes: ['food'], countries: ['FR'], ageRange: [28, 40] };
+    const variants = [
+      { ...base, themes: ['travel'] },
+      { ...base, countries: ['DE'] },
+      { ...base, ageRange: [45, 60] },
+    ];
+    const keys = new Set([base, ...variants].map((p) => keyFor('culture', p).key));
+    expect(keys.size).toBe(4);
+    expect(keyFor('generation', { description: 'meal kits', seed: 1 }).key).not.toBe(keyFor('generation', { description: 'meal kits', seed: 2 }).key);
+    expect(keyFor('generation', { ageRange: [28, 40] }).key).not.toBe(keyFor('generation', { ageRange: [28, 41] }).key);
+    expect(keyFor('culture', base).key).not.toBe(keyFor('generation', base).key);
+    expect(ageBandsOf([16, 70])).toEqual(['16-24', '25-34', '35-44', '45-54', '55-64', '65+']);
+  });
+});
+
+describe('TieredCache', () => {
+  it('loads once, then answers from L1; a reopened cache answers from L2 and promotes to L1', async () => {
+    const first = makeCache();
+    let loads = 0;
+    const loader = async () => ({ music: ['Stromae'], n: ++loads });
+    expect(await first.cache.get(culture(['food']), loader)).toEqual({ music: ['Stromae'], n: 1 });
+    expect(await first.cache.get(culture(['food']), loader)).toEqual({ music: ['Stromae'], n: 1 });
+    expect(first.cache.stats().kinds.culture).toMatchObject({ gets: 2, l1Hits: 1, l2Hits: 0, misses: 1, hitRate: 0.5 });
+    first.cache.close();
+    open.splice(open.indexOf(first.cache), 1);
+
+    const second = makeCache({ file: path.join(first.dir, 'cache.db'), clock: first.clock });
+    expect(second.cache.getSync(culture(['food']))).toEqual({ music: ['Stromae'], n: 1 });
+    expect(second.cache.getSync(culture(['food']))).toEqual({ music: ['Stromae'], n: 1 });
+    expect(second.cache.stats().kinds.culture).toMatchObject({ gets: 2, l2Hits: 1, l1Hits: 1, misses: 0 });
+    expect(loads).toBe(1);
+  });
+
+  it('shares one load among 100 concurrent gets of a key', async () => {
+    const { cache } = makeCache();
+    let loads = 0;
+    const loader = () =>
+      new Promise<{ n: number }>((resolve) => {
+        loads++;
+        setTimeout(() => resolve({ n: loads }), 20);
+      });
+    const results = await Promise.all(Array.from({ length: 100 }, () => cache.get(culture(['food']), loader)));
+    expect(loads).toBe(1);
+    expect(new Set(results.map((r) => r.n))).toEqual(new Set([1]));
+    expect(cache.stats().loads).toBe(1);
+  });
+
+  it('a failed load reaches every waiter and is not cached', async () => {
+    const { cache } = makeCache();
+    const failing = async () => {
+      throw new Error('provider down');
+    };
+    await expect(Promise.all([cache.get(culture(['x']), failing), cache.get(culture(['x']), failing)])).rejects.toThrow('provider down');
+    expect(await cache.get(culture(['x']), async () => 'ok')).toBe('ok');
+    expect(cache.stats().loadErrors).toBe(1);
+  });
+
+  it('expires entries by their time-to-live', async () => {
+    const { cache, clock } = makeCache();
+    const key = culture(['food']);
+    const { ttlMs, graceMs } = ttlFor({ kind: 'culture', hits: 0 });
+    await cache.get(key, async () => 'v1');
+    clock.advance(ttlMs - 1000);
+    expect(cache.getSync(key)).toBe('v1');
+    clock.advance(1000 + graceMs + 1);
+    expect(cache.getSync(key)).toBeUndefined();
+    expect(await cache.get(key, async () => 'v2')).toBe('v2');
+  });
+
+  it('serves a stale entry at once within its grace window and refreshes it in the background', async () => {
+    const { cache, clock, background } = makeCache();
+    const key = culture(['food']);
+    const { ttlMs } = ttlFor({ kind: 'culture', hits: 0 });
+    await cache.get(key, async () => 'old');
+    clock.advance(ttlMs + 1);
+    let refreshed = 0;
+    const loader = () =>
+      new Promise<string>((resolve) => {
+        refreshed++;
+        setTimeout(() => resolve('new'), 10);
+      });
+    expect(await cache.get(key, loader)).toBe('old');
+    expect(await cache.get(key, loader)).toBe('old');
+    await Promise.all(background);
+    expect(refreshed).toBe(1);
+    expect(await cache.get(key, loader)).toBe('new');
+    expect(cache.stats().kinds.culture.staleServed).toBe(2);
+  });
+
+  it('gives low-quality generations a shorter life, and entries in demand a longer one', () => {
+    const good = ttlFor({ kind: 'generation', hits: 0, quality: 95 });
+    const poor = ttlFor({ kind: 'generation', hits: 0, quality: 40 });
+    const popular = ttlFor({ kind: 'culture', hits: 50 });
+    const quiet = ttlFor({ kind: 'culture', hits: 0 });
+    expect(poor.ttlMs).toBeLessThan(good.ttlMs / 5);
+    expect(popular.ttlMs).toBeGreaterThan(quiet.ttlMs * 2);
+    expect(ttlFor({ kind: 'culture', hits: 0 }, { minMs: 1000, maxMs: 5000 }).ttlMs).toBe(5000);
+  });
+
+  it('evicts by bytes: L1 keeps frequently used entries, L2 stays under its budget', async () => {
+    const { cache } = makeCache({ l1MaxBytes: 40_000, l2MaxBytes: 60_000 });
+    const value = (i: number) => ({ i, text: 'x'.repeat(9_000) });
+    const hot = culture(['hot']);
+    await cache.get(hot, async () => value(0));
+    for (let i = 0; i < 5; i++) cache.getSync(hot);
+    for (let i = 1; i <= 12; i++) await cache.get(culture([`cold-${i}`]), async () => value(i));
+    const stats = cache.stats();
+    expect(stats.l1.bytes).toBeLessThanOrEqual(40_000);
+    expect(stats.l2.bytes).toBeLessThanOrEqual(60_000);
+    expect(stats.l2.evictions).toBeGreaterThan(0);
+    // The hot entry outlived colder, more recent ones in L1.
+    const before = cache.stats().kinds.culture.l1Hits;
+    expect(cache.getSync(hot)).toMatchObject({ i: 0 });
+    expect(cache.stats().kinds.culture.l1Hits).toBe(before + 1);
+  });
+
+  it('sweeps expired entries in batches', async () => {
+    const { cache, clock } = makeCache();
+    for (let i = 0; i < 250; i++) cache.set(culture([`t${i}`]), { i });
+    clock.advance(100 * DAY);
+    expect(await cache.sweep()).toBe(500);
+    expect(cache.stats().l2.entries).toBe(0);
+  });
+
+  it('recovers from a garbage cache.db: moves it aside, raises an alert, throws nothing, keeps serving', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cache.db');
+    fs.writeFileSync(file, 'this is not a database '.repeat(200));
+    const { cache, alerts } = makeCache({ file });
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'cache_recovered', message: expect.stringContaining('moved to') })]);
+    expect(fs.readdirSync(dir).some((f) => f.startsWith('cache.db.corrupt-'))).toBe(true);
+    expect(await cache.get(culture(['food']), async () => 'loaded')).toBe('loaded');
+    expect(cache.stats()).toMatchObject({ recoveries: 1, l2: { available: true, entries: 1 } });
+  });
+
+  it('recovers when the file breaks while open', async () => {
+    const { cache, alerts, dir } = makeCache();
+    await cache.get(culture(['food']), async () => 'v');
+    fs.writeFileSync(path.join(dir, 'cache.db'), Buffer.alloc(8192, 7));
+    fs.rmSync(path.join(dir, 'cache.db-wal'), { force: true });
+    for (let i = 0; i < 3; i++) await cache.get(culture([`new-${i}`]), async () => i);
+    expect(await cache.get(culture(['other']), async () => 'still serving')).toBe('still serving');
+    expect(alerts.length).toBeLessThanOrEqual(1);
+  });
+
+  it('runs on memory alone when no cache.db can be written, and says so', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'blocked', 'cache.db');
+    fs.writeFileSync(path.join(dir, 'blocked'), 'a file where the folder should be');
+    const { cache, alerts } = makeCache({ file });
+    expect(alerts[0]).toMatchObject({ kind: 'cache_unavailable' });
+    expect(await cache.get(culture(['food']), async () => 'v')).toBe('v');
+    expect(cache.getSync(culture(['food']))).toBe('v');
+    expect(cache.stats().l2.available).toBe(false);
+  });
+
+  it('rejects a value from cache.db that fails its check, and loads afresh', async () => {
+    const first = makeCache();
+    await first.cache.get(culture(['food']), async () => ({ version: 1 }));
+    first.cache.close();
+    open.splice(open.indexOf(first.cache), 1);
+    const second = makeCache({ file: path.join(first.dir, 'cache.db') });
+    const parse = (value: unknown) => ((value as { version?: number }).version === 2 ? (value as { version: number }) : undefined);
+    expect(await second.cache.get(culture(['food']), async () => ({ version: 2 }), { parse })).toEqual({ version: 2 });
+  });
+
+  it('counts only the gets callers made: preloading is not a hit until a caller uses it', async () => {
+    const { cache } = makeCache();
+    expect(await cache.preload(culture(['next']), async () => 'warm')).toBe(true);
+    expect(await cache.preload(culture(['next']), async () => 'again')).toBe(false);
+    expect(cache.stats().kinds.culture).toMatchObject({ gets: 0, hitRate: null });
+    expect(cache.getSync(culture(['next']))).toBe('warm');
+    expect(cache.stats()).toMatchObject({ kinds: { culture: { gets: 1, l1Hits: 1, hitRate: 1 } }, preload: { loaded: 1, used: 1 } });
+  });
+
+  it('records what followed what in cache.db', async () => {
+    const { cache } = makeCache();
+    await cache.get(culture(['a']), async () => 1);
+    await cache.get(culture(['b']), async () => 2);
+    await cache.get(culture(['b']), async () => 2);
+    const accesses = cache.recentAccesses();
+    expect(accesses.map((a) => a.key)).toEqual([culture(['a']).key, culture(['b']).key]);
+    expect(accesses[1]!.previousKey).toBe(culture(['a']).key);
+  });
+
+  it('suggests a bigger L1 when L2 keeps answering for what L1 evicted, with the evidence', async () => {
+    const { cache } = makeCache({ l1MaxEntries: 5 });
+    const keys = Array.from({ length: 12 }, (_, i) => culture([`k${i}`]));
+    for (const key of keys) await cache.get(key, async () => key.canonical);
+    for (let round = 0; round < 3; round++) for (const key of keys) cache.getSync(key);
+    const suggestion = cache.getOptimizationSuggestions().find((s) => s.id === 'l1_too_small');
+    expect(suggestion?.evidence).toMatch(/^\d+% of the \d+ L2 hits in the last hour were entries evicted from L1\.$/);
+  });
+
+  it('clears both tiers', async () => {
+    const { cache } = makeCache();
+    await cache.get(culture(['food']), async () => 'v');
+    expect(cache.clear()).toMatchObject({ entries: 2 });
+    expect(cache.getSync(culture(['food']))).toBeUndefined();
+  });
+});
