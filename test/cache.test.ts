@@ -247,3 +247,31 @@ describe('TieredCache', () => {
     expect(cache.getSync(culture(['food']))).toBeUndefined();
   });
 });
+
+describe('the cache in the pipeline', () => {
+  it('returns a seeded brief from the cache, across a restart, and never an unseeded one', async () => {
+    const dataDir = tempDir();
+    const { createCore } = await import('../src/main/core');
+    const { briefInputSchema } = await import('../src/shared/brief');
+    const brief = (extra: Record<string, unknown> = {}) => briefInputSchema.parse({ description: 'Meal kits for busy parents in Lyon', count: 3, level: 'standard', ...extra });
+    let core = createCore({ dataDir, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 0 } });
+    const first = await core.generate(brief({ seed: 9 }));
+    const again = await core.generate(brief({ seed: 9, description: '  meal kits for BUSY parents in lyon ' }));
+    expect(first.fromCache).toBe(false);
+    expect(again.fromCache).toBe(true);
+    expect(again.document.personas.map((p) => p.name)).toEqual(first.document.personas.map((p) => p.name));
+    expect(again.document.personas[0]!.id).not.toBe(first.document.personas[0]!.id);
+    expect(core.store.listRuns(core.store.defaultWorkshopId()).length).toBe(2);
+    expect((await core.generate(brief())).fromCache).toBe(false);
+    expect((await core.generate(brief())).fromCache).toBe(false);
+    // Four cultural lookups with the same themes and place: one load.
+    expect(core.cache.stats().kinds.culture).toMatchObject({ misses: 1, l1Hits: 2 });
+    core.close();
+
+    core = createCore({ dataDir });
+    const later = await core.generate(brief({ seed: 9 }));
+    expect(later.fromCache).toBe(true);
+    expect(core.cache.stats().kinds.generation).toMatchObject({ l2Hits: 1 });
+    core.close();
+  });
+});

@@ -54,6 +54,9 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { runId: 'r'.repeat(101) }, field: 'runId' },
   ],
   'validation:stats': [{ payload: { since: 'yesterday' }, field: 'since' }],
+  'cache:stats': [{ payload: { kind: 'culture' }, field: 'kind' }],
+  'cache:suggestions': [{ payload: { all: true }, field: 'all' }],
+  'cache:clear': [{ payload: { confirm: 'yes' }, field: 'confirm' }],
 };
 
 function recordingHandlers() {

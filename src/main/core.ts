@@ -12,6 +12,9 @@ import { BundledCultureSource } from './providers/culture/bundled-culture';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from './providers/llm/offline/offline-engine';
 import type { LlmProvider } from './providers/types';
 import { AppStore } from './store/app-store';
+import type { Clock } from './cache/clock';
+import { TieredCache, type CacheAlert } from './cache/tiered-cache';
+import { CachedCultureSource, DEFAULT_PRELOAD, type PreloadPolicy } from './providers/culture/cached-culture';
 import { ValidationStats } from './validation/validation-stats';
 
 export interface CoreOptions {
@@ -21,6 +24,10 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
   sqliteNativeBinding?: string;
+  /** The cache's clock (tests and trace replays move it by hand). */
+  cacheClock?: Clock;
+  /** Preloading of predicted cultural lookups; on by default. */
+  preload?: PreloadPolicy;
 }
 
 export interface Core {
@@ -31,6 +38,10 @@ export interface Core {
   readonly defaultProviderId: string;
   /** Validation metrics since start, for the dashboard. */
   readonly validationStats: ValidationStats;
+  /** cache.db beside app.db: cultural lookups and seeded generations. */
+  readonly cache: TieredCache;
+  /** Alerts raised since start (the monitor takes these over). */
+  readonly alerts: CacheAlert[];
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
   close(): void;
 }
@@ -47,13 +58,22 @@ export function createCore(options: CoreOptions): Core {
   const offline = new OfflineEngine(dataset);
   const providers = new Map<string, LlmProvider>([[offline.id, offline]]);
   const validationStats = new ValidationStats();
+  const alerts: CacheAlert[] = [];
+  const cache = new TieredCache({
+    file: path.join(dataDir, 'cache.db'),
+    onAlert: (alert) => alerts.push(alert),
+    ...(options.cacheClock ? { clock: options.cacheClock } : {}),
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+  });
+  cache.startMaintenance();
   const pipeline = new GenerationPipeline({
     validationStats,
     store,
     providers,
     defaultProviderId: OFFLINE_PROVIDER_ID,
-    culture: new BundledCultureSource(dataset),
+    culture: new CachedCultureSource(new BundledCultureSource(dataset), cache, options.preload ?? DEFAULT_PRELOAD),
     dataset,
+    cache,
   });
 
   return {
@@ -63,8 +83,13 @@ export function createCore(options: CoreOptions): Core {
     providers,
     defaultProviderId: OFFLINE_PROVIDER_ID,
     validationStats,
+    cache,
+    alerts,
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
-    close: () => store.close(),
+    close: () => {
+      cache.close();
+      store.close();
+    },
   };
 }
 

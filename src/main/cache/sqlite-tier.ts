@@ -8,13 +8,10 @@ import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from '../store/sqlite';
 
 export interface L2Row {
-  kind: string;
-  canonical: string;
   value: string;
   size: number;
   expires_at: number;
   stale_until: number;
-  quality: number | null;
   hits: number;
 }
 
@@ -80,7 +77,7 @@ export class SqliteTier {
     private readonly db: SqliteDatabase,
   ) {
     this.statements = {
-      get: db.prepare<[string], L2Row>('SELECT kind, canonical, value, size, expires_at, stale_until, quality, hits FROM entries WHERE key = ?'),
+      get: db.prepare<[string], L2Row>('SELECT value, size, expires_at, stale_until, hits FROM entries WHERE key = ?'),
       put: db.prepare(
         `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access)
          VALUES (@key, @kind, @canonical, @json, @size, @expiresAt, @staleUntil, @quality, @hits, @lastAccess)

@@ -52,7 +52,8 @@ interface L1Entry {
   hits: number;
 }
 
-type Found = { value: unknown; stale: boolean };
+/** What lookup returns on a miss (undefined can be a cached value's own field, never a whole value). */
+const MISS = Symbol('miss');
 
 const LATENCY_SAMPLE = 32;
 const ACCESS_LOG_KEEP = 5000;
@@ -77,14 +78,17 @@ export class TieredCache {
   private readonly evictedFromL1 = new LRUCache<string, true>({ max: 20_000 });
   private readonly kinds = emptyKindStats();
   private readonly window: HourWindow<WindowCounter>;
-  /** Recent gets as a ring of keys and times: recording one costs two stores, not an object. */
+  /** The last gets as a ring of keys and times, written to cache.db by the sweep: recording one costs two stores. */
   private readonly ringKeys: Array<CacheKey | undefined> = new Array<CacheKey | undefined>(RING_SIZE);
   private readonly ringAt = new Float64Array(RING_SIZE);
   private ringNext = 0;
   private ringFlushed = 0;
   private lastLoggedKey: string | null = null;
-  private counters = { l1Evictions: 0, l2Evictions: 0, loads: 0, loadErrors: 0, preloaded: 0, preloadUsed: 0, recoveries: 0, gets: 0 };
+  private counters = { l1Evictions: 0, l2Evictions: 0, loads: 0, loadErrors: 0, preloaded: 0, preloadUsed: 0, recoveries: 0 };
   private maintenance: NodeJS.Timeout | undefined;
+  /** Set by lookup: the value it returned is past its time-to-live (kept here to spare an object per hit). */
+  private lastWasStale = false;
+  private getCount = 0;
 
   constructor(options: TieredCacheOptions) {
     this.file = options.file;
@@ -112,16 +116,17 @@ export class TieredCache {
   }
 
   /** A cached value, fresh or within its grace window, without loading; counts as a get. */
-  getSync<V>(key: CacheKey, options: GetOptions<V> = {}): V | undefined {
-    return this.lookup(key, options.parse)?.value as V | undefined;
+  getSync<V>(key: CacheKey, options?: GetOptions<V>): V | undefined {
+    const value = this.lookup(key, options?.parse);
+    return value === MISS ? undefined : (value as V);
   }
 
   /** The cached value, else the loader's (one load however many callers wait). */
   async get<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V> = {}): Promise<V> {
     const found = this.lookup(key, options.parse);
-    if (found) {
-      if (found.stale) this.refreshInBackground(key, loader, options);
-      return found.value as V;
+    if (found !== MISS) {
+      if (this.lastWasStale) this.refreshInBackground(key, loader, options);
+      return found as V;
     }
     return this.load(key, loader, options);
   }
@@ -163,6 +168,11 @@ export class TieredCache {
     const quality = options.quality?.(value);
     this.set(key, value, { preloaded: true, ...(quality !== undefined ? { quality } : {}) });
     return true;
+  }
+
+  /** Runs a task at the cache's background priority (refreshes, preloads). */
+  runInBackground(task: () => Promise<void>): void {
+    this.background(task);
   }
 
   /** Whether nothing is being loaded for a caller right now: the moment for preloading. */
@@ -250,26 +260,25 @@ export class TieredCache {
     this.l2 = null;
   }
 
-  private lookup(key: CacheKey, parse: ((value: unknown) => unknown) | undefined): Found | undefined {
-    const sample = ++this.counters.gets % LATENCY_SAMPLE === 0;
+  private lookup(key: CacheKey, parse: ((value: unknown) => unknown) | undefined): unknown {
+    const sample = (++this.getCount & (LATENCY_SAMPLE - 1)) === 0;
     const started = sample ? performance.now() : 0;
-    const stats = this.kinds[key.kind];
+    const stats = key.kind === 'culture' ? this.kinds.culture : this.kinds.generation;
     stats.gets++;
     const now = this.clock.now();
     const slot = this.ringNext++ & (RING_SIZE - 1);
     this.ringKeys[slot] = key;
     this.ringAt[slot] = now;
-    if (this.ringNext - this.ringFlushed >= RING_SIZE) this.flushAccessLog();
 
     const entry = this.l1.get(key.key);
     if (entry !== undefined && entry.staleUntil > now) {
       stats.l1Hits++;
       entry.hits++;
       if (entry.preloaded) this.markPreloadUsed(entry);
-      const stale = entry.expiresAt <= now;
-      if (stale) stats.staleServed++;
+      this.lastWasStale = entry.expiresAt <= now;
+      if (this.lastWasStale) stats.staleServed++;
       if (sample) this.sampleLatency(key.kind, started);
-      return { value: entry.value, stale };
+      return entry.value;
     }
     this.frequency.set(key.key, (this.frequency.get(key.key) ?? 0) + 1);
     const row = this.withL2((l2) => l2.get(key.key));
@@ -280,17 +289,17 @@ export class TieredCache {
         this.window.add('l2Hits');
         if (this.evictedFromL1.has(key.key)) this.window.add('l2HitsAfterL1Eviction');
         this.l2?.noteAccess(key.key, now);
-        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: row.canonical, size: row.size, expiresAt: row.expires_at, staleUntil: row.stale_until, preloaded: false, hits: row.hits });
-        const stale = row.expires_at <= now;
-        if (stale) stats.staleServed++;
+        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: key.canonical, size: row.size, expiresAt: row.expires_at, staleUntil: row.stale_until, preloaded: false, hits: row.hits });
+        this.lastWasStale = row.expires_at <= now;
+        if (this.lastWasStale) stats.staleServed++;
         if (sample) this.sampleLatency(key.kind, started);
-        return { value: parsed, stale };
+        return parsed;
       }
     }
     stats.misses++;
     this.window.add('misses');
     if ((entry !== undefined && entry.staleUntil <= now) || (row !== undefined && row.stale_until <= now)) this.window.add('expiredMisses');
-    return undefined;
+    return MISS;
   }
 
   private parseRow(key: CacheKey, json: string, parse: ((value: unknown) => unknown) | undefined): unknown {

@@ -204,7 +204,7 @@ class PlaceMentions {
   }
 }
 
-function distanceKm(a: City, b: City): number {
+export function distanceKm(a: Pick<City, 'lat' | 'lon'>, b: Pick<City, 'lat' | 'lon'>): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;

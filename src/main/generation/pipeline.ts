@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
-import type { Brief, Persona, PersonaDocument, ReportIssue, ValidationReport } from '../../shared/persona';
+import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore } from '../store/app-store';
 import { appendRepair, NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
@@ -16,6 +16,8 @@ import { analyzeBrief } from './brief-analysis';
 import type { TasteDataset } from './dataset';
 import { randomSeed } from './random';
 import { repairContextFor } from './repair-context';
+import { keyFor } from '../cache/cache-keys';
+import type { TieredCache } from '../cache/tiered-cache';
 
 /** Times an LLM is asked again for the personas its answer lacked. */
 const MAX_TOP_UPS = 2;
@@ -30,6 +32,8 @@ export interface GenerationOptions {
 export interface GenerationResult {
   run: RunSummary;
   document: PersonaDocument;
+  /** The personas came from the cache: the same brief and seed were generated before. */
+  fromCache: boolean;
 }
 
 export type GenerationErrorCode = 'cancelled' | 'not_found' | 'generation_failed';
@@ -52,6 +56,14 @@ export interface PipelineDeps {
   culture: CultureSource;
   dataset: () => TasteDataset;
   validationStats: ValidationStats;
+  /** Whole generations by canonical brief and seed; absent, every run generates. */
+  cache?: TieredCache;
+}
+
+/** What a cached generation holds: the personas and report as first made. */
+interface CachedGeneration {
+  personas: Persona[];
+  report: ValidationReport;
 }
 
 export class GenerationPipeline {
@@ -94,6 +106,17 @@ export class GenerationPipeline {
       progress('analyze', 1, 1);
       signal.throwIfAborted();
 
+      // Only a brief with the seed given can come back from the cache: without one, a re-run asks for new people.
+      const cacheKey = input.seed !== undefined && this.deps.cache ? keyFor('generation', { provider: provider.id, ...recorded }) : undefined;
+      const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level) });
+      if (cached) {
+        progress('store', 0, 1);
+        const personas = cached.personas.map((persona) => ({ ...persona, id: randomUUID() }));
+        const run = finish('completed', { personas, report: cached.report });
+        progress('store', 1, 1);
+        return { run, document: { schemaVersion: 1, level: brief.level, brief: recorded, personas, report: cached.report }, fromCache: true };
+      }
+
       progress('culture', 0, 1);
       const culture = await this.deps.culture.constraintsFor(analysis, signal);
       progress('culture', 1, 1);
@@ -133,8 +156,9 @@ export class GenerationPipeline {
       progress('store', 0, 1);
       const run = finish('completed', { personas, report });
       progress('store', 1, 1);
+      if (cacheKey) this.deps.cache?.set<CachedGeneration>(cacheKey, { personas, report }, { quality: report.score });
       const document: PersonaDocument = { schemaVersion: 1, level: brief.level, brief: recorded, personas, report };
-      return { run, document };
+      return { run, document, fromCache: false };
     } catch (error) {
       if (signal.aborted) {
         finish('cancelled', { error: 'Cancelled by the user' });
@@ -160,6 +184,13 @@ export class GenerationPipeline {
       throw new GenerationError('generation_failed', `The provider's answer held no usable persona. ${error.message}`, error.issues);
     }
   }
+}
+
+/** A cached generation read back from cache.db, checked against the level's schema. */
+function parseCachedGeneration(value: unknown, level: Level): CachedGeneration | undefined {
+  const record = value as Partial<CachedGeneration> | null;
+  const parsed = DOCUMENT_SCHEMAS[level].safeParse({ schemaVersion: 1, level, personas: record?.personas, report: record?.report });
+  return parsed.success && parsed.data.report ? { personas: parsed.data.personas, report: parsed.data.report } : undefined;
 }
 
 /** The brief as the document records it: only the fields that were given, plus the seed used. */

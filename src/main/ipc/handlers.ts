@@ -56,5 +56,11 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'validation:stats': async () => core.validationStats.snapshot(),
+
+    'cache:stats': async () => core.cache.stats(),
+
+    'cache:suggestions': async () => ({ suggestions: core.cache.getOptimizationSuggestions() }),
+
+    'cache:clear': async () => core.cache.clear(),
   };
 }

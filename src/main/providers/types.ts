@@ -26,6 +26,10 @@ export interface CulturalConstraints {
 export interface CultureSource {
   readonly id: string;
   constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints>;
+  /** What the lookup depends on, for its cache key; a source without it is not cached. */
+  cacheParams?(analysis: BriefAnalysis): Record<string, unknown>;
+  /** Lookups likely to follow this one (neighbouring regions or age bands), for preloading. */
+  neighbours?(analysis: BriefAnalysis, limit: number): BriefAnalysis[];
 }
 
 export interface PersonaRequest {

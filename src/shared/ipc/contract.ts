@@ -71,6 +71,34 @@ export const validationStatsSchema = z.object({
   topIssues: z.array(z.object({ type: z.enum(ISSUE_TYPES), count: z.int().min(1) })),
 });
 
+const kindStatsSchema = z.object({
+  gets: z.int().min(0),
+  l1Hits: z.int().min(0),
+  l2Hits: z.int().min(0),
+  misses: z.int().min(0),
+  staleServed: z.int().min(0),
+  hitRate: rate,
+  meanLatencyUs: z.number().min(0).nullable(),
+});
+const tierStatsSchema = z.object({ entries: z.int().min(0), bytes: z.number().min(0), maxBytes: z.number().min(0), evictions: z.int().min(0), available: z.boolean() });
+
+/** The cache since the app started: per kind of entry and per tier. */
+export const cacheStatsSchema = z.object({
+  kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema }),
+  l1: tierStatsSchema,
+  l2: tierStatsSchema,
+  loads: z.int().min(0),
+  loadErrors: z.int().min(0),
+  preload: z.object({ loaded: z.int().min(0), used: z.int().min(0) }),
+  recoveries: z.int().min(0),
+});
+
+export const cacheSuggestionSchema = z.object({
+  id: z.enum(['l1_too_small', 'ttl_too_short', 'l2_too_small', 'preload_wasted']),
+  advice: z.string(),
+  evidence: z.string(),
+});
+
 const empty = z.strictObject({});
 
 export const contract = {
@@ -89,7 +117,7 @@ export const contract = {
       workshopId: id.optional(),
       brief: briefInputSchema,
     }),
-    response: z.object({ run: runSummarySchema, document: personaDocumentSchema }),
+    response: z.object({ run: runSummarySchema, document: personaDocumentSchema, fromCache: z.boolean() }),
   },
   'generation:cancel': {
     request: z.strictObject({ requestId: z.uuid('must be the UUID given to generation:run') }),
@@ -114,6 +142,18 @@ export const contract = {
   'validation:stats': {
     request: empty,
     response: validationStatsSchema,
+  },
+  'cache:stats': {
+    request: empty,
+    response: cacheStatsSchema,
+  },
+  'cache:suggestions': {
+    request: empty,
+    response: z.object({ suggestions: z.array(cacheSuggestionSchema) }),
+  },
+  'cache:clear': {
+    request: empty,
+    response: z.object({ entries: z.int().min(0), bytes: z.number().min(0) }),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

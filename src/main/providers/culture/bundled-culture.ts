@@ -3,7 +3,7 @@
  * people live, ranked up by how many of the brief's themes an entity shares. Works offline.
  */
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
-import type { BriefAnalysis } from '../../generation/brief-analysis';
+import { distanceKm, type BriefAnalysis } from '../../generation/brief-analysis';
 import type { TasteDataset } from '../../generation/dataset';
 import type { CulturalCandidate, CulturalConstraints, CultureSource } from '../types';
 
@@ -33,5 +33,26 @@ export class BundledCultureSource implements CultureSource {
         }));
     }
     return { source: this.id, categories };
+  }
+
+  /** The lookup depends on the themes' tags and the countries, not on ages. */
+  cacheParams(analysis: BriefAnalysis): Record<string, unknown> {
+    return { tags: [...analysis.tags], countries: analysis.place.kind === 'anywhere' ? ['*'] : analysis.place.countries.map((c) => c.code) };
+  }
+
+  /** The same brief in the nearest countries of the same macro region: what an analyst compares next. */
+  neighbours(analysis: BriefAnalysis, limit: number): BriefAnalysis[] {
+    if (analysis.place.kind === 'anywhere') return [];
+    const data = this.dataset();
+    const taken = new Set(analysis.place.countries.map((c) => c.code));
+    const macros = new Set(analysis.place.countries.map((c) => c.macro));
+    const here = data.cities.filter((city) => taken.has(city.country));
+    const nearest = (code: string) => Math.min(...data.cities.filter((c) => c.country === code).flatMap((c) => here.map((h) => distanceKm(c, h))));
+    return data.countries
+      .filter((c) => !taken.has(c.code) && macros.has(c.macro))
+      .map((country) => ({ country, km: nearest(country.code) }))
+      .sort((a, b) => a.km - b.km)
+      .slice(0, limit)
+      .map(({ country }) => ({ ...analysis, place: { kind: 'countries' as const, countries: [country], cities: [] } }));
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * A workshop day and the morning after, as analysts use the app: briefs run with their recorded
+ * seed, re-run for a colleague, reworded, narrowed to an age band, compared in a neighbouring
+ * country, revisited in the afternoon and reopened the next day after a restart. Replayed through
+ * the real pipeline; the hit rate counts the cache's own gets (cultural lookups and seeded
+ * generations), so preloading only helps when a caller later asks for what it warmed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '../src/main/cache/clock';
+import { createCore, type Core } from '../src/main/core';
+import { briefInputSchema, type BriefInput } from '../src/shared/brief';
+
+type Step = { run: BriefInput } | { wait: number } | { restart: true };
+
+const HOUR = 3_600_000;
+const lyon: BriefInput = { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 5, level: 'standard', seed: 11 };
+const brussels: BriefInput = { ...lyon, description: 'Eco-friendly meal-kit delivery for busy parents in Brussels', seed: 12 };
+const geneva: BriefInput = { ...lyon, description: 'Eco-friendly meal-kit delivery for busy parents in Geneva', seed: 13 };
+const students: BriefInput = { description: 'Budgeting app for university students in Manchester', count: 4, level: 'simple', seed: 21 };
+const retirees: BriefInput = { description: 'Travel insurance for active retirees in Munich', count: 4, level: 'standard', seed: 31 };
+
+const again = (brief: BriefInput, times: number): Step[] => Array.from({ length: times }, () => ({ run: brief }));
+
+export const WORKSHOP_TRACE: Step[] = [
+  // Morning: the first segment, shown round the room, reworded, narrowed.
+  { run: lyon },
+  ...again(lyon, 3),
+  { run: { ...lyon, description: 'Eco-friendly meal-kit delivery for busy parents living in Lyon' } },
+  { run: { ...lyon, ageRange: [28, 38] } },
+  ...again(lyon, 2),
+  // The same offer in neighbouring countries.
+  { run: brussels },
+  ...again(brussels, 2),
+  { run: geneva },
+  ...again(geneva, 2),
+  // Two more segments.
+  { run: students },
+  ...again(students, 3),
+  { run: { ...students, description: 'Budgeting app for university students in  manchester' } },
+  { run: retirees },
+  ...again(retirees, 3),
+  // Afternoon: revisiting every segment for the client.
+  { wait: 4 * HOUR },
+  ...again(lyon, 3),
+  ...again(brussels, 2),
+  ...again(geneva, 2),
+  ...again(students, 3),
+  ...again(retirees, 2),
+  ...again({ ...lyon, ageRange: [28, 38] }, 2),
+  // The next morning, after a restart.
+  { wait: 16 * HOUR },
+  { restart: true },
+  ...again(lyon, 3),
+  ...again(brussels, 2),
+  ...again(geneva, 2),
+  ...again(students, 2),
+  ...again(retirees, 2),
+];
+
+export interface TraceResult {
+  gets: number;
+  hits: number;
+  hitRate: number;
+  preloaded: number;
+  preloadUsed: number;
+}
+
+export async function replayWorkshopTrace({ preload }: { preload: boolean }): Promise<TraceResult> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-trace-'));
+  const clock = new ManualClock();
+  const policy = { enabled: preload, perLookup: 3, maxLoadPerCore: Number.POSITIVE_INFINITY };
+  const open = () => createCore({ dataDir, cacheClock: clock, preload: policy });
+  let core: Core = open();
+  const totals = { gets: 0, hits: 0, preloaded: 0, preloadUsed: 0 };
+  const collect = () => {
+    const stats = core.cache.stats();
+    for (const kind of Object.values(stats.kinds)) {
+      totals.gets += kind.gets;
+      totals.hits += kind.l1Hits + kind.l2Hits;
+    }
+    totals.preloaded += stats.preload.loaded;
+    totals.preloadUsed += stats.preload.used;
+  };
+  try {
+    for (const step of WORKSHOP_TRACE) {
+      if ('wait' in step) clock.advance(step.wait);
+      else if ('restart' in step) {
+        collect();
+        core.close();
+        core = open();
+      } else {
+        await core.generate(briefInputSchema.parse(step.run));
+        // An analyst reads the personas before the next run: background preloading gets its idle moment.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    collect();
+  } finally {
+    core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  return { ...totals, hitRate: Math.round((totals.hits / totals.gets) * 1000) / 10 };
+}

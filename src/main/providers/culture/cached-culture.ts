@@ -1,0 +1,68 @@
+/**
+ * A CultureSource behind the TieredCache: the same lookup (by what the source says it depends on)
+ * comes back at once and survives restarts. After each lookup it predicts the neighbouring ones
+ * and warms them in the background, when the cache is idle and the machine is not busy.
+ */
+import os from 'node:os';
+import { z } from 'zod';
+import { CULTURAL_CATEGORIES } from '../../../shared/persona';
+import type { BriefAnalysis } from '../../generation/brief-analysis';
+import { keyFor } from '../../cache/cache-keys';
+import type { TieredCache } from '../../cache/tiered-cache';
+import type { CulturalConstraints, CultureSource } from '../types';
+
+const candidateSchema = z.object({ name: z.string(), tags: z.array(z.string()), ageSkew: z.array(z.number()), regions: z.array(z.string()), relevance: z.number() });
+const constraintsSchema = z.object({
+  source: z.string(),
+  categories: z.object(Object.fromEntries(CULTURAL_CATEGORIES.map((c) => [c, z.array(candidateSchema)])) as Record<(typeof CULTURAL_CATEGORIES)[number], z.ZodArray<typeof candidateSchema>>),
+});
+
+export interface PreloadPolicy {
+  enabled: boolean;
+  /** Neighbouring lookups warmed after each one. */
+  perLookup: number;
+  /** Preloading waits while the 1-minute load average per core is above this. */
+  maxLoadPerCore: number;
+}
+
+export const DEFAULT_PRELOAD: PreloadPolicy = { enabled: true, perLookup: 3, maxLoadPerCore: 0.7 };
+
+export class CachedCultureSource implements CultureSource {
+  readonly id: string;
+
+  constructor(
+    private readonly source: CultureSource,
+    private readonly cache: TieredCache,
+    private readonly preload: PreloadPolicy = DEFAULT_PRELOAD,
+  ) {
+    this.id = source.id;
+  }
+
+  async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
+    if (!this.source.cacheParams) return this.source.constraintsFor(analysis, signal);
+    const key = this.keyOf(analysis);
+    const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints });
+    this.warmNeighbours(analysis);
+    return constraints;
+  }
+
+  private keyOf(analysis: BriefAnalysis) {
+    return keyFor('culture', { source: this.source.id, ...this.source.cacheParams!(analysis) });
+  }
+
+  private warmNeighbours(analysis: BriefAnalysis): void {
+    if (!this.preload.enabled || !this.source.neighbours) return;
+    const neighbours = this.source.neighbours(analysis, this.preload.perLookup);
+    this.cache.runInBackground(async () => {
+      for (const neighbour of neighbours) {
+        if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > this.preload.maxLoadPerCore) return;
+        await this.cache.preload(this.keyOf(neighbour), () => this.source.constraintsFor(neighbour, new AbortController().signal));
+      }
+    });
+  }
+}
+
+function parseConstraints(value: unknown): CulturalConstraints | undefined {
+  const parsed = constraintsSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
