@@ -24,3 +24,31 @@ export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/**
+ * Two contenders timed in alternating runs after a shared warm-up, so that a machine slowing down
+ * mid-benchmark (a busy neighbour, a GC storm) weighs on both alike rather than on whichever ran last.
+ */
+export async function measurePair(
+  labels: readonly [string, string],
+  fns: readonly [() => unknown, () => unknown],
+  { warmup = 5, repeat = 30 } = {},
+): Promise<[Measurement, Measurement]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < repeat; i++) {
+    for (const side of [0, 1] as const) {
+      const start = performance.now();
+      await fns[side]();
+      times[side].push(performance.now() - start);
+    }
+  }
+  return [summarise(labels[0], times[0], warmup), summarise(labels[1], times[1], warmup)];
+}
+
+function summarise(label: string, times: number[], warmup: number): Measurement {
+  times.sort((a, b) => a - b);
+  const m = { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)!, runs: times.length };
+  console.log(`${label.padEnd(44)} median ${m.median.toFixed(2).padStart(8)} ms   min ${m.min.toFixed(2).padStart(8)}   max ${m.max.toFixed(2).padStart(8)}   (${m.runs} runs, alternating, after ${warmup} warm-up)`);
+  return m;
+}

@@ -17,7 +17,7 @@ import { LRUCache } from 'lru-cache';
 import { keyFor } from '../src/main/cache/cache-keys';
 import { TieredCache } from '../src/main/cache/tiered-cache';
 import { replayWorkshopTrace } from './cache-trace';
-import { measure, round } from './_measure';
+import { measure, measurePair, round } from './_measure';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-cache-bench-'));
 const KEYS = 1000;
@@ -39,8 +39,11 @@ try {
   const l1Batch = (get: (i: number) => unknown) => () => {
     for (let i = 0; i < L1_OPS; i++) get(i % KEYS);
   };
-  const rawL1 = await measure('raw lru-cache get', l1Batch((i) => raw.get(keys[i]!.key)), { warmup: 5, repeat: 25 });
-  const ourL1 = await measure('TieredCache L1 hit (getSync)', l1Batch((i) => ours.getSync(keys[i]!)), { warmup: 5, repeat: 25 });
+  const [rawL1, ourL1] = await measurePair(
+    ['raw lru-cache get', 'TieredCache L1 hit (getSync)'],
+    [l1Batch((i) => raw.get(keys[i]!.key)), l1Batch((i) => ours.getSync(keys[i]!))],
+    { warmup: 5, repeat: 25 },
+  );
 
   // L2 hits: an L1 of one entry, so every get of a cycling key is answered by cache.db.
   const sqlite = new Database(path.join(dir, 'raw.db'));
@@ -55,8 +58,11 @@ try {
   const l2Batch = (get: (i: number) => unknown) => () => {
     for (let i = 0; i < L2_OPS; i++) get(i % KEYS);
   };
-  const rawL2 = await measure('raw better-sqlite3 select + JSON.parse', l2Batch((i) => JSON.parse(select.get(keys[i]!.key)!.value)), { warmup: 3, repeat: 20 });
-  const ourL2 = await measure('TieredCache L2 hit (getSync)', l2Batch((i) => l2.getSync(keys[i]!)), { warmup: 3, repeat: 20 });
+  const [rawL2, ourL2] = await measurePair(
+    ['raw better-sqlite3 select + JSON.parse', 'TieredCache L2 hit (getSync)'],
+    [l2Batch((i) => JSON.parse(select.get(keys[i]!.key)!.value)), l2Batch((i) => l2.getSync(keys[i]!))],
+    { warmup: 3, repeat: 21 },
+  );
   if (l2.stats().kinds.culture.l1Hits > 0) throw new Error('the L2 benchmark was answered from L1');
 
   // cache-manager v7: memory Keyv, then @keyv/sqlite, as its README configures two tiers.

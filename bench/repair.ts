@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { repairPersonaDocument } from '../src/main/validation/repair-persona-document';
 import { personaSimpleSchema } from '../src/shared/persona';
 import { damageLikeAnLlm, enginePersonas } from '../test/support/llm-answers';
-import { measure } from './_measure';
+import { measurePair } from './_measure';
 
 const BATCH = 200;
 // Engine personas shortened to the size of a typical five-persona LLM answer (about 3 KB).
@@ -34,13 +34,19 @@ const batch = (fn: () => unknown) => () => {
   for (let i = 0; i < BATCH; i++) fn();
 };
 const perSecond = (medianMs: number) => Math.round(BATCH / (medianMs / 1000));
-const options = { warmup: 5, repeat: 25 };
+const options = { warmup: 10, repeat: 31 };
 
 const peerArray = z.array(personaSimpleSchema);
-const damagedRepair = await measure('repairPersonaDocument, damaged answer', batch(() => repairPersonaDocument(damaged, { level: 'simple', count: 5 })), options);
-const damagedPeer = await measure('peer: jsonrepair alone, damaged answer', batch(() => jsonrepair(damaged.slice(damaged.indexOf('{'), damaged.lastIndexOf('}') + 1))), options);
-const cleanRepair = await measure('repairPersonaDocument, clean answer', batch(() => repairPersonaDocument(clean, { level: 'simple', count: 5 })), options);
-const cleanPeer = await measure('peer: JSON.parse + zod array check, clean', batch(() => peerArray.parse(JSON.parse(clean))), options);
+const [damagedRepair, damagedPeer] = await measurePair(
+  ['repairPersonaDocument, damaged answer', 'peer: jsonrepair alone, damaged answer'],
+  [batch(() => repairPersonaDocument(damaged, { level: 'simple', count: 5 })), batch(() => jsonrepair(damaged.slice(damaged.indexOf('{'), damaged.lastIndexOf('}') + 1)))],
+  options,
+);
+const [cleanRepair, cleanPeer] = await measurePair(
+  ['repairPersonaDocument, clean answer', 'peer: JSON.parse + zod array check, clean'],
+  [batch(() => repairPersonaDocument(clean, { level: 'simple', count: 5 })), batch(() => peerArray.parse(JSON.parse(clean)))],
+  options,
+);
 
 const damagedPerS = perSecond(damagedRepair.median);
 const cleanPerS = perSecond(cleanRepair.median);
