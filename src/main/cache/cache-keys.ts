@@ -85,8 +85,3 @@ export function keyFor(kind: CacheKind, params: Record<string, unknown>): CacheK
   const hash = createHash('sha256').update(canonical).digest('base64url').slice(0, 27);
   return { kind, key: `${kind}:${hash}`, canonical };
 }
-
-export function kindOfKey(key: string): CacheKind | undefined {
-  const kind = key.slice(0, key.indexOf(':'));
-  return (CACHE_KINDS as readonly string[]).includes(kind) ? (kind as CacheKind) : undefined;
-}

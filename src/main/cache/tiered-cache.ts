@@ -8,7 +8,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import PQueue from 'p-queue';
-import { keyFor, type CacheKey, type CacheKind } from './cache-keys';
+import type { CacheKey, CacheKind } from './cache-keys';
 import { emptyKindStats, HourWindow, optimizationSuggestions, type CacheStats, type Suggestion, type WindowCounter } from './cache-stats';
 import { coarseClock, type Clock } from './clock';
 import { SqliteTier, type AccessRecord } from './sqlite-tier';
@@ -429,4 +429,3 @@ function queueInBackground(task: () => Promise<void>): void {
   void backgroundQueue.add(task, { priority: -10 });
 }
 
-export { keyFor };

@@ -165,12 +165,6 @@ function resolveUncached(scope: KeyScope, rawKey: string): KeyTarget | undefined
   return undefined;
 }
 
-/** Whether a key names a persona field at the top level (for telling personas from wrappers). */
-export function isPersonaKey(rawKey: string): boolean {
-  const target = resolveKey('persona', rawKey);
-  return target !== undefined && target.kind !== 'ignore';
-}
-
 /** The alias table as rows, for docs/VALIDATION.md and its test. */
 export function aliasTableRows(): Array<{ scope: KeyScope; field: string; aliases: readonly string[] }> {
   return [
