@@ -1,7 +1,7 @@
 /**
  * 10,000 seeded mutations of valid answers: repair never throws anything but
  * NothingRecoverableError, always returns a document valid at its level, and never spends 50 ms on
- * one answer (a slow answer is timed twice, so a GC pause or a busy CI core is not blamed on it).
+ * one answer (a slow answer is timed up to three times, so a GC pause or a busy CI core is not blamed on it).
  */
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../src/main/generation/random';
@@ -59,7 +59,8 @@ describe('repair fuzz', () => {
         if (error instanceof NothingRecoverableError) outcomes.nothingRecoverable++;
         else failures.push(`mutation ${i}: threw ${(error as Error).stack ?? String(error)}`);
       }
-      if (elapsed > LIMIT_MS) {
+      // A slow answer is timed again, twice at most: the limit is on the work, not on a busy moment.
+      for (let retry = 0; retry < 2 && elapsed > LIMIT_MS; retry++) {
         const again = performance.now();
         try {
           run();
@@ -67,8 +68,8 @@ describe('repair fuzz', () => {
           // Already counted above; only the time matters here.
         }
         elapsed = Math.min(elapsed, performance.now() - again);
-        if (elapsed > LIMIT_MS) failures.push(`mutation ${i}: took ${elapsed.toFixed(1)} ms (${raw.length} characters)`);
       }
+      if (elapsed > LIMIT_MS) failures.push(`mutation ${i}: took ${elapsed.toFixed(1)} ms (${raw.length} characters)`);
       slowest = Math.max(slowest, elapsed);
     }
     console.log(`repair fuzz: ${outcomes.documents} documents, ${outcomes.nothingRecoverable} nothing recoverable, slowest ${slowest.toFixed(1)} ms`);

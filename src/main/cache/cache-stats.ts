@@ -5,7 +5,6 @@
  * its loads are not gets, so they never lift the hit rate.
  */
 import type { CacheKind } from './cache-keys';
-import { CACHE_KINDS } from './cache-keys';
 
 export interface KindStats {
   gets: number;
@@ -70,8 +69,12 @@ export class HourWindow<K extends string> {
 
 export type WindowCounter = 'l2Hits' | 'l2HitsAfterL1Eviction' | 'misses' | 'expiredMisses' | 'l2Evictions';
 
-export function emptyKindStats(): Record<CacheKind, Omit<KindStats, 'hitRate' | 'meanLatencyUs'> & { latencyUs: number; samples: number }> {
-  return Object.fromEntries(CACHE_KINDS.map((kind) => [kind, { gets: 0, l1Hits: 0, l2Hits: 0, misses: 0, staleServed: 0, latencyUs: 0, samples: 0 }])) as ReturnType<typeof emptyKindStats>;
+/** The running counts behind KindStats. */
+export type KindCounters = Omit<KindStats, 'hitRate' | 'meanLatencyUs'> & { latencyUs: number; samples: number };
+
+export function emptyKindStats(): Record<CacheKind, KindCounters> {
+  const counters = (): KindCounters => ({ gets: 0, l1Hits: 0, l2Hits: 0, misses: 0, staleServed: 0, latencyUs: 0, samples: 0 });
+  return { culture: counters(), generation: counters() };
 }
 
 export interface SuggestionInputs {

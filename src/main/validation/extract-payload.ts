@@ -4,7 +4,7 @@
  * and YAML in a yaml fence. Each payload keeps the text before it, so the caller can tell an
  * example block from the answer. Clean JSON takes the fast path: one JSON.parse.
  */
-import { matchRegion, nextOpening, parseLenientJson, quietly, trimTrailingProse } from './json-syntax';
+import { matchRegion, nextOpening, parseLenientJson, quietly, trimTrailingProse, type RepairBudget } from './json-syntax';
 import { parseKeyValueText } from './key-value-text';
 
 export interface Payload {
@@ -27,7 +27,7 @@ export interface Extraction {
 /** Regions tried per block before giving up: bounds the work on text full of stray brackets. */
 const MAX_REGION_ATTEMPTS = 48;
 /** Characters handed to the JSON repairer per block, as a multiple of the block's length. */
-const REPAIR_BUDGET_FACTOR = 4;
+const REPAIR_BUDGET_FACTOR = 6;
 
 export function extractPayloads(raw: string): Extraction {
   const notes = new Set<ExtractionNote>();
@@ -124,15 +124,14 @@ function blockPayloads(text: string, lang: string, lead: string, notes: Set<Extr
   let previousEnd = 0;
   // Retrying inside a region that would not parse finds the objects that survive, at a cost
   // that grows with each retry: a budget keeps the whole block linear in its length.
-  let budget = REPAIR_BUDGET_FACTOR * text.length + 4096;
+  const budget: RepairBudget = { chars: REPAIR_BUDGET_FACTOR * text.length + 4096 };
   for (let attempt = 0; attempt < MAX_REGION_ATTEMPTS; attempt++) {
     const start = nextOpening(text, pos);
     if (start < 0) break;
     const region = trimTrailingProse(text, matchRegion(text, start));
-    budget -= region.end - region.start;
-    if (budget < 0 && payloads.length + attempt > 0) break;
+    if (budget.chars < 0 && payloads.length + attempt > 0) break;
     const regionText = text.slice(region.start, region.end);
-    const parsed = parseLenientJson(regionText, wholeTried && regionText.trim() === trimmed);
+    const parsed = parseLenientJson(regionText, wholeTried && regionText.trim() === trimmed, budget);
     if (parsed && holdsObject(parsed.value)) {
       if (parsed.repaired) notes.add('syntax');
       if (region.truncated) notes.add('truncated');

@@ -23,17 +23,24 @@ export interface JsonRegion {
  * quotes inside strings that jsonrepair may take for string ends, the reading with those quotes
  * escaped is tried too, and the one holding more keys wins.
  */
-export function parseLenientJson(text: string, knownInvalid = false): ParsedJson | undefined {
+/** Characters the JSON repairer may still be handed; each repair attempt spends its text's length. */
+export interface RepairBudget {
+  chars: number;
+}
+
+export function parseLenientJson(text: string, knownInvalid = false, budget: RepairBudget = { chars: Number.POSITIVE_INFINITY }): ParsedJson | undefined {
   if (!knownInvalid) {
     const value = quietly(() => JSON.parse(text) as unknown);
     if (value !== undefined) return { value, repaired: false };
   }
   {
+    budget.chars -= text.length;
     const plain = repairAndParse(text);
     // A reading whose keys all look like keys did not mistake a quote for a string's end.
-    if (plain && !hasOddKeys(plain.value, 0)) return plain;
+    if ((plain && !hasOddKeys(plain.value, 0)) || budget.chars < 0) return plain;
     const escaped = escapeStrayQuotes(text);
     if (escaped === text) return plain;
+    budget.chars -= escaped.length;
     const withEscapes = repairAndParse(escaped);
     if (!withEscapes) return plain;
     if (!plain) return withEscapes;
