@@ -24,7 +24,7 @@ const retirees: BriefInput = { description: 'Travel insurance for active retiree
 const again = (brief: BriefInput, times: number): Step[] => Array.from({ length: times }, () => ({ run: brief }));
 
 export const WORKSHOP_TRACE: Step[] = [
-  // Morning: the first segment, shown round the room, reworded, narrowed.
+  // Morning: the first segment, shown round the room, reworded, narrowed to an age band.
   { run: lyon },
   ...again(lyon, 3),
   { run: { ...lyon, description: 'Eco-friendly meal-kit delivery for busy parents living in Lyon' } },
@@ -35,31 +35,41 @@ export const WORKSHOP_TRACE: Step[] = [
   ...again(brussels, 2),
   { run: geneva },
   ...again(geneva, 2),
-  // Two more segments.
+  // Two more segments, one retyped with different case and spacing.
   { run: students },
   ...again(students, 3),
   { run: { ...students, description: 'Budgeting app for university students in  manchester' } },
   { run: retirees },
   ...again(retirees, 3),
-  // Afternoon: revisiting every segment for the client.
+  // Afternoon: two rounds of presenting every segment to the client, each re-run as it is discussed.
   { wait: 4 * HOUR },
+  ...again(lyon, 4),
+  ...again({ ...lyon, ageRange: [28, 38] }, 2),
+  ...again(brussels, 3),
+  ...again(geneva, 3),
+  ...again(students, 4),
+  ...again(retirees, 3),
+  { wait: 2 * HOUR },
   ...again(lyon, 3),
   ...again(brussels, 2),
   ...again(geneva, 2),
   ...again(students, 3),
   ...again(retirees, 2),
-  ...again({ ...lyon, ageRange: [28, 38] }, 2),
-  // The next morning, after a restart.
-  { wait: 16 * HOUR },
+  // The next morning, after a restart: the team reviews the day's segments and rewords one.
+  { wait: 14 * HOUR },
   { restart: true },
   ...again(lyon, 3),
   ...again(brussels, 2),
   ...again(geneva, 2),
-  ...again(students, 2),
-  ...again(retirees, 2),
+  ...again(students, 3),
+  ...again(retirees, 3),
+  { run: { ...retirees, description: 'Travel insurance for active retirees around Munich' } },
+  ...again(lyon, 2),
 ];
 
 export interface TraceResult {
+  runs: number;
+  distinctBriefs: number;
   gets: number;
   hits: number;
   hitRate: number;
@@ -101,5 +111,7 @@ export async function replayWorkshopTrace({ preload }: { preload: boolean }): Pr
     core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return { ...totals, hitRate: Math.round((totals.hits / totals.gets) * 1000) / 10 };
+  const runs = WORKSHOP_TRACE.filter((step): step is { run: BriefInput } => 'run' in step);
+  const distinctBriefs = new Set(runs.map((step) => JSON.stringify(briefInputSchema.parse(step.run)))).size;
+  return { ...totals, runs: runs.length, distinctBriefs, hitRate: Math.round((totals.hits / totals.gets) * 1000) / 10 };
 }

@@ -69,11 +69,11 @@ export class HourWindow<K extends string> {
 
 export type WindowCounter = 'l2Hits' | 'l2HitsAfterL1Eviction' | 'misses' | 'expiredMisses' | 'l2Evictions';
 
-/** The running counts behind KindStats. */
-export type KindCounters = Omit<KindStats, 'hitRate' | 'meanLatencyUs'> & { latencyUs: number; samples: number };
+/** The running counts behind KindStats (gets are their sum, so a hit counts once). */
+export type KindCounters = Omit<KindStats, 'hitRate' | 'meanLatencyUs' | 'gets'> & { latencyUs: number; samples: number };
 
 export function emptyKindStats(): Record<CacheKind, KindCounters> {
-  const counters = (): KindCounters => ({ gets: 0, l1Hits: 0, l2Hits: 0, misses: 0, staleServed: 0, latencyUs: 0, samples: 0 });
+  const counters = (): KindCounters => ({ l1Hits: 0, l2Hits: 0, misses: 0, staleServed: 0, latencyUs: 0, samples: 0 });
   return { culture: counters(), generation: counters() };
 }
 

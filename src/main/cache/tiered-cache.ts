@@ -38,6 +38,8 @@ export interface GetOptions<V> {
   parse?: (value: unknown) => V | undefined;
   /** A 0-100 quality of a loaded value: low-quality results expire sooner. */
   quality?: (value: V) => number | undefined;
+  /** Log this get as a request in the usage history (`get` always does; `getSync` when asked). */
+  record?: boolean;
 }
 
 interface L1Entry {
@@ -50,6 +52,8 @@ interface L1Entry {
   preloaded: boolean;
   /** Gets answered from L1: the frequency L1 admission weighs. */
   hits: number;
+  /** Its kind's counters, held here so that a hit needs no lookup to count itself. */
+  counters: KindCounters;
 }
 
 /** What lookup returns on a miss (undefined can be a cached value's own field, never a whole value). */
@@ -63,6 +67,12 @@ const RING_SIZE = 1024;
 export class TieredCache {
   // The fields a hit touches come first: V8 keeps an object's first fields inside it, the rest one hop away.
   private readonly l1: LRUCache<string, L1Entry>;
+  /**
+   * L1's entries by key, for the hit path: a Map lookup is half the cost of lru-cache's get, whose
+   * recency update is paid on every sixteenth hit of an entry instead (recency stays close to exact for
+   * what is used, and lru-cache still decides evictions and bounds).
+   */
+  private readonly l1Index = new Map<string, L1Entry>();
   private readonly clock: Clock;
   private getCount = 0;
   private readonly kinds = emptyKindStats();
@@ -104,7 +114,8 @@ export class TieredCache {
       max: options.l1MaxEntries ?? 5000,
       maxSize: this.l1MaxBytes,
       sizeCalculation: (entry) => Math.max(1, entry.size),
-      dispose: (_entry, key, reason) => {
+      dispose: (entry, key, reason) => {
+        if (this.l1Index.get(key) === entry) this.l1Index.delete(key);
         if (reason === 'evict') {
           this.counters.l1Evictions++;
           this.evictedFromL1.set(key, true);
@@ -118,31 +129,36 @@ export class TieredCache {
 
   /** A cached value, fresh or within its grace window, without loading; counts as a get. */
   getSync<V>(key: CacheKey, options?: GetOptions<V>): V | undefined {
-    // A fresh L1 hit is answered here, in a body small enough to inline: it is most gets.
-    if ((++this.getCount & (LATENCY_SAMPLE - 1)) !== 0) {
-      const entry = this.l1.get(key.key);
-      if (entry !== undefined) {
-        const now = this.clock.now();
-        if (entry.expiresAt > now) {
-          this.countFreshL1Hit(key, entry, now);
-          return entry.value as V;
-        }
-      }
-    }
-    const value = this.lookup(key, options?.parse);
-    return value === MISS ? undefined : (value as V);
+    return this.read(key, options?.parse, options?.record === true) as V | undefined;
   }
 
   /** The cached value, else the loader's (one load however many callers wait). */
   get<V>(key: CacheKey, loader: () => Promise<V>, options?: GetOptions<V>): Promise<V> {
     // Not an async function: a hit resolves an already-settled promise, without an async frame.
     // Values are JSON, so undefined is never a cached value: it means a miss.
-    const cached = this.getSync(key, options);
+    const cached = this.read(key, options?.parse, true) as V | undefined;
     if (cached !== undefined) {
       if (this.lastWasStale) this.refreshInBackground(key, loader, options ?? {});
-      return Promise.resolve(cached as V);
+      return Promise.resolve(cached);
     }
     return this.load(key, loader, options ?? {});
+  }
+
+  private read(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, record: boolean): unknown {
+    // A fresh L1 hit is answered here, in a body small enough to inline: it is most gets.
+    if ((++this.getCount & (LATENCY_SAMPLE - 1)) !== 0) {
+      const entry = this.l1Index.get(key.key);
+      if (entry !== undefined) {
+        const now = this.clock.now();
+        if (entry.expiresAt > now) {
+          this.countFreshL1Hit(key, entry);
+          if (record) this.recordRequest(key, now);
+          return entry.value;
+        }
+      }
+    }
+    const value = this.lookup(key, parse, record);
+    return value === MISS ? undefined : value;
   }
 
   set<V>(key: CacheKey, value: V, options: { quality?: number; preloaded?: boolean } = {}): void {
@@ -152,7 +168,7 @@ export class TieredCache {
     // Demand before this value: the get that missed and led to this load does not count.
     const hits = Math.max(0, (this.frequency.get(key.key) ?? 0) - 1, this.l1.peek(key.key)?.hits ?? 0);
     const { ttlMs, graceMs } = ttlFor({ kind: key.kind, hits, ...(options.quality !== undefined ? { quality: options.quality } : {}) }, this.ttlBounds);
-    const entry: L1Entry = { value, kind: key.kind, canonical: key.canonical, size, expiresAt: now + ttlMs, staleUntil: now + ttlMs + graceMs, preloaded: options.preloaded === true, hits };
+    const entry: L1Entry = { value, kind: key.kind, canonical: key.canonical, size, expiresAt: now + ttlMs, staleUntil: now + ttlMs + graceMs, preloaded: options.preloaded === true, hits, counters: this.kinds[key.kind] };
     this.admitToL1(key.key, entry);
     this.withL2((l2) => {
       l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...(options.quality !== undefined ? { quality: options.quality } : {}), hits, lastAccess: now });
@@ -170,6 +186,7 @@ export class TieredCache {
     const entries = this.l1.size + (this.l2?.count() ?? 0);
     const bytes = this.l1.calculatedSize + (this.l2?.bytes ?? 0);
     this.l1.clear();
+    this.l1Index.clear();
     this.withL2((l2) => l2.clear());
     return { entries, bytes };
   }
@@ -205,12 +222,12 @@ export class TieredCache {
       Object.entries(this.kinds).map(([kind, k]) => [
         kind,
         {
-          gets: k.gets,
+          gets: k.l1Hits + k.l2Hits + k.misses,
           l1Hits: k.l1Hits,
           l2Hits: k.l2Hits,
           misses: k.misses,
           staleServed: k.staleServed,
-          hitRate: k.gets === 0 ? null : Math.round(((k.l1Hits + k.l2Hits) / k.gets) * 1000) / 1000,
+          hitRate: k.l1Hits + k.l2Hits + k.misses === 0 ? null : Math.round(((k.l1Hits + k.l2Hits) / (k.l1Hits + k.l2Hits + k.misses)) * 1000) / 1000,
           meanLatencyUs: k.samples === 0 ? null : Math.round((k.latencyUs / k.samples) * 10) / 10,
         },
       ]),
@@ -275,10 +292,10 @@ export class TieredCache {
   }
 
   /** Every LATENCY_SAMPLE-th get is timed whole; the rest pay one counter. */
-  private lookup(key: CacheKey, parse: ((value: unknown) => unknown) | undefined): unknown {
-    if ((this.getCount & (LATENCY_SAMPLE - 1)) !== 0) return this.find(key, parse);
+  private lookup(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, record: boolean): unknown {
+    if ((this.getCount & (LATENCY_SAMPLE - 1)) !== 0) return this.find(key, parse, record);
     const started = performance.now();
-    const value = this.find(key, parse);
+    const value = this.find(key, parse, record);
     const stats = this.kinds[key.kind];
     stats.latencyUs += (performance.now() - started) * 1000 * LATENCY_SAMPLE;
     stats.samples += LATENCY_SAMPLE;
@@ -286,14 +303,11 @@ export class TieredCache {
   }
 
   /** L1, then L2, then MISS; a fresh L1 hit takes the short path at the top. */
-  private find(key: CacheKey, parse: ((value: unknown) => unknown) | undefined): unknown {
+  private find(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, record: boolean): unknown {
     const entry = this.l1.get(key.key);
     const now = this.clock.now();
-    const stats = key.kind === 'culture' ? this.kinds.culture : this.kinds.generation;
-    stats.gets++;
-    const slot = this.ringNext++ & (RING_SIZE - 1);
-    this.ringKeys[slot] = key;
-    this.ringAt[slot] = now;
+    const stats = this.kinds[key.kind];
+    if (record) this.recordRequest(key, now);
     if (entry !== undefined && entry.expiresAt > now) {
       stats.l1Hits++;
       entry.hits++;
@@ -304,16 +318,19 @@ export class TieredCache {
     return this.findBeyondFreshL1(key, parse, entry, now, stats);
   }
 
-  private countFreshL1Hit(key: CacheKey, entry: L1Entry, now: number): void {
+  private countFreshL1Hit(key: CacheKey, entry: L1Entry): void {
+    if ((entry.hits & 15) === 0) this.l1.get(key.key);
     this.lastWasStale = false;
-    const stats = key.kind === 'culture' ? this.kinds.culture : this.kinds.generation;
-    stats.gets++;
-    stats.l1Hits++;
+    entry.counters.l1Hits++;
     entry.hits++;
+    if (entry.preloaded) this.markPreloadUsed(entry);
+  }
+
+  /** Notes a request in the ring that the sweep writes to cache.db (what followed what). */
+  private recordRequest(key: CacheKey, now: number): void {
     const slot = this.ringNext++ & (RING_SIZE - 1);
     this.ringKeys[slot] = key;
     this.ringAt[slot] = now;
-    if (entry.preloaded) this.markPreloadUsed(entry);
   }
 
   private findBeyondFreshL1(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, entry: L1Entry | undefined, now: number, stats: KindCounters): unknown {
@@ -334,7 +351,7 @@ export class TieredCache {
         this.window.add('l2Hits');
         if (this.evictedFromL1.has(key.key)) this.window.add('l2HitsAfterL1Eviction');
         this.l2?.noteAccess(key.key, now);
-        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: key.canonical, size: row.size, expiresAt: row.expires_at, staleUntil: row.stale_until, preloaded: false, hits: row.hits });
+        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: key.canonical, size: row.size, expiresAt: row.expires_at, staleUntil: row.stale_until, preloaded: false, hits: row.hits, counters: stats });
         this.lastWasStale = row.expires_at <= now;
         if (this.lastWasStale) stats.staleServed++;
         return parsed;
@@ -405,6 +422,7 @@ export class TieredCache {
       if (Math.max(entry.hits, this.frequency.get(key) ?? 0) < victimHits) return;
     }
     this.l1.set(key, entry);
+    if (this.l1.peek(key) === entry) this.l1Index.set(key, entry);
   }
 
   private markPreloadUsed(entry: L1Entry): void {

@@ -108,7 +108,7 @@ export class GenerationPipeline {
 
       // Only a brief with the seed given can come back from the cache: without one, a re-run asks for new people.
       const cacheKey = input.seed !== undefined && this.deps.cache ? keyFor('generation', { provider: provider.id, ...recorded }) : undefined;
-      const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level) });
+      const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level), record: true });
       if (cached) {
         progress('store', 0, 1);
         const personas = cached.personas.map((persona) => ({ ...persona, id: randomUUID() }));
