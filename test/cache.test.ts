@@ -275,3 +275,43 @@ describe('the cache in the pipeline', () => {
     core.close();
   });
 });
+
+describe('preloading', () => {
+  it('warms what followed a lookup before, and the nearest countries, without counting them as hits', async () => {
+    const { loadDataset } = await import('../src/main/generation/dataset');
+    const { analyzeBrief } = await import('../src/main/generation/brief-analysis');
+    const { DATASET_DIR } = await import('../src/main/app-root');
+    const { BundledCultureSource } = await import('../src/main/providers/culture/bundled-culture');
+    const { CachedCultureSource } = await import('../src/main/providers/culture/cached-culture');
+    const dataset = loadDataset(DATASET_DIR);
+    const analysis = (description: string) => analyzeBrief({ description, count: 3, level: 'standard', seed: 1, language: 'en', location: undefined, segment: undefined }, dataset);
+    const lyon = analysis('Meal kits for busy parents in Lyon');
+    const tokyo = analysis('Ramen subscriptions for students in Tokyo');
+    const { cache, background } = makeCache();
+    const culture = new CachedCultureSource(new BundledCultureSource(() => dataset), cache, { enabled: true, perLookup: 2, maxLoadPerCore: Number.POSITIVE_INFINITY });
+    const signal = new AbortController().signal;
+    const settle = async () => {
+      while (background.length > 0) await Promise.all(background.splice(0));
+    };
+
+    await culture.constraintsFor(lyon, signal);
+    await settle();
+    // The two nearest countries to Lyon's were warmed, and no get was counted for them.
+    expect(cache.stats().preload.loaded).toBe(2);
+    expect(cache.stats().kinds.culture).toMatchObject({ gets: 1, misses: 1 });
+
+    await culture.constraintsFor(tokyo, signal);
+    await culture.constraintsFor(lyon, signal);
+    await culture.constraintsFor(tokyo, signal);
+    await settle();
+    cache.clear();
+    await culture.constraintsFor(lyon, signal);
+    await settle();
+    const before = cache.stats();
+    await culture.constraintsFor(tokyo, signal);
+    const after = cache.stats();
+    // Tokyo followed Lyon twice: after Lyon, it was warmed, so the caller's get is a hit.
+    expect(after.kinds.culture.misses).toBe(before.kinds.culture.misses);
+    expect(after.preload.used).toBe(before.preload.used + 1);
+  });
+});

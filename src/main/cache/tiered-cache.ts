@@ -193,7 +193,7 @@ export class TieredCache {
 
   /** Warms an entry the caller predicts will be wanted; not a get, so it never counts as a hit. */
   async preload<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V> = {}): Promise<boolean> {
-    if (this.l1.has(key.key) || this.inflight.has(key.key) || this.withL2((l2) => l2.get(key.key)) !== undefined) return false;
+    if (this.inflight.has(key.key) || this.holds(key.key)) return false;
     const value = await loader();
     this.counters.preloaded++;
     const quality = options.quality?.(value);
@@ -209,6 +209,17 @@ export class TieredCache {
   /** Whether nothing is being loaded for a caller right now: the moment for preloading. */
   get idle(): boolean {
     return this.inflight.size === 0;
+  }
+
+  /** What usually followed a request: keys that came next at least `minTimes` times. */
+  successorsOf(key: string, minTimes = 2, limit = 3): string[] {
+    this.flushAccessLog();
+    return (this.withL2((l2) => l2.successors(key, minTimes, limit)) ?? []).map((s) => s.key);
+  }
+
+  /** Whether an entry for the key is held, fresh or stale, in either tier (not a get). */
+  holds(key: string): boolean {
+    return this.l1Index.has(key) || this.withL2((l2) => l2.get(key)) !== undefined;
   }
 
   /** Recent requests in order (persisted in cache.db), for usage patterns. */

@@ -4,6 +4,7 @@
  * and warms them in the background, when the cache is idle and the machine is not busy.
  */
 import os from 'node:os';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { CULTURAL_CATEGORIES } from '../../../shared/persona';
 import type { BriefAnalysis } from '../../generation/brief-analysis';
@@ -29,6 +30,8 @@ export const DEFAULT_PRELOAD: PreloadPolicy = { enabled: true, perLookup: 3, max
 
 export class CachedCultureSource implements CultureSource {
   readonly id: string;
+  /** Lookups seen this session by key, so that a predicted key can be loaded again. */
+  private readonly seen = new LRUCache<string, BriefAnalysis>({ max: 500 });
 
   constructor(
     private readonly source: CultureSource,
@@ -41,8 +44,9 @@ export class CachedCultureSource implements CultureSource {
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
     if (!this.source.cacheParams) return this.source.constraintsFor(analysis, signal);
     const key = this.keyOf(analysis);
+    this.seen.set(key.key, analysis);
     const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints });
-    this.warmNeighbours(analysis);
+    this.warmPredicted(key.key, analysis);
     return constraints;
   }
 
@@ -50,11 +54,20 @@ export class CachedCultureSource implements CultureSource {
     return keyFor('culture', { source: this.source.id, ...this.source.cacheParams!(analysis) });
   }
 
-  private warmNeighbours(analysis: BriefAnalysis): void {
-    if (!this.preload.enabled || !this.source.neighbours) return;
-    const neighbours = this.source.neighbours(analysis, this.preload.perLookup);
+  /**
+   * Warms what is likely to be asked next: the lookups that followed this one before (from the
+   * access history, when they were seen this session and have since left the cache), then the
+   * source's neighbours (the nearest countries).
+   */
+  private warmPredicted(key: string, analysis: BriefAnalysis): void {
+    if (!this.preload.enabled) return;
     this.cache.runInBackground(async () => {
-      for (const neighbour of neighbours) {
+      const followed = this.cache
+        .successorsOf(key)
+        .map((next) => this.seen.get(next))
+        .filter((next): next is BriefAnalysis => next !== undefined);
+      const neighbours = this.source.neighbours?.(analysis, this.preload.perLookup) ?? [];
+      for (const neighbour of [...followed, ...neighbours]) {
         if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > this.preload.maxLoadPerCore) return;
         await this.cache.preload(this.keyOf(neighbour), () => this.source.constraintsFor(neighbour, new AbortController().signal));
       }
