@@ -243,7 +243,7 @@ describe('TieredCache', () => {
   it('clears both tiers', async () => {
     const { cache } = makeCache();
     await cache.get(culture(['food']), async () => 'v');
-    expect(cache.clear()).toMatchObject({ entries: 2 });
+    expect(cache.clear()).toMatchObject({ entries: 1 });
     expect(cache.getSync(culture(['food']))).toBeUndefined();
   });
 });
@@ -313,5 +313,38 @@ describe('preloading', () => {
     // Tokyo followed Lyon twice: after Lyon, it was warmed, so the caller's get is a hit.
     expect(after.kinds.culture.misses).toBe(before.kinds.culture.misses);
     expect(after.preload.used).toBe(before.preload.used + 1);
+  });
+});
+
+describe('what a review found', () => {
+  it('stats and clear survive a cache.db broken while open, and clear counts each entry once', async () => {
+    const { cache, dir } = makeCache();
+    for (let i = 0; i < 50; i++) cache.set(culture([`t${i}`]), { text: 'x'.repeat(2000) });
+    const handle = fs.openSync(path.join(dir, 'cache.db'), 'r+');
+    fs.writeSync(handle, Buffer.alloc(200_000, 0), 0, 200_000, 0);
+    fs.closeSync(handle);
+    expect(() => cache.stats()).not.toThrow();
+    expect(() => cache.clear()).not.toThrow();
+    const fresh = makeCache();
+    fresh.cache.set(culture(['one']), { v: 1 });
+    expect(fresh.cache.clear().entries).toBe(1);
+  });
+
+  it('a refreshed value too large for L1 replaces the stale one instead of being reloaded on every get', async () => {
+    const { cache, clock, background } = makeCache({ l1MaxBytes: 40_000 });
+    const key = culture(['food']);
+    cache.set(key, { v: 'small' });
+    clock.advance(ttlFor({ kind: 'culture', hits: 0 }).ttlMs + 1000);
+    let loads = 0;
+    const loader = async () => {
+      loads++;
+      return { v: 'x'.repeat(20_000) };
+    };
+    for (let i = 0; i < 5; i++) {
+      await cache.get(key, loader);
+      while (background.length > 0) await Promise.all(background.splice(0));
+    }
+    expect(loads).toBe(1);
+    expect((cache.getSync<{ v: string }>(key) ?? { v: '' }).v.length).toBe(20_000);
   });
 });

@@ -238,3 +238,25 @@ describe('the alias table', () => {
     for (const row of aliasTableRows()) expect(doc).toContain(`| ${row.scope} | \`${row.field}\` | ${row.aliases.join(', ')} |`);
   });
 });
+
+describe('what a review found', () => {
+  it('refuses deeply nested brackets quickly and cleanly, twice in one process', () => {
+    for (const raw of ['Here: ' + '[{'.repeat(5000), '```yaml\nkey: ' + '[{'.repeat(2000) + '\n```']) {
+      expect(() => repairPersonaDocument(raw, { level: 'standard', count: 3 })).toThrow(NothingRecoverableError);
+      expect(() => repairPersonaDocument(raw, { level: 'standard', count: 3 })).toThrow(NothingRecoverableError);
+    }
+  });
+
+  it('keeps every persona when each is introduced by bracketed prose', () => {
+    const raw = Array.from({ length: 50 }, (_, i) => `Persona ${i} [France] [draft]:\n${JSON.stringify(persona(`Person ${i}`))}`).join('\n\n');
+    expect(repairPersonaDocument(raw, { level: 'simple', count: 50 }).document.personas).toHaveLength(50);
+  });
+
+  it('bounds a long region and reports a second value for a field as a real pointer', () => {
+    const long = 'Auvergne-Rhône-Alpes region '.repeat(5);
+    const raw = JSON.stringify([{ ...persona('A One'), location: `Lyon, ${long}, ${long}, France`, job: 'Chef' }]);
+    const { document, report } = repairPersonaDocument(raw, { level: 'simple', count: 1 });
+    expect(document.personas[0]!.location).toMatchObject({ city: 'Lyon', country: 'France' });
+    expect(report.issues).toContainEqual({ type: 'unknown_field', path: '/personas/0/job', fixed: true, how: 'dropped: a second value for /occupation, which was already read' });
+  });
+});

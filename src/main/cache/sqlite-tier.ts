@@ -241,12 +241,18 @@ export class SqliteTier {
 function moveAside(file: string): string | null {
   if (!fs.existsSync(file)) return null;
   const target = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  let moved = true;
   for (const suffix of ['', '-wal', '-shm']) {
     try {
       if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
     } catch {
-      fs.rmSync(file + suffix, { force: true });
+      moved = false;
+      try {
+        fs.rmSync(file + suffix, { force: true });
+      } catch {
+        // A folder that allows neither: the caller finds the file still unusable and runs on memory.
+      }
     }
   }
-  return path.resolve(target);
+  return moved ? path.resolve(target) : null;
 }

@@ -80,6 +80,7 @@ export class TieredCache {
   private readonly ringAt = new Float64Array(RING_SIZE);
   private ringNext = 0;
   readonly file: string;
+  private readonly nativeBinding: string | undefined;
   private l2: SqliteTier | null;
   private readonly ttlBounds: TtlBounds;
   private readonly l1MaxBytes: number;
@@ -103,6 +104,7 @@ export class TieredCache {
 
   constructor(options: TieredCacheOptions) {
     this.file = options.file;
+    this.nativeBinding = options.nativeBinding;
     this.clock = options.clock ?? coarseClock;
     this.ttlBounds = options.ttlBounds ?? DEFAULT_TTL_BOUNDS;
     this.l1MaxBytes = options.l1MaxBytes ?? 32 * 1_048_576;
@@ -183,12 +185,13 @@ export class TieredCache {
 
   /** Empties both tiers; the user's work in app.db is elsewhere and untouched. */
   clear(): { entries: number; bytes: number } {
-    const entries = this.l1.size + (this.l2?.count() ?? 0);
-    const bytes = this.l1.calculatedSize + (this.l2?.bytes ?? 0);
+    // Every entry L1 holds was also written to L2, so L2 counts them all when it is there.
+    const inL2 = this.withL2((l2) => ({ entries: l2.count(), bytes: l2.bytes }));
+    const cleared = inL2 ?? { entries: this.l1.size, bytes: this.l1.calculatedSize };
     this.l1.clear();
     this.l1Index.clear();
     this.withL2((l2) => l2.clear());
-    return { entries, bytes };
+    return cleared;
   }
 
   /** Warms an entry the caller predicts will be wanted; not a get, so it never counts as a hit. */
@@ -246,7 +249,7 @@ export class TieredCache {
     return {
       kinds,
       l1: { entries: this.l1.size, bytes: this.l1.calculatedSize, maxBytes: this.l1MaxBytes, evictions: this.counters.l1Evictions, available: true },
-      l2: { entries: this.l2?.count() ?? 0, bytes: this.l2?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.counters.l2Evictions, available: this.l2 !== null },
+      l2: { entries: this.withL2((l2) => l2.count()) ?? 0, bytes: this.l2?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.counters.l2Evictions, available: this.l2 !== null },
       loads: this.counters.loads,
       loadErrors: this.counters.loadErrors,
       preload: { loaded: this.counters.preloaded, used: this.counters.preloadUsed },
@@ -425,7 +428,11 @@ export class TieredCache {
 
   /** L1 takes a new entry over its least-recent one only if the new one is asked for as often. */
   private admitToL1(key: string, entry: L1Entry): void {
-    if (entry.size > this.l1MaxBytes / 4) return;
+    if (entry.size > this.l1MaxBytes / 4) {
+      // An older value must not stay in L1 and be served (and refreshed) in place of this one.
+      this.l1.delete(key);
+      return;
+    }
     const full = this.l1.calculatedSize + entry.size > this.l1MaxBytes || this.l1.size >= this.l1.max;
     if (full && !this.l1.has(key)) {
       const victim = this.l1.rkeys().next().value;
@@ -472,7 +479,7 @@ export class TieredCache {
       } catch {
         // Closing a broken file may fail too; it is being replaced.
       }
-      const opened = SqliteTier.open(broken.file);
+      const opened = SqliteTier.open(broken.file, this.nativeBinding);
       this.l2 = opened.tier;
       this.reportRecovery(error instanceof Error ? error.message : String(error), opened.recovered?.movedTo ?? null);
       return undefined;

@@ -134,12 +134,13 @@ export class GenerationPipeline {
       // An LLM that returned fewer personas is asked only for the missing ones, not for all again.
       for (let round = 0; round < MAX_TOP_UPS && repaired.missing > 0 && output.format === 'text'; round++) {
         const exclude = repaired.document.personas.map((p) => p.name);
-        const more = await provider.generate({ ...request, count: repaired.missing, exclude }, providerContext);
-        signal.throwIfAborted();
         try {
+          const more = await provider.generate({ ...request, count: repaired.missing, exclude }, providerContext);
+          signal.throwIfAborted();
           repaired = appendRepair(repaired, this.repair(more, { ...repairOptions, count: repaired.missing }), brief.count);
         } catch (error) {
-          if (!(error instanceof GenerationError)) throw error;
+          // A failed top-up keeps the personas already made; the report says how many are missing.
+          if (signal.aborted) throw error;
           break;
         }
       }

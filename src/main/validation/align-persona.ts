@@ -17,9 +17,11 @@ export interface PersonaDraft {
   b2b: Partial<Record<B2bField, unknown>>;
   /** Schema pointer → the raw key it was read from, when that key was not the schema's own. */
   renamed: Map<string, string>;
-  /** Raw paths of keys the schema does not know. */
-  dropped: string[];
+  /** Keys dropped: raw JSON pointer and why. */
+  dropped: Array<{ path: string; why: string }>;
 }
+
+const UNKNOWN = 'dropped: not a field of the persona schema';
 
 const LIST_FIELDS: ReadonlySet<string> = new Set(['goals', 'painPoints', 'values', 'interests', 'channels', 'buyingCriteria', 'objections']);
 /** Keys that read as objections in a B2B persona and as pain points elsewhere. */
@@ -40,7 +42,7 @@ function put<K extends string>(draft: PersonaDraft, bag: Partial<Record<K, unkno
   }
   // A second key for the same list (challenges and frustrations) adds to it; for a text the first wins.
   if (LIST_FIELDS.has(field)) bag[field] = [...toArray(existing), ...toArray(value)];
-  else draft.dropped.push(`${rawPath} (a second value for ${pointer})`);
+  else draft.dropped.push({ path: rawPath, why: `dropped: a second value for ${pointer}, which was already read` });
 }
 
 function toArray(value: unknown): unknown[] {
@@ -58,7 +60,7 @@ function walk(draft: PersonaDraft, node: RawRecord, scope: KeyScope, path: strin
     }
     const target = resolveKey(scope, key);
     if (!target) {
-      draft.dropped.push(rawPath);
+      draft.dropped.push({ path: rawPath, why: UNKNOWN });
       continue;
     }
     switch (target.kind) {
@@ -81,11 +83,11 @@ function walk(draft: PersonaDraft, node: RawRecord, scope: KeyScope, path: strin
       case 'b2b':
         if (target.field) put(draft, draft.b2b, target.field, value, `/b2b/${target.field}`, rawPath);
         else if (isRecord(value) && depth < 3) walk(draft, value, 'b2b', rawPath, level, depth + 1);
-        else draft.dropped.push(rawPath);
+        else draft.dropped.push({ path: rawPath, why: UNKNOWN });
         break;
       case 'flatten':
         if (isRecord(value) && depth < 3) walk(draft, value, 'persona', rawPath, level, depth + 1);
-        else draft.dropped.push(rawPath);
+        else draft.dropped.push({ path: rawPath, why: UNKNOWN });
         break;
     }
   }

@@ -61,7 +61,7 @@ export function buildPersona(draft: PersonaDraft, options: { level: Level; index
   const { level, context } = options;
   const repaired = new Map<string, FieldNote>();
   const filled: FieldNote[] = [];
-  const dropped: FieldNote[] = draft.dropped.map((path) => ({ pointer: path, type: 'unknown_field', how: 'dropped: not a field of the persona schema' }));
+  const dropped: FieldNote[] = draft.dropped.map(({ path, why }) => ({ pointer: path, type: 'unknown_field', how: why }));
   for (const [pointer, from] of draft.renamed) repaired.set(pointer, { pointer, type: 'unknown_field', how: `read from "${from}"` });
 
   const take = <T>(pointer: string, raw: unknown, coerced: Coerced<T>): T | undefined => {
@@ -234,7 +234,7 @@ export function parsePlace(raw: unknown): { city: string; region?: string; count
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return { city: parts[0]! };
   if (parts.length === 2) return { city: parts[0]!, country: parts[1]! };
-  return { city: parts[0]!, region: parts.slice(1, -1).join(', '), country: parts[parts.length - 1]! };
+  return { city: parts[0]!, region: coerceText(parts.slice(1, -1).join(', '), 120).value ?? parts[1]!, country: parts[parts.length - 1]! };
 }
 
 type Take = <T>(pointer: string, raw: unknown, coerced: Coerced<T>) => T | undefined;

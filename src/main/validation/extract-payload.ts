@@ -24,8 +24,8 @@ export interface Extraction {
   notes: Set<ExtractionNote>;
 }
 
-/** Regions tried per block before giving up: bounds the work on text full of stray brackets. */
-const MAX_REGION_ATTEMPTS = 48;
+/** Regions that would not parse, per block, before giving up: bounds the work on text full of stray brackets. */
+const MAX_FAILED_REGIONS = 48;
 /** Characters handed to the JSON repairer per block, as a multiple of the block's length. */
 const REPAIR_BUDGET_FACTOR = 6;
 
@@ -125,11 +125,11 @@ function blockPayloads(text: string, lang: string, lead: string, notes: Set<Extr
   // Retrying inside a region that would not parse finds the objects that survive, at a cost
   // that grows with each retry: a budget keeps the whole block linear in its length.
   const budget: RepairBudget = { chars: REPAIR_BUDGET_FACTOR * text.length + 4096 };
-  for (let attempt = 0; attempt < MAX_REGION_ATTEMPTS; attempt++) {
+  for (let failed = 0; failed < MAX_FAILED_REGIONS; ) {
     const start = nextOpening(text, pos);
     if (start < 0) break;
     const region = trimTrailingProse(text, matchRegion(text, start));
-    if (budget.chars < 0 && payloads.length + attempt > 0) break;
+    if (budget.chars < 0 && payloads.length + failed > 0) break;
     const regionText = text.slice(region.start, region.end);
     const parsed = parseLenientJson(regionText, wholeTried && regionText.trim() === trimmed, budget);
     if (parsed && holdsObject(parsed.value)) {
@@ -140,7 +140,11 @@ function blockPayloads(text: string, lang: string, lead: string, notes: Set<Extr
       if (region.truncated) payload.cutInsideValue = !/[,{[]\s*$/.test(text.slice(region.start, region.end));
       payloads.push(payload);
       pos = previousEnd = region.end;
+    } else if (parsed) {
+      // Brackets around prose ("[France]") parse but hold no object: step over them.
+      pos = region.end;
     } else {
+      failed++;
       pos = start + 1;
     }
   }

@@ -16,6 +16,26 @@ export interface JsonRegion {
   end: number;
   /** The text ended before the region's brackets closed. */
   truncated: boolean;
+  /** The deepest bracket nesting inside the region. */
+  depth: number;
+}
+
+/**
+ * Nesting deeper than any persona document needs (personas, wrappers and lists stay under a dozen
+ * levels): such text is not repaired, because repairing it costs time that grows faster than its length.
+ */
+export const MAX_REPAIR_DEPTH = 48;
+
+/** The deepest bracket nesting anywhere in a text, outside double-quoted strings. */
+export function bracketDepth(text: string): number {
+  let deepest = 0;
+  for (let start = nextOpening(text, 0); start >= 0; ) {
+    const region = matchRegion(text, start);
+    deepest = Math.max(deepest, region.depth);
+    if (deepest > MAX_REPAIR_DEPTH) return deepest;
+    start = nextOpening(text, region.end);
+  }
+  return deepest;
 }
 
 /**
@@ -34,6 +54,7 @@ export function parseLenientJson(text: string, knownInvalid = false, budget: Rep
     if (value !== undefined) return { value, repaired: false };
   }
   {
+    if (bracketDepth(text) > MAX_REPAIR_DEPTH) return undefined;
     budget.chars -= text.length;
     const plain = repairAndParse(text);
     // A reading whose keys all look like keys did not mistake a quote for a string's end.
@@ -133,6 +154,7 @@ export function escapeStrayQuotes(text: string): string {
  */
 export function matchRegion(text: string, start: number): JsonRegion {
   let depth = 0;
+  let deepest = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -142,13 +164,15 @@ export function matchRegion(text: string, start: number): JsonRegion {
       continue;
     }
     if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
-    else if (c === 125 /* } */ || c === 93 /* ] */) {
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
-      if (depth === 0) return { start, end: i + 1, truncated: false };
+      if (depth === 0) return { start, end: i + 1, truncated: false, depth: deepest };
     }
   }
-  return { start, end: text.length, truncated: true };
+  return { start, end: text.length, truncated: true, depth: deepest };
 }
 
 /** The next `{` or `[` at or after `from`, or -1. */
@@ -170,5 +194,5 @@ export function trimTrailingProse(text: string, region: JsonRegion): JsonRegion 
   if (lastClose <= region.start) return region;
   const tail = text.slice(lastClose + 1);
   const prose = /\p{L}{2,}\s+\p{L}{2,}/u.test(tail) && !/["“”:]/u.test(tail);
-  return prose ? { start: region.start, end: lastClose + 1, truncated: false } : region;
+  return prose ? { ...region, end: lastClose + 1, truncated: false } : region;
 }

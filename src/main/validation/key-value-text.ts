@@ -7,7 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import { collapseWhitespace } from './coerce-values';
 import { resolveKey } from './field-aliases';
-import { quietly } from './json-syntax';
+import { bracketDepth, MAX_REPAIR_DEPTH, quietly } from './json-syntax';
 
 export type KeyValueRecord = Record<string, unknown>;
 
@@ -24,6 +24,8 @@ const JSON_KEY = /[{,]\s*["“'][^"\n]{1,40}["”']\s*:/g;
 function parseStrictYaml(text: string): unknown {
   // JSON that failed to parse is not YAML worth reading, and costs the YAML parser an error per line.
   if (/^\s*[[{"]/.test(text) || (text.match(JSON_KEY) ?? []).length >= 3 || !/^\s*(?:-\s+)?[\w"' ]{1,40}:(?:\s|$)/m.test(text)) return undefined;
+  // Deep flow collections are not YAML anyone wrote, and they exhaust the YAML parser's stack.
+  if (bracketDepth(text) > MAX_REPAIR_DEPTH) return undefined;
   const value = quietly((): unknown => parseYaml(text, { strict: false, uniqueKeys: false, maxAliasCount: 50, prettyErrors: false }));
   return value !== null && typeof value === 'object' ? value : undefined;
 }

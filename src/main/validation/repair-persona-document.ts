@@ -130,7 +130,8 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
       if (!parsed.success) {
         unusable++;
         const first = parsed.error.issues[0];
-        issues.push({ type: 'constraint_violation', path: `/personas/${index}/${first?.path.join('/') ?? ''}`, fixed: false, how: `left out a persona that could not be made valid: ${first?.message ?? 'invalid'}` });
+        // The path names the field in the answer's persona, which has no place in the document.
+        issues.push({ type: 'constraint_violation', path: '/personas', fixed: false, how: `left out persona ${i + 1} of the answer: its ${first?.path.join('.') || 'value'} could not be made valid (${first?.message ?? 'invalid'})` });
         continue;
       }
       persona = parsed.data;
