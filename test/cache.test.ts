@@ -348,3 +348,53 @@ describe('what a review found', () => {
     expect((cache.getSync<{ v: string }>(key) ?? { v: '' }).v.length).toBe(20_000);
   });
 });
+
+describe('generation keys', () => {
+  it('share an entry between wordings the engine reads alike, and serve exactly what it would generate', async () => {
+    const { createCore } = await import('../src/main/core');
+    const { briefInputSchema } = await import('../src/shared/brief');
+    const brief = (description: string) => briefInputSchema.parse({ description, count: 4, level: 'standard', seed: 21 });
+    const strip = (doc: { personas: Array<Record<string, unknown>> }) => doc.personas.map(({ id: _id, meta: _meta, ...rest }) => rest);
+    const noPreload = { enabled: false, perLookup: 0, maxLoadPerCore: 0 };
+    const warm = createCore({ dataDir: tempDir(), preload: noPreload });
+    const cold = createCore({ dataDir: tempDir(), preload: noPreload });
+    try {
+      await warm.generate(brief('Eco-friendly meal-kit delivery for busy parents in Lyon'));
+      const reworded = await warm.generate(brief('Eco-friendly meal-kit delivery for busy parents living in Lyon'));
+      expect(reworded.fromCache).toBe(true);
+      const direct = await cold.generate(brief('Eco-friendly meal-kit delivery for busy parents living in Lyon'));
+      expect(direct.fromCache).toBe(false);
+      expect(strip(reworded.document)).toEqual(strip(direct.document));
+      // What the engine does read changes the key: another city, other ages, another product.
+      expect((await warm.generate(brief('Eco-friendly meal-kit delivery for busy parents in Paris'))).fromCache).toBe(false);
+      expect((await warm.generate(briefInputSchema.parse({ description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 4, level: 'standard', seed: 21, ageRange: [30, 40] }))).fromCache).toBe(false);
+      expect((await warm.generate(brief('Organic baby food delivery for busy parents in Lyon'))).fromCache).toBe(false);
+
+      // Whatever the cache says is equivalent must be what the engine makes from scratch.
+      const variants = [
+        'Eco-friendly meal-kit delivery for busy parents in Lyon, France',
+        'Eco-friendly meal-kit delivery for very busy parents in Lyon',
+        'Eco-friendly meal-kit delivery for busy families in Lyon',
+        'eco-friendly meal-kit delivery for busy mums in Lyon',
+        'Eco-friendly meal-kit delivery, for busy parents around Lyon',
+        'Eco-friendly meal-kit delivery for busy parents in Lyon who cook',
+      ];
+      let checked = 0;
+      for (const description of variants) {
+        const served = await warm.generate(brief(description));
+        if (!served.fromCache) continue;
+        checked++;
+        const fresh = createCore({ dataDir: tempDir(), preload: noPreload });
+        try {
+          expect(strip(served.document), description).toEqual(strip((await fresh.generate(brief(description))).document));
+        } finally {
+          fresh.close();
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(2);
+    } finally {
+      warm.close();
+      cold.close();
+    }
+  });
+});

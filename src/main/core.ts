@@ -57,6 +57,7 @@ export function createCore(options: CoreOptions): Core {
   const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
   const offline = new OfflineEngine(dataset);
   const providers = new Map<string, LlmProvider>([[offline.id, offline]]);
+  const version = readVersion();
   const validationStats = new ValidationStats();
   const alerts: CacheAlert[] = [];
   const cache = new TieredCache({
@@ -74,10 +75,11 @@ export function createCore(options: CoreOptions): Core {
     culture: new CachedCultureSource(new BundledCultureSource(dataset), cache, options.preload ?? DEFAULT_PRELOAD),
     dataset,
     cache,
+    version,
   });
 
   return {
-    version: readVersion(),
+    version,
     dataDir,
     store,
     providers,

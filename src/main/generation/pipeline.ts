@@ -12,7 +12,7 @@ import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, Provi
 import type { AppStore } from '../store/app-store';
 import { appendRepair, NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
 import type { ValidationStats } from '../validation/validation-stats';
-import { analyzeBrief } from './brief-analysis';
+import { analyzeBrief, type BriefAnalysis } from './brief-analysis';
 import type { TasteDataset } from './dataset';
 import { randomSeed } from './random';
 import { repairContextFor } from './repair-context';
@@ -58,6 +58,8 @@ export interface PipelineDeps {
   validationStats: ValidationStats;
   /** Whole generations by canonical brief and seed; absent, every run generates. */
   cache?: TieredCache;
+  /** The app's version, part of every generation key: a new engine or dataset never serves old personas. */
+  version?: string;
 }
 
 /** What a cached generation holds: the personas and report as first made. */
@@ -107,7 +109,7 @@ export class GenerationPipeline {
       signal.throwIfAborted();
 
       // Only a brief with the seed given can come back from the cache: without one, a re-run asks for new people.
-      const cacheKey = input.seed !== undefined && this.deps.cache ? keyFor('generation', { provider: provider.id, ...recorded }) : undefined;
+      const cacheKey = input.seed !== undefined && this.deps.cache ? this.generationKey(provider, brief, recorded, analysis) : undefined;
       const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level), record: true });
       if (cached) {
         progress('store', 0, 1);
@@ -170,6 +172,24 @@ export class GenerationPipeline {
       if (error instanceof GenerationError) throw error;
       throw new GenerationError('generation_failed', `The generation failed: ${message}`, (error as { issues?: ReportIssue[] }).issues ?? []);
     }
+  }
+
+  /**
+   * A generation's cache key: what the provider says its answer depends on (for the offline engine,
+   * the analysed brief, so a rewording that changes nothing it reads shares the entry), else the
+   * brief as written; with the cultural source's own key and the app version, since either changes the answer.
+   */
+  private generationKey(provider: LlmProvider, brief: ResolvedBrief, recorded: Brief, analysis: BriefAnalysis) {
+    const culture = this.deps.culture.cacheParams?.(analysis);
+    // Constraints that cannot be keyed could differ between two runs of one brief: no caching then.
+    if (!culture) return undefined;
+    const request = { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis };
+    return keyFor('generation', {
+      version: this.deps.version ?? 'dev',
+      provider: provider.id,
+      request: provider.cacheParams?.(request) ?? recorded,
+      culture: { source: this.deps.culture.id, ...culture },
+    });
   }
 
   /** One provider answer through repair, counted in the validation metrics. */

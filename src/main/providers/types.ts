@@ -26,8 +26,8 @@ export interface CulturalConstraints {
 export interface CultureSource {
   readonly id: string;
   constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints>;
-  /** What the lookup depends on, for its cache key; a source without it is not cached. */
-  cacheParams?(analysis: BriefAnalysis): Record<string, unknown>;
+  /** What the lookup depends on, for its cache key; undefined (or no method) means it is not cached. */
+  cacheParams?(analysis: BriefAnalysis): Record<string, unknown> | undefined;
   /** Lookups likely to follow this one (neighbouring regions or age bands), for preloading. */
   neighbours?(analysis: BriefAnalysis, limit: number): BriefAnalysis[];
 }
@@ -57,4 +57,10 @@ export interface LlmProvider {
   readonly label: string;
   readonly kind: 'embedded' | 'local' | 'cloud';
   generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput>;
+  /**
+   * Everything the answer depends on, when the provider can say (the offline engine reads the
+   * analysed brief, not its wording): two requests with equal params get the same answer, so a
+   * reworded brief can share a cache entry. Without it the brief's own text is the key.
+   */
+  cacheParams?(request: Omit<PersonaRequest, 'culture'>): Record<string, unknown>;
 }

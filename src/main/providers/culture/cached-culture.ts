@@ -42,12 +42,17 @@ export class CachedCultureSource implements CultureSource {
   }
 
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
-    if (!this.source.cacheParams) return this.source.constraintsFor(analysis, signal);
+    const params = this.source.cacheParams?.(analysis);
+    if (!params) return this.source.constraintsFor(analysis, signal);
     const key = this.keyOf(analysis);
     this.seen.set(key.key, analysis);
     const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints });
     this.warmPredicted(key.key, analysis);
     return constraints;
+  }
+
+  cacheParams(analysis: BriefAnalysis): Record<string, unknown> | undefined {
+    return this.source.cacheParams?.(analysis);
   }
 
   private keyOf(analysis: BriefAnalysis) {

@@ -20,6 +20,28 @@ export class OfflineEngine implements LlmProvider {
 
   constructor(private readonly dataset: () => TasteDataset) {}
 
+  /** What generate reads: the seed, the level and count, and these parts of the analysis (and the cultural constraints, which the pipeline keys by their source). */
+  cacheParams({ seed, level, count, analysis }: Omit<PersonaRequest, 'culture'>): Record<string, unknown> {
+    return {
+      seed,
+      level,
+      count,
+      product: analysis.product,
+      themes: analysis.themes.map((theme, i) => [theme.id, analysis.themeWeights[i]]),
+      ageRange: analysis.ageRange,
+      gender: analysis.gender,
+      lifeStage: analysis.lifeStage,
+      place: {
+        kind: analysis.place.kind,
+        countries: analysis.place.countries.map((c) => c.code),
+        cities: analysis.place.cities.map((c) => [c.city.name, c.country.code, Math.round(c.weight * 1e6) / 1e6]),
+      },
+      industries: analysis.industries.map((i) => i.id),
+      b2bFunctions: analysis.b2bFunctions.map((f) => f.id),
+      companySizes: analysis.companySizes,
+    };
+  }
+
   async generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput> {
     const data = this.dataset();
     const rng = new SeededRandom(request.seed);
