@@ -138,6 +138,7 @@ export class TieredCache {
   get<V>(key: CacheKey, loader: () => Promise<V>, options?: GetOptions<V>): Promise<V> {
     // Not an async function: a hit resolves an already-settled promise, without an async frame.
     // Values are JSON, so undefined is never a cached value: it means a miss.
+    this.lastWasStale = false;
     const cached = this.read(key, options?.parse, true) as V | undefined;
     if (cached !== undefined) {
       if (this.lastWasStale) this.refreshInBackground(key, loader, options ?? {});
@@ -334,7 +335,6 @@ export class TieredCache {
 
   private countFreshL1Hit(key: CacheKey, entry: L1Entry): void {
     if ((entry.hits & 15) === 0) this.l1.get(key.key);
-    this.lastWasStale = false;
     entry.counters.l1Hits++;
     entry.hits++;
     if (entry.preloaded) this.markPreloadUsed(entry);
