@@ -7,13 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from '../store/sqlite';
 
-export interface L2Row {
-  value: string;
-  size: number;
-  expires_at: number;
-  stale_until: number;
-  hits: number;
-}
+/** An entry as a hit reads it: value, size, expiresAt, staleUntil, hits (a tuple: no object per read). */
+export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number];
 
 export interface StoredEntry {
   key: string;
@@ -78,7 +73,7 @@ export class SqliteTier {
     private readonly db: SqliteDatabase,
   ) {
     this.statements = {
-      get: db.prepare<[string], L2Row>('SELECT value, size, expires_at, stale_until, hits FROM entries WHERE key = ?'),
+      get: db.prepare<[string], L2Row>('SELECT value, size, expires_at, stale_until, hits FROM entries WHERE key = ?').raw(true),
       put: db.prepare(
         `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access)
          VALUES (@key, @kind, @canonical, @json, @size, @expiresAt, @staleUntil, @quality, @hits, @lastAccess)
@@ -199,6 +194,11 @@ export class SqliteTier {
       })();
     }
     return evicted;
+  }
+
+  /** Folds the write-ahead log into the file: reads stop consulting a long WAL after many small writes. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   count(): number {

@@ -290,6 +290,7 @@ export class TieredCache {
     this.withL2((l2) => {
       l2.flushAccess();
       this.noteL2Evictions(l2.evictTo(this.l2MaxBytes));
+      l2.checkpoint();
     });
     return removed;
   }
@@ -356,24 +357,26 @@ export class TieredCache {
       this.lastWasStale = true;
       return entry.value;
     }
-    this.frequency.set(key.key, (this.frequency.get(key.key) ?? 0) + 1);
     const row = this.withL2((l2) => l2.get(key.key));
-    if (row !== undefined && row.stale_until > now) {
-      const parsed = this.parseRow(key, row.value, parse);
+    if (row !== undefined && row[3] > now) {
+      const [json, size, expiresAt, staleUntil, hits] = row;
+      const parsed = this.parseRow(key, json, parse);
       if (parsed !== undefined) {
         stats.l2Hits++;
         this.window.add('l2Hits');
         if (this.evictedFromL1.has(key.key)) this.window.add('l2HitsAfterL1Eviction');
         this.l2?.noteAccess(key.key, now);
-        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: key.canonical, size: row.size, expiresAt: row.expires_at, staleUntil: row.stale_until, preloaded: false, hits: row.hits, counters: stats });
-        this.lastWasStale = row.expires_at <= now;
+        // Its L2 hits (this one included) are the frequency L1 admission weighs.
+        this.admitToL1(key.key, { value: parsed, kind: key.kind, canonical: key.canonical, size, expiresAt, staleUntil, preloaded: false, hits: hits + 1, counters: stats });
+        this.lastWasStale = expiresAt <= now;
         if (this.lastWasStale) stats.staleServed++;
         return parsed;
       }
     }
+    this.frequency.set(key.key, (this.frequency.get(key.key) ?? 0) + 1);
     stats.misses++;
     this.window.add('misses');
-    if ((entry !== undefined && entry.staleUntil <= now) || (row !== undefined && row.stale_until <= now)) this.window.add('expiredMisses');
+    if ((entry !== undefined && entry.staleUntil <= now) || (row !== undefined && row[3] <= now)) this.window.add('expiredMisses');
     return MISS;
   }
 
