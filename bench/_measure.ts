@@ -14,10 +14,7 @@ export async function measure(label: string, fn: () => unknown, { warmup = 5, re
     await fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const m = { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)!, runs: repeat };
-  console.log(`${label.padEnd(44)} median ${m.median.toFixed(2).padStart(8)} ms   min ${m.min.toFixed(2).padStart(8)}   max ${m.max.toFixed(2).padStart(8)}   (${repeat} runs after ${warmup} warm-up)`);
-  return m;
+  return summarise(label, times, `${repeat} runs after ${warmup} warm-up`);
 }
 
 export function round(value: number, digits = 2): number {
@@ -43,12 +40,13 @@ export async function measurePair(
       times[side].push(performance.now() - start);
     }
   }
-  return [summarise(labels[0], times[0], warmup), summarise(labels[1], times[1], warmup)];
+  const how = `${repeat} runs, alternating, after ${warmup} warm-up`;
+  return [summarise(labels[0], times[0], how), summarise(labels[1], times[1], how)];
 }
 
-function summarise(label: string, times: number[], warmup: number): Measurement {
+function summarise(label: string, times: number[], how: string): Measurement {
   times.sort((a, b) => a - b);
   const m = { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)!, runs: times.length };
-  console.log(`${label.padEnd(44)} median ${m.median.toFixed(2).padStart(8)} ms   min ${m.min.toFixed(2).padStart(8)}   max ${m.max.toFixed(2).padStart(8)}   (${m.runs} runs, alternating, after ${warmup} warm-up)`);
+  console.log(`${label.padEnd(44)} median ${m.median.toFixed(2).padStart(8)} ms   min ${m.min.toFixed(2).padStart(8)}   max ${m.max.toFixed(2).padStart(8)}   (${how})`);
   return m;
 }

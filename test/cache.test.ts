@@ -181,6 +181,18 @@ describe('TieredCache', () => {
     expect(cache.stats()).toMatchObject({ recoveries: 1, l2: { available: true, entries: 1 } });
   });
 
+  it('finds damage deep in the file with the integrity check, and replaces the file', async () => {
+    const { cache, alerts, dir } = makeCache();
+    for (let i = 0; i < 200; i++) cache.set(culture([`t${i}`]), { text: 'x'.repeat(3000) });
+    await cache.sweep();
+    const handle = fs.openSync(path.join(dir, 'cache.db'), 'r+');
+    fs.writeSync(handle, Buffer.alloc(100_000, 0xab), 0, 100_000, 200_000);
+    fs.closeSync(handle);
+    expect(() => cache.verifyIntegrity()).not.toThrow();
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'cache_recovered' })]);
+    expect(await cache.get(culture(['after']), async () => 'served')).toBe('served');
+  });
+
   it('recovers when the file breaks while open', async () => {
     const { cache, alerts, dir } = makeCache();
     await cache.get(culture(['food']), async () => 'v');

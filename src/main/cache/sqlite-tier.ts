@@ -101,7 +101,11 @@ export class SqliteTier {
     this.bytes = this.statements.totalBytes.get()?.bytes ?? 0;
   }
 
-  /** Opens cache.db; an unusable file is moved aside and a fresh one started. Never throws. */
+  /**
+   * Opens cache.db; a file that will not open (not a database, a newer schema) is moved aside and a
+   * fresh one started. Never throws. Damage deeper in the file is found by checkIntegrity or by the
+   * first read that meets it.
+   */
   static open(file: string, nativeBinding?: string): OpenOutcome {
     const attempt = (): SqliteTier => {
       const db = openDatabase(file, MIGRATIONS, nativeBinding ? { nativeBinding } : {});
@@ -109,8 +113,6 @@ export class SqliteTier {
         // Reads are the hot path: map the file and keep up to 32 MB of pages in memory (SQLite's default is 2 MB).
         db.pragma('mmap_size = 268435456');
         db.pragma('cache_size = -32768');
-        const check = db.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
         return new SqliteTier(file, db);
       } catch (error) {
         db.close();
@@ -194,6 +196,12 @@ export class SqliteTier {
       })();
     }
     return evicted;
+  }
+
+  /** Reads every page: throws when the file is damaged. Slow on a large file, so run it off start-up. */
+  checkIntegrity(): void {
+    const check = this.db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
   }
 
   /** Folds the write-ahead log into the file: reads stop consulting a long WAL after many small writes. */

@@ -99,6 +99,7 @@ export class TieredCache {
   private lastLoggedKey: string | null = null;
   private counters = { l1Evictions: 0, l2Evictions: 0, loads: 0, loadErrors: 0, preloaded: 0, preloadUsed: 0, recoveries: 0 };
   private maintenance: NodeJS.Timeout | undefined;
+  private integrityCheck: NodeJS.Timeout | undefined;
   /** Set by lookup: the value it returned is past its time-to-live (kept here to spare an object per hit). */
   private lastWasStale = false;
 
@@ -147,20 +148,17 @@ export class TieredCache {
     return this.load(key, loader, options ?? {});
   }
 
+  /** Every LATENCY_SAMPLE-th get is timed whole; the rest pay one counter. */
   private read(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, record: boolean): unknown {
-    // A fresh L1 hit is answered here, in a body small enough to inline: it is most gets.
-    if ((++this.getCount & (LATENCY_SAMPLE - 1)) !== 0) {
-      const entry = this.l1Index.get(key.key);
-      if (entry !== undefined) {
-        const now = this.clock.now();
-        if (entry.expiresAt > now) {
-          this.countFreshL1Hit(key, entry);
-          if (record) this.recordRequest(key, now);
-          return entry.value;
-        }
-      }
+    let value: unknown;
+    if ((++this.getCount & (LATENCY_SAMPLE - 1)) !== 0) value = this.find(key, parse, record);
+    else {
+      const started = performance.now();
+      value = this.find(key, parse, record);
+      const stats = this.kinds[key.kind];
+      stats.latencyUs += (performance.now() - started) * 1000 * LATENCY_SAMPLE;
+      stats.samples += LATENCY_SAMPLE;
     }
-    const value = this.lookup(key, parse, record);
     return value === MISS ? undefined : value;
   }
 
@@ -297,41 +295,35 @@ export class TieredCache {
 
   /** Sweeps every `everyMs` until closed; the timer never keeps the process alive. */
   startMaintenance(everyMs = 60_000): void {
-    this.maintenance ??= setInterval(() => void this.sweep(), everyMs).unref();
+    if (this.maintenance) return;
+    this.maintenance = setInterval(() => void this.sweep(), everyMs).unref();
+    // The integrity check reads the whole file: a few seconds after start-up, not during it.
+    this.integrityCheck = setTimeout(() => this.verifyIntegrity(), 3_000).unref();
+  }
+
+  /** Checks every page of cache.db; a damaged file is replaced (with an alert) as when it breaks in use. */
+  verifyIntegrity(): void {
+    this.withL2((l2) => l2.checkIntegrity());
   }
 
   close(): void {
     if (this.maintenance) clearInterval(this.maintenance);
+    if (this.integrityCheck) clearTimeout(this.integrityCheck);
     this.flushAccessLog();
     this.withL2((l2) => l2.close());
     this.l2 = null;
   }
 
-  /** Every LATENCY_SAMPLE-th get is timed whole; the rest pay one counter. */
-  private lookup(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, record: boolean): unknown {
-    if ((this.getCount & (LATENCY_SAMPLE - 1)) !== 0) return this.find(key, parse, record);
-    const started = performance.now();
-    const value = this.find(key, parse, record);
-    const stats = this.kinds[key.kind];
-    stats.latencyUs += (performance.now() - started) * 1000 * LATENCY_SAMPLE;
-    stats.samples += LATENCY_SAMPLE;
-    return value;
-  }
-
-  /** L1, then L2, then MISS; a fresh L1 hit takes the short path at the top. */
+  /** L1, then L2, then MISS. A fresh L1 hit, most gets, is answered from the index at the top. */
   private find(key: CacheKey, parse: ((value: unknown) => unknown) | undefined, record: boolean): unknown {
-    const entry = this.l1.get(key.key);
+    const entry = this.l1Index.get(key.key);
     const now = this.clock.now();
-    const stats = this.kinds[key.kind];
     if (record) this.recordRequest(key, now);
     if (entry !== undefined && entry.expiresAt > now) {
-      stats.l1Hits++;
-      entry.hits++;
-      if (entry.preloaded) this.markPreloadUsed(entry);
-      this.lastWasStale = false;
+      this.countFreshL1Hit(key, entry);
       return entry.value;
     }
-    return this.findBeyondFreshL1(key, parse, entry, now, stats);
+    return this.findBeyondFreshL1(key, parse, entry, now, this.kinds[key.kind]);
   }
 
   private countFreshL1Hit(key: CacheKey, entry: L1Entry): void {

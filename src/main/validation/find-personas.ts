@@ -6,7 +6,6 @@
 import { isPlaceholder } from './coerce-values';
 import { extractPayloads, type Payload } from './extract-payload';
 import { GROUP_KEYS, normalizeKey, resolveKey } from './field-aliases';
-import { parseLenientJson } from './json-syntax';
 
 export type RawRecord = Record<string, unknown>;
 
@@ -87,19 +86,11 @@ function keyAsName(key: string): string | undefined {
   return /^\p{Lu}/u.test(trimmed) || /\s/.test(trimmed) ? trimmed.replace(/^(?:persona|profile)\s*\d*\s*[:\-–—]\s*/i, '') : undefined;
 }
 
-function looksLikeJson(text: string): boolean {
-  return /^\s*[[{]/.test(text) && /[\]}]\s*$/.test(text);
-}
-
 function personasIn(value: unknown, depth: number, notes: Set<ShapeNote>): Array<Omit<PersonaCandidate, 'truncated'>> {
   if (depth > MAX_DEPTH) return [];
   if (typeof value === 'string') {
     // A wrapper's text field can hold the whole answer again: JSON, fenced JSON, prose around it.
     if (value.length < 20 || !/[[{]/.test(value)) return [];
-    if (looksLikeJson(value)) {
-      const parsed = parseLenientJson(value);
-      if (parsed) return personasIn(parsed.value, depth + 1, notes);
-    }
     return extractPayloads(value).payloads.flatMap((payload) => personasIn(payload.value, depth + 1, notes));
   }
   if (Array.isArray(value)) {

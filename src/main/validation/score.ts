@@ -27,7 +27,7 @@ function present(value: unknown): boolean {
 }
 
 /** Fields the level knows, as counted for completeness. */
-export function fieldCount(level: Level): number {
+function fieldCount(level: Level): number {
   return BASE_FIELDS.length + (level === 'simple' ? 0 : CULTURAL_CATEGORIES.length) + (level === 'b2b' ? B2B_FIELDS.length : 0);
 }
 

@@ -42,9 +42,8 @@ export class CachedCultureSource implements CultureSource {
   }
 
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
-    const params = this.source.cacheParams?.(analysis);
-    if (!params) return this.source.constraintsFor(analysis, signal);
     const key = this.keyOf(analysis);
+    if (!key) return this.source.constraintsFor(analysis, signal);
     this.seen.set(key.key, analysis);
     const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints });
     this.warmPredicted(key.key, analysis);
@@ -55,8 +54,10 @@ export class CachedCultureSource implements CultureSource {
     return this.source.cacheParams?.(analysis);
   }
 
+  /** The lookup's key, or undefined when the source cannot say what it depends on. */
   private keyOf(analysis: BriefAnalysis) {
-    return keyFor('culture', { source: this.source.id, ...this.source.cacheParams!(analysis) });
+    const params = this.source.cacheParams?.(analysis);
+    return params ? keyFor('culture', { source: this.source.id, ...params }) : undefined;
   }
 
   /**
@@ -74,7 +75,8 @@ export class CachedCultureSource implements CultureSource {
       const neighbours = this.source.neighbours?.(analysis, this.preload.perLookup) ?? [];
       for (const neighbour of [...followed, ...neighbours]) {
         if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > this.preload.maxLoadPerCore) return;
-        await this.cache.preload(this.keyOf(neighbour), () => this.source.constraintsFor(neighbour, new AbortController().signal));
+        const key = this.keyOf(neighbour);
+        if (key) await this.cache.preload(key, () => this.source.constraintsFor(neighbour, new AbortController().signal));
       }
     });
   }
