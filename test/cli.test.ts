@@ -44,6 +44,7 @@ describe('persona-studio CLI', () => {
     ['no command', [], /^error: a command is required/],
     ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
     ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
+    ['an unknown provider', ['generate', 'Meal kits for parents', '--provider', 'chatgpt'], /^error: --provider must be one of offline, ollama, openai, gemini \(got "chatgpt"\)/],
   ];
 
   for (const [what, args, message] of usageErrors) {
@@ -54,6 +55,14 @@ describe('persona-studio CLI', () => {
       expect(result.err.split('\n')[0]).toMatch(message);
     });
   }
+
+  it('--provider gemini without a key writes the personas offline and says why on stderr', async () => {
+    const result = await cli(['generate', 'Meal kits for busy parents in Lyon', '--provider', 'gemini', '--count', '2', '--json', '--data', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/warning: 2 of the 2 personas were written by the offline engine because gemini failed: Gemini needs an API key/);
+    const document = JSON.parse(result.out) as PersonaDocument;
+    expect(document.personas.map((p) => p.meta?.source)).toEqual(['offline', 'offline']);
+  });
 
   it('prints help and exits 0', async () => {
     const result = await cli(['--help']);

@@ -57,6 +57,11 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
   'cache:stats': [{ payload: { kind: 'culture' }, field: 'kind' }],
   'cache:suggestions': [{ payload: { all: true }, field: 'all' }],
   'cache:clear': [{ payload: { confirm: 'yes' }, field: 'confirm' }],
+  'providers:probe': [
+    { payload: {}, field: 'providerId' },
+    { payload: { providerId: 'chatgpt' }, field: 'providerId' },
+  ],
+  'scheduler:status': [{ payload: { verbose: true }, field: 'verbose' }],
 };
 
 function recordingHandlers() {

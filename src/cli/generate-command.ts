@@ -1,21 +1,25 @@
-/** `persona-studio generate "<brief>"`: personas from the offline engine, saved in the data folder. */
+/** `persona-studio generate "<brief>"`: personas from the offline engine or an LLM, saved in the data folder. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/brief';
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
 import { createCore } from '../main/core';
 import { defaultDataDir } from '../main/data-dir';
+import { LLM_PROVIDER_IDS, type LlmProviderId } from '../main/store/provider-settings';
 import { formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
 
-  Generates personas for a brief with the built-in offline engine and saves them in the data folder.
+  Generates personas for a brief and saves them in the data folder. The built-in offline engine is
+  the default; an LLM provider uses the address and model saved in the app's settings (keys may
+  also come from GEMINI_API_KEY / OPENAI_API_KEY, Ollama's address from OLLAMA_HOST).
 
   --count N          number of personas, 1-${MAX_PERSONAS} (default 5)
   --level LEVEL      ${LEVELS.join(' | ')} (default standard)
   --location TEXT    where the personas live, e.g. "Lyon, France" (default: read from the brief)
   --age MIN-MAX      age range, e.g. 25-40 (default: read from the brief)
   --seed N           seed for a reproducible result, 0-4294967295
+  --provider NAME    ${LLM_PROVIDER_IDS.join(' | ')} (default: the one chosen in settings, else offline)
   --json             print the persona document as JSON instead of a summary
   --out FILE         also write the persona document to FILE
   --data DIR         data folder (default ${defaultDataDir()})`;
@@ -34,6 +38,7 @@ interface GenerateArgs {
   json: boolean;
   out: string | undefined;
   dataDir: string;
+  provider: LlmProviderId | undefined;
 }
 
 export async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
@@ -46,7 +51,9 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
     return 1;
   }
   try {
-    const { run, document } = await core.generate(args.brief);
+    if (core.settings.problem) io.err(`warning: ${core.settings.problem}`);
+    const { run, document, fallback } = await core.generate(args.brief, args.provider ? { providerId: args.provider } : {});
+    if (fallback) io.err(`warning: ${fallback.personas} of the ${document.personas.length} personas were written by the ${fallback.provider} engine because ${run.provider} failed: ${fallback.reason}`);
     const json = JSON.stringify(document, null, 2);
     if (args.out) {
       fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
@@ -78,6 +85,7 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     location: { type: 'string' },
     age: { type: 'string' },
     seed: { type: 'string' },
+    provider: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
     data: { type: 'string' },
@@ -101,7 +109,10 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     const got = field === 'description' ? (input.description.trim() === '' ? ' (it is empty)' : '') : ` (got ${formatValue((values as Record<string, unknown>)[flag])})`;
     throw new UsageError(`${FLAG_FOR_FIELD[field] ?? field} ${issue.message}${got}`);
   }
-  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir() };
+  if (values.provider !== undefined && !(LLM_PROVIDER_IDS as readonly string[]).includes(values.provider)) {
+    throw new UsageError(`--provider must be one of ${LLM_PROVIDER_IDS.join(', ')} (got ${JSON.stringify(values.provider)})`);
+  }
+  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as LlmProviderId | undefined };
 }
 
 function ageRange(text: string): [number, number] {

@@ -16,6 +16,16 @@ import type { Clock } from './cache/clock';
 import { TieredCache, type CacheAlert } from './cache/tiered-cache';
 import { CachedCultureSource, DEFAULT_PRELOAD, type PreloadPolicy } from './providers/culture/cached-culture';
 import { ValidationStats } from './validation/validation-stats';
+import { GeminiProvider } from './providers/llm/gemini';
+import type { ProbeResult } from './providers/llm/llm-settings';
+import { OllamaProvider } from './providers/llm/ollama';
+import { OpenAiCompatibleProvider } from './providers/llm/openai-compatible';
+import type { RemoteLlmProvider } from './providers/llm/remote-llm';
+import { QlooCultureSource } from './providers/culture/qloo-culture';
+import type { CultureSource } from './providers/types';
+import { SystemResourceSampler, type ResourceSource } from './scheduler/resource-sampler';
+import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
+import { ProviderSettingsStore } from './store/provider-settings';
 
 export interface CoreOptions {
   /** Folder for app.db (and later cache.db); created if missing. */
@@ -28,6 +38,12 @@ export interface CoreOptions {
   cacheClock?: Clock;
   /** Preloading of predicted cultural lookups; on by default. */
   preload?: PreloadPolicy;
+  /** Scheduler policies (tests shorten timeouts and breaker pauses). */
+  scheduler?: Omit<SchedulerOptions, 'resources'>;
+  /** CPU and memory sampling; null runs the scheduler on latency alone. Default: a sampler worker. */
+  resources?: ResourceSource | null;
+  /** Where API keys are read from when settings have none; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface Core {
@@ -35,7 +51,10 @@ export interface Core {
   readonly dataDir: string;
   readonly store: AppStore;
   readonly providers: ReadonlyMap<string, LlmProvider>;
-  readonly defaultProviderId: string;
+  /** Provider choices, endpoints, keys and resource caps, kept in app.db. */
+  readonly settings: ProviderSettingsStore;
+  /** Every outbound call goes through it. */
+  readonly scheduler: Scheduler;
   /** Validation metrics since start, for the dashboard. */
   readonly validationStats: ValidationStats;
   /** cache.db beside app.db: cultural lookups and seeded generations. */
@@ -43,6 +62,8 @@ export interface Core {
   /** Alerts raised since start (the monitor takes these over). */
   readonly alerts: CacheAlert[];
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
+  /** Whether a provider answers, and its models. */
+  probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
   close(): void;
 }
 
@@ -55,8 +76,14 @@ export function createCore(options: CoreOptions): Core {
   const dataset = (): TasteDataset => loadDataset(datasetDir);
 
   const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
+  const settings = new ProviderSettingsStore(store, options.env ?? process.env);
   const offline = new OfflineEngine(dataset);
-  const providers = new Map<string, LlmProvider>([[offline.id, offline]]);
+  const remote: RemoteLlmProvider[] = [
+    new OllamaProvider(() => settings.get().ollama),
+    new OpenAiCompatibleProvider(() => settings.get().openai),
+    new GeminiProvider(() => settings.get().gemini),
+  ];
+  const providers = new Map<string, LlmProvider>([[offline.id, offline], ...remote.map((p) => [p.id, p] as const)]);
   const version = readVersion();
   const validationStats = new ValidationStats();
   const alerts: CacheAlert[] = [];
@@ -67,15 +94,40 @@ export function createCore(options: CoreOptions): Core {
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
   });
   cache.startMaintenance();
+  const limits = settings.get().limits;
+  const resources = options.resources === undefined ? new SystemResourceSampler() : options.resources;
+  const scheduler = new Scheduler({
+    ...options.scheduler,
+    limits: { max: limits.maxConcurrency, ...options.scheduler?.limits },
+    caps: { maxCpuPercent: limits.maxCpuPercent, maxMemoryPercent: limits.maxMemoryPercent, ...options.scheduler?.caps },
+    resources,
+  });
+  const bundled = new BundledCultureSource(dataset);
+  const preload = options.preload ?? DEFAULT_PRELOAD;
+  const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
+    bundled: new CachedCultureSource(bundled, cache, preload),
+    qloo: new CachedCultureSource(new QlooCultureSource(() => settings.get().qloo, scheduler, bundled), cache, preload),
+  };
+  const currentCulture = () => cultureSources[settings.get().culture];
+  // The cultural source follows settings from one run to the next.
+  const culture: CultureSource = {
+    get id() {
+      return currentCulture().id;
+    },
+    constraintsFor: (analysis, signal) => currentCulture().constraintsFor(analysis, signal),
+    cacheParams: (analysis) => currentCulture().cacheParams?.(analysis),
+  };
   const pipeline = new GenerationPipeline({
     validationStats,
     store,
     providers,
-    defaultProviderId: OFFLINE_PROVIDER_ID,
-    culture: new CachedCultureSource(new BundledCultureSource(dataset), cache, options.preload ?? DEFAULT_PRELOAD),
+    defaultProviderId: () => settings.get().provider,
+    culture,
     dataset,
     cache,
     version,
+    scheduler,
+    offline,
   });
 
   return {
@@ -83,12 +135,21 @@ export function createCore(options: CoreOptions): Core {
     dataDir,
     store,
     providers,
-    defaultProviderId: OFFLINE_PROVIDER_ID,
+    settings,
+    scheduler,
     validationStats,
     cache,
     alerts,
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
+    probe: async (providerId, signal) => {
+      if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
+      const provider = remote.find((p) => p.id === providerId);
+      if (!provider) return { reachable: false, models: [], message: `No provider is called ${providerId}; choose one of ${[...providers.keys()].join(', ')}.` };
+      return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
+    },
     close: () => {
+      scheduler.close();
+      resources?.close();
       cache.close();
       store.close();
     },

@@ -10,7 +10,7 @@ import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore } from '../store/app-store';
-import { appendRepair, NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
+import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
 import type { ValidationStats } from '../validation/validation-stats';
 import { analyzeBrief, type BriefAnalysis } from './brief-analysis';
 import type { TasteDataset } from './dataset';
@@ -18,15 +18,16 @@ import { randomSeed } from './random';
 import { repairContextFor } from './repair-context';
 import { keyFor } from '../cache/cache-keys';
 import type { TieredCache } from '../cache/tiered-cache';
-
-/** Times an LLM is asked again for the personas its answer lacked. */
-const MAX_TOP_UPS = 2;
+import type { Priority, Scheduler } from '../scheduler/scheduler';
+import { generateInBatches, type Fallback } from './batched-generation';
 
 export interface GenerationOptions {
   workshopId?: string;
   providerId?: string;
   signal?: AbortSignal;
   onProgress?: (phase: GenerationPhase, done: number, total: number) => void;
+  /** high for the user's current generation (the default), medium for regenerations. */
+  priority?: Priority;
 }
 
 export interface GenerationResult {
@@ -34,6 +35,8 @@ export interface GenerationResult {
   document: PersonaDocument;
   /** The personas came from the cache: the same brief and seed were generated before. */
   fromCache: boolean;
+  /** Some personas were written by the offline engine because the provider failed; each is marked in meta.source. */
+  fallback?: Fallback;
 }
 
 export type GenerationErrorCode = 'cancelled' | 'not_found' | 'generation_failed';
@@ -52,7 +55,8 @@ export class GenerationError extends Error {
 export interface PipelineDeps {
   store: AppStore;
   providers: ReadonlyMap<string, LlmProvider>;
-  defaultProviderId: string;
+  /** The provider a run uses when it names none (from settings, so a change applies to the next run). */
+  defaultProviderId: () => string;
   culture: CultureSource;
   dataset: () => TasteDataset;
   validationStats: ValidationStats;
@@ -60,6 +64,9 @@ export interface PipelineDeps {
   cache?: TieredCache;
   /** The app's version, part of every generation key: a new engine or dataset never serves old personas. */
   version?: string;
+  /** Runs every call to a remote provider; the offline engine is the fallback. */
+  scheduler: Scheduler;
+  offline: LlmProvider;
 }
 
 /** What a cached generation holds: the personas and report as first made. */
@@ -77,7 +84,7 @@ export class GenerationPipeline {
     const progress = options.onProgress ?? (() => {});
     const workshopId = options.workshopId ?? store.defaultWorkshopId();
     if (!store.getWorkshop(workshopId)) throw new GenerationError('not_found', `No workshop has the id ${workshopId}.`);
-    const providerId = options.providerId ?? this.deps.defaultProviderId;
+    const providerId = options.providerId ?? this.deps.defaultProviderId();
     const provider = this.deps.providers.get(providerId);
     if (!provider) throw new GenerationError('not_found', `No provider is called ${providerId}; choose one of ${[...this.deps.providers.keys()].join(', ')}.`);
 
@@ -126,31 +133,30 @@ export class GenerationPipeline {
       progress('generate', 0, brief.count);
       const request: PersonaRequest = { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis, culture };
       const providerContext: ProviderContext = { signal, onPersona: (done, total) => progress('generate', done, total) };
-      const output = await provider.generate(request, providerContext);
-      signal.throwIfAborted();
-
-      progress('validate', 0, brief.count);
       const { context, countries } = repairContextFor(analysis, this.deps.dataset(), culture);
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
-      let repaired = this.repair(output, repairOptions);
-      // An LLM that returned fewer personas is asked only for the missing ones, not for all again.
-      for (let round = 0; round < MAX_TOP_UPS && repaired.missing > 0 && output.format === 'text'; round++) {
-        const exclude = repaired.document.personas.map((p) => p.name);
-        try {
-          const more = await provider.generate({ ...request, count: repaired.missing, exclude }, providerContext);
-          signal.throwIfAborted();
-          repaired = appendRepair(repaired, this.repair(more, { ...repairOptions, count: repaired.missing }), brief.count);
-        } catch (error) {
-          // A failed top-up keeps the personas already made; the report says how many are missing.
-          if (signal.aborted) throw error;
-          break;
-        }
+      let repaired: RepairResult;
+      let fallback: Fallback | undefined;
+      if (provider.kind === 'embedded') {
+        const output = await provider.generate(request, providerContext);
+        signal.throwIfAborted();
+        progress('validate', 0, brief.count);
+        repaired = this.repair(output, repairOptions);
+      } else {
+        const batched = await generateInBatches(
+          { provider, offline: this.deps.offline, scheduler: this.deps.scheduler, priority: options.priority ?? 'high', repair: (output, count) => this.repair(output, { ...repairOptions, count }) },
+          request,
+          providerContext,
+        );
+        repaired = batched.repaired;
+        fallback = batched.fallback;
+        progress('validate', 0, brief.count);
       }
       const generatedAt = new Date().toISOString();
       const personas = repaired.document.personas.map((persona) => ({
         id: randomUUID(),
         ...persona,
-        meta: { ...persona.meta, source: provider.id, generatedAt },
+        meta: { ...persona.meta, source: persona.meta?.source ?? provider.id, generatedAt },
       }));
       const report = repaired.report;
       progress('validate', personas.length, brief.count);
@@ -159,9 +165,10 @@ export class GenerationPipeline {
       progress('store', 0, 1);
       const run = finish('completed', { personas, report });
       progress('store', 1, 1);
-      if (cacheKey) this.deps.cache?.set<CachedGeneration>(cacheKey, { personas, report }, { quality: report.score });
+      // A run that fell back is not what the provider would have answered: it is not kept for the next time.
+      if (cacheKey && !fallback) this.deps.cache?.set<CachedGeneration>(cacheKey, { personas, report }, { quality: report.score });
       const document: PersonaDocument = { schemaVersion: 1, level: brief.level, brief: recorded, personas, report };
-      return { run, document, fromCache: false };
+      return { run, document, fromCache: false, ...(fallback ? { fallback } : {}) };
     } catch (error) {
       if (signal.aborted) {
         finish('cancelled', { error: 'Cancelled by the user' });

@@ -14,13 +14,14 @@ export function createHandlers(core: Core): Handlers {
       defaultWorkshopId: core.store.defaultWorkshopId(),
     }),
 
-    'generation:run': async ({ requestId, workshopId, brief }, context) => {
+    'generation:run': async ({ requestId, workshopId, brief, providerId }, context) => {
       if (running.has(requestId)) throw new HandlerError('invalid_request', 'A generation with this requestId is already running.', 'requestId');
       const controller = new AbortController();
       running.set(requestId, controller);
       try {
         return await core.generate(brief, {
           ...(workshopId ? { workshopId } : {}),
+          ...(providerId ? { providerId } : {}),
           signal: controller.signal,
           onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
         });
@@ -62,5 +63,9 @@ export function createHandlers(core: Core): Handlers {
     'cache:suggestions': async () => ({ suggestions: core.cache.getOptimizationSuggestions() }),
 
     'cache:clear': async () => core.cache.clear(),
+
+    'providers:probe': async ({ providerId }) => core.probe(providerId),
+
+    'scheduler:status': async () => core.scheduler.snapshot(),
   };
 }

@@ -21,6 +21,8 @@ export interface CulturalCandidate {
 export interface CulturalConstraints {
   source: string;
   categories: Record<CulturalCategory, CulturalCandidate[]>;
+  /** Categories an online source could not supply, filled from the bundled dataset instead. */
+  fallbackCategories?: CulturalCategory[];
 }
 
 export interface CultureSource {

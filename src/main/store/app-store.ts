@@ -66,6 +66,8 @@ export class AppStore {
       run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
       runExtras: db.prepare('SELECT b.brief_json, r.report_json FROM runs r JOIN briefs b ON b.id = r.brief_id WHERE r.id = ?'),
       runPersonas: db.prepare('SELECT json FROM personas WHERE run_id = ? ORDER BY position'),
+      readSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?'),
+      writeSetting: db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at'),
     };
   }
 
@@ -76,6 +78,15 @@ export class AppStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** A setting's stored JSON text (checked by its reader), or undefined when never set. */
+  readSetting(key: string): string | undefined {
+    return this.statements.readSetting.get(key)?.value_json;
+  }
+
+  writeSetting(key: string, value: unknown, now = new Date()): void {
+    this.statements.writeSetting.run(key, JSON.stringify(value), now.toISOString());
   }
 
   createWorkshop(name: string, now = new Date()): WorkshopSummary {

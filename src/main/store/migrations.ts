@@ -66,4 +66,11 @@ export const APP_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX edits_persona ON edits(persona_id, edited_at);
   `,
+  `
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -101,6 +101,29 @@ export const cacheSuggestionSchema = z.object({
 
 const empty = z.strictObject({});
 
+export const PROVIDER_IDS = ['offline', 'ollama', 'openai', 'gemini'] as const;
+
+export const fallbackSchema = z.object({ provider: z.string(), personas: z.int().min(0), reason: z.string() });
+
+const latencySummarySchema = z.object({ samples: z.int(), p50Ms: z.number(), p95Ms: z.number() });
+export const schedulerStatusSchema = z.object({
+  limit: z.int().min(1),
+  running: z.int().min(0),
+  queued: z.int().min(0),
+  resources: z.object({ at: z.number(), cpuPercent: z.number(), freeMemoryMb: z.number(), totalMemoryMb: z.number(), loopLagMs: z.number() }).nullable(),
+  providers: z.array(
+    z.object({
+      provider: z.string(),
+      breaker: z.enum(['closed', 'open', 'half_open']),
+      calls: z.int().min(0),
+      failures: z.int().min(0),
+      retries: z.int().min(0),
+      latency: z.object({ generate: latencySummarySchema.optional(), culture: latencySummarySchema.optional(), probe: latencySummarySchema.optional() }),
+    }),
+  ),
+  recentLimitChanges: z.array(z.object({ limit: z.int(), previous: z.int(), reason: z.string(), at: z.number() })),
+});
+
 export const contract = {
   'app:info': {
     request: empty,
@@ -116,8 +139,17 @@ export const contract = {
       requestId: z.uuid('must be a UUID that names this generation, so it can be cancelled'),
       workshopId: id.optional(),
       brief: briefInputSchema,
+      providerId: z.enum(PROVIDER_IDS).optional(),
     }),
-    response: z.object({ run: runSummarySchema, document: personaDocumentSchema, fromCache: z.boolean() }),
+    response: z.object({ run: runSummarySchema, document: personaDocumentSchema, fromCache: z.boolean(), fallback: fallbackSchema.optional() }),
+  },
+  'providers:probe': {
+    request: z.strictObject({ providerId: z.enum(PROVIDER_IDS) }),
+    response: z.object({ reachable: z.boolean(), models: z.array(z.string()), message: z.string() }),
+  },
+  'scheduler:status': {
+    request: empty,
+    response: schedulerStatusSchema,
   },
   'generation:cancel': {
     request: z.strictObject({ requestId: z.uuid('must be the UUID given to generation:run') }),

@@ -16,7 +16,11 @@ const candidateSchema = z.object({ name: z.string(), tags: z.array(z.string()), 
 const constraintsSchema = z.object({
   source: z.string(),
   categories: z.object(Object.fromEntries(CULTURAL_CATEGORIES.map((c) => [c, z.array(candidateSchema)])) as Record<(typeof CULTURAL_CATEGORIES)[number], z.ZodArray<typeof candidateSchema>>),
+  fallbackCategories: z.array(z.enum(CULTURAL_CATEGORIES)).optional(),
 });
+
+/** A lookup partly filled from the fallback dataset is kept briefly: the online source may be back soon. */
+const qualityOf = (constraints: CulturalConstraints) => (constraints.fallbackCategories?.length ? 10 : undefined);
 
 export interface PreloadPolicy {
   enabled: boolean;
@@ -45,7 +49,7 @@ export class CachedCultureSource implements CultureSource {
     const key = this.keyOf(analysis);
     if (!key) return this.source.constraintsFor(analysis, signal);
     this.seen.set(key.key, analysis);
-    const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints });
+    const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints, quality: qualityOf });
     this.warmPredicted(key.key, analysis);
     return constraints;
   }

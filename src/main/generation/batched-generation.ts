@@ -1,0 +1,129 @@
+/**
+ * A remote LLM's share of a generation: the count split into calls of the best size for the
+ * scheduler's current limit, run in parallel; each answer repaired on arrival; only the personas a
+ * call failed to deliver asked for again; and when the provider stays down (retries spent, breaker
+ * open) the rest written by the offline engine, each such persona marked with source "offline".
+ */
+import type { Persona } from '../../shared/persona';
+import { CallError, asCallError } from '../scheduler/call-error';
+import type { Priority, Scheduler } from '../scheduler/scheduler';
+import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
+import { appendRepair, type RepairResult } from '../validation/repair-persona-document';
+
+/** Rounds of asking again for personas that calls failed to deliver. */
+const MAX_ROUNDS = 3;
+
+export interface BatchDeps {
+  provider: LlmProvider;
+  offline: LlmProvider;
+  scheduler: Scheduler;
+  priority: Priority;
+  /** Repairs one answer for `count` personas (throws when nothing is recoverable). */
+  repair: (output: ProviderOutput, count: number) => RepairResult;
+}
+
+export interface Fallback {
+  provider: string;
+  personas: number;
+  reason: string;
+}
+
+export interface BatchedResult {
+  repaired: RepairResult;
+  /** Set when some personas came from the offline engine instead of the provider. */
+  fallback?: Fallback;
+  calls: number;
+}
+
+export async function generateInBatches(deps: BatchDeps, request: PersonaRequest, context: ProviderContext): Promise<BatchedResult> {
+  const total = request.count;
+  let combined: RepairResult | undefined;
+  let calls = 0;
+  let lastFailure: CallError | undefined;
+  const delivered = () => combined?.document.personas.length ?? 0;
+  const report = () => context.onPersona?.(delivered(), total);
+
+  for (let round = 0; round < MAX_ROUNDS && delivered() < total; round++) {
+    // An open breaker still gets the first round: its pause may be over, and the scheduler lets a test call through.
+    if (round > 0 && deps.scheduler.breakerState(deps.provider.id) === 'open') break;
+    const wanted = total - delivered();
+    const sizes = planBatches(wanted, deps.scheduler.limit.value);
+    const exclude = combined?.document.personas.map((p) => p.name) ?? [];
+    const results = await Promise.allSettled(
+      sizes.map((count, i) => {
+        calls++;
+        return deps.scheduler.call({
+          provider: deps.provider.id,
+          kind: 'generate',
+          priority: deps.priority,
+          units: count,
+          signal: context.signal,
+          run: async (signal) => {
+            const output = await deps.provider.generate({ ...request, count, seed: request.seed + round * 1000 + i, ...(exclude.length ? { exclude } : {}) }, { signal });
+            try {
+              return deps.repair(output, count);
+            } catch (error) {
+              // An answer with nothing usable in it is worth asking again, like a garbled body.
+              throw new CallError('malformed', error instanceof Error ? error.message : String(error), { provider: deps.provider.id });
+            }
+          },
+        });
+      }),
+    );
+    context.signal.throwIfAborted();
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        const failure = asCallError(result.reason, deps.provider.id);
+        // An open breaker is a consequence; the failure that opened it is the reason worth showing.
+        if (failure.code !== 'circuit_open' || !lastFailure) lastFailure = failure;
+        continue;
+      }
+      const personas = distinctFrom(combined, result.value, deps.provider.id);
+      combined = combined ? appendRepair(combined, personas, total) : personas;
+      report();
+    }
+    // Failures that another round cannot fix end the rounds now; calls refused by a half-open
+    // breaker are asked again once its test call has closed it (an open breaker ends the loop above).
+    if (lastFailure && !lastFailure.retryable && lastFailure.code !== 'deadline' && lastFailure.code !== 'circuit_open') break;
+  }
+
+  const missing = total - delivered();
+  if (missing === 0 && combined) return { repaired: combined, calls };
+  const reason = lastFailure?.message ?? `${deps.provider.label} returned ${delivered()} of the ${total} personas asked for`;
+  const offline = deps.repair(await deps.offline.generate({ ...request, count: missing, exclude: combined?.document.personas.map((p) => p.name) ?? [] }, { signal: context.signal }), missing);
+  const marked = withSource(offline, deps.offline.id);
+  combined = combined ? appendRepair(combined, marked, total) : marked;
+  report();
+  return { repaired: combined, fallback: { provider: deps.offline.id, personas: missing, reason }, calls };
+}
+
+/**
+ * Call sizes for `count` personas under a limit of `limit` calls at once. An LLM's time grows with
+ * its output (a fixed part plus one per persona), so the plan minimises waves × (1 + size): one
+ * persona per call when the limit allows, bigger calls when it does not.
+ */
+export function planBatches(count: number, limit: number): number[] {
+  let best = { size: count, cost: 1 + count };
+  for (let size = count; size >= 1; size--) {
+    const waves = Math.ceil(Math.ceil(count / size) / Math.max(1, limit));
+    const cost = waves * (1 + size);
+    if (cost < best.cost) best = { size, cost };
+  }
+  const sizes: number[] = [];
+  for (let left = count; left > 0; left -= best.size) sizes.push(Math.min(best.size, left));
+  return sizes;
+}
+
+/** The answer's personas with their source, without names already delivered by another call. */
+function distinctFrom(combined: RepairResult | undefined, result: RepairResult, source: string): RepairResult {
+  const taken = new Set(combined?.document.personas.map((p) => p.name.toLowerCase()) ?? []);
+  const keep = result.document.personas.map((p) => !taken.has(p.name.toLowerCase()));
+  if (keep.every(Boolean)) return withSource(result, source);
+  const personas = result.document.personas.filter((_, i) => keep[i]);
+  return withSource({ ...result, document: { ...result.document, personas }, personas: result.personas.filter((_, i) => keep[i]), missing: result.missing + keep.filter((k) => !k).length }, source);
+}
+
+function withSource(result: RepairResult, source: string): RepairResult {
+  const personas: Persona[] = result.document.personas.map((p) => ({ ...p, meta: { ...p.meta, source } }));
+  return { ...result, document: { ...result.document, personas } };
+}

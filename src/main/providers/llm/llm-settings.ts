@@ -1,0 +1,16 @@
+/** What each LLM provider needs from settings: where it is, which model, a key for cloud ones. */
+export interface LlmEndpoint {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** Stream the answer (progress as it is written); off, one request and one answer. */
+  stream: boolean;
+  temperature: number;
+}
+
+export interface ProbeResult {
+  reachable: boolean;
+  models: string[];
+  /** What was found or what is wrong, in a sentence for the settings screen. */
+  message: string;
+}

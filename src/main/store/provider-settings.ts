@@ -1,0 +1,131 @@
+/**
+ * Provider settings, kept in app.db under one key and checked with zod when read (the file is a
+ * trust boundary). API keys come from settings or, when unset there, from the environment
+ * (GEMINI_API_KEY, OPENAI_API_KEY, QLOO_API_KEY); OLLAMA_HOST overrides Ollama's address. A stored
+ * value that no longer parses is reported and replaced by defaults for this session, never deleted.
+ */
+import { z } from 'zod';
+import { GEMINI_DEFAULTS } from '../providers/llm/gemini';
+import type { LlmEndpoint } from '../providers/llm/llm-settings';
+import { OLLAMA_DEFAULTS } from '../providers/llm/ollama';
+import { OPENAI_DEFAULTS } from '../providers/llm/openai-compatible';
+import { QLOO_DEFAULTS, type QlooSettings } from '../providers/culture/qloo-culture';
+import type { AppStore } from './app-store';
+
+export const LLM_PROVIDER_IDS = ['offline', 'ollama', 'openai', 'gemini'] as const;
+export type LlmProviderId = (typeof LLM_PROVIDER_IDS)[number];
+export const CULTURE_SOURCE_IDS = ['bundled', 'qloo'] as const;
+
+const url = z.string().trim().url('must be a URL such as http://127.0.0.1:11434').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
+const endpointSchema = (defaults: LlmEndpoint) =>
+  z.object({
+    baseUrl: url.default(defaults.baseUrl),
+    model: z.string().trim().min(1).default(defaults.model),
+    apiKey: z.string().trim().min(1).optional(),
+    stream: z.boolean().default(defaults.stream),
+    temperature: z.number().min(0).max(2).default(defaults.temperature),
+  });
+
+export const providerSettingsSchema = z.object({
+  provider: z.enum(LLM_PROVIDER_IDS).default('offline'),
+  culture: z.enum(CULTURE_SOURCE_IDS).default('bundled'),
+  ollama: endpointSchema(OLLAMA_DEFAULTS).default(OLLAMA_DEFAULTS),
+  openai: endpointSchema(OPENAI_DEFAULTS).default(OPENAI_DEFAULTS),
+  gemini: endpointSchema(GEMINI_DEFAULTS).default(GEMINI_DEFAULTS),
+  qloo: z.object({ baseUrl: url.default(QLOO_DEFAULTS.baseUrl), apiKey: z.string().trim().min(1).optional(), take: z.number().int().min(1).max(50).default(QLOO_DEFAULTS.take) }).default(QLOO_DEFAULTS),
+  /** User caps the scheduler honours. */
+  limits: z
+    .object({
+      maxConcurrency: z.number().int().min(1).max(64).default(16),
+      maxCpuPercent: z.number().min(10).max(100).default(90),
+      maxMemoryPercent: z.number().min(10).max(100).default(92),
+    })
+    .default({ maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 }),
+});
+
+export type ProviderSettings = z.output<typeof providerSettingsSchema>;
+export type ProviderSettingsInput = z.input<typeof providerSettingsSchema>;
+
+const KEY = 'providers';
+
+export class ProviderSettingsStore {
+  private current: ProviderSettings;
+  /** Why the stored settings could not be used, when they could not. */
+  readonly problem: string | undefined;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    const { settings, problem } = this.load();
+    this.current = settings;
+    this.problem = problem;
+  }
+
+  /** The settings with keys from the environment filled in where settings have none. */
+  get(): ProviderSettings {
+    const s = this.current;
+    return {
+      ...s,
+      ollama: { ...s.ollama, ...(this.env.OLLAMA_HOST && !this.stored()?.ollama?.baseUrl ? { baseUrl: withScheme(this.env.OLLAMA_HOST) } : {}) },
+      openai: withKey(s.openai, this.env.OPENAI_API_KEY),
+      gemini: withKey(s.gemini, this.env.GEMINI_API_KEY),
+      qloo: withKey(s.qloo, this.env.QLOO_API_KEY),
+    };
+  }
+
+  /** Merges a change, checks the whole, and saves it; throws a message naming the bad field. */
+  update(change: ProviderSettingsInput): ProviderSettings {
+    const merged = providerSettingsSchema.safeParse(deepMerge(this.current, change));
+    if (!merged.success) {
+      const issue = merged.error.issues[0]!;
+      throw new Error(`Setting ${issue.path.join('.')} ${issue.message}; nothing was saved.`);
+    }
+    this.store.writeSetting(KEY, merged.data);
+    this.current = merged.data;
+    return this.get();
+  }
+
+  private stored(): Partial<Record<string, Record<string, unknown>>> | undefined {
+    const text = this.store.readSetting(KEY);
+    try {
+      return text ? (JSON.parse(text) as Partial<Record<string, Record<string, unknown>>>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private load(): { settings: ProviderSettings; problem?: string } {
+    const text = this.store.readSetting(KEY);
+    const defaults = providerSettingsSchema.parse({});
+    if (text === undefined) return { settings: defaults };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { settings: defaults, problem: 'The saved provider settings are not valid JSON; defaults are used until you save new ones.' };
+    }
+    const parsed = providerSettingsSchema.safeParse(raw);
+    if (parsed.success) return { settings: parsed.data };
+    const issue = parsed.error.issues[0]!;
+    return { settings: defaults, problem: `The saved provider settings have ${issue.path.join('.') || 'a value'} that ${issue.message}; defaults are used until you save new ones.` };
+  }
+}
+
+function withKey<T extends { apiKey?: string | undefined }>(settings: T, envKey: string | undefined): T {
+  return settings.apiKey || !envKey ? settings : { ...settings, apiKey: envKey };
+}
+
+function withScheme(host: string): string {
+  return /^https?:\/\//.test(host) ? host : `http://${host}`;
+}
+
+function deepMerge(base: unknown, change: unknown): unknown {
+  if (change === undefined) return base;
+  if (base === null || typeof base !== 'object' || Array.isArray(base) || change === null || typeof change !== 'object' || Array.isArray(change)) return change;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(change)) out[key] = deepMerge(out[key], value);
+  return out;
+}
+
+export type { LlmEndpoint, QlooSettings };
