@@ -137,7 +137,9 @@ async function phaseTwo(): Promise<{ dropS: number; rose: boolean; samplerBlockM
   const samplerRuns: number[] = [];
   for (let i = 0; i < 3; i++) {
     idleRuns.push(await busyPerSecond(1_500));
+    // Steady state: the worker's start-up (thread, module load) is a one-off, measured apart from it.
     const probe = new SystemResourceSampler();
+    await new Promise((resolve) => probe.subscribe(resolve));
     samplerRuns.push(await busyPerSecond(1_500));
     probe.close();
   }
