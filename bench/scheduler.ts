@@ -24,7 +24,7 @@ import { SystemResourceSampler } from '../src/main/scheduler/resource-sampler';
 import { Scheduler, type SchedulerOptions } from '../src/main/scheduler/scheduler';
 import { briefInputSchema } from '../src/shared/brief';
 import { PERSONA_SCHEMAS } from '../src/shared/persona';
-import { damageLikeAnLlm } from '../test/support/llm-answers';
+import { damageLikeAnLlm, personaRequestFor } from '../test/support/llm-answers';
 import { ProviderServer, type Scripted } from '../test/support/provider-server';
 import { round } from './_measure';
 
@@ -61,9 +61,10 @@ async function runLoad(server: ProviderServer, options: SchedulerOptions): Promi
   const scheduler = new Scheduler({ ...options, timeouts: { initialPerUnitMs: { generate: 400 }, minMs: 50 }, retry: { initialDelayMs: 20, maxDelayMs: 400 }, breaker: { failures: 1_000 } });
   const provider = new OpenAiCompatibleProvider(() => ({ baseUrl: `${server.url}/v1`, model: 'bench', stream: false, temperature: 0 }));
   const script = faultScript(server);
+  // Numbered per run, so every contender meets the same faults in the same order.
   let next = 0;
-  server.setScript((request) => script(next++ + request.index * 0));
-  const request = await benchRequest();
+  server.setScript(() => script(next++));
+  const request = await benchRequest;
   let peakLimit = 0;
   const watch = setInterval(() => (peakLimit = Math.max(peakLimit, scheduler.limit.value)), 20);
   const started = performance.now();
@@ -86,21 +87,7 @@ async function runLoad(server: ProviderServer, options: SchedulerOptions): Promi
   return { throughput: (ok.length / elapsed) * 1000, p95: percentile(outcomes.map((o) => o.ms), 0.95), failures: outcomes.length - ok.length, deadlineMisses: outcomes.filter((o) => o.late).length, peakLimit };
 }
 
-let cachedRequest: Awaited<ReturnType<typeof makeRequest>> | undefined;
-async function benchRequest() {
-  return (cachedRequest ??= await makeRequest());
-}
-async function makeRequest() {
-  const { analyzeBrief } = await import('../src/main/generation/brief-analysis');
-  const { loadDataset } = await import('../src/main/generation/dataset');
-  const { DATASET_DIR } = await import('../src/main/app-root');
-  const { BundledCultureSource } = await import('../src/main/providers/culture/bundled-culture');
-  const dataset = loadDataset(DATASET_DIR);
-  const brief = { description: 'Budgeting app for university students in Manchester', count: 1, level: 'simple' as const, seed: 1, language: 'en', location: undefined, segment: undefined };
-  const analysis = analyzeBrief(brief, dataset);
-  const culture = await new BundledCultureSource(() => dataset).constraintsFor(analysis, new AbortController().signal);
-  return { brief, level: 'simple' as const, count: 1, seed: 1, analysis, culture };
-}
+const benchRequest = personaRequestFor('Budgeting app for university students in Manchester', 'simple', 1, 1);
 
 async function phaseOne(): Promise<{ adaptiveVsBest: number; p95VsBest: number; deadlineMisses: number }> {
   const server = await ProviderServer.start({ capacity: CAPACITY });
@@ -161,7 +148,7 @@ async function phaseTwo(): Promise<{ dropS: number; rose: boolean; samplerBlockM
   const sampler = new SystemResourceSampler();
   const scheduler = new Scheduler({ resources: sampler, caps: { maxCpuPercent: 85 }, timeouts: { initialPerUnitMs: { generate: 400 }, minMs: 50 }, breaker: { failures: 1_000 } });
   const provider = new OpenAiCompatibleProvider(() => ({ baseUrl: `${server.url}/v1`, model: 'bench', stream: false, temperature: 0 }));
-  const request = await benchRequest();
+  const request = await benchRequest;
   let running = true;
   const workers = Array.from({ length: 48 }, async () => {
     while (running) await scheduler.call({ provider: 'openai', kind: 'generate', priority: 'low', units: 1, deadlineMs: DEADLINE_MS, run: (signal) => provider.generate(request, { signal }) }).catch(() => undefined);

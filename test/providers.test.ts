@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core';
-import { analyzeBrief } from '../src/main/generation/brief-analysis';
 import { loadDataset } from '../src/main/generation/dataset';
 import { DATASET_DIR } from '../src/main/app-root';
 import { BundledCultureSource } from '../src/main/providers/culture/bundled-culture';
@@ -19,6 +18,7 @@ import { CallError } from '../src/main/scheduler/call-error';
 import { Scheduler } from '../src/main/scheduler/scheduler';
 import { briefInputSchema } from '../src/shared/brief';
 import { jsonSchemaValidators, tempDir } from './helpers';
+import { personaRequestFor } from './support/llm-answers';
 import { ProviderServer } from './support/provider-server';
 
 const dataset = loadDataset(DATASET_DIR);
@@ -27,10 +27,7 @@ const servers: ProviderServer[] = [];
 const cores: Core[] = [];
 
 beforeAll(async () => {
-  const brief = { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 3, level: 'standard' as const, seed: 5, language: 'en', location: undefined, segment: undefined };
-  const analysis = analyzeBrief(brief, dataset);
-  const culture = await new BundledCultureSource(() => dataset).constraintsFor(analysis, new AbortController().signal);
-  request = { brief, level: 'standard', count: 3, seed: 5, analysis, culture };
+  request = await personaRequestFor('Eco-friendly meal-kit delivery for busy parents in Lyon', 'standard', 3, 5);
 });
 
 afterEach(async () => {
@@ -103,6 +100,19 @@ describe('request bodies match each API', () => {
     expect(constraints.source).toBe('qloo');
     expect(constraints.categories.music.map((c) => c.name)).toEqual(['Qloo artist 1', 'Qloo artist 2', 'Qloo artist 3', 'Qloo artist 4', 'Qloo artist 5']);
     expect(constraints.categories.music[0]).toMatchObject({ tags: ['test genre'], regions: ['FR'] });
+    scheduler.close();
+  });
+
+  it('Qloo lookups run at the priority they are asked at: preloads queue behind the user', async () => {
+    const server = await serve({ script: () => ({ latencyMs: 20 }) });
+    const scheduler = new Scheduler({ resources: null, limits: { initial: 1, adaptive: false } });
+    const qloo = new QlooCultureSource(() => ({ baseUrl: server.url, apiKey: 'q-key', take: 2 }), scheduler, new BundledCultureSource(() => dataset));
+    const preload = qloo.constraintsFor(request.analysis, signal(), 'low');
+    const users = qloo.constraintsFor({ ...request.analysis, gender: 'female' }, signal());
+    await Promise.all([preload, users]);
+    // One call at a time: after the first preload call, the user's eight go before the other seven preloads.
+    const order = server.requests.map((r) => (r.query.get('signal.demographics.gender') === 'female' ? 'user' : 'preload'));
+    expect(order.slice(1, 9)).toEqual(Array(8).fill('user'));
     scheduler.close();
   });
 

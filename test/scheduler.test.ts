@@ -4,10 +4,6 @@
  * dynamic timeouts and the resource sampler on their own.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DATASET_DIR } from '../src/main/app-root';
-import { analyzeBrief } from '../src/main/generation/brief-analysis';
-import { loadDataset } from '../src/main/generation/dataset';
-import { BundledCultureSource } from '../src/main/providers/culture/bundled-culture';
 import { OpenAiCompatibleProvider } from '../src/main/providers/llm/openai-compatible';
 import { OllamaProvider } from '../src/main/providers/llm/ollama';
 import type { PersonaRequest } from '../src/main/providers/types';
@@ -16,17 +12,14 @@ import { DEFAULT_TIMEOUTS, timeoutFor } from '../src/main/scheduler/call-timeout
 import { LatencyTracker } from '../src/main/scheduler/latency-tracker';
 import { pressureOf, SystemResourceSampler, type ResourceSample } from '../src/main/scheduler/resource-sampler';
 import { Scheduler } from '../src/main/scheduler/scheduler';
+import { personaRequestFor } from './support/llm-answers';
 import { ProviderServer, type Scripted } from './support/provider-server';
 
 let request: PersonaRequest;
 let server: ProviderServer;
 
 beforeAll(async () => {
-  const dataset = loadDataset(DATASET_DIR);
-  const brief = { description: 'Budgeting app for university students in Manchester', count: 2, level: 'simple' as const, seed: 3, language: 'en', location: undefined, segment: undefined };
-  const analysis = analyzeBrief(brief, dataset);
-  const culture = await new BundledCultureSource(() => dataset).constraintsFor(analysis, new AbortController().signal);
-  request = { brief, level: 'simple', count: 2, seed: 3, analysis, culture };
+  request = await personaRequestFor('Budgeting app for university students in Manchester', 'simple', 2, 3);
 });
 
 afterEach(async () => {

@@ -5,7 +5,8 @@ import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/b
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
 import { createCore } from '../main/core';
 import { defaultDataDir } from '../main/data-dir';
-import { LLM_PROVIDER_IDS, type LlmProviderId } from '../main/store/provider-settings';
+import type { LlmProviderId } from '../main/store/provider-settings';
+import { PROVIDER_IDS } from '../shared/ipc/contract';
 import { formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
@@ -19,7 +20,7 @@ export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
   --location TEXT    where the personas live, e.g. "Lyon, France" (default: read from the brief)
   --age MIN-MAX      age range, e.g. 25-40 (default: read from the brief)
   --seed N           seed for a reproducible result, 0-4294967295
-  --provider NAME    ${LLM_PROVIDER_IDS.join(' | ')} (default: the one chosen in settings, else offline)
+  --provider NAME    ${PROVIDER_IDS.join(' | ')} (default: the one chosen in settings, else offline)
   --json             print the persona document as JSON instead of a summary
   --out FILE         also write the persona document to FILE
   --data DIR         data folder (default ${defaultDataDir()})`;
@@ -109,8 +110,8 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     const got = field === 'description' ? (input.description.trim() === '' ? ' (it is empty)' : '') : ` (got ${formatValue((values as Record<string, unknown>)[flag])})`;
     throw new UsageError(`${FLAG_FOR_FIELD[field] ?? field} ${issue.message}${got}`);
   }
-  if (values.provider !== undefined && !(LLM_PROVIDER_IDS as readonly string[]).includes(values.provider)) {
-    throw new UsageError(`--provider must be one of ${LLM_PROVIDER_IDS.join(', ')} (got ${JSON.stringify(values.provider)})`);
+  if (values.provider !== undefined && !(PROVIDER_IDS as readonly string[]).includes(values.provider)) {
+    throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')} (got ${JSON.stringify(values.provider)})`);
   }
   return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as LlmProviderId | undefined };
 }

@@ -8,23 +8,29 @@ import type { SeededRandom } from '../../src/main/generation/random';
 import { DATASET_DIR } from '../../src/main/app-root';
 import { BundledCultureSource } from '../../src/main/providers/culture/bundled-culture';
 import { OfflineEngine } from '../../src/main/providers/llm/offline/offline-engine';
+import type { PersonaRequest } from '../../src/main/providers/types';
 import type { Level } from '../../src/shared/persona';
 
 export type RawPersona = Record<string, unknown>;
 
 /** Engine personas without the app's own id and meta: what a good LLM answer holds. */
 export async function enginePersonas(level: Level, count: number, seed: number, description = 'Eco-friendly meal-kit delivery for busy parents in Lyon'): Promise<RawPersona[]> {
-  const dataset = loadDataset(DATASET_DIR);
-  const brief = { description, count, level, seed, language: 'en', location: undefined, segment: undefined };
-  const analysis = analyzeBrief(brief, dataset);
-  const signal = new AbortController().signal;
-  const culture = await new BundledCultureSource(() => dataset).constraintsFor(analysis, signal);
-  const output = await new OfflineEngine(() => dataset).generate({ brief, level, count, seed, analysis, culture }, { signal });
+  const request = await personaRequestFor(description, level, count, seed);
+  const output = await new OfflineEngine(() => loadDataset(DATASET_DIR)).generate(request, { signal: new AbortController().signal });
   if (output.format !== 'objects') throw new Error('the offline engine answers with objects');
   return output.personas.map((p) => {
     const { id: _id, meta: _meta, ...rest } = p as RawPersona;
     return rest;
   });
+}
+
+/** A provider request for a brief, analysed and with the bundled dataset's cultural constraints. */
+export async function personaRequestFor(description: string, level: Level, count: number, seed: number): Promise<PersonaRequest> {
+  const dataset = loadDataset(DATASET_DIR);
+  const brief = { description, count, level, seed, language: 'en', location: undefined, segment: undefined };
+  const analysis = analyzeBrief(brief, dataset);
+  const culture = await new BundledCultureSource(() => dataset).constraintsFor(analysis, new AbortController().signal);
+  return { brief, level, count, seed, analysis, culture };
 }
 
 const SNAKE: Record<string, string> = { painPoints: 'pain_points', culturalProfile: 'cultural_profile', incomeBracket: 'income_level', interests: 'hobbies', occupation: 'job_title' };

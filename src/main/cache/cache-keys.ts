@@ -5,6 +5,7 @@
  * canonical text is kept beside the key for debugging and for the usage patterns.
  */
 import { createHash } from 'node:crypto';
+import { AGE_BANDS, ageBandIndex } from '../generation/dataset';
 
 export const CACHE_KINDS = ['culture', 'generation'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
@@ -32,14 +33,9 @@ const RULES: Record<CacheKind, KindRules> = {
   generation: { sets: [], ageBands: [] },
 };
 
-/** The age bands of the taste dataset: 16-24, 25-34, 35-44, 45-54, 55-64, 65+. */
-const BAND_STARTS = [16, 25, 35, 45, 55, 65];
-
+/** The taste dataset's age band of an age: 16-24, 25-34, 35-44, 45-54, 55-64, 65+. */
 export function ageBand(age: number): string {
-  let start = BAND_STARTS[0]!;
-  for (const s of BAND_STARTS) if (age >= s) start = s;
-  const next = BAND_STARTS[BAND_STARTS.indexOf(start) + 1];
-  return next === undefined ? `${start}+` : `${start}-${next - 1}`;
+  return AGE_BANDS[ageBandIndex(age)]!;
 }
 
 /** The bands an age range covers, e.g. [28, 40] → ["25-34", "35-44"]. */

@@ -6,6 +6,7 @@
 import type { CulturalCategory, Level } from '../../shared/persona';
 import type { ResolvedBrief } from '../../shared/brief';
 import type { BriefAnalysis } from '../generation/brief-analysis';
+import type { Priority } from '../scheduler/scheduler';
 
 export interface CulturalCandidate {
   name: string;
@@ -27,7 +28,8 @@ export interface CulturalConstraints {
 
 export interface CultureSource {
   readonly id: string;
-  constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints>;
+  /** `priority` ranks any outbound calls: high for the user's generation (the default), low for preloading. */
+  constraintsFor(analysis: BriefAnalysis, signal: AbortSignal, priority?: Priority): Promise<CulturalConstraints>;
   /** What the lookup depends on, for its cache key; undefined (or no method) means it is not cached. */
   cacheParams?(analysis: BriefAnalysis): Record<string, unknown> | undefined;
   /** Lookups likely to follow this one (neighbouring regions or age bands), for preloading. */

@@ -5,6 +5,7 @@
  * value that no longer parses is reported and replaced by defaults for this session, never deleted.
  */
 import { z } from 'zod';
+import { PROVIDER_IDS } from '../../shared/ipc/contract';
 import { GEMINI_DEFAULTS } from '../providers/llm/gemini';
 import type { LlmEndpoint } from '../providers/llm/llm-settings';
 import { OLLAMA_DEFAULTS } from '../providers/llm/ollama';
@@ -12,8 +13,7 @@ import { OPENAI_DEFAULTS } from '../providers/llm/openai-compatible';
 import { QLOO_DEFAULTS, type QlooSettings } from '../providers/culture/qloo-culture';
 import type { AppStore } from './app-store';
 
-export const LLM_PROVIDER_IDS = ['offline', 'ollama', 'openai', 'gemini'] as const;
-export type LlmProviderId = (typeof LLM_PROVIDER_IDS)[number];
+export type LlmProviderId = (typeof PROVIDER_IDS)[number];
 export const CULTURE_SOURCE_IDS = ['bundled', 'qloo'] as const;
 
 const url = z.string().trim().url('must be a URL such as http://127.0.0.1:11434').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
@@ -27,7 +27,7 @@ const endpointSchema = (defaults: LlmEndpoint) =>
   });
 
 export const providerSettingsSchema = z.object({
-  provider: z.enum(LLM_PROVIDER_IDS).default('offline'),
+  provider: z.enum(PROVIDER_IDS).default('offline'),
   culture: z.enum(CULTURE_SOURCE_IDS).default('bundled'),
   ollama: endpointSchema(OLLAMA_DEFAULTS).default(OLLAMA_DEFAULTS),
   openai: endpointSchema(OPENAI_DEFAULTS).default(OPENAI_DEFAULTS),
@@ -50,6 +50,8 @@ const KEY = 'providers';
 
 export class ProviderSettingsStore {
   private current: ProviderSettings;
+  /** `current` with the environment applied: what get() returns, computed when settings change, not per call. */
+  private effective: ProviderSettings;
   /** Why the stored settings could not be used, when they could not. */
   readonly problem: string | undefined;
 
@@ -59,19 +61,13 @@ export class ProviderSettingsStore {
   ) {
     const { settings, problem } = this.load();
     this.current = settings;
+    this.effective = this.withEnvironment(settings);
     this.problem = problem;
   }
 
   /** The settings with keys from the environment filled in where settings have none. */
   get(): ProviderSettings {
-    const s = this.current;
-    return {
-      ...s,
-      ollama: { ...s.ollama, ...(this.env.OLLAMA_HOST && !this.stored()?.ollama?.baseUrl ? { baseUrl: withScheme(this.env.OLLAMA_HOST) } : {}) },
-      openai: withKey(s.openai, this.env.OPENAI_API_KEY),
-      gemini: withKey(s.gemini, this.env.GEMINI_API_KEY),
-      qloo: withKey(s.qloo, this.env.QLOO_API_KEY),
-    };
+    return this.effective;
   }
 
   /** Merges a change, checks the whole, and saves it; throws a message naming the bad field. */
@@ -83,16 +79,20 @@ export class ProviderSettingsStore {
     }
     this.store.writeSetting(KEY, merged.data);
     this.current = merged.data;
-    return this.get();
+    this.effective = this.withEnvironment(merged.data);
+    return this.effective;
   }
 
-  private stored(): Partial<Record<string, Record<string, unknown>>> | undefined {
-    const text = this.store.readSetting(KEY);
-    try {
-      return text ? (JSON.parse(text) as Partial<Record<string, Record<string, unknown>>>) : undefined;
-    } catch {
-      return undefined;
-    }
+  /** OLLAMA_HOST moves Ollama only while settings keep the default address; keys fill only empty ones. */
+  private withEnvironment(s: ProviderSettings): ProviderSettings {
+    const host = this.env.OLLAMA_HOST;
+    return {
+      ...s,
+      ollama: host && s.ollama.baseUrl === OLLAMA_DEFAULTS.baseUrl ? { ...s.ollama, baseUrl: withScheme(host) } : s.ollama,
+      openai: withKey(s.openai, this.env.OPENAI_API_KEY),
+      gemini: withKey(s.gemini, this.env.GEMINI_API_KEY),
+      qloo: withKey(s.qloo, this.env.QLOO_API_KEY),
+    };
   }
 
   private load(): { settings: ProviderSettings; problem?: string } {

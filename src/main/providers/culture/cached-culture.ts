@@ -80,7 +80,7 @@ export class CachedCultureSource implements CultureSource {
       for (const neighbour of [...followed, ...neighbours]) {
         if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > this.preload.maxLoadPerCore) return;
         const key = this.keyOf(neighbour);
-        if (key) await this.cache.preload(key, () => this.source.constraintsFor(neighbour, new AbortController().signal));
+        if (key) await this.cache.preload(key, () => this.source.constraintsFor(neighbour, new AbortController().signal, 'low'));
       }
     });
   }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
 import type { BriefAnalysis } from '../../generation/brief-analysis';
+import { AGE_BANDS, ageBandIndex } from '../../generation/dataset';
 import { CallError } from '../../scheduler/call-error';
 import type { Priority, Scheduler } from '../../scheduler/scheduler';
 import { excerpt, joinUrl, readJson, send } from '../http/http-call';
@@ -50,7 +51,6 @@ const AGE_BUCKETS: ReadonlyArray<{ id: string; from: number; to: number }> = [
   { id: '36_to_55', from: 36, to: 55 },
   { id: '55_and_older', from: 56, to: 120 },
 ];
-const BAND_STARTS = [16, 25, 35, 45, 55, 65];
 
 export class QlooCultureSource implements CultureSource {
   readonly id = QLOO_PROVIDER_ID;
@@ -59,12 +59,11 @@ export class QlooCultureSource implements CultureSource {
     private readonly settings: () => QlooSettings,
     private readonly scheduler: Scheduler,
     private readonly fallback: CultureSource,
-    private readonly priority: Priority = 'high',
   ) {}
 
-  async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
+  async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal, priority: Priority = 'high'): Promise<CulturalConstraints> {
     const settings = this.settings();
-    const results = await Promise.allSettled(CULTURAL_CATEGORIES.map((category) => this.lookup(category, analysis, settings, signal)));
+    const results = await Promise.allSettled(CULTURAL_CATEGORIES.map((category) => this.lookup(category, analysis, settings, signal, priority)));
     signal.throwIfAborted();
     const missing = CULTURAL_CATEGORIES.filter((_, i) => results[i]!.status === 'rejected' || (results[i] as PromiseFulfilledResult<CulturalCandidate[]>).value.length === 0);
     const categories = {} as Record<CulturalCategory, CulturalCandidate[]>;
@@ -84,14 +83,14 @@ export class QlooCultureSource implements CultureSource {
     return { query: queryParams(analysis), take: this.settings().take };
   }
 
-  private async lookup(category: CulturalCategory, analysis: BriefAnalysis, settings: QlooSettings, signal: AbortSignal): Promise<CulturalCandidate[]> {
+  private async lookup(category: CulturalCategory, analysis: BriefAnalysis, settings: QlooSettings, signal: AbortSignal, priority: Priority): Promise<CulturalCandidate[]> {
     if (!settings.apiKey) throw new CallError('unauthorized', 'Qloo needs an API key: add it in Settings, or set QLOO_API_KEY.', { provider: this.id });
     const params = new URLSearchParams({ 'filter.type': ENTITY_TYPES[category], take: String(settings.take), ...queryParams(analysis) });
     const url = `${joinUrl(settings.baseUrl, '/v2/insights')}?${params}`;
     const body = await this.scheduler.call({
       provider: this.id,
       kind: 'culture',
-      priority: this.priority,
+      priority,
       signal,
       run: async (attemptSignal) => readJson(await send({ provider: 'Qloo', url, headers: { 'x-api-key': settings.apiKey! }, signal: attemptSignal }), 'Qloo', attemptSignal),
     });
@@ -129,8 +128,6 @@ function queryParams(analysis: BriefAnalysis): Record<string, string> {
 
 /** Qloo ranks for the asked ages: each candidate is as likely across the brief's bands, unlikely outside. */
 function ageSkew([from, to]: [number, number]): number[] {
-  return BAND_STARTS.map((start, i) => {
-    const end = (BAND_STARTS[i + 1] ?? 120) - 1;
-    return start <= to && end >= from ? 1 : 0.2;
-  });
+  const [first, last] = [ageBandIndex(from), ageBandIndex(to)];
+  return AGE_BANDS.map((_, band) => (band >= first && band <= last ? 1 : 0.2));
 }

@@ -85,6 +85,15 @@ export async function readLines(response: Response, provider: string, signal: Ab
   if (pending.trim() !== '') onLine(pending);
 }
 
+/** A stream line's JSON, or undefined for keep-alives and partial lines. */
+export function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export function excerpt(text: string, length = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;

@@ -4,9 +4,8 @@
  * A blocked prompt or a safety stop with no text is a refusal.
  */
 import { z } from 'zod';
-import { joinUrl } from '../http/http-call';
+import { joinUrl, jsonOrUndefined } from '../http/http-call';
 import type { LlmEndpoint } from './llm-settings';
-import { safeJson } from './ollama';
 import type { JsonSchema } from './persona-prompt';
 import { RemoteLlmProvider, type WireFormat } from './remote-llm';
 
@@ -43,7 +42,7 @@ const wire: WireFormat = {
   answerText: (body) => read(body as GeminiResponse),
   streamEvent: (line) => {
     if (!line.startsWith('data:')) return undefined;
-    const parsed = responseSchema.safeParse(safeJson(line.slice(5).trim()));
+    const parsed = responseSchema.safeParse(jsonOrUndefined(line.slice(5).trim()));
     if (!parsed.success) return undefined;
     const { text, refusal } = read(parsed.data);
     return { ...(text ? { text } : {}), ...(refusal ? { refusal } : {}) };

@@ -1,13 +1,14 @@
 /** Ollama's /api/chat, with `format` set to the level's JSON Schema; NDJSON when streaming. */
 import { z } from 'zod';
-import { joinUrl } from '../http/http-call';
+import { joinUrl, jsonOrUndefined } from '../http/http-call';
 import type { LlmEndpoint } from './llm-settings';
+import { chatMessages } from './persona-prompt';
 import { RemoteLlmProvider, type WireFormat } from './remote-llm';
 
 export const OLLAMA_DEFAULTS: LlmEndpoint = { baseUrl: 'http://127.0.0.1:11434', model: 'llama3.1:8b', stream: true, temperature: 0.8 };
 
 const answerSchema = z.object({ message: z.object({ content: z.string() }).optional(), done_reason: z.string().optional(), error: z.string().optional() });
-const lineSchema = z.object({ message: z.object({ content: z.string().optional() }).optional(), done: z.boolean().optional(), error: z.string().optional() });
+const lineSchema = z.object({ message: z.object({ content: z.string().optional() }).optional(), error: z.string().optional() });
 
 const wire: WireFormat = {
   request: (prompt, request, endpoint) => ({
@@ -15,10 +16,7 @@ const wire: WireFormat = {
     headers: {},
     body: {
       model: endpoint.model,
-      messages: [
-        { role: 'system', content: prompt.system },
-        { role: 'user', content: prompt.user },
-      ],
+      messages: chatMessages(prompt),
       format: prompt.schema,
       stream: endpoint.stream,
       options: { seed: request.seed, temperature: endpoint.temperature },
@@ -30,10 +28,10 @@ const wire: WireFormat = {
     return { text: answer.message?.content ?? '', ...(answer.error ? { refusal: answer.error } : {}) };
   },
   streamEvent: (line) => {
-    const parsed = lineSchema.safeParse(safeJson(line));
+    const parsed = lineSchema.safeParse(jsonOrUndefined(line));
     if (!parsed.success) return undefined;
     if (parsed.data.error) return { refusal: parsed.data.error };
-    return { ...(parsed.data.message?.content ? { text: parsed.data.message.content } : {}), ...(parsed.data.done ? { done: true } : {}) };
+    return parsed.data.message?.content ? { text: parsed.data.message.content } : undefined;
   },
   models: (endpoint) => ({ url: joinUrl(endpoint.baseUrl, '/api/tags'), headers: {} }),
   modelNames: (body) => z.object({ models: z.array(z.object({ name: z.string() })) }).safeParse(body).data?.models.map((m) => m.name) ?? [],
@@ -44,12 +42,4 @@ export class OllamaProvider extends RemoteLlmProvider {
   readonly label = 'Ollama';
   readonly kind = 'local' as const;
   protected readonly wire = wire;
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

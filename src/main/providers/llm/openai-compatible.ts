@@ -3,9 +3,9 @@
  * vLLM. Server-sent events when streaming; a refusal arrives in `message.refusal`.
  */
 import { z } from 'zod';
-import { joinUrl } from '../http/http-call';
+import { joinUrl, jsonOrUndefined } from '../http/http-call';
 import type { LlmEndpoint } from './llm-settings';
-import { safeJson } from './ollama';
+import { chatMessages } from './persona-prompt';
 import { RemoteLlmProvider, type WireFormat } from './remote-llm';
 
 export const OPENAI_DEFAULTS: LlmEndpoint = { baseUrl: 'http://127.0.0.1:8080/v1', model: 'local-model', stream: true, temperature: 0.8 };
@@ -23,10 +23,7 @@ const wire: WireFormat = {
     headers: auth(endpoint),
     body: {
       model: endpoint.model,
-      messages: [
-        { role: 'system', content: prompt.system },
-        { role: 'user', content: prompt.user },
-      ],
+      messages: chatMessages(prompt),
       response_format: { type: 'json_schema', json_schema: { name: 'personas', schema: prompt.schema } },
       stream: endpoint.stream,
       seed: request.seed,
@@ -41,8 +38,7 @@ const wire: WireFormat = {
   streamEvent: (line) => {
     if (!line.startsWith('data:')) return undefined;
     const data = line.slice(5).trim();
-    if (data === '[DONE]') return { done: true };
-    const delta = chunkSchema.safeParse(safeJson(data)).data?.choices[0]?.delta;
+    const delta = chunkSchema.safeParse(jsonOrUndefined(data)).data?.choices[0]?.delta;
     if (!delta) return undefined;
     return { ...(delta.content ? { text: delta.content } : {}), ...(delta.refusal ? { refusal: delta.refusal } : {}) };
   },

@@ -80,6 +80,14 @@ function withoutOpenObjects(value: unknown): unknown {
   return out;
 }
 
+/** The system and user turns, for the chat APIs. */
+export function chatMessages(prompt: RenderedPrompt): Array<{ role: 'system' | 'user'; content: string }> {
+  return [
+    { role: 'system', content: prompt.system },
+    { role: 'user', content: prompt.user },
+  ];
+}
+
 /** Personas begun so far in a streamed answer, for progress (each persona object has one "name"). */
 export function personasBegun(text: string): number {
   return text.match(/"name"\s*:/g)?.length ?? 0;

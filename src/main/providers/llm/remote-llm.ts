@@ -10,8 +10,8 @@ import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } fro
 import type { LlmEndpoint, ProbeResult } from './llm-settings';
 import { personasBegun, renderPersonaPrompt, type RenderedPrompt } from './persona-prompt';
 
-/** One streamed event's meaning: more text, the end, or nothing (keep-alives, role-only deltas). */
-export type StreamEvent = { text?: string; done?: boolean; refusal?: string };
+/** What one streamed line adds: more text or a refusal (keep-alives, role-only deltas and end markers add nothing). */
+export type StreamEvent = { text?: string; refusal?: string };
 
 export interface WireFormat {
   /** The request for a rendered prompt. */
