@@ -40,7 +40,9 @@ describe('persona-studio CLI', () => {
     ['an inverted age range', ['generate', 'Meal kits for parents', '--age', '40-25'], /^error: --age must be two whole ages from 16 to 99, lowest first/],
     ['an unknown flag', ['generate', 'Meal kits for parents', '--colour', 'red'], /^error: unknown option --colour; the options are --count/],
     ['a flag without its value', ['generate', 'Meal kits for parents', '--count'], /^error: --count needs a value/],
-    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate and repair/],
+    ['a malformed --since', ['metrics', '--since', 'yesterday'], /^error: --since must be a span such as 30m, 6h or 7d/],
+    ['a --since over a year', ['metrics', '--since', '400d'], /^error: --since must be a span such as 30m, 6h or 7d, from 1m to 365d/],
+    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate, repair, metrics/],
     ['no command', [], /^error: a command is required/],
     ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
     ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
@@ -119,5 +121,22 @@ describe('persona-studio CLI', () => {
     const failed = await spawnCli(['generate', 'Meal kits for parents in Lyon', '--data', dir]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/app\.db .*could not be opened/);
+  });
+
+  it('metrics shows what earlier runs measured, as a table and as JSON, and says when there is nothing', async () => {
+    const data = tempDir();
+    const empty = await cli(['metrics', '--data', data]);
+    expect(empty.code).toBe(0);
+    expect(empty.out).toMatch(/^Nothing was measured in the last 1h/);
+    expect((await cli(['generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '2', '--data', data])).code).toBe(0);
+    expect((await cli(['generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '3', '--data', data])).code).toBe(0);
+    const shown = await cli(['metrics', '--since', '30m', '--data', data]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/period +runs +failed +p50 +p95/);
+    expect(shown.out).toMatch(/Score: \d+\/100/);
+    const json = await cli(['metrics', '--json', '--data', data]);
+    const parsed = JSON.parse(json.out) as { points: Array<{ generations: number }>; alerts: unknown[] };
+    expect(parsed.points.reduce((n, p) => n + p.generations, 0)).toBe(2);
+    expect(parsed.alerts).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { createCore } from '../src/main/core';
 import { createDispatcher, type HandlerContext, type Handlers } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { contract, ipcErrorSchema } from '../src/shared/ipc/contract';
-import type { Channel, EventChannel, EventOf } from '../src/shared/ipc/types';
+import type { Channel, EventOf } from '../src/shared/ipc/types';
 import { tempDir } from './helpers';
 
 const brief = { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 2, level: 'standard' };
@@ -62,6 +62,27 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { providerId: 'chatgpt' }, field: 'providerId' },
   ],
   'scheduler:status': [{ payload: { verbose: true }, field: 'verbose' }],
+  'monitor:live': [{ payload: { every: 10 }, field: 'every' }],
+  'monitor:history': [
+    { payload: {}, field: 'rangeMs' },
+    { payload: { rangeMs: 1000 }, field: 'rangeMs' },
+    { payload: { rangeMs: 3_600_000, resolution: '1s' }, field: 'resolution' },
+    { payload: { rangeMs: 1e13 }, field: 'rangeMs' },
+  ],
+  'monitor:traces': [{ payload: { all: true }, field: 'all' }],
+  'monitor:suggestions': [{ payload: { all: true }, field: 'all' }],
+  'alerts:list': [{ payload: { rangeMs: -1 }, field: 'rangeMs' }],
+  'alerts:acknowledge': [
+    { payload: {}, field: 'id' },
+    { payload: { id: 'first' }, field: 'id' },
+    { payload: { id: 0 }, field: 'id' },
+  ],
+  'tuner:state': [{ payload: { reset: true }, field: 'reset' }],
+  'tuner:set-enabled': [
+    { payload: {}, field: 'enabled' },
+    { payload: { enabled: 'yes' }, field: 'enabled' },
+  ],
+  'tuner:audit': [{ payload: { limit: 0 }, field: 'limit' }],
 };
 
 function recordingHandlers() {
@@ -115,9 +136,9 @@ describe('IPC dispatcher', () => {
   it('answers well-formed requests from the real core with responses that match the contract', async () => {
     const core = createCore({ dataDir: tempDir() });
     try {
-      const events: Array<EventOf<EventChannel>> = [];
+      const events: Array<EventOf<'generation:progress'>> = [];
       const dispatch = createDispatcher(createHandlers(core));
-      const context: HandlerContext = { emit: (_name, payload) => events.push(payload) };
+      const context: HandlerContext = { emit: (name, payload) => name === 'generation:progress' && events.push(payload as EventOf<'generation:progress'>) };
       const call = async <C extends Channel>(channel: C, request: unknown) => {
         const result = await dispatch(channel, request, context);
         if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -138,6 +159,22 @@ describe('IPC dispatcher', () => {
       const list: { workshops: Array<{ name: string }> } = await call('workshops:list', {});
       expect(list.workshops.map((w) => w.name)).toContain('Lyon meal kits');
       expect(await call('generation:cancel', { requestId })).toEqual({ cancelled: false });
+
+      core.monitor.tick();
+      const live: { generations: number; lastTrace: { outcome: string } | null } = await call('monitor:live', {});
+      expect(live.generations).toBe(1);
+      expect(live.lastTrace?.outcome).toBe('completed');
+      const history: { points: Array<{ generations: number }> } = await call('monitor:history', { rangeMs: 3_600_000 });
+      expect(history.points.reduce((n, p) => n + p.generations, 0)).toBe(1);
+      await call('monitor:traces', {});
+      await call('monitor:suggestions', {});
+      await call('alerts:list', {});
+      await call('tuner:state', {});
+      const off: { enabled: boolean } = await call('tuner:set-enabled', { enabled: false });
+      expect(off.enabled).toBe(false);
+      expect(core.settings.get().monitor.tuner).toBe(false);
+      await call('tuner:audit', {});
+      expect(await dispatch('alerts:acknowledge', { id: 999 }, context)).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String), field: 'id' } });
 
       const missing = await dispatch('runs:get', { runId: 'no-such-run' }, context);
       expect(missing).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String), field: 'runId' } });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppStore, type NewRun } from '../src/main/store/app-store';
 import { APP_MIGRATIONS } from '../src/main/store/migrations';
-import { ProviderSettingsStore } from '../src/main/store/provider-settings';
+import { SettingsStore } from '../src/main/store/settings-store';
 import { DatabaseOpenError } from '../src/main/store/sqlite';
 import type { Persona } from '../src/shared/persona';
 import { tempDir } from './helpers';
@@ -120,20 +120,20 @@ describe('provider settings', () => {
   it('are saved in app.db and read back after reopening; a bad change names the field and saves nothing', () => {
     const dir = tempDir();
     let store = AppStore.open(dir);
-    const settings = new ProviderSettingsStore(store, {});
+    const settings = new SettingsStore(store, {});
     expect(settings.get()).toMatchObject({ provider: 'offline', culture: 'bundled', ollama: { baseUrl: 'http://127.0.0.1:11434' } });
     settings.update({ provider: 'ollama', ollama: { model: 'qwen2.5:7b' } });
     expect(() => settings.update({ ollama: { baseUrl: 'localhost:11434' } })).toThrow(/Setting ollama\.baseUrl must .*nothing was saved/);
     store.close();
     store = AppStore.open(dir);
-    expect(new ProviderSettingsStore(store, {}).get()).toMatchObject({ provider: 'ollama', ollama: { model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434' } });
+    expect(new SettingsStore(store, {}).get()).toMatchObject({ provider: 'ollama', ollama: { model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434' } });
     store.close();
   });
 
   it('take keys from the environment only where settings have none, and OLLAMA_HOST while the address is the default', () => {
     const store = AppStore.open(tempDir());
     const env = { GEMINI_API_KEY: 'env-gemini', QLOO_API_KEY: 'env-qloo', OLLAMA_HOST: '10.0.0.5:11434' };
-    const settings = new ProviderSettingsStore(store, env);
+    const settings = new SettingsStore(store, env);
     expect(settings.get()).toMatchObject({ gemini: { apiKey: 'env-gemini' }, qloo: { apiKey: 'env-qloo' }, ollama: { baseUrl: 'http://10.0.0.5:11434' } });
     expect(settings.get().openai.apiKey).toBeUndefined();
     // Saving anything keeps OLLAMA_HOST in force; an address chosen in settings wins over it.
@@ -148,7 +148,7 @@ describe('provider settings', () => {
     const dir = tempDir();
     const store = AppStore.open(dir);
     store.writeSetting('providers', { provider: 'chatgpt' });
-    const settings = new ProviderSettingsStore(store, {});
+    const settings = new SettingsStore(store, {});
     expect(settings.problem).toMatch(/provider that .*defaults are used until you save new ones/);
     expect(settings.get().provider).toBe('offline');
     expect(JSON.parse(store.readSetting('providers')!)).toEqual({ provider: 'chatgpt' });

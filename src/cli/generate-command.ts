@@ -5,7 +5,7 @@ import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/b
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
 import { createCore } from '../main/core';
 import { defaultDataDir } from '../main/data-dir';
-import type { LlmProviderId } from '../main/store/provider-settings';
+import type { LlmProviderId } from '../main/store/settings-store';
 import { PROVIDER_IDS } from '../shared/ipc/contract';
 import { formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 

@@ -4,6 +4,7 @@
  */
 import { UsageError, type CliIo } from './args';
 import { GENERATE_USAGE, runGenerate } from './generate-command';
+import { METRICS_USAGE, runMetrics } from './metrics-command';
 import { REPAIR_USAGE, runRepair } from './repair-command';
 
 export type { CliIo } from './args';
@@ -13,11 +14,14 @@ export const USAGE = `Usage:
 
   ${REPAIR_USAGE}
 
+  ${METRICS_USAGE}
+
   persona-studio --help    show this help`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   generate: runGenerate,
   repair: runRepair,
+  metrics: runMetrics,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -31,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       throw new UsageError(`a command is required: persona-studio generate "<brief>" or persona-studio repair < answer.txt`);
     }
     const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(' and ')}`);
+    if (!run) throw new UsageError(`unknown command "${command}"; the commands are ${Object.keys(COMMANDS).join(', ')}`);
     return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

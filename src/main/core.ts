@@ -25,7 +25,10 @@ import { QlooCultureSource } from './providers/culture/qloo-culture';
 import type { CultureSource } from './providers/types';
 import { SystemResourceSampler, type ResourceSource } from './scheduler/resource-sampler';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
-import { ProviderSettingsStore } from './store/provider-settings';
+import { SettingsStore } from './store/settings-store';
+import { createControls } from './monitor/controls';
+import { Monitor } from './monitor/monitor';
+import type { GenerationTuning } from './generation/pipeline';
 
 export interface CoreOptions {
   /** Folder for app.db (and later cache.db); created if missing. */
@@ -44,6 +47,8 @@ export interface CoreOptions {
   resources?: ResourceSource | null;
   /** Where API keys are read from when settings have none; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The monitor's clock and timers (tests drive them by hand). */
+  monitor?: { now?: () => number; autoStart?: boolean };
 }
 
 export interface Core {
@@ -52,15 +57,15 @@ export interface Core {
   readonly store: AppStore;
   readonly providers: ReadonlyMap<string, LlmProvider>;
   /** Provider choices, endpoints, keys and resource caps, kept in app.db. */
-  readonly settings: ProviderSettingsStore;
+  readonly settings: SettingsStore;
   /** Every outbound call goes through it. */
   readonly scheduler: Scheduler;
   /** Validation metrics since start, for the dashboard. */
   readonly validationStats: ValidationStats;
   /** cache.db beside app.db: cultural lookups and seeded generations. */
   readonly cache: TieredCache;
-  /** Alerts raised since start (the monitor takes these over). */
-  readonly alerts: CacheAlert[];
+  /** Metrics, alerts, the auto-tuner and the emergency response. */
+  readonly monitor: Monitor;
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
   /** Whether a provider answers, and its models. */
   probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
@@ -76,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
   const dataset = (): TasteDataset => loadDataset(datasetDir);
 
   const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
-  const settings = new ProviderSettingsStore(store, options.env ?? process.env);
+  const settings = new SettingsStore(store, options.env ?? process.env);
   const offline = new OfflineEngine(dataset);
   const remote: RemoteLlmProvider[] = [
     new OllamaProvider(() => settings.get().ollama),
@@ -86,10 +91,12 @@ export function createCore(options: CoreOptions): Core {
   const providers = new Map<string, LlmProvider>([[offline.id, offline], ...remote.map((p) => [p.id, p] as const)]);
   const version = readVersion();
   const validationStats = new ValidationStats();
-  const alerts: CacheAlert[] = [];
+  // The cache opens (and may recover its file) before the monitor exists: its alerts wait for it.
+  const cacheAlerts: CacheAlert[] = [];
+  let raiseCacheAlert = (alert: CacheAlert): void => void cacheAlerts.push(alert);
   const cache = new TieredCache({
     file: path.join(dataDir, 'cache.db'),
-    onAlert: (alert) => alerts.push(alert),
+    onAlert: (alert) => raiseCacheAlert(alert),
     ...(options.cacheClock ? { clock: options.cacheClock } : {}),
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
   });
@@ -103,7 +110,21 @@ export function createCore(options: CoreOptions): Core {
     resources,
   });
   const bundled = new BundledCultureSource(dataset);
-  const preload = options.preload ?? DEFAULT_PRELOAD;
+  // A copy: the emergency response pauses this core's preloading, not every core's.
+  const preload: PreloadPolicy = { ...(options.preload ?? DEFAULT_PRELOAD) };
+  // Ten personas is about what a local model writes in one answer before its JSON starts to break.
+  const tuning: GenerationTuning = { maxBatchSize: 10 };
+  const monitor = new Monitor({
+    store: store.monitorStore(),
+    scheduler,
+    cache,
+    validationStats,
+    settings: () => settings.get().monitor,
+    controls: createControls({ cache, scheduler, preload, tuning, settings: () => settings.get(), remoteProviders: new Set(remote.map((p) => p.id)) }),
+    ...options.monitor,
+  });
+  raiseCacheAlert = (alert) => monitor.raiseEvent(alert.kind, alert.message);
+  for (const alert of cacheAlerts.splice(0)) raiseCacheAlert(alert);
   const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
     bundled: new CachedCultureSource(bundled, cache, preload),
     qloo: new CachedCultureSource(new QlooCultureSource(() => settings.get().qloo, scheduler, bundled), cache, preload),
@@ -128,6 +149,8 @@ export function createCore(options: CoreOptions): Core {
     version,
     scheduler,
     offline,
+    traces: monitor,
+    tuning,
   });
 
   return {
@@ -139,7 +162,7 @@ export function createCore(options: CoreOptions): Core {
     scheduler,
     validationStats,
     cache,
-    alerts,
+    monitor,
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
     probe: async (providerId, signal) => {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
@@ -148,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
       return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
     },
     close: () => {
+      monitor.close();
       scheduler.close();
       resources?.close();
       cache.close();

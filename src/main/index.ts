@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_ROOT, createCore, type Core } from './core';
 import { createDispatcher } from './ipc/dispatcher';
 import { bindElectronIpc } from './ipc/electron-binding';
+import { bindBroadcasts } from './ipc/broadcasts';
 import { createHandlers } from './ipc/handlers';
+import { IPC_EVENT_CHANNEL } from '../shared/ipc/transport';
 import { hardenApp } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,6 +60,9 @@ app.whenReady().then(() => {
   core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}) });
   const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}`, error));
   bindElectronIpc({ dispatch, isAppUrl, isOwnWindow: (contents) => [...windows].some((w) => w.webContents === contents) });
+  bindBroadcasts(core, (event, payload) => {
+    for (const win of windows) if (!win.webContents.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+  });
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

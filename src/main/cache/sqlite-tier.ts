@@ -80,6 +80,7 @@ export class SqliteTier {
          ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, canonical = excluded.canonical, value = excluded.value, size = excluded.size,
            expires_at = excluded.expires_at, stale_until = excluded.stale_until, quality = excluded.quality, last_access = excluded.last_access`,
       ),
+      entry: db.prepare<[string], Omit<StoredEntry, 'key' | 'quality' | 'lastAccess'>>('SELECT kind, canonical, value AS json, size, expires_at AS expiresAt, stale_until AS staleUntil, hits FROM entries WHERE key = ?'),
       sizeOf: db.prepare<[string], { size: number }>('SELECT size FROM entries WHERE key = ?'),
       delete: db.prepare<[string]>('DELETE FROM entries WHERE key = ?'),
       expiredBatch: db.prepare<[number, number], { key: string; size: number }>('SELECT key, size FROM entries WHERE stale_until < ? LIMIT ?'),
@@ -135,6 +136,11 @@ export class SqliteTier {
 
   get(key: string): L2Row | undefined {
     return this.statements.get.get(key);
+  }
+
+  /** A whole entry with its kind and canonical form (for promoting it without a get). */
+  entry(key: string): Omit<StoredEntry, 'key' | 'quality' | 'lastAccess'> | undefined {
+    return this.statements.entry.get(key);
   }
 
   put(entry: StoredEntry): void {

@@ -24,6 +24,8 @@ export interface TieredCacheOptions {
   file: string;
   l1MaxEntries?: number;
   l1MaxBytes?: number;
+  /** The most L1 may be given later (by the tuner); default 4 × l1MaxBytes. */
+  l1CeilingBytes?: number;
   l2MaxBytes?: number;
   ttlBounds?: TtlBounds;
   clock?: Clock;
@@ -82,8 +84,10 @@ export class TieredCache {
   readonly file: string;
   private readonly nativeBinding: string | undefined;
   private l2: SqliteTier | null;
-  private readonly ttlBounds: TtlBounds;
-  private readonly l1MaxBytes: number;
+  private ttlBounds: TtlBounds;
+  /** L1's byte budget: lru-cache is built with the ceiling, and admission keeps within this. */
+  private l1MaxBytes: number;
+  readonly l1CeilingBytes: number;
   private readonly l2MaxBytes: number;
   private readonly onAlert: (alert: CacheAlert) => void;
   private readonly background: (task: () => Promise<void>) => void;
@@ -109,13 +113,14 @@ export class TieredCache {
     this.clock = options.clock ?? coarseClock;
     this.ttlBounds = options.ttlBounds ?? DEFAULT_TTL_BOUNDS;
     this.l1MaxBytes = options.l1MaxBytes ?? 32 * 1_048_576;
+    this.l1CeilingBytes = Math.max(this.l1MaxBytes, options.l1CeilingBytes ?? 4 * this.l1MaxBytes);
     this.l2MaxBytes = options.l2MaxBytes ?? 256 * 1_048_576;
     this.onAlert = options.onAlert ?? (() => {});
     this.background = options.background ?? queueInBackground;
     this.window = new HourWindow(() => this.clock.now());
     this.l1 = new LRUCache<string, L1Entry>({
       max: options.l1MaxEntries ?? 5000,
-      maxSize: this.l1MaxBytes,
+      maxSize: this.l1CeilingBytes,
       sizeCalculation: (entry) => Math.max(1, entry.size),
       dispose: (entry, key, reason) => {
         if (this.l1Index.get(key) === entry) this.l1Index.delete(key);
@@ -254,6 +259,64 @@ export class TieredCache {
       preload: { loaded: this.counters.preloaded, used: this.counters.preloadUsed },
       recoveries: this.counters.recoveries,
     };
+  }
+
+  /** The counts `stats()` reports for all kinds together, without touching cache.db (the monitor reads them every second). */
+  hitCounts(): { gets: number; l1Hits: number; l2Hits: number } {
+    let l1Hits = 0;
+    let l2Hits = 0;
+    let misses = 0;
+    for (const k of Object.values(this.kinds)) {
+      l1Hits += k.l1Hits;
+      l2Hits += k.l2Hits;
+      misses += k.misses;
+    }
+    return { gets: l1Hits + l2Hits + misses, l1Hits, l2Hits };
+  }
+
+  get l1Budget(): number {
+    return this.l1MaxBytes;
+  }
+
+  /** Moves L1's byte budget (within 1 MB and the ceiling), evicting at once when it shrinks. */
+  setL1Budget(bytes: number): void {
+    this.l1MaxBytes = Math.round(Math.min(this.l1CeilingBytes, Math.max(1_048_576, bytes)));
+    this.trimL1();
+  }
+
+  get ttl(): TtlBounds {
+    return this.ttlBounds;
+  }
+
+  /** New bounds apply to entries written from now on. */
+  setTtlBounds(bounds: TtlBounds): void {
+    this.ttlBounds = { minMs: Math.min(bounds.minMs, bounds.maxMs), maxMs: bounds.maxMs };
+  }
+
+  /**
+   * Copies the most-asked-for entries of a kind that are in cache.db but not in memory into L1,
+   * each checked by `parse` (cache.db is a file); real stored values only, not counted as gets.
+   * Returns how many were promoted.
+   */
+  warmL1(kind: CacheKind, parse: (value: unknown) => unknown, limit = 200): number {
+    const candidates = [...this.frequency.entries()].filter(([key]) => !this.l1Index.has(key)).sort((a, b) => b[1] - a[1]).slice(0, limit * 2);
+    let promoted = 0;
+    const now = this.clock.now();
+    for (const [key, hits] of candidates) {
+      if (promoted >= limit) break;
+      const row = this.withL2((l2) => l2.entry(key));
+      if (!row || row.kind !== kind || row.expiresAt <= now) continue;
+      let value: unknown;
+      try {
+        value = parse(JSON.parse(row.json));
+      } catch {
+        continue;
+      }
+      if (value === undefined) continue;
+      this.admitToL1(key, { value, kind, canonical: row.canonical, size: row.size, expiresAt: row.expiresAt, staleUntil: row.staleUntil, preloaded: false, hits, counters: this.kinds[kind] });
+      if (this.l1Index.has(key)) promoted++;
+    }
+    return promoted;
   }
 
   getOptimizationSuggestions(): Suggestion[] {
@@ -436,6 +499,12 @@ export class TieredCache {
     }
     this.l1.set(key, entry);
     if (this.l1.peek(key) === entry) this.l1Index.set(key, entry);
+    this.trimL1();
+  }
+
+  /** Evicts least-recent entries until L1 is within its budget. */
+  private trimL1(): void {
+    while (this.l1.calculatedSize > this.l1MaxBytes && this.l1.size > 0) this.l1.pop();
   }
 
   private markPreloadUsed(entry: L1Entry): void {

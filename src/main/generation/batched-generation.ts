@@ -18,6 +18,8 @@ export interface BatchDeps {
   offline: LlmProvider;
   scheduler: Scheduler;
   priority: Priority;
+  /** The most personas one call may ask for; default no limit beyond the plan's. */
+  maxBatchSize?: number;
   /** Repairs one answer for `count` personas (throws when nothing is recoverable). */
   repair: (output: ProviderOutput, count: number) => RepairResult;
 }
@@ -47,7 +49,7 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
     // An open breaker still gets the first round: its pause may be over, and the scheduler lets a test call through.
     if (round > 0 && deps.scheduler.breakerState(deps.provider.id) === 'open') break;
     const wanted = total - delivered();
-    const sizes = planBatches(wanted, deps.scheduler.limit.value);
+    const sizes = planBatches(wanted, deps.scheduler.limit.value, deps.maxBatchSize);
     const exclude = combined?.document.personas.map((p) => p.name) ?? [];
     const results = await Promise.allSettled(
       sizes.map((count, i) => {
@@ -100,11 +102,12 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
 /**
  * Call sizes for `count` personas under a limit of `limit` calls at once. An LLM's time grows with
  * its output (a fixed part plus one per persona), so the plan minimises waves × (1 + size): one
- * persona per call when the limit allows, bigger calls when it does not.
+ * persona per call when the limit allows, bigger calls (up to `maxSize`) when it does not.
  */
-export function planBatches(count: number, limit: number): number[] {
-  let best = { size: count, cost: 1 + count };
-  for (let size = count; size >= 1; size--) {
+export function planBatches(count: number, limit: number, maxSize = count): number[] {
+  const largest = Math.max(1, Math.min(count, maxSize));
+  let best = { size: largest, cost: Number.POSITIVE_INFINITY };
+  for (let size = largest; size >= 1; size--) {
     const waves = Math.ceil(Math.ceil(count / size) / Math.max(1, limit));
     const cost = waves * (1 + size);
     if (cost < best.cost) best = { size, cost };

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
+import type { TracePhase } from '../../shared/metrics';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore } from '../store/app-store';
@@ -52,6 +53,25 @@ export class GenerationError extends Error {
   }
 }
 
+/** A run's timeline as the monitor records it. */
+export interface RunTrace {
+  /** Ends the current phase and starts `phase`. */
+  enter(phase: TracePhase): void;
+  /** Time spent repairing answers within the current phase, counted under 'repair' instead. */
+  repaired(ms: number): void;
+  end(outcome: RunSummary['status'], fromCache: boolean): void;
+}
+
+export interface TraceSink {
+  start(provider: string): RunTrace;
+}
+
+/** Settings the auto-tuner moves between runs. */
+export interface GenerationTuning {
+  /** The most personas asked of a remote LLM in one call. */
+  maxBatchSize: number;
+}
+
 export interface PipelineDeps {
   store: AppStore;
   providers: ReadonlyMap<string, LlmProvider>;
@@ -67,7 +87,11 @@ export interface PipelineDeps {
   /** Runs every call to a remote provider; the offline engine is the fallback. */
   scheduler: Scheduler;
   offline: LlmProvider;
+  traces?: TraceSink;
+  tuning?: GenerationTuning;
 }
+
+const NO_TRACE: RunTrace = { enter: () => {}, repaired: () => {}, end: () => {} };
 
 /** What a cached generation holds: the personas and report as first made. */
 interface CachedGeneration {
@@ -92,8 +116,9 @@ export class GenerationPipeline {
     const recorded = recordedBrief(brief);
     const startedAt = new Date();
     const started = performance.now();
-    const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }) =>
-      store.saveRun({
+    const trace = this.deps.traces?.start(provider.id) ?? NO_TRACE;
+    const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }, fromCache = false) => {
+      const run = store.saveRun({
         workshopId,
         brief: recorded,
         status,
@@ -108,6 +133,9 @@ export class GenerationPipeline {
         error: fields.error ?? null,
         personas: fields.personas ?? [],
       });
+      trace.end(status, fromCache);
+      return run;
+    };
 
     try {
       progress('analyze', 0, 1);
@@ -116,17 +144,20 @@ export class GenerationPipeline {
       signal.throwIfAborted();
 
       // Only a brief with the seed given can come back from the cache: without one, a re-run asks for new people.
+      trace.enter('cache');
       const cacheKey = input.seed !== undefined && this.deps.cache ? this.generationKey(provider, brief, recorded, analysis) : undefined;
       const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level), record: true });
       if (cached) {
         progress('store', 0, 1);
+        trace.enter('store');
         const personas = cached.personas.map((persona) => ({ ...persona, id: randomUUID() }));
-        const run = finish('completed', { personas, report: cached.report });
+        const run = finish('completed', { personas, report: cached.report }, true);
         progress('store', 1, 1);
         return { run, document: { schemaVersion: 1, level: brief.level, brief: recorded, personas, report: cached.report }, fromCache: true };
       }
 
       progress('culture', 0, 1);
+      trace.enter('culture');
       const culture = await this.deps.culture.constraintsFor(analysis, signal);
       progress('culture', 1, 1);
 
@@ -137,14 +168,31 @@ export class GenerationPipeline {
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
       let repaired: RepairResult;
       let fallback: Fallback | undefined;
+      trace.enter('provider');
       if (provider.kind === 'embedded') {
         const output = await provider.generate(request, providerContext);
         signal.throwIfAborted();
         progress('validate', 0, brief.count);
+        trace.enter('repair');
         repaired = this.repair(output, repairOptions);
       } else {
+        const repairTimed = (output: ProviderOutput, count: number) => {
+          const repairStarted = performance.now();
+          try {
+            return this.repair(output, { ...repairOptions, count });
+          } finally {
+            trace.repaired(performance.now() - repairStarted);
+          }
+        };
         const batched = await generateInBatches(
-          { provider, offline: this.deps.offline, scheduler: this.deps.scheduler, priority: options.priority ?? 'high', repair: (output, count) => this.repair(output, { ...repairOptions, count }) },
+          {
+            provider,
+            offline: this.deps.offline,
+            scheduler: this.deps.scheduler,
+            priority: options.priority ?? 'high',
+            repair: repairTimed,
+            ...(this.deps.tuning ? { maxBatchSize: this.deps.tuning.maxBatchSize } : {}),
+          },
           request,
           providerContext,
         );
@@ -163,6 +211,7 @@ export class GenerationPipeline {
       signal.throwIfAborted();
 
       progress('store', 0, 1);
+      trace.enter('store');
       const run = finish('completed', { personas, report });
       progress('store', 1, 1);
       // A run that fell back is not what the provider would have answered: it is not kept for the next time.

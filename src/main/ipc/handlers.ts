@@ -67,5 +67,30 @@ export function createHandlers(core: Core): Handlers {
     'providers:probe': async ({ providerId }) => core.probe(providerId),
 
     'scheduler:status': async () => core.scheduler.snapshot(),
+
+    'monitor:live': async () => core.monitor.live(),
+
+    'monitor:history': async ({ rangeMs, resolution }) => core.monitor.history(rangeMs, resolution),
+
+    'monitor:traces': async () => ({ traces: core.monitor.recentTraces() }),
+
+    'monitor:suggestions': async () => ({ suggestions: core.monitor.suggestions() }),
+
+    'alerts:list': async ({ rangeMs }) => ({ alerts: core.monitor.listAlerts(rangeMs) }),
+
+    'alerts:acknowledge': async ({ id }) => {
+      if (!core.monitor.acknowledge(id)) throw new HandlerError('not_found', `No alert has the id ${id}.`, 'id');
+      return { acknowledged: true };
+    },
+
+    'tuner:state': async () => core.monitor.tunerState(),
+
+    'tuner:set-enabled': async ({ enabled }) => {
+      // Saved, so that the choice outlives the session.
+      core.settings.update({ monitor: { tuner: enabled } });
+      return core.monitor.setTunerEnabled(enabled);
+    },
+
+    'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),
   };
 }

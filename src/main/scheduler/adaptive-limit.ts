@@ -54,6 +54,20 @@ export class AdaptiveLimit {
     return Math.max(this.policy.min, Math.min(this.policy.max, Math.floor(this.current)));
   }
 
+  get max(): number {
+    return this.policy.max;
+  }
+
+  get min(): number {
+    return this.policy.min;
+  }
+
+  /** Moves the ceiling (the tuner, the emergency response, the user's cap); the limit follows at once if above it. */
+  setMax(max: number, reason: string, now: number): void {
+    this.policy.max = Math.max(this.policy.min, Math.round(max));
+    this.set(this.current, reason, now);
+  }
+
   /** The last changes, newest last, for the dashboard and the benchmark. */
   changes(): readonly LimitChange[] {
     return this.history;

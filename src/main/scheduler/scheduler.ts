@@ -5,7 +5,7 @@
  * deadline; and a circuit breaker per provider (cockatiel). A call never outlives its deadline:
  * time queued, attempts and backoff all count against it.
  */
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, ExponentialBackoff, circuitBreaker, handleWhen, type CircuitBreakerPolicy, type IBackoff } from 'cockatiel';
+import { BrokenCircuitError, CircuitState, IsolatedCircuitError, ConsecutiveBreaker, ExponentialBackoff, circuitBreaker, handleWhen, type CircuitBreakerPolicy, type IBackoff } from 'cockatiel';
 import PQueue from 'p-queue';
 import { AdaptiveLimit, DEFAULT_LIMITS, type LimitChange, type LimitPolicy } from './adaptive-limit';
 import { asCallError, CallError } from './call-error';
@@ -29,6 +29,14 @@ export interface CallSpec<T> {
   deadlineMs?: number;
   /** One attempt; must honour its signal. */
   run: (signal: AbortSignal, attempt: number) => Promise<T>;
+}
+
+/** One attempt as the monitor sees it: how long it took and, when it failed, why. */
+export interface CallEvent {
+  provider: string;
+  kind: CallKind;
+  ms: number;
+  error?: CallError['code'];
 }
 
 export interface RetryPolicy {
@@ -85,6 +93,8 @@ interface ProviderState {
   calls: number;
   failures: number;
   retries: number;
+  /** Set while isolate() holds the breaker open. */
+  isolation?: NodeJS.Timeout;
 }
 
 export class Scheduler {
@@ -98,6 +108,9 @@ export class Scheduler {
   private readonly providers = new Map<string, ProviderState>();
   private readonly resources: ResourceSource | null;
   private readonly unsubscribe: () => void;
+  private readonly observers = new Set<(event: CallEvent) => void>();
+  /** Set while low-priority work is deferred: resolves when it may run again. */
+  private lowResumed: { promise: Promise<void>; resolve: () => void } | null = null;
 
   constructor(options: SchedulerOptions = {}) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -121,6 +134,9 @@ export class Scheduler {
     const deadline = AbortSignal.timeout(Math.max(1, Math.round(budget)));
     const callSignal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
     const endsAt = performance.now() + budget;
+    if (spec.priority === 'low' && this.lowResumed) await abortable(this.lowResumed.promise, callSignal).catch(() => {
+      throw this.explain(callSignal.reason, spec, callSignal, budget);
+    });
     state.calls++;
     let backoff: IBackoff<unknown> | undefined;
     for (let attempt = 0; ; attempt++) {
@@ -140,6 +156,62 @@ export class Scheduler {
           throw this.explain(callSignal.reason, spec, callSignal, budget);
         });
       }
+    }
+  }
+
+  /** The queue and limit without per-provider detail: cheap enough to read every second. */
+  load(): { limit: number; max: number; running: number; queued: number; resources: ResourceSample | null } {
+    return { limit: this.limit.value, max: this.limit.max, running: this.queue.pending, queued: this.queue.size, resources: this.resources?.latest() ?? null };
+  }
+
+  /** The timeout the next first attempt of this kind would get, for one unit of work. */
+  timeoutMs(provider: string, kind: CallKind): number {
+    return timeoutFor(this.latency, this.timeouts, provider, kind, 1, 0);
+  }
+
+  /**
+   * Holds a provider's breaker open for `ms`: its calls fail at once, so generations go straight
+   * to the offline fallback instead of waiting out deadlines. Returns false if already held.
+   */
+  isolate(provider: string, ms: number): boolean {
+    const state = this.providerState(provider);
+    if (state.isolation) return false;
+    const handle = state.breaker.isolate();
+    state.isolation = setTimeout(() => {
+      handle.dispose();
+      state.isolation = undefined;
+    }, ms).unref();
+    return true;
+  }
+
+  /** Calls `listener` after every attempt; returns the unsubscribe. */
+  observe(listener: (event: CallEvent) => void): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
+  }
+
+  get timeoutFactor(): number {
+    return this.timeouts.factor;
+  }
+
+  /** Timeouts become `factor` × p95 from the next attempt on. */
+  setTimeoutFactor(factor: number): void {
+    this.timeouts.factor = factor;
+  }
+
+  get lowPriorityDeferred(): boolean {
+    return this.lowResumed !== null;
+  }
+
+  /** While deferred, low-priority calls (preloads) wait before their first attempt. */
+  deferLowPriority(defer: boolean): void {
+    if (defer && !this.lowResumed) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.lowResumed = { promise, resolve };
+    } else if (!defer && this.lowResumed) {
+      this.lowResumed.resolve();
+      this.lowResumed = null;
     }
   }
 
@@ -174,6 +246,7 @@ export class Scheduler {
   }
 
   close(): void {
+    for (const state of this.providers.values()) if (state.isolation) clearTimeout(state.isolation);
     this.unsubscribe();
     this.queue.clear();
   }
@@ -196,10 +269,16 @@ export class Scheduler {
               throw error instanceof CallError || callSignal.aborted ? error : asCallError(error, spec.provider);
             }
           }, signal);
-          this.latency.record(spec.provider, spec.kind, units, performance.now() - started);
+          const ms = performance.now() - started;
+          this.latency.record(spec.provider, spec.kind, units, ms);
           this.limit.onSuccess(spec.provider, spec.kind, this.queue.pending, performance.now());
+          this.notify({ provider: spec.provider, kind: spec.kind, ms });
           return value;
         } catch (error) {
+          // An open breaker refused the call before it reached the provider: not an attempt.
+          if (!(error instanceof BrokenCircuitError) && !callSignal.aborted) {
+            this.notify({ provider: spec.provider, kind: spec.kind, ms: performance.now() - started, error: error instanceof CallError ? error.code : 'network' });
+          }
           if (error instanceof CallError && error.providerFault) state.lastFault = error;
           if (error instanceof CallError && error.overload) {
             const usual = this.latency.perUnit(spec.provider, spec.kind, 0.5);
@@ -212,8 +291,15 @@ export class Scheduler {
     ) as Promise<T>;
   }
 
+  private notify(event: CallEvent): void {
+    for (const observer of this.observers) observer(event);
+  }
+
   /** What a failed attempt means for the caller, as a CallError that names the provider. */
   private explain(error: unknown, spec: CallSpec<unknown>, callSignal: AbortSignal, budget: number): CallError {
+    if (error instanceof IsolatedCircuitError) {
+      return new CallError('circuit_open', `${spec.provider} is paused after repeated failures; generations use the offline engine until it is tried again`, { provider: spec.provider });
+    }
     if (error instanceof BrokenCircuitError) {
       const last = this.providers.get(spec.provider)?.lastFault;
       return new CallError('circuit_open', `${spec.provider} failed ${this.breakerPolicy.failures} times in a row${last ? ` (last: ${last.message})` : ''}; calls are paused for ${Math.round(this.breakerPolicy.halfOpenAfterMs / 1000)} s before it is tried again`, { provider: spec.provider });
@@ -244,6 +330,18 @@ export class Scheduler {
     }
     return state;
   }
+}
+
+function abortable(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Brief, Level, Persona, PersonaDocument, ValidationReport } from '../../shared/persona';
 import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/ipc/types';
 import { APP_MIGRATIONS } from './migrations';
+import { MonitorStore } from './monitor-store';
 import { openDatabase, type OpenOptions, type SqliteDatabase } from './sqlite';
 
 export const DEFAULT_WORKSHOP_NAME = 'My workshop';
@@ -78,6 +79,11 @@ export class AppStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** The monitor's rollups, alerts and audit log, in this same file. */
+  monitorStore(): MonitorStore {
+    return new MonitorStore(this.db);
   }
 
   /** A setting's stored JSON text (checked by its reader), or undefined when never set. */

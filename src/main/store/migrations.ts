@@ -73,4 +73,40 @@ export const APP_MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE metric_minutes (
+    minute INTEGER PRIMARY KEY,
+    rollup_json TEXT NOT NULL
+  );
+
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    rule TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'resolved')),
+    acknowledged INTEGER NOT NULL DEFAULT 0,
+    message TEXT NOT NULL,
+    value REAL NOT NULL,
+    threshold REAL NOT NULL,
+    raised_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    actions_json TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE INDEX alerts_raised ON alerts(raised_at);
+
+  CREATE TABLE monitor_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('tuner', 'emergency')),
+    subject TEXT NOT NULL,
+    step TEXT NOT NULL,
+    before REAL,
+    after REAL,
+    metric TEXT,
+    baseline REAL,
+    measured REAL,
+    reason TEXT NOT NULL
+  );
+  CREATE INDEX monitor_audit_at ON monitor_audit(at);
+  `,
 ];

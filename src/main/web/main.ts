@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { APP_ROOT, createCore } from '../core';
 import { defaultDataDir } from '../data-dir';
 import { createDispatcher } from '../ipc/dispatcher';
+import { bindBroadcasts } from '../ipc/broadcasts';
 import { createHandlers } from '../ipc/handlers';
 import { startWebServer } from './web-server';
 
@@ -19,9 +20,11 @@ const server = await startWebServer({
   rendererDir: path.join(APP_ROOT, 'out', 'renderer'),
   port,
 });
+const unbind = bindBroadcasts(core, server.emit);
 console.log(`Persona Studio ready at ${server.launchUrl}`);
 
 const stop = async () => {
+  unbind();
   await server.close();
   core.close();
   process.exit(0);

@@ -25,6 +25,8 @@ export interface WebServer {
   token: string;
   /** The address to open: the page with its token. */
   launchUrl: string;
+  /** Sends an event to every open page. */
+  emit<E extends EventChannel>(event: E, payload: EventOf<E>): void;
   close(): Promise<void>;
 }
 
@@ -120,6 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: origin,
     token,
     launchUrl: `${origin}/?token=${token}`,
+    emit,
     close: () =>
       new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { briefInputSchema } from '../brief';
+import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema } from '../persona';
 
 const id = z.string().min(1).max(100);
@@ -100,6 +101,8 @@ export const cacheSuggestionSchema = z.object({
 });
 
 const empty = z.strictObject({});
+const DAY_MS = 86_400_000;
+const MAX_RANGE_MS = 365 * DAY_MS;
 
 export const PROVIDER_IDS = ['offline', 'ollama', 'openai', 'gemini'] as const;
 
@@ -187,10 +190,51 @@ export const contract = {
     request: empty,
     response: z.object({ entries: z.int().min(0), bytes: z.number().min(0) }),
   },
+  'monitor:live': {
+    request: empty,
+    response: liveMetricsSchema,
+  },
+  'monitor:history': {
+    request: z.strictObject({
+      rangeMs: z.int().min(60_000, 'must be at least a minute').max(MAX_RANGE_MS, 'must be at most 365 days'),
+      resolution: z.enum(HISTORY_RESOLUTIONS).default('1m'),
+    }),
+    response: z.object({ resolution: z.enum(HISTORY_RESOLUTIONS), points: z.array(historyPointSchema), score: performanceScoreSchema }),
+  },
+  'monitor:traces': {
+    request: empty,
+    response: z.object({ traces: z.array(traceSchema) }),
+  },
+  'monitor:suggestions': {
+    request: empty,
+    response: z.object({ suggestions: z.array(suggestionSchema) }),
+  },
+  'alerts:list': {
+    request: z.strictObject({ rangeMs: z.int().min(0).max(MAX_RANGE_MS).default(7 * DAY_MS) }),
+    response: z.object({ alerts: z.array(alertSchema) }),
+  },
+  'alerts:acknowledge': {
+    request: z.strictObject({ id: z.int().min(1) }),
+    response: z.object({ acknowledged: z.boolean() }),
+  },
+  'tuner:state': {
+    request: empty,
+    response: tunerStateSchema,
+  },
+  'tuner:set-enabled': {
+    request: z.strictObject({ enabled: z.boolean() }),
+    response: tunerStateSchema,
+  },
+  'tuner:audit': {
+    request: z.strictObject({ limit: z.int().min(1).max(1000).default(200) }),
+    response: z.object({ entries: z.array(auditEntrySchema) }),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
   'generation:progress': progressSchema,
+  /** The monitor's live view, at most 4 times a second while something changes. */
+  'monitor:live': liveMetricsSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const IPC_ERROR_CODES = [

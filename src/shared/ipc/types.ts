@@ -1,5 +1,6 @@
 /** Types derived from the contract table; nothing here is written per channel. */
 import type { z } from 'zod';
+import type { alertSchema, auditEntrySchema, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import type { contract, events, ipcErrorSchema } from './contract';
 
 export type Contract = typeof contract;
@@ -28,3 +29,11 @@ export type RunDetail = ResponseOf<'runs:get'>;
 export type GenerationProgress = EventOf<'generation:progress'>;
 export type GenerationPhase = GenerationProgress['phase'];
 export type ValidationStatsSnapshot = ResponseOf<'validation:stats'>;
+export type LiveMetrics = z.output<typeof liveMetricsSchema>;
+export type HistoryPoint = z.output<typeof historyPointSchema>;
+export type PerformanceScore = z.output<typeof performanceScoreSchema>;
+export type Alert = z.output<typeof alertSchema>;
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+export type TunerState = z.output<typeof tunerStateSchema>;
+export type Suggestion = z.output<typeof suggestionSchema>;
+export type Trace = z.output<typeof traceSchema>;

@@ -28,6 +28,8 @@ export interface PreloadPolicy {
   perLookup: number;
   /** Preloading waits while the 1-minute load average per core is above this. */
   maxLoadPerCore: number;
+  /** Set by the emergency response while it sheds load. */
+  paused?: boolean;
 }
 
 export const DEFAULT_PRELOAD: PreloadPolicy = { enabled: true, perLookup: 3, maxLoadPerCore: 0.7 };
@@ -70,7 +72,7 @@ export class CachedCultureSource implements CultureSource {
    * source's neighbours (the nearest countries).
    */
   private warmPredicted(key: string, analysis: BriefAnalysis): void {
-    if (!this.preload.enabled) return;
+    if (!this.preload.enabled || this.preload.paused) return;
     this.cache.runInBackground(async () => {
       const followed = this.cache
         .successorsOf(key)
@@ -86,7 +88,7 @@ export class CachedCultureSource implements CultureSource {
   }
 }
 
-function parseConstraints(value: unknown): CulturalConstraints | undefined {
+export function parseConstraints(value: unknown): CulturalConstraints | undefined {
   const parsed = constraintsSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }

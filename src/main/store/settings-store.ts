@@ -1,6 +1,6 @@
 /**
- * Provider settings, kept in app.db under one key and checked with zod when read (the file is a
- * trust boundary). API keys come from settings or, when unset there, from the environment
+ * The app's settings (providers, resource caps, the monitor's thresholds), kept in app.db under one
+ * key and checked with zod when read (the file is a trust boundary). API keys come from settings or, when unset there, from the environment
  * (GEMINI_API_KEY, OPENAI_API_KEY, QLOO_API_KEY); OLLAMA_HOST overrides Ollama's address. A stored
  * value that no longer parses is reported and replaced by defaults for this session, never deleted.
  */
@@ -26,7 +26,19 @@ const endpointSchema = (defaults: LlmEndpoint) =>
     temperature: z.number().min(0).max(2).default(defaults.temperature),
   });
 
-export const providerSettingsSchema = z.object({
+/** Alert thresholds (defaults from the seeds), history retention and the auto-tuner switch. */
+const monitorSettingsSchema = z.object({
+  retentionDays: z.number().int().min(1).max(365).default(30),
+  p95Ms: z.number().min(100).max(600_000).default(20_000),
+  cacheHitRate: z.number().min(0).max(1).default(0.7),
+  validationSuccess: z.number().min(0).max(1).default(0.95),
+  cpuPercent: z.number().min(10).max(100).default(70),
+  memoryBudgetMb: z.number().int().min(128).max(65_536).default(1536),
+  tuner: z.boolean().default(true),
+});
+const MONITOR_DEFAULTS = monitorSettingsSchema.parse({});
+
+export const settingsSchema = z.object({
   provider: z.enum(PROVIDER_IDS).default('offline'),
   culture: z.enum(CULTURE_SOURCE_IDS).default('bundled'),
   ollama: endpointSchema(OLLAMA_DEFAULTS).default(OLLAMA_DEFAULTS),
@@ -41,17 +53,20 @@ export const providerSettingsSchema = z.object({
       maxMemoryPercent: z.number().min(10).max(100).default(92),
     })
     .default({ maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 }),
+  monitor: monitorSettingsSchema.default(MONITOR_DEFAULTS),
 });
 
-export type ProviderSettings = z.output<typeof providerSettingsSchema>;
-export type ProviderSettingsInput = z.input<typeof providerSettingsSchema>;
+export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
+export type AppSettings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
 
+// The key predates the monitor's section; kept so that saved settings still load.
 const KEY = 'providers';
 
-export class ProviderSettingsStore {
-  private current: ProviderSettings;
+export class SettingsStore {
+  private current: AppSettings;
   /** `current` with the environment applied: what get() returns, computed when settings change, not per call. */
-  private effective: ProviderSettings;
+  private effective: AppSettings;
   /** Why the stored settings could not be used, when they could not. */
   readonly problem: string | undefined;
 
@@ -66,13 +81,13 @@ export class ProviderSettingsStore {
   }
 
   /** The settings with keys from the environment filled in where settings have none. */
-  get(): ProviderSettings {
+  get(): AppSettings {
     return this.effective;
   }
 
   /** Merges a change, checks the whole, and saves it; throws a message naming the bad field. */
-  update(change: ProviderSettingsInput): ProviderSettings {
-    const merged = providerSettingsSchema.safeParse(deepMerge(this.current, change));
+  update(change: SettingsInput): AppSettings {
+    const merged = settingsSchema.safeParse(deepMerge(this.current, change));
     if (!merged.success) {
       const issue = merged.error.issues[0]!;
       throw new Error(`Setting ${issue.path.join('.')} ${issue.message}; nothing was saved.`);
@@ -84,7 +99,7 @@ export class ProviderSettingsStore {
   }
 
   /** OLLAMA_HOST moves Ollama only while settings keep the default address; keys fill only empty ones. */
-  private withEnvironment(s: ProviderSettings): ProviderSettings {
+  private withEnvironment(s: AppSettings): AppSettings {
     const host = this.env.OLLAMA_HOST;
     return {
       ...s,
@@ -95,20 +110,20 @@ export class ProviderSettingsStore {
     };
   }
 
-  private load(): { settings: ProviderSettings; problem?: string } {
+  private load(): { settings: AppSettings; problem?: string } {
     const text = this.store.readSetting(KEY);
-    const defaults = providerSettingsSchema.parse({});
+    const defaults = settingsSchema.parse({});
     if (text === undefined) return { settings: defaults };
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
-      return { settings: defaults, problem: 'The saved provider settings are not valid JSON; defaults are used until you save new ones.' };
+      return { settings: defaults, problem: 'The saved settings are not valid JSON; defaults are used until you save new ones.' };
     }
-    const parsed = providerSettingsSchema.safeParse(raw);
+    const parsed = settingsSchema.safeParse(raw);
     if (parsed.success) return { settings: parsed.data };
     const issue = parsed.error.issues[0]!;
-    return { settings: defaults, problem: `The saved provider settings have ${issue.path.join('.') || 'a value'} that ${issue.message}; defaults are used until you save new ones.` };
+    return { settings: defaults, problem: `The saved settings have ${issue.path.join('.') || 'a value'} that ${issue.message}; defaults are used until you save new ones.` };
   }
 }
 

@@ -1,0 +1,82 @@
+/** `persona-studio metrics`: the monitor's history from the data folder, as a table or JSON. */
+import { createCore } from '../main/core';
+import { defaultDataDir } from '../main/data-dir';
+import type { HistoryResolution } from '../shared/metrics';
+import { parseFlags, UsageError, type CliIo } from './args';
+
+export const METRICS_USAGE = `persona-studio metrics [--since 1h] [--json]
+
+  Shows what the app measured: generations, latency, cache hit rate, validation, errors and alerts,
+  per period, from the data folder's history.
+
+  --since SPAN       how far back: 30m, 6h, 7d ... (default 1h; history is kept 30 days unless changed)
+  --json             print the history, score and alerts as JSON
+  --data DIR         data folder (default ${defaultDataDir()})`;
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+export async function runMetrics(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { since: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`metrics takes no arguments (got ${JSON.stringify(positionals[0])})`);
+  const rangeMs = parseSpan(values.since ?? '1h');
+  const resolution: HistoryResolution = rangeMs <= 2 * UNIT_MS.h ? '5m' : '1h';
+  let core;
+  try {
+    core = createCore({ dataDir: values.data ?? defaultDataDir(), resources: null, monitor: { autoStart: false } });
+  } catch (error) {
+    io.err(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const history = core.monitor.history(rangeMs, resolution);
+    const alerts = core.monitor.listAlerts(rangeMs);
+    if (values.json) {
+      io.out(JSON.stringify({ since: new Date(Date.now() - rangeMs).toISOString(), ...history, alerts }, null, 2));
+      return 0;
+    }
+    if (history.points.length === 0) {
+      io.out(`Nothing was measured in the last ${values.since ?? '1h'}. Generate personas in the app or with persona-studio generate, then look again.`);
+      return 0;
+    }
+    io.out(table(history.points));
+    io.out('');
+    io.out(`Score: ${history.score.overall ?? 'n/a'}/100 (${history.score.trend})`);
+    const active = alerts.filter((a) => a.status === 'active');
+    io.out(`Alerts: ${alerts.length} in range, ${active.length} active${active.length ? `: ${active.map((a) => a.message).join('; ')}` : ''}`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+function parseSpan(text: string): number {
+  const match = /^(\d+)\s*([mhd])$/.exec(text.trim());
+  const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN;
+  if (!(ms >= UNIT_MS.m && ms <= 365 * UNIT_MS.d)) throw new UsageError(`--since must be a span such as 30m, 6h or 7d, from 1m to 365d (got ${JSON.stringify(text)})`);
+  return ms;
+}
+
+type Point = ReturnType<ReturnType<typeof createCore>['monitor']['history']>['points'][number];
+
+function table(points: readonly Point[]): string {
+  const pct = (v: number | null) => (v === null ? '-' : `${Math.round(v * 100)}%`);
+  const secs = (v: number | null) => (v === null ? '-' : `${(v / 1000).toFixed(1)}s`);
+  const rows = [
+    ['period', 'runs', 'failed', 'p50', 'p95', 'calls', 'call errors', 'cache hit', 'valid', 'cpu', 'rss MB'],
+    ...points.map((p) => [
+      new Date(p.at).toISOString().slice(0, 16).replace('T', ' '),
+      String(p.generations),
+      String(p.generationErrors),
+      secs(p.p50Ms),
+      secs(p.p95Ms),
+      String(p.calls),
+      String(p.callErrors),
+      pct(p.cacheHitRate),
+      pct(p.validationSuccessRate),
+      p.cpuMean === null ? '-' : `${Math.round(p.cpuMean)}%`,
+      p.rssMaxMb === null ? '-' : String(Math.round(p.rssMaxMb)),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+}

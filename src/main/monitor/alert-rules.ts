@@ -1,0 +1,105 @@
+/** The alert rules, their thresholds from settings, and the windows their values are measured over. */
+import type { AlertRuleId } from '../../shared/metrics';
+import type { MonitorSettings } from '../store/settings-store';
+import type { AlertRule } from './alerts';
+import { quantileOf, ratio, type WindowSummary } from './metric-series';
+
+const SECOND = 1000;
+/** Rates and percentiles are judged over five minutes, CPU and memory on their latest samples. */
+export const ALERT_WINDOW_MS = 5 * 60 * SECOND;
+
+const pct = (value: number) => `${Math.round(value * 100)}%`;
+
+export function alertRules(settings: MonitorSettings): AlertRule[] {
+  return [
+    {
+      id: 'response_p95',
+      severity: 'high',
+      direction: 'above',
+      threshold: settings.p95Ms,
+      clearAt: settings.p95Ms * 0.8,
+      raiseAfterMs: 30 * SECOND,
+      clearAfterMs: 60 * SECOND,
+      action: 'lower_concurrency',
+      describe: (v) => `Generations are slow: p95 ${(v / 1000).toFixed(1)} s over the last 5 minutes (target ${(settings.p95Ms / 1000).toFixed(0)} s).`,
+    },
+    {
+      id: 'cache_hit_rate',
+      severity: 'medium',
+      direction: 'below',
+      threshold: settings.cacheHitRate,
+      clearAt: Math.min(1, settings.cacheHitRate + 0.05),
+      raiseAfterMs: 60 * SECOND,
+      clearAfterMs: 60 * SECOND,
+      action: 'warm_cache',
+      describe: (v) => `The cache answers ${pct(v)} of lookups from memory or disk (target ${pct(settings.cacheHitRate)}).`,
+    },
+    {
+      id: 'validation_success',
+      severity: 'medium',
+      direction: 'below',
+      threshold: settings.validationSuccess,
+      clearAt: Math.min(1, settings.validationSuccess + 0.02),
+      raiseAfterMs: 30 * SECOND,
+      clearAfterMs: 60 * SECOND,
+      describe: (v) => `Only ${pct(v)} of provider answers gave usable personas (target ${pct(settings.validationSuccess)}); check the model and its prompt.`,
+    },
+    {
+      id: 'cpu',
+      severity: 'high',
+      direction: 'above',
+      threshold: settings.cpuPercent,
+      clearAt: settings.cpuPercent - 10,
+      raiseAfterMs: 30 * SECOND,
+      clearAfterMs: 60 * SECOND,
+      action: 'lower_concurrency',
+      describe: (v) => `CPU at ${Math.round(v)}% for over 30 s (threshold ${settings.cpuPercent}%).`,
+    },
+    {
+      id: 'memory',
+      severity: 'critical',
+      direction: 'above',
+      threshold: settings.memoryBudgetMb,
+      clearAt: settings.memoryBudgetMb * 0.9,
+      raiseAfterMs: 10 * SECOND,
+      clearAfterMs: 60 * SECOND,
+      describe: (v) => `The app uses ${Math.round(v)} MB, over its ${settings.memoryBudgetMb} MB budget.`,
+    },
+    {
+      id: 'provider_timeouts',
+      severity: 'high',
+      direction: 'above',
+      threshold: 0.1,
+      clearAt: 0.03,
+      raiseAfterMs: 30 * SECOND,
+      clearAfterMs: 120 * SECOND,
+      action: 'adjust_timeout',
+      describe: (v) => `${pct(v)} of provider calls timed out in the last 5 minutes.`,
+    },
+    {
+      id: 'provider_errors',
+      severity: 'critical',
+      direction: 'above',
+      threshold: 0.5,
+      clearAt: 0.1,
+      raiseAfterMs: 20 * SECOND,
+      clearAfterMs: 120 * SECOND,
+      action: 'enable_offline_fallback',
+      describe: (v) => `${pct(v)} of provider calls failed in the last minute.`,
+    },
+  ];
+}
+
+/** Each rule's value from the windows, or null when too little was measured to judge. */
+export function alertValues(fiveMinutes: WindowSummary, lastMinute: WindowSummary): Partial<Record<AlertRuleId, number | null>> {
+  const c = fiveMinutes.counters;
+  return {
+    response_p95: fiveMinutes.latencies.length >= 3 ? quantileOf(fiveMinutes.latencies, 0.95) : null,
+    cache_hit_rate: c.cacheGets >= 20 ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null,
+    validation_success: c.validationAnswers >= 5 ? ratio(c.validationSucceeded, c.validationAnswers) : null,
+    cpu: lastMinute.latest?.cpuPercent ?? null,
+    memory: lastMinute.latest?.rssMb ?? null,
+    provider_timeouts: c.calls >= 10 ? ratio(c.timeouts, c.calls) : null,
+    provider_errors: lastMinute.counters.calls >= 10 ? ratio(lastMinute.counters.callErrors, lastMinute.counters.calls) : null,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * What the monitor may turn, built over the real components: the tuner's tunables, the emergency
+ * response's shedding steps, and the alerts' auto-actions. Each says in its outcome what it changed.
+ */
+import type { AutoActionId } from '../../shared/metrics';
+import type { TieredCache } from '../cache/tiered-cache';
+import type { GenerationTuning } from '../generation/pipeline';
+import { parseConstraints, type PreloadPolicy } from '../providers/culture/cached-culture';
+import type { Scheduler } from '../scheduler/scheduler';
+import type { AppSettings } from '../store/settings-store';
+import type { Tunable } from './auto-tuner';
+import type { SheddingStep } from './emergency';
+import type { MonitorControls } from './monitor';
+
+export interface ControlTargets {
+  cache: TieredCache;
+  scheduler: Scheduler;
+  preload: PreloadPolicy;
+  tuning: GenerationTuning;
+  settings: () => AppSettings;
+  /** Ids of providers that call out (not the offline engine). */
+  remoteProviders: ReadonlySet<string>;
+}
+
+const MB = 1_048_576;
+const MINUTE = 60_000;
+/** How long enable_offline_fallback holds a failing provider's breaker open. */
+const OFFLINE_FALLBACK_MS = 5 * MINUTE;
+
+export function createControls(targets: ControlTargets): MonitorControls {
+  const { cache, scheduler, preload, tuning } = targets;
+  const now = () => performance.now();
+  const tunables: Tunable[] = [
+    { id: 'l1_bytes', label: 'Memory cache size (bytes)', min: 4 * MB, max: cache.l1CeilingBytes, get: () => cache.l1Budget, set: (v) => cache.setL1Budget(v) },
+    { id: 'ttl_min_ms', label: 'Shortest cache lifetime (ms)', min: MINUTE, max: 24 * 60 * MINUTE, get: () => cache.ttl.minMs, set: (v) => cache.setTtlBounds({ ...cache.ttl, minMs: Math.round(v) }) },
+    {
+      id: 'concurrency_max',
+      label: 'Most calls at once',
+      min: 1,
+      // Never above the user's own cap.
+      get max() {
+        return targets.settings().limits.maxConcurrency;
+      },
+      get: () => scheduler.load().max,
+      set: (v) => scheduler.limit.setMax(v, 'auto-tuner', now()),
+    },
+    { id: 'timeout_factor', label: 'Timeout (× p95 latency)', min: 1.5, max: 8, get: () => scheduler.timeoutFactor, set: (v) => scheduler.setTimeoutFactor(v) },
+    { id: 'batch_size', label: 'Most personas per LLM call', min: 1, max: 10, get: () => tuning.maxBatchSize, set: (v) => (tuning.maxBatchSize = Math.round(v)) },
+  ];
+
+  let savedL1 = cache.l1Budget;
+  let savedMax = scheduler.load().max;
+  const shedding: SheddingStep[] = [
+    { id: 'pause_preloading', shed: () => ((preload.paused = true), { before: 1, after: 0 }), restore: () => ((preload.paused = false), { before: 0, after: 1 }) },
+    {
+      id: 'shrink_l1',
+      shed: () => {
+        savedL1 = cache.l1Budget;
+        cache.setL1Budget(savedL1 / 4);
+        return { before: savedL1, after: cache.l1Budget };
+      },
+      restore: () => {
+        const before = cache.l1Budget;
+        cache.setL1Budget(savedL1);
+        return { before, after: cache.l1Budget };
+      },
+    },
+    {
+      id: 'concurrency_floor',
+      shed: () => {
+        savedMax = scheduler.load().max;
+        scheduler.limit.setMax(scheduler.limit.min, 'emergency: concurrency to its floor', now());
+        return { before: savedMax, after: scheduler.load().max };
+      },
+      restore: () => {
+        const before = scheduler.load().max;
+        scheduler.limit.setMax(savedMax, 'emergency over: ceiling restored', now());
+        return { before, after: scheduler.load().max };
+      },
+    },
+    {
+      id: 'defer_low_priority',
+      shed: () => (scheduler.deferLowPriority(true), { before: 0, after: 1 }),
+      restore: () => (scheduler.deferLowPriority(false), { before: 1, after: 0 }),
+    },
+  ];
+
+  const actions: Record<AutoActionId, () => string> = {
+    warm_cache: () => {
+      const promoted = cache.warmL1('culture', parseConstraints);
+      return promoted > 0 ? `${promoted} frequent cultural lookups copied from cache.db into memory` : 'nothing to warm: the lookups that missed are not in cache.db either';
+    },
+    adjust_timeout: () => {
+      const before = scheduler.timeoutFactor;
+      const after = Math.min(8, before * 1.5);
+      if (after === before) throw new Error(`timeouts are already at their ceiling (${before} × p95)`);
+      scheduler.setTimeoutFactor(after);
+      return `timeouts raised from ${before.toFixed(1)} to ${after.toFixed(1)} × p95 latency`;
+    },
+    lower_concurrency: () => {
+      const before = scheduler.load().max;
+      const after = Math.max(scheduler.limit.min, Math.floor(scheduler.limit.value * 0.7));
+      if (after >= before) throw new Error(`concurrency is already at ${before}`);
+      scheduler.limit.setMax(after, 'alert: lower concurrency', now());
+      return `most calls at once lowered from ${before} to ${after}`;
+    },
+    enable_offline_fallback: () => {
+      const provider = targets.settings().provider;
+      if (!targets.remoteProviders.has(provider)) throw new Error('generations already use the offline engine');
+      if (!scheduler.isolate(provider, OFFLINE_FALLBACK_MS)) return `${provider} is already paused`;
+      return `${provider} paused for ${OFFLINE_FALLBACK_MS / MINUTE} min: generations use the offline engine, each persona marked as such`;
+    },
+  };
+
+  return { tunables, shedding, runAction: async (action) => actions[action]() };
+}

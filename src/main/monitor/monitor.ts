@@ -1,0 +1,459 @@
+/**
+ * The monitor: traces of generations, provider call outcomes from the scheduler, and once a second
+ * the cache's, validation's and scheduler's figures, kept as per-second points (the last 15
+ * minutes, for the live view, alerts and the tuner) and per-minute rollups (the last 24 hours in
+ * memory, the rest in app.db for the retention period). Each second it also evaluates the alerts
+ * and the emergency response; every few seconds the auto-tuner takes a step.
+ */
+import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Suggestion, Trace, TunerState } from '../../shared/ipc/types';
+import type { HistoryResolution, TracePhase } from '../../shared/metrics';
+import type { RunTrace, TraceSink } from '../generation/pipeline';
+import type { TieredCache } from '../cache/tiered-cache';
+import type { CallEvent, Scheduler } from '../scheduler/scheduler';
+import type { MonitorStore, NewAuditEntry } from '../store/monitor-store';
+import type { MonitorSettings } from '../store/settings-store';
+import type { ValidationStats } from '../validation/validation-stats';
+import { ALERT_WINDOW_MS, alertRules, alertValues } from './alert-rules';
+import { AlertEngine, type ActionRunner } from './alerts';
+import { AutoTuner, type Tunable, type TunerEnvironment, type TunerMetric, type TunerPolicy } from './auto-tuner';
+import { EmergencyResponse, type EmergencyPolicy, type SheddingStep } from './emergency';
+import { COUNTERS, quantileOf, ratio, SecondRing, zeroCounters, type Counters, type Gauges, type SecondPoint, type WindowSummary } from './metric-series';
+import { monitorSuggestions } from './monitor-suggestions';
+import { scoreOf, scoreOfHistory, trendOf } from './performance-score';
+import { historyOf, MINUTE, MinuteAccumulator, type MinuteRollup } from './rollups';
+import { tuningProposals } from './tuning-proposals';
+
+export interface MonitorControls {
+  tunables: Tunable[];
+  shedding: SheddingStep[];
+  runAction: ActionRunner;
+}
+
+export interface MonitorDeps {
+  store: MonitorStore;
+  scheduler: Scheduler;
+  cache: TieredCache;
+  validationStats: ValidationStats;
+  settings: () => MonitorSettings;
+  controls: MonitorControls;
+  /** Wall-clock time; tests move it by hand. */
+  now?: () => number;
+  /** Starts the one-second timer; tests call tick() themselves. Default true. */
+  autoStart?: boolean;
+  /** Shortest gap between two live events. Default 250 ms (4 a second). */
+  liveIntervalMs?: number;
+  tuner?: Partial<TunerPolicy>;
+  emergency?: Partial<EmergencyPolicy>;
+}
+
+const SECOND = 1000;
+const RING_SECONDS = 15 * 60;
+const DAY = 24 * 60 * MINUTE;
+const LIVE_WINDOW_MS = 60 * SECOND;
+const TUNER_EVERY_TICKS = 5;
+const TRACES_KEPT = 50;
+const MB = 1_048_576;
+
+export class Monitor implements TraceSink {
+  readonly alerts: AlertEngine;
+  readonly tuner: AutoTuner;
+  readonly emergency: EmergencyResponse;
+  private readonly now: () => number;
+  private readonly ring = new SecondRing(RING_SECONDS);
+  private open: SecondPoint;
+  private minute: MinuteAccumulator;
+  /** The last 24 hours of rollups, oldest first. */
+  private readonly recent: MinuteRollup[] = [];
+  private readonly traces: Trace[] = [];
+  private lastCache: { gets: number; l1Hits: number; l2Hits: number };
+  private lastValidation: { answers: number; succeeded: number; personas: number; repaired: number; filled: number };
+  private readonly listeners = new Set<(live: LiveMetrics) => void>();
+  private liveTimer: NodeJS.Timeout | undefined;
+  private lastLive = Number.NEGATIVE_INFINITY;
+  private readonly liveIntervalMs: number;
+  private ticks = 0;
+  private trend: PerformanceScore['trend'] = 'unknown';
+  private timer: NodeJS.Timeout | undefined;
+  private pruneTimer: NodeJS.Timeout | undefined;
+  private pruning = false;
+  private readonly unobserve: () => void;
+
+  constructor(private readonly deps: MonitorDeps) {
+    this.now = deps.now ?? Date.now;
+    this.liveIntervalMs = deps.liveIntervalMs ?? 250;
+    const now = this.now();
+    this.open = emptySecond(now);
+    const minute = minuteOf(now);
+    const since = now - DAY;
+    for (const rollup of deps.store.rollups(since, minute)) this.recent.push(rollup);
+    // A restart within the minute carries on with what the last session wrote for it.
+    this.minute = MinuteAccumulator.resume(minute, deps.store.rollups(minute, minute + 1)[0]);
+    this.lastCache = deps.cache.hitCounts();
+    this.lastValidation = validationCounts(deps.validationStats);
+    this.unobserve = deps.scheduler.observe((event) => this.onCall(event));
+    this.alerts = new AlertEngine(alertRules(deps.settings()), deps.store, deps.controls.runAction, () => this.changed());
+    this.tuner = new AutoTuner(deps.controls.tunables, this.tunerEnvironment(), deps.tuner, deps.settings().tuner);
+    this.emergency = new EmergencyResponse(deps.controls.shedding, (entry) => this.audit(entry), deps.emergency);
+    this.trend = this.computeTrend(now);
+    if (deps.autoStart !== false) {
+      this.timer = setInterval(() => this.tick(), SECOND).unref();
+      this.pruneTimer = setTimeout(() => void this.prune(), 10 * SECOND).unref();
+    }
+  }
+
+  /** Starts a generation's trace (the pipeline calls it). */
+  start(provider: string): RunTrace {
+    const started = performance.now();
+    let phaseStarted = started;
+    let current: TracePhase | null = null;
+    const phases: Partial<Record<TracePhase, number>> = {};
+    const close = () => {
+      const at = performance.now();
+      if (current) phases[current] = (phases[current] ?? 0) + (at - phaseStarted);
+      phaseStarted = at;
+    };
+    return {
+      enter: (phase) => {
+        close();
+        current = phase;
+      },
+      repaired: (ms) => {
+        phases.repair = (phases.repair ?? 0) + ms;
+        // Repair ran inside the current phase's time: it is counted once, under repair.
+        phaseStarted += ms;
+      },
+      end: (outcome, fromCache) => {
+        close();
+        current = null;
+        const totalMs = performance.now() - started;
+        this.recordTrace({ at: this.now(), outcome, provider, fromCache, totalMs, phases });
+      },
+    };
+  }
+
+  /** Calls `listener` with the live view at most 4 times a second while something changes. */
+  onLive(listener: (live: LiveMetrics) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One second's bookkeeping; the timer calls it, tests call it with a moved clock. */
+  tick(): void {
+    const now = this.now();
+    this.sampleInto(this.open);
+    this.ring.push(this.open);
+    this.minute.addSecond(this.open);
+    this.open = emptySecond(now);
+    if (minuteOf(now) !== this.minute.minute) this.rollOver(now);
+    const settings = this.deps.settings();
+    const fiveMinutes = this.ring.window(now - ALERT_WINDOW_MS);
+    const lastMinute = this.ring.window(now - MINUTE);
+    this.alerts.evaluate(now, alertValues(fiveMinutes, lastMinute));
+    this.emergency.update(criticalPressure(lastMinute, this.ring.window(now - 5 * SECOND), settings), now);
+    if (++this.ticks % TUNER_EVERY_TICKS === 0) this.tuner.tick();
+    this.changed();
+  }
+
+  live(): LiveMetrics {
+    const now = this.now();
+    const window = this.ring.window(now - LIVE_WINDOW_MS, this.open);
+    const fiveMinutes = this.ring.window(now - ALERT_WINDOW_MS, this.open);
+    const load = this.deps.scheduler.load();
+    const c = window.counters;
+    const gauges = this.gauges();
+    return {
+      at: now,
+      windowS: LIVE_WINDOW_MS / SECOND,
+      generations: c.generations,
+      generationErrors: c.generationErrors,
+      latency: { p50Ms: quantileOf(window.latencies, 0.5), p95Ms: quantileOf(window.latencies, 0.95), p99Ms: quantileOf(window.latencies, 0.99) },
+      calls: c.calls,
+      errorRate: ratio(c.callErrors, c.calls),
+      timeoutRate: ratio(c.timeouts, c.calls),
+      cache: { gets: c.cacheGets, hitRate: ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets), l1HitRate: ratio(c.cacheL1Hits, c.cacheGets), l2HitRate: ratio(c.cacheL2Hits, c.cacheGets) },
+      validation: {
+        answers: c.validationAnswers,
+        successRate: ratio(c.validationSucceeded, c.validationAnswers),
+        repairRate: ratio(c.repairedPersonas, c.personas),
+        fillRate: ratio(c.filledPersonas, c.personas),
+      },
+      scheduler: { limit: load.limit, maxLimit: load.max, running: load.running, queued: load.queued },
+      resources: { cpuPercent: gauges.cpuPercent, memoryPercent: gauges.memoryPercent, rssMb: gauges.rssMb ?? 0, loopLagMs: gauges.loopLagMs },
+      activeAlerts: this.alerts.active().length,
+      emergency: this.emergency.active,
+      score: { ...scoreOf(scoreInputs(fiveMinutes), this.deps.settings()), trend: this.trend },
+      lastTrace: this.traces.at(-1) ?? null,
+    };
+  }
+
+  /** Per-minute history merged to `resolution` over the last `rangeMs`, with the range's score and trend. */
+  history(rangeMs: number, resolution: HistoryResolution): { resolution: HistoryResolution; points: HistoryPoint[]; score: PerformanceScore } {
+    const now = this.now();
+    const rollups = this.rollupsSince(now - rangeMs, now);
+    const points = historyOf(rollups, resolution);
+    const settings = this.deps.settings();
+    const middle = now - rangeMs / 2;
+    const overall = scoreOfHistory(points, settings);
+    const trend = trendOf(scoreOfHistory(points.filter((p) => p.at < middle), settings), scoreOfHistory(points.filter((p) => p.at >= middle), settings));
+    const components = scoreOf(scoreInputs(this.ring.window(now - ALERT_WINDOW_MS, this.open)), settings).components;
+    return { resolution, points, score: { overall, components, trend } };
+  }
+
+  recentTraces(): Trace[] {
+    return [...this.traces].reverse();
+  }
+
+  suggestions(): Suggestion[] {
+    const now = this.now();
+    const fromCache = this.deps.cache.getOptimizationSuggestions().map((s) => ({ source: 'cache' as const, id: s.id, advice: s.advice, evidence: s.evidence }));
+    const fromMonitor = monitorSuggestions({
+      now,
+      rollups: [...this.rollupsSince(now - 2 * 60 * MINUTE, now)],
+      timeoutMs: (provider) => this.deps.scheduler.timeoutMs(provider, 'generate'),
+      validationTarget: this.deps.settings().validationSuccess,
+    });
+    return [...fromMonitor, ...fromCache];
+  }
+
+  /** An event worth an alert that has no threshold (the cache file was replaced): raised and resolved at once. */
+  raiseEvent(rule: 'cache_recovered' | 'cache_unavailable', message: string): void {
+    const now = this.now();
+    const alert = this.deps.store.insertAlert({ rule, severity: 'high', message, value: 1, threshold: 1, raisedAt: now });
+    this.deps.store.resolveAlert(alert.id, now);
+    this.changed();
+  }
+
+  listAlerts(rangeMs: number): Alert[] {
+    return this.deps.store.alerts(this.now() - rangeMs);
+  }
+
+  acknowledge(id: number): boolean {
+    const done = this.deps.store.acknowledgeAlert(id);
+    const active = this.alerts.active().find((a) => a.id === id);
+    if (done && active) active.acknowledged = true;
+    return done;
+  }
+
+  tunerState(): TunerState {
+    return this.tuner.state();
+  }
+
+  setTunerEnabled(enabled: boolean): TunerState {
+    this.tuner.setEnabled(enabled);
+    return this.tuner.state();
+  }
+
+  auditLog(limit: number): AuditEntry[] {
+    return this.deps.store.audit(0, limit);
+  }
+
+  /** Writes the minute in progress (a restart within it carries on from there) and stops the timers. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    if (this.pruneTimer) clearTimeout(this.pruneTimer);
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.unobserve();
+    this.sampleInto(this.open);
+    // A core that only read (the metrics command) leaves no minute behind.
+    if (this.ticks === 0 && this.minute.empty && COUNTERS.every((name) => this.open.counters[name] === 0)) return;
+    this.minute.addSecond(this.open);
+    this.open = emptySecond(this.now());
+    this.deps.store.putRollup(this.minute.toRollup());
+  }
+
+  /** Drops history older than the retention period, a batch at a time between other work. */
+  async prune(): Promise<number> {
+    if (this.pruning) return 0;
+    this.pruning = true;
+    const before = this.now() - this.deps.settings().retentionDays * DAY;
+    let removed = 0;
+    try {
+      for (let batch = this.deps.store.pruneBatch(before); batch > 0; batch = this.deps.store.pruneBatch(before)) {
+        removed += batch;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.pruning = false;
+    }
+    return removed;
+  }
+
+  private recordTrace(trace: Trace): void {
+    this.traces.push(trace);
+    if (this.traces.length > TRACES_KEPT) this.traces.shift();
+    // A cancelled run says nothing about speed or errors: it is kept as a trace only.
+    if (trace.outcome === 'cancelled') return this.changed();
+    this.open.counters.generations++;
+    if (trace.outcome === 'failed') this.open.counters.generationErrors++;
+    else this.open.generationMs.push(trace.totalMs);
+    if (trace.outcome === 'completed') this.minute.addTrace(trace.totalMs, trace.phases);
+    this.changed();
+  }
+
+  private onCall(event: CallEvent): void {
+    const counters = this.open.counters;
+    counters.calls++;
+    if (event.error) counters.callErrors++;
+    if (event.error === 'timeout') counters.timeouts++;
+    this.minute.addCall(event.provider, event.ms);
+    this.changed();
+  }
+
+  /** Fills a second's counters from the cache and validation since the last sample, and its gauges. */
+  private sampleInto(point: SecondPoint): SecondPoint {
+    const cache = this.deps.cache.hitCounts();
+    point.counters.cacheGets += cache.gets - this.lastCache.gets;
+    point.counters.cacheL1Hits += cache.l1Hits - this.lastCache.l1Hits;
+    point.counters.cacheL2Hits += cache.l2Hits - this.lastCache.l2Hits;
+    this.lastCache = cache;
+    const validation = validationCounts(this.deps.validationStats);
+    point.counters.validationAnswers += validation.answers - this.lastValidation.answers;
+    point.counters.validationSucceeded += validation.succeeded - this.lastValidation.succeeded;
+    point.counters.personas += validation.personas - this.lastValidation.personas;
+    point.counters.repairedPersonas += validation.repaired - this.lastValidation.repaired;
+    point.counters.filledPersonas += validation.filled - this.lastValidation.filled;
+    this.lastValidation = validation;
+    point.gauges = this.gauges();
+    return point;
+  }
+
+  private gauges(): Gauges {
+    const load = this.deps.scheduler.load();
+    const resources = load.resources;
+    return {
+      limit: load.limit,
+      queued: load.queued,
+      cpuPercent: resources ? resources.cpuPercent : null,
+      memoryPercent: resources && resources.totalMemoryMb > 0 ? (1 - resources.freeMemoryMb / resources.totalMemoryMb) * 100 : null,
+      rssMb: process.memoryUsage.rss() / MB,
+      loopLagMs: resources ? resources.loopLagMs : null,
+    };
+  }
+
+  private rollOver(now: number): void {
+    const rollup = this.minute.toRollup();
+    this.deps.store.putRollup(rollup);
+    this.recent.push(rollup);
+    while (this.recent.length > 0 && this.recent[0]!.minute < now - DAY) this.recent.shift();
+    this.minute = new MinuteAccumulator(minuteOf(now));
+    this.trend = this.computeTrend(now);
+    if (minuteOf(now) % (60 * MINUTE) === 0) void this.prune();
+  }
+
+  /** Rollups in [from, to): the day in memory, older minutes from app.db. */
+  private rollupsSince(from: number, to: number): MinuteRollup[] {
+    const inMemory = this.recent.filter((r) => r.minute >= from && r.minute < to);
+    const oldest = this.recent[0]?.minute ?? this.minute.minute;
+    const older = from < oldest ? this.deps.store.rollups(from, Math.min(to, oldest)) : [];
+    const current = !this.minute.empty && this.minute.minute >= from && this.minute.minute <= to ? [this.minute.toRollup()] : [];
+    return [...older, ...inMemory, ...current];
+  }
+
+  /** The last half hour's score against the half hour before. */
+  private computeTrend(now: number): PerformanceScore['trend'] {
+    const settings = this.deps.settings();
+    const halfHour = 30 * MINUTE;
+    const earlier = historyOf(this.recent.filter((r) => r.minute >= now - 2 * halfHour && r.minute < now - halfHour), '1h');
+    const later = historyOf(this.recent.filter((r) => r.minute >= now - halfHour), '1h');
+    return trendOf(scoreOfHistory(earlier, settings), scoreOfHistory(later, settings));
+  }
+
+  /** Something changed: a live event goes out within the interval, never more often. */
+  private changed(): void {
+    if (this.listeners.size === 0 || this.liveTimer) return;
+    const wait = Math.max(0, this.lastLive + this.liveIntervalMs - performance.now());
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = undefined;
+      this.lastLive = performance.now();
+      const live = this.live();
+      for (const listener of this.listeners) listener(live);
+    }, wait);
+    this.liveTimer.unref();
+  }
+
+  private audit(entry: NewAuditEntry): void {
+    this.deps.store.insertAudit(entry);
+    this.changed();
+  }
+
+  private tunerEnvironment(): TunerEnvironment {
+    const windowOf = (ms: number) => this.ring.window(this.now() - ms);
+    return {
+      now: () => this.now(),
+      traffic: (ms) => {
+        const c = windowOf(ms).counters;
+        return c.generations + c.calls + c.cacheGets;
+      },
+      metric: (id, ms) => tunerMetric(id, windowOf(ms)),
+      headroom: () => {
+        const latest = this.ring.latest()?.gauges;
+        const settings = this.deps.settings();
+        if (this.emergency.active) return 'the emergency response is shedding load';
+        if (latest?.cpuPercent != null && latest.cpuPercent >= settings.cpuPercent) return `CPU at ${Math.round(latest.cpuPercent)}%`;
+        if (latest?.rssMb != null && latest.rssMb >= settings.memoryBudgetMb * 0.9) return `memory at ${Math.round(latest.rssMb)} MB of a ${settings.memoryBudgetMb} MB budget`;
+        return null;
+      },
+      proposals: () =>
+        tuningProposals({
+          window: windowOf(ALERT_WINDOW_MS),
+          cacheSuggestions: this.deps.cache.getOptimizationSuggestions(),
+          value: (id) => this.deps.controls.tunables.find((t) => t.id === id)?.get(),
+          concurrencyMax: this.deps.scheduler.load().max,
+        }),
+      audit: (entry) => this.audit(entry),
+    };
+  }
+}
+
+function emptySecond(at: number): SecondPoint {
+  return { at, counters: zeroCounters(), gauges: { limit: null, queued: null, cpuPercent: null, memoryPercent: null, rssMb: null, loopLagMs: null }, generationMs: [] };
+}
+
+function minuteOf(at: number): number {
+  return Math.floor(at / MINUTE) * MINUTE;
+}
+
+function validationCounts(stats: ValidationStats) {
+  const s = stats.snapshot();
+  return { answers: s.answers, succeeded: s.succeeded, personas: s.personas, repaired: s.repairedPersonas, filled: s.filledPersonas };
+}
+
+function scoreInputs(window: WindowSummary) {
+  const c: Counters = window.counters;
+  return {
+    hitRate: c.cacheGets >= 10 ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null,
+    p95Ms: quantileOf(window.latencies, 0.95),
+    errorRate: c.calls >= 5 ? ratio(c.callErrors, c.calls) : null,
+    validationSuccess: ratio(c.validationSucceeded, c.validationAnswers),
+    cpuPercent: window.gaugeMean.cpuPercent,
+    rssMb: window.latest?.rssMb ?? null,
+  };
+}
+
+function tunerMetric(id: TunerMetric, window: WindowSummary): number | null {
+  const c = window.counters;
+  switch (id) {
+    case 'hit_rate':
+      return c.cacheGets >= 10 ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null;
+    case 'p95_ms':
+      return window.latencies.length >= 3 ? quantileOf(window.latencies, 0.95) : null;
+    case 'throughput':
+      return window.seconds > 0 ? ((c.calls - c.callErrors) / window.seconds) * 60 : null;
+    case 'timeout_rate':
+      return c.calls >= 10 ? ratio(c.timeouts, c.calls) : null;
+    case 'error_rate':
+      return c.calls >= 10 ? ratio(c.callErrors, c.calls) : null;
+    case 'repair_rate':
+      return c.personas >= 5 ? ratio(c.repairedPersonas, c.personas) : null;
+  }
+}
+
+/** What is critical now, in words, or null: memory well over budget, or CPU pegged for five seconds. */
+function criticalPressure(lastMinute: WindowSummary, lastSeconds: WindowSummary, settings: MonitorSettings): string | null {
+  const latest = lastMinute.latest;
+  if (latest?.rssMb != null && latest.rssMb > settings.memoryBudgetMb * 1.25) return `memory at ${Math.round(latest.rssMb)} MB, 25% over its ${settings.memoryBudgetMb} MB budget`;
+  if (latest?.memoryPercent != null && latest.memoryPercent > 97) return `the machine's memory is ${Math.round(latest.memoryPercent)}% used`;
+  const cpuFloor = lastSeconds.seconds >= 5 ? (lastSeconds.gaugeMin.cpuPercent ?? 0) : 0;
+  if (cpuFloor > 95) return `CPU above 95% for 5 s`;
+  return null;
+}
