@@ -117,15 +117,19 @@ async function phaseTwo(scheduler: Scheduler): Promise<{ extraMb: number; rows: 
   }
   app.close();
   const extras: number[] = [];
+  let empty: ReturnType<typeof monitorFor> | null = null;
+  let full: ReturnType<typeof monitorFor> | null = null;
   for (let repeat = 0; repeat < 5; repeat++) {
     const before = heapMb();
-    const empty = monitorFor(scheduler);
+    empty = monitorFor(scheduler);
     const withEmpty = heapMb();
-    const full = monitorFor(scheduler, fullDir);
+    full = monitorFor(scheduler, fullDir);
     const withFull = heapMb();
     extras.push(withFull - withEmpty - (withEmpty - before));
     full.close();
     empty.close();
+    // Dropped explicitly: V8 may otherwise keep the last pair reachable into the next measurement.
+    full = empty = null;
   }
   return { extraMb: median(extras), rows: 1440, storedMb: storedBytes / MB };
 }

@@ -62,6 +62,23 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { providerId: 'chatgpt' }, field: 'providerId' },
   ],
   'scheduler:status': [{ payload: { verbose: true }, field: 'verbose' }],
+  'settings:get': [{ payload: { keys: true }, field: 'keys' }],
+  'settings:update': [
+    { payload: {}, field: 'change' },
+    { payload: { change: { openai: { apiKey: '' } } }, field: 'change.openai.apiKey' },
+    { payload: { change: { openai: { secret: 'x' } } }, field: 'change.openai.secret' },
+    { payload: { change: { provider: 'chatgpt' } }, field: 'change.provider' },
+    { payload: { change: { monitor: { p95Ms: 'fast' } } }, field: 'change.monitor.p95Ms' },
+  ],
+  'personas:edit': [
+    { payload: {}, field: 'personaId' },
+    { payload: { personaId: 'p' }, field: 'persona' },
+    { payload: { personaId: 'p', persona: 'Ada' }, field: 'persona' },
+  ],
+  'runs:search': [
+    { payload: { query: 'x'.repeat(201) }, field: 'query' },
+    { payload: { query: 5 }, field: 'query' },
+  ],
   'monitor:live': [{ payload: { every: 10 }, field: 'every' }],
   'monitor:history': [
     { payload: {}, field: 'rangeMs' },
@@ -159,6 +176,27 @@ describe('IPC dispatcher', () => {
       const list: { workshops: Array<{ name: string }> } = await call('workshops:list', {});
       expect(list.workshops.map((w) => w.name)).toContain('Lyon meal kits');
       expect(await call('generation:cancel', { requestId })).toEqual({ cancelled: false });
+
+      const searched: { runs: Array<{ id: string }> } = await call('runs:search', { query: 'MEAL-KIT' });
+      expect(searched.runs.map((r) => r.id)).toEqual([generated.run.id]);
+      expect(((await call('runs:search', { query: '100%_' })) as { runs: unknown[] }).runs).toEqual([]);
+      const detail: { document: { personas: Array<{ id: string; name: string; quote?: string }> } } = await call('runs:get', { runId: generated.run.id });
+      const first = detail.document.personas[0]!;
+      const edited: { persona: { quote: string }; edits: number } = await call('personas:edit', { personaId: first.id, persona: { ...first, quote: 'I plan meals on Sunday.' } });
+      expect(edited).toMatchObject({ persona: { quote: 'I plan meals on Sunday.' }, edits: 1 });
+      const reread: typeof detail = await call('runs:get', { runId: generated.run.id });
+      expect(reread.document.personas[0]!.quote).toBe('I plan meals on Sunday.');
+      const badEdit = await dispatch('personas:edit', { personaId: first.id, persona: { ...first, age: 7 } }, context);
+      expect(badEdit).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'persona.age' } });
+
+      const saved: { openai: { apiKeySet: boolean } } = await call('settings:update', { change: { openai: { apiKey: 'sk-secret-123', model: 'm' } } });
+      expect(saved.openai.apiKeySet).toBe(true);
+      expect(JSON.stringify(await call('settings:get', {}))).not.toContain('sk-secret-123');
+      expect(core.settings.get().openai.apiKey).toBe('sk-secret-123');
+      const cleared: { openai: { apiKeySet: boolean; model: string } } = await call('settings:update', { change: { openai: { apiKey: null } } });
+      expect(cleared.openai).toMatchObject({ apiKeySet: false, model: 'm' });
+      const outOfRange = await dispatch('settings:update', { change: { limits: { maxConcurrency: 500 } } }, context);
+      expect(outOfRange).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'change.limits.maxConcurrency' } });
 
       core.monitor.tick();
       const live: { generations: number; lastTrace: { outcome: string } | null } = await call('monitor:live', {});

@@ -155,3 +155,25 @@ describe('provider settings', () => {
     store.close();
   });
 });
+
+describe('API keys at rest', () => {
+  // A reversible stand-in for safeStorage (which needs Electron): what matters is that app.db never holds the plain key.
+  const box = { encrypt: (plain: string) => Buffer.from([...plain].reverse().join('')).toString('base64'), decrypt: (sealed: string) => [...Buffer.from(sealed, 'base64').toString()].reverse().join('') };
+
+  it('are sealed in app.db, opened again with the box, and reported (not thrown) without it', () => {
+    const dir = tempDir();
+    let store = AppStore.open(dir);
+    new SettingsStore(store, {}, box).apply({ gemini: { apiKey: 'AIza-very-secret' } });
+    store.close();
+    const raw = fs.readFileSync(path.join(dir, 'app.db')).toString('latin1') + (fs.existsSync(path.join(dir, 'app.db-wal')) ? fs.readFileSync(path.join(dir, 'app.db-wal')).toString('latin1') : '');
+    expect(raw).not.toContain('AIza-very-secret');
+
+    store = AppStore.open(dir);
+    expect(new SettingsStore(store, {}, box).get().gemini.apiKey).toBe('AIza-very-secret');
+    const withoutBox = new SettingsStore(store, {});
+    expect(withoutBox.get().gemini.apiKey).toBeUndefined();
+    expect(withoutBox.problem).toMatch(/gemini key could not be decrypted/);
+    expect(withoutBox.view().gemini.apiKeySet).toBe(false);
+    store.close();
+  });
+});

@@ -25,7 +25,7 @@ import { QlooCultureSource } from './providers/culture/qloo-culture';
 import type { CultureSource } from './providers/types';
 import { SystemResourceSampler, type ResourceSource } from './scheduler/resource-sampler';
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
-import { SettingsStore } from './store/settings-store';
+import { SettingsStore, type AppSettings, type SecretBox } from './store/settings-store';
 import { createControls } from './monitor/controls';
 import { Monitor } from './monitor/monitor';
 import type { GenerationTuning } from './generation/pipeline';
@@ -47,6 +47,8 @@ export interface CoreOptions {
   resources?: ResourceSource | null;
   /** Where API keys are read from when settings have none; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Encrypts API keys at rest (Electron's safeStorage); without one they are kept in app.db as written. */
+  secrets?: SecretBox;
   /** The monitor's clock and timers (tests drive them by hand). */
   monitor?: { now?: () => number; autoStart?: boolean };
 }
@@ -81,7 +83,7 @@ export function createCore(options: CoreOptions): Core {
   const dataset = (): TasteDataset => loadDataset(datasetDir);
 
   const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
-  const settings = new SettingsStore(store, options.env ?? process.env);
+  const settings = new SettingsStore(store, options.env ?? process.env, options.secrets);
   const offline = new OfflineEngine(dataset);
   const remote: RemoteLlmProvider[] = [
     new OllamaProvider(() => settings.get().ollama),
@@ -94,8 +96,12 @@ export function createCore(options: CoreOptions): Core {
   // The cache opens (and may recover its file) before the monitor exists: its alerts wait for it.
   const cacheAlerts: CacheAlert[] = [];
   let raiseCacheAlert = (alert: CacheAlert): void => void cacheAlerts.push(alert);
+  const cacheSettings = settings.get().cache;
   const cache = new TieredCache({
     file: path.join(dataDir, 'cache.db'),
+    l1MaxBytes: cacheSettings.l1MaxMb * MB,
+    l1CeilingBytes: Math.max(cacheSettings.l1MaxMb, 1024) * MB,
+    ttlBounds: ttlBoundsOf(cacheSettings),
     onAlert: (alert) => raiseCacheAlert(alert),
     ...(options.cacheClock ? { clock: options.cacheClock } : {}),
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
@@ -124,6 +130,13 @@ export function createCore(options: CoreOptions): Core {
     ...options.monitor,
   });
   raiseCacheAlert = (alert) => monitor.raiseEvent(alert.kind, alert.message);
+  // A saved change applies at once: cache budgets, the concurrency cap, alert thresholds, the tuner.
+  settings.onChange((next) => {
+    cache.setL1Budget(next.cache.l1MaxMb * MB);
+    cache.setTtlBounds(ttlBoundsOf(next.cache));
+    if (next.limits.maxConcurrency !== scheduler.load().max) scheduler.limit.setMax(next.limits.maxConcurrency, 'settings: new cap', performance.now());
+    monitor.applySettings(next.monitor);
+  });
   for (const alert of cacheAlerts.splice(0)) raiseCacheAlert(alert);
   const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
     bundled: new CachedCultureSource(bundled, cache, preload),
@@ -178,6 +191,12 @@ export function createCore(options: CoreOptions): Core {
       store.close();
     },
   };
+}
+
+const MB = 1_048_576;
+
+function ttlBoundsOf(cache: AppSettings['cache']) {
+  return { minMs: cache.ttlMinMinutes * 60_000, maxMs: cache.ttlMaxDays * 86_400_000 };
 }
 
 function readVersion(): string {

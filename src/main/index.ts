@@ -1,9 +1,10 @@
 /** The Electron shell: one hardened window over the shared core. */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage, screen } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_ROOT, createCore, type Core } from './core';
+import type { SecretBox } from './store/settings-store';
 import { createDispatcher } from './ipc/dispatcher';
 import { bindElectronIpc } from './ipc/electron-binding';
 import { bindBroadcasts } from './ipc/broadcasts';
@@ -30,10 +31,41 @@ function electronSqliteBinding(): string | undefined {
 let core: Core | undefined;
 const windows = new Set<BrowserWindow>();
 
+/** API keys sealed by the OS keychain through safeStorage, when the OS offers one. */
+function keychainSecrets(): SecretBox | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+    decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
+}
+
+interface WindowBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const boundsFile = () => path.join(app.getPath('userData'), 'window.json');
+
+/** The last window's bounds, if they still fit on a connected display. */
+function savedBounds(): Partial<WindowBounds> {
+  try {
+    const b = JSON.parse(fs.readFileSync(boundsFile(), 'utf8')) as WindowBounds;
+    if (![b.x, b.y, b.width, b.height].every(Number.isFinite)) return {};
+    const visible = screen.getAllDisplays().some(({ workArea: a }) => b.x < a.x + a.width && b.x + b.width > a.x && b.y < a.y + a.height && b.y + b.height > a.y);
+    return visible ? b : { width: b.width, height: b.height };
+  } catch {
+    return {};
+  }
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
+    ...savedBounds(),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -48,16 +80,33 @@ function createWindow(): BrowserWindow {
     },
   });
   windows.add(win);
+  win.on('close', () => {
+    try {
+      fs.writeFileSync(boundsFile(), JSON.stringify(win.getNormalBounds()));
+    } catch {
+      // Losing the window position is harmless.
+    }
+  });
   win.on('closed', () => windows.delete(win));
   win.once('ready-to-show', () => win.show());
   void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(pageFile));
   return win;
 }
 
+// One instance: a second launch brings the first window forward instead of opening the databases twice.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const [win] = windows;
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+});
+
 app.whenReady().then(() => {
   hardenApp(isAppUrl);
   const binding = electronSqliteBinding();
-  core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}) });
+  const secrets = keychainSecrets();
+  core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}), ...(secrets ? { secrets } : {}) });
   const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}`, error));
   bindElectronIpc({ dispatch, isAppUrl, isOwnWindow: (contents) => [...windows].some((w) => w.webContents === contents) });
   bindBroadcasts(core, (event, payload) => {

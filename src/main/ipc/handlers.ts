@@ -1,6 +1,7 @@
 /** The core behind each contract channel. Generations in flight are kept by requestId so they can be cancelled. */
 import type { Core } from '../core';
 import { GenerationError } from '../generation/pipeline';
+import { PERSONA_SCHEMAS } from '../../shared/persona';
 import { HandlerError, type Handlers } from './dispatcher';
 
 export function createHandlers(core: Core): Handlers {
@@ -67,6 +68,35 @@ export function createHandlers(core: Core): Handlers {
     'providers:probe': async ({ providerId }) => core.probe(providerId),
 
     'scheduler:status': async () => core.scheduler.snapshot(),
+
+    'settings:get': async () => core.settings.view(),
+
+    'settings:update': async ({ change }) => {
+      try {
+        core.settings.apply(change);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const field = /^Setting ([\w.]+) /.exec(message)?.[1];
+        throw new HandlerError('invalid_request', message, field ? `change.${field}` : 'change');
+      }
+      return core.settings.view();
+    },
+
+    'personas:edit': async ({ personaId, persona }) => {
+      const stored = core.store.getPersona(personaId);
+      if (!stored) throw new HandlerError('not_found', `No persona has the id ${personaId}.`, 'personaId');
+      const level = core.store.getRunSummary(stored.runId)!.level;
+      const parsed = PERSONA_SCHEMAS[level].safeParse(persona);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new HandlerError('invalid_request', `The edited persona's ${issue.path.join('.') || 'content'} ${issue.message}; nothing was saved.`, `persona.${issue.path.join('.')}`);
+      }
+      core.store.editPersona(personaId, parsed.data);
+      const saved = core.store.getPersona(personaId)!;
+      return { persona: saved.persona, edits: saved.edits };
+    },
+
+    'runs:search': async ({ query, limit }) => ({ runs: core.store.searchRuns(query.trim(), limit) }),
 
     'monitor:live': async () => core.monitor.live(),
 

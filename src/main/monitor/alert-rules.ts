@@ -11,7 +11,7 @@ export const ALERT_WINDOW_MS = 5 * 60 * SECOND;
 const pct = (value: number) => `${Math.round(value * 100)}%`;
 
 export function alertRules(settings: MonitorSettings): AlertRule[] {
-  return [
+  const rules: AlertRule[] = [
     {
       id: 'response_p95',
       severity: 'high',
@@ -88,6 +88,9 @@ export function alertRules(settings: MonitorSettings): AlertRule[] {
       describe: (v) => `${pct(v)} of provider calls failed in the last minute.`,
     },
   ];
+  // The user may want alerts sooner (a demo) or later (a noisy machine) than each rule's own delay.
+  const hold = settings.raiseAfterS;
+  return hold === null ? rules : rules.map((rule) => ({ ...rule, raiseAfterMs: hold * SECOND }));
 }
 
 /** Each rule's value from the windows, or null when too little was measured to judge. */

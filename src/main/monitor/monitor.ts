@@ -101,6 +101,13 @@ export class Monitor implements TraceSink {
     }
   }
 
+  /** New thresholds and the tuner switch, from a settings change. */
+  applySettings(settings: MonitorSettings): void {
+    this.alerts.setRules(alertRules(settings));
+    if (settings.tuner !== this.tuner.enabled) this.tuner.setEnabled(settings.tuner);
+    this.changed();
+  }
+
   /** Starts a generation's trace (the pipeline calls it). */
   start(provider: string): RunTrace {
     const started = performance.now();

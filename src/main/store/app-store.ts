@@ -67,6 +67,13 @@ export class AppStore {
       run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
       runExtras: db.prepare('SELECT b.brief_json, r.report_json FROM runs r JOIN briefs b ON b.id = r.brief_id WHERE r.id = ?'),
       runPersonas: db.prepare('SELECT json FROM personas WHERE run_id = ? ORDER BY position'),
+      personaRow: db.prepare<[string], { json: string; run_id: string; workshop_id: string }>('SELECT json, run_id, workshop_id FROM personas WHERE id = ?'),
+      updatePersona: db.prepare('UPDATE personas SET name = ?, age = ?, city = ?, country = ?, occupation = ?, json = ? WHERE id = ?'),
+      insertEdit: db.prepare('INSERT INTO edits (persona_id, edited_at, before_json, after_json) VALUES (?, ?, ?, ?)'),
+      editCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM edits WHERE persona_id = ?'),
+      searchRuns: db.prepare(`${RUN_SELECT} JOIN workshops w ON w.id = r.workshop_id
+        WHERE (@query = '' OR b.description LIKE @like ESCAPE '\\' OR w.name LIKE @like ESCAPE '\\' OR r.provider LIKE @like ESCAPE '\\')
+        ORDER BY r.started_at DESC LIMIT @limit`),
       readSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?'),
       writeSetting: db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at'),
     };
@@ -138,6 +145,31 @@ export class AppStore {
       this.statements.touchWorkshop.run(createdAt, run.workshopId);
     })();
     return this.getRunSummary(runId)!;
+  }
+
+  /** A persona as stored now (edits applied), with its run and workshop; undefined when unknown. */
+  getPersona(personaId: string): { persona: Persona; runId: string; workshopId: string; edits: number } | undefined {
+    const row = this.statements.personaRow.get(personaId);
+    if (!row) return undefined;
+    return { persona: JSON.parse(row.json) as Persona, runId: row.run_id, workshopId: row.workshop_id, edits: this.statements.editCount.get(personaId)!.n };
+  }
+
+  /** Replaces a persona with its edited version; the version before is kept in edits, so every edit can be traced back to the original. */
+  editPersona(personaId: string, edited: Persona, now = new Date()): void {
+    const row = this.statements.personaRow.get(personaId);
+    if (!row) throw new Error(`No persona has the id ${personaId}.`);
+    const after = { ...edited, id: personaId };
+    this.db.transaction(() => {
+      this.statements.insertEdit.run(personaId, now.toISOString(), row.json, JSON.stringify(after));
+      this.statements.updatePersona.run(after.name, after.age, after.location.city, after.location.country, after.occupation, JSON.stringify(after), personaId);
+      this.statements.touchWorkshop.run(now.toISOString(), row.workshop_id);
+    })();
+  }
+
+  /** Runs of every workshop whose brief, workshop name or provider contains `query`, newest first. */
+  searchRuns(query: string, limit = 100): RunSummary[] {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return (this.statements.searchRuns.all({ query, like, limit }) as RunRow[]).map(toRunSummary);
   }
 
   listRuns(workshopId: string, limit = 100): RunSummary[] {

@@ -11,6 +11,7 @@ import type { LlmEndpoint } from '../providers/llm/llm-settings';
 import { OLLAMA_DEFAULTS } from '../providers/llm/ollama';
 import { OPENAI_DEFAULTS } from '../providers/llm/openai-compatible';
 import { QLOO_DEFAULTS, type QlooSettings } from '../providers/culture/qloo-culture';
+import type { SettingsChange, SettingsView } from '../../shared/settings';
 import type { AppStore } from './app-store';
 
 export type LlmProviderId = (typeof PROVIDER_IDS)[number];
@@ -34,6 +35,8 @@ const monitorSettingsSchema = z.object({
   validationSuccess: z.number().min(0).max(1).default(0.95),
   cpuPercent: z.number().min(10).max(100).default(70),
   memoryBudgetMb: z.number().int().min(128).max(65_536).default(1536),
+  /** Seconds a value must stay bad before an alert; null keeps each rule's own (10-60 s). */
+  raiseAfterS: z.number().min(0).max(600).nullable().default(null),
   tuner: z.boolean().default(true),
 });
 const MONITOR_DEFAULTS = monitorSettingsSchema.parse({});
@@ -54,6 +57,13 @@ export const settingsSchema = z.object({
     })
     .default({ maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 }),
   monitor: monitorSettingsSchema.default(MONITOR_DEFAULTS),
+  cache: z
+    .object({
+      l1MaxMb: z.number().min(4).max(1024).default(32),
+      ttlMinMinutes: z.number().min(1).max(1440).default(10),
+      ttlMaxDays: z.number().min(1).max(365).default(90),
+    })
+    .default({ l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90 }),
 });
 
 export type MonitorSettings = z.output<typeof monitorSettingsSchema>;
@@ -63,8 +73,18 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 // The key predates the monitor's section; kept so that saved settings still load.
 const KEY = 'providers';
 
+/** Encrypts keys at rest (Electron's safeStorage in the app); absent, keys stay in app.db as written. */
+export interface SecretBox {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+const SEALED = 'sealed:';
+const KEYED = ['ollama', 'openai', 'gemini', 'qloo'] as const;
+
 export class SettingsStore {
   private current: AppSettings;
+  private readonly listeners = new Set<(settings: AppSettings) => void>();
   /** `current` with the environment applied: what get() returns, computed when settings change, not per call. */
   private effective: AppSettings;
   /** Why the stored settings could not be used, when they could not. */
@@ -73,6 +93,7 @@ export class SettingsStore {
   constructor(
     private readonly store: AppStore,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly secrets?: SecretBox,
   ) {
     const { settings, problem } = this.load();
     this.current = settings;
@@ -87,15 +108,86 @@ export class SettingsStore {
 
   /** Merges a change, checks the whole, and saves it; throws a message naming the bad field. */
   update(change: SettingsInput): AppSettings {
-    const merged = settingsSchema.safeParse(deepMerge(this.current, change));
+    return this.save(deepMerge(this.current, change));
+  }
+
+  private save(candidate: unknown): AppSettings {
+    const merged = settingsSchema.safeParse(candidate);
     if (!merged.success) {
       const issue = merged.error.issues[0]!;
       throw new Error(`Setting ${issue.path.join('.')} ${issue.message}; nothing was saved.`);
     }
-    this.store.writeSetting(KEY, merged.data);
+    this.store.writeSetting(KEY, this.sealKeys(merged.data));
     this.current = merged.data;
     this.effective = this.withEnvironment(merged.data);
+    for (const listener of this.listeners) listener(this.effective);
     return this.effective;
+  }
+
+  /** A change from the renderer: sections merge field by field; a key given as null is removed. */
+  apply(change: SettingsChange): AppSettings {
+    const next = structuredClone(this.current) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(change)) {
+      if (value === null || typeof value !== 'object') {
+        next[name] = value;
+        continue;
+      }
+      const merged: Record<string, unknown> = { ...(next[name] as object), ...value };
+      if (merged['apiKey'] === null) delete merged['apiKey'];
+      next[name] = merged;
+    }
+    return this.save(next);
+  }
+
+  /** What the renderer may see: everything but the keys, which are only said to be set or not. */
+  view(): SettingsView {
+    const s = this.effective;
+    const endpoint = (e: LlmEndpoint) => ({ baseUrl: e.baseUrl, model: e.model, stream: e.stream, temperature: e.temperature, apiKeySet: Boolean(e.apiKey) });
+    return {
+      provider: s.provider,
+      culture: s.culture,
+      ollama: endpoint(s.ollama),
+      openai: endpoint(s.openai),
+      gemini: endpoint(s.gemini),
+      qloo: { baseUrl: s.qloo.baseUrl, take: s.qloo.take, apiKeySet: Boolean(s.qloo.apiKey) },
+      limits: s.limits,
+      monitor: s.monitor,
+      cache: s.cache,
+      keyStorage: this.secrets ? 'os_keychain' : 'app_database',
+      problem: this.problem ?? null,
+    };
+  }
+
+  onChange(listener: (settings: AppSettings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private sealKeys(settings: AppSettings): AppSettings {
+    if (!this.secrets) return settings;
+    const sealed = structuredClone(settings);
+    for (const name of KEYED) {
+      const section = sealed[name] as { apiKey?: string };
+      if (section.apiKey) section.apiKey = SEALED + this.secrets.encrypt(section.apiKey);
+    }
+    return sealed;
+  }
+
+  /** Keys read back from app.db, opened with the secret box; one that cannot be opened is left out and reported. */
+  private unsealKeys(settings: AppSettings): { settings: AppSettings; problem?: string } {
+    let problem: string | undefined;
+    for (const name of KEYED) {
+      const section = settings[name] as { apiKey?: string };
+      if (!section.apiKey?.startsWith(SEALED)) continue;
+      try {
+        if (!this.secrets) throw new Error('no keychain here');
+        section.apiKey = this.secrets.decrypt(section.apiKey.slice(SEALED.length));
+      } catch {
+        delete section.apiKey;
+        problem = `The saved ${name} key could not be decrypted on this machine; enter it again in Settings.`;
+      }
+    }
+    return { settings, ...(problem ? { problem } : {}) };
   }
 
   /** OLLAMA_HOST moves Ollama only while settings keep the default address; keys fill only empty ones. */
@@ -121,7 +213,7 @@ export class SettingsStore {
       return { settings: defaults, problem: 'The saved settings are not valid JSON; defaults are used until you save new ones.' };
     }
     const parsed = settingsSchema.safeParse(raw);
-    if (parsed.success) return { settings: parsed.data };
+    if (parsed.success) return this.unsealKeys(parsed.data);
     const issue = parsed.error.issues[0]!;
     return { settings: defaults, problem: `The saved settings have ${issue.path.join('.') || 'a value'} that ${issue.message}; defaults are used until you save new ones.` };
   }

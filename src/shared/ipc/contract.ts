@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { briefInputSchema } from '../brief';
 import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
-import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema } from '../persona';
+import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
+import { settingsChangeSchema, settingsViewSchema } from '../settings';
 
 const id = z.string().min(1).max(100);
 
@@ -189,6 +190,23 @@ export const contract = {
   'cache:clear': {
     request: empty,
     response: z.object({ entries: z.int().min(0), bytes: z.number().min(0) }),
+  },
+  'settings:get': {
+    request: empty,
+    response: settingsViewSchema,
+  },
+  'settings:update': {
+    request: z.strictObject({ change: settingsChangeSchema }),
+    response: settingsViewSchema,
+  },
+  'personas:edit': {
+    // The persona is checked against its run's level by the handler: the level is not the caller's to say.
+    request: z.strictObject({ personaId: id, persona: z.looseObject({}) }),
+    response: z.object({ persona: personaSimpleSchema, edits: z.int().min(1) }),
+  },
+  'runs:search': {
+    request: z.strictObject({ query: z.string().max(200, 'must be at most 200 characters').default(''), limit: z.int().min(1).max(500).default(100) }),
+    response: z.object({ runs: z.array(runSummarySchema) }),
   },
   'monitor:live': {
     request: empty,

@@ -1,0 +1,56 @@
+/**
+ * Settings as the renderer sees and changes them. API keys never travel to the renderer: the view
+ * says only whether one is set; a change may set a key (a string) or clear it (null). Value ranges
+ * are checked by the main side's settings schema, which names the field that is wrong.
+ */
+import { z } from 'zod';
+
+const PROVIDER_CHOICES = ['offline', 'ollama', 'openai', 'gemini'] as const;
+
+const endpointView = z.object({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), apiKeySet: z.boolean() });
+const limits = z.object({ maxConcurrency: z.number(), maxCpuPercent: z.number(), maxMemoryPercent: z.number() });
+const monitor = z.object({
+  retentionDays: z.number(),
+  p95Ms: z.number(),
+  cacheHitRate: z.number(),
+  validationSuccess: z.number(),
+  cpuPercent: z.number(),
+  memoryBudgetMb: z.number(),
+  raiseAfterS: z.number().nullable(),
+  tuner: z.boolean(),
+});
+const cache = z.object({ l1MaxMb: z.number(), ttlMinMinutes: z.number(), ttlMaxDays: z.number() });
+
+export const settingsViewSchema = z.object({
+  provider: z.enum(PROVIDER_CHOICES),
+  culture: z.enum(['bundled', 'qloo']),
+  ollama: endpointView,
+  openai: endpointView,
+  gemini: endpointView,
+  qloo: z.object({ baseUrl: z.string(), take: z.number(), apiKeySet: z.boolean() }),
+  limits,
+  monitor,
+  cache,
+  /** Where keys are kept: the OS keychain through Electron, or app.db on this machine (browser mode, CLI). */
+  keyStorage: z.enum(['os_keychain', 'app_database']),
+  /** Why the saved settings could not be used, when they could not. */
+  problem: z.string().nullable(),
+});
+
+const key = z.string().trim().min(1, 'must not be empty (send null to remove the key)').max(500).nullable();
+const endpointChange = z.strictObject({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), apiKey: key }).partial();
+
+export const settingsChangeSchema = z.strictObject({
+  provider: z.enum(PROVIDER_CHOICES),
+  culture: z.enum(['bundled', 'qloo']),
+  ollama: endpointChange,
+  openai: endpointChange,
+  gemini: endpointChange,
+  qloo: z.strictObject({ baseUrl: z.string(), take: z.number(), apiKey: key }).partial(),
+  limits: limits.strict().partial(),
+  monitor: monitor.strict().partial(),
+  cache: cache.strict().partial(),
+}).partial();
+
+export type SettingsView = z.output<typeof settingsViewSchema>;
+export type SettingsChange = z.output<typeof settingsChangeSchema>;
