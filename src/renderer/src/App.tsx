@@ -1,46 +1,71 @@
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { api } from './api/client';
-import { BriefForm } from './components/BriefForm';
-import { PersonaList } from './components/PersonaList';
-import { useGeneration } from './state/generation';
+import { useRoute, type Screen } from './state/route';
+import { WorkshopScreen } from './screens/WorkshopScreen';
+import { HistoryScreen } from './screens/HistoryScreen';
+
+// The dashboard carries recharts and the settings a long form: loaded when first opened, so the first screen is quick.
+const DashboardScreen = lazy(() => import('./screens/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+const NAV: Array<[Screen, string]> = [
+  ['workshop', 'Workshop'],
+  ['dashboard', 'Dashboard'],
+  ['history', 'History'],
+  ['settings', 'Settings'],
+];
+
+function useOnline(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      window.addEventListener('online', onChange);
+      window.addEventListener('offline', onChange);
+      return () => {
+        window.removeEventListener('online', onChange);
+        window.removeEventListener('offline', onChange);
+      };
+    },
+    () => navigator.onLine,
+  );
+}
 
 export function App() {
-  const { status, document, run, error, progress } = useGeneration();
+  const screen = useRoute();
+  const online = useOnline();
+  useEffect(() => {
+    // The first screen is usable: the e2e run reads this mark to time it.
+    performance.mark('app-interactive');
+  }, []);
   if (!api) {
     return (
       <main className="empty-state" role="alert">
         <h1>Persona Studio cannot reach its engine</h1>
-        <p>This page needs the desktop app or browser mode (npm start). Open it from there.</p>
+        <p>This page needs the desktop app or browser mode (npm run web). Open it from there.</p>
       </main>
     );
   }
   return (
-    <div className="layout">
-      <aside className="sidebar">
+    <div className="shell">
+      <header className="topbar">
         <h1 className="brand">Persona Studio</h1>
-        <BriefForm />
-      </aside>
-      <main className="content" aria-live="polite">
-        {status === 'error' && error && (
-          <div className="banner banner-error" role="alert">
-            <strong>Generation failed.</strong> {error.message}
-          </div>
-        )}
-        {status === 'cancelled' && <div className="banner">Generation cancelled; nothing was saved.</div>}
-        {status === 'running' && (
-          <div className="banner">
-            Generating… {progress ? `${progress.phase} ${progress.done}/${progress.total}` : 'starting'}
-          </div>
-        )}
-        {document && run ? (
-          <PersonaList document={document} run={run} />
-        ) : (
-          status !== 'running' && (
-            <div className="empty-state">
-              <h2>No personas yet</h2>
-              <p>Describe a product and its audience, then press Generate (Ctrl+Enter). The built-in engine works offline.</p>
-            </div>
-          )
-        )}
+        <nav aria-label="Main">
+          {NAV.map(([id, label]) => (
+            <a key={id} href={`#/${id}`} aria-current={screen === id ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <span className={online ? 'connectivity online' : 'connectivity offline'} role="status" aria-label={online ? 'Online' : 'Offline'}>
+          {online ? 'Online' : 'Offline: the built-in engine still works'}
+        </span>
+      </header>
+      <main className="screen">
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {screen === 'workshop' && <WorkshopScreen />}
+          {screen === 'dashboard' && <DashboardScreen />}
+          {screen === 'history' && <HistoryScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </Suspense>
       </main>
     </div>
   );

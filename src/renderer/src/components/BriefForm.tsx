@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { BriefInput } from '../../../shared/brief';
 import { LEVELS, type Level } from '../../../shared/vocabulary';
-import { useGeneration } from '../state/generation';
+import { useGeneration, type ProviderChoice } from '../state/generation';
 import { ProgressBar } from './ProgressBar';
 
 const EXAMPLE = 'Eco-friendly meal-kit delivery for busy parents in Lyon';
@@ -14,6 +14,9 @@ export function BriefForm() {
   const [location, setLocation] = useState('');
   const [ageMin, setAgeMin] = useState('');
   const [ageMax, setAgeMax] = useState('');
+  const [segment, setSegment] = useState('');
+  const [seed, setSeed] = useState('');
+  const [provider, setProvider] = useState<ProviderChoice | ''>('');
   const running = status === 'running';
   const fieldError = (field: string) => (status === 'error' && error?.field?.endsWith(field) ? error.message : undefined);
 
@@ -22,14 +25,16 @@ export function BriefForm() {
     const brief: BriefInput = { description, count, level };
     if (location.trim()) brief.location = location.trim();
     if (ageMin && ageMax) brief.ageRange = [Number(ageMin), Number(ageMax)];
-    void generate(brief);
+    if (segment.trim()) brief.segment = segment.trim();
+    if (seed.trim()) brief.seed = Number(seed);
+    void generate(brief, provider || undefined);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !running) submit();
   };
 
   return (
-    <form className="brief-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Brief">
+    <form className="brief-form" onSubmit={submit} onKeyDown={onKeyDown}>
       <label htmlFor="brief-description">Brief</label>
       <textarea
         id="brief-description"
@@ -60,6 +65,9 @@ export function BriefForm() {
         </div>
       </div>
 
+      <label htmlFor="brief-segment">Segment (optional)</label>
+      <input id="brief-segment" value={segment} onChange={(e) => setSegment(e.target.value)} placeholder="e.g. working parents" />
+
       <label htmlFor="brief-location">Location (optional)</label>
       <input id="brief-location" value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Read from the brief" />
 
@@ -68,6 +76,24 @@ export function BriefForm() {
         <input aria-label="Youngest age" type="number" min={16} max={99} value={ageMin} onChange={(e) => setAgeMin(e.target.value)} placeholder="from" />
         <input aria-label="Oldest age" type="number" min={16} max={99} value={ageMax} onChange={(e) => setAgeMax(e.target.value)} placeholder="to" />
       </fieldset>
+
+      <div className="row">
+        <div>
+          <label htmlFor="brief-provider">Engine</label>
+          <select id="brief-provider" value={provider} onChange={(e) => setProvider(e.target.value as ProviderChoice | '')}>
+            <option value="">Default</option>
+            <option value="offline">Built-in (offline)</option>
+            <option value="ollama">Ollama</option>
+            <option value="openai">OpenAI-compatible</option>
+            <option value="gemini">Gemini</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="brief-seed">Seed (optional)</label>
+          <input id="brief-seed" type="number" min={0} max={4294967295} value={seed} onChange={(e) => setSeed(e.target.value)} placeholder="random" />
+        </div>
+      </div>
+      {fieldError('seed') && <p className="field-error">{fieldError('seed')}</p>}
 
       {running ? (
         <>

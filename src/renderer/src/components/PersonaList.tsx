@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { RunSummary } from '../../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
+import { PersonaEditor } from './PersonaEditor';
 
-export function PersonaList({ document, run }: { document: PersonaDocument; run: RunSummary }) {
+export function PersonaList({ document, run, edited, fromCache }: { document: PersonaDocument; run: RunSummary; edited: ReadonlySet<string>; fromCache: boolean }) {
   return (
     <section aria-label="Personas">
       <header className="run-header">
@@ -10,13 +12,14 @@ export function PersonaList({ document, run }: { document: PersonaDocument; run:
           {document.personas.length} personas <span className="muted">· {document.level}</span>
         </h2>
         <p className="muted">
-          {run.provider} engine · {run.durationMs.toFixed(0)} ms · seed {run.seed} · quality {run.qualityScore ?? '–'}
+          {run.provider} engine · {(run.durationMs / 1000).toFixed(2)} s · seed {run.seed ?? '–'} · quality {run.qualityScore ?? '–'}
+          {fromCache && ' · from the cache (same brief and seed as before)'}
         </p>
       </header>
       <ul className="persona-grid">
         {document.personas.map((persona) => (
           <li key={persona.id ?? persona.name}>
-            <PersonaCard persona={persona} />
+            <PersonaCard persona={persona} provider={run.provider} edited={persona.id !== undefined && edited.has(persona.id)} />
           </li>
         ))}
       </ul>
@@ -24,53 +27,109 @@ export function PersonaList({ document, run }: { document: PersonaDocument; run:
   );
 }
 
-function PersonaCard({ persona }: { persona: Persona }) {
+function PersonaCard({ persona, provider, edited }: { persona: Persona; provider: string; edited: boolean }) {
+  const [editing, setEditing] = useState(false);
   const initials = persona.name
     .split(' ')
     .map((w) => w[0])
     .slice(0, 2)
     .join('');
+  const repaired = persona.meta?.repaired ?? [];
+  const filled = persona.meta?.filled ?? [];
   return (
-    <article className="persona-card" aria-label={persona.name}>
+    <article className="persona-card" aria-labelledby={`persona-${persona.id}`}>
       <header>
         <div className="avatar" aria-hidden="true">
           {initials}
         </div>
         <div>
-          <h3>{persona.name}</h3>
+          <h3 id={`persona-${persona.id}`}>{persona.name}</h3>
           <p className="muted">
             {persona.age} · {persona.occupation} · {persona.location.city}, {persona.location.country}
           </p>
         </div>
         {persona.meta?.qualityScore !== undefined && (
-          <span className="score" title="Quality score">
+          <span className="score" title="Quality score" aria-label={`Quality score ${Math.round(persona.meta.qualityScore)}`}>
             {Math.round(persona.meta.qualityScore)}
           </span>
         )}
       </header>
-      {persona.quote && <blockquote>“{persona.quote}”</blockquote>}
-      <p>{persona.bio}</p>
-      <div className="columns">
-        <List title="Goals" items={persona.goals} />
-        <List title="Pain points" items={persona.painPoints} />
-      </div>
-      {persona.b2b && (
-        <p className="muted">
-          {persona.b2b.role} · {persona.b2b.industry} · {persona.b2b.companySize} employees · {persona.b2b.decisionPower}
-        </p>
-      )}
-      {persona.culturalProfile && (
-        <dl className="culture">
-          {CULTURAL_CATEGORIES.filter((c) => persona.culturalProfile![c].length > 0).map((category) => (
-            <div key={category}>
-              <dt>{category}</dt>
-              <dd>{persona.culturalProfile![category].join(', ')}</dd>
-            </div>
-          ))}
-        </dl>
+      <p className="badges">
+        {persona.meta?.source && persona.meta.source !== provider && (
+          <span className="badge badge-warn" title={`Written by the ${persona.meta.source} engine because ${provider} failed`}>
+            by {persona.meta.source} engine
+          </span>
+        )}
+        {repaired.length > 0 && (
+          <span className="badge badge-warn" title={repaired.join(', ')}>
+            repaired {repaired.length}
+          </span>
+        )}
+        {filled.length > 0 && (
+          <span className="badge badge-warn" title={filled.join(', ')}>
+            filled {filled.length}
+          </span>
+        )}
+        {edited && <span className="badge badge-edit">edited</span>}
+      </p>
+      {editing ? (
+        <PersonaEditor persona={persona} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {persona.quote && <blockquote>“{persona.quote}”</blockquote>}
+          <p>{persona.bio}</p>
+          <div className="columns">
+            <List title="Goals" items={persona.goals} />
+            <List title="Pain points" items={persona.painPoints} />
+          </div>
+          {persona.b2b && (
+            <p className="muted">
+              {persona.b2b.role} · {persona.b2b.industry} · {persona.b2b.companySize} employees · {persona.b2b.decisionPower}
+            </p>
+          )}
+          {persona.culturalProfile && (
+            <dl className="culture">
+              {CULTURAL_CATEGORIES.filter((c) => persona.culturalProfile![c].length > 0).map((category) => (
+                <div key={category}>
+                  <dt>{category}</dt>
+                  <dd>{persona.culturalProfile![category].join(', ')}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <details className="all-fields">
+            <summary>All fields</summary>
+            <FieldList value={persona} />
+          </details>
+          <div className="card-actions">
+            <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${persona.name}`} disabled={!persona.id}>
+              Edit
+            </button>
+          </div>
+        </>
       )}
     </article>
   );
+}
+
+/** Every field of the persona, nested as it is stored. */
+function FieldList({ value }: { value: unknown }) {
+  if (Array.isArray(value)) return <span>{value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ') || '—'}</span>;
+  if (value && typeof value === 'object') {
+    return (
+      <dl className="fields">
+        {Object.entries(value).map(([key, inner]) => (
+          <div key={key}>
+            <dt>{key}</dt>
+            <dd>
+              <FieldList value={inner} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    );
+  }
+  return <span>{value === undefined || value === null || value === '' ? '—' : String(value)}</span>;
 }
 
 function List({ title, items }: { title: string; items: readonly string[] }) {

@@ -1,11 +1,12 @@
-/** The brief form's generation: running, progress, result, error, cancel. */
+/** The workshop's current result: a generation running (progress, cancel) or a run reopened from history, and its edits. */
 import { create } from 'zustand';
 import type { BriefInput } from '../../../shared/brief';
-import type { GenerationProgress, RunSummary } from '../../../shared/ipc/types';
-import type { PersonaDocument } from '../../../shared/persona';
+import type { GenerationProgress, ResponseOf, RunSummary } from '../../../shared/ipc/types';
+import type { Persona, PersonaDocument } from '../../../shared/persona';
 import { ApiError, api } from '../api/client';
 
-type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+type Status = 'idle' | 'running' | 'loading' | 'done' | 'cancelled' | 'error';
+type Fallback = ResponseOf<'generation:run'>['fallback'];
 
 interface GenerationState {
   status: Status;
@@ -13,10 +14,37 @@ interface GenerationState {
   progress: GenerationProgress | null;
   document: PersonaDocument | null;
   run: RunSummary | null;
+  fromCache: boolean;
+  fallback: Fallback | null;
   error: { message: string; field?: string } | null;
-  generate: (brief: BriefInput) => Promise<void>;
+  /** Ids of personas edited in this session. */
+  edited: ReadonlySet<string>;
+  generate: (brief: BriefInput, providerId?: ProviderChoice) => Promise<void>;
   cancel: () => Promise<void>;
+  openRun: (runId: string) => Promise<void>;
+  savePersona: (persona: Persona) => Promise<void>;
 }
+
+export type ProviderChoice = 'offline' | 'ollama' | 'openai' | 'gemini';
+
+/** The run on screen, reopened after a reload. */
+const LAST_RUN = 'persona-studio:last-run';
+const remember = (runId: string) => {
+  try {
+    localStorage.setItem(LAST_RUN, runId);
+  } catch {
+    // Storage may be off (private mode): the workshop simply starts empty next time.
+  }
+};
+export const lastRunId = (): string | null => {
+  try {
+    return localStorage.getItem(LAST_RUN);
+  } catch {
+    return null;
+  }
+};
+
+const describe = (error: unknown) => (error instanceof ApiError ? { message: error.message, ...(error.field ? { field: error.field } : {}) } : { message: String(error) });
 
 export const useGeneration = create<GenerationState>((set, get) => ({
   status: 'idle',
@@ -24,9 +52,12 @@ export const useGeneration = create<GenerationState>((set, get) => ({
   progress: null,
   document: null,
   run: null,
+  fromCache: false,
+  fallback: null,
   error: null,
+  edited: new Set(),
 
-  async generate(brief) {
+  async generate(brief, providerId) {
     if (!api || get().status === 'running') return;
     const requestId = crypto.randomUUID();
     set({ status: 'running', requestId, progress: null, error: null });
@@ -34,15 +65,12 @@ export const useGeneration = create<GenerationState>((set, get) => ({
       if (progress.requestId === requestId) set({ progress });
     });
     try {
-      const { run, document } = await api.call('generation:run', { requestId, brief });
-      set({ status: 'done', run, document });
+      const result = await api.call('generation:run', { requestId, brief, ...(providerId ? { providerId } : {}) });
+      set({ status: 'done', run: result.run, document: result.document, fromCache: result.fromCache, fallback: result.fallback ?? null, edited: new Set() });
+      remember(result.run.id);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'cancelled') set({ status: 'cancelled' });
-      else
-        set({
-          status: 'error',
-          error: error instanceof ApiError ? { message: error.message, ...(error.field ? { field: error.field } : {}) } : { message: String(error) },
-        });
+      else set({ status: 'error', error: describe(error) });
     } finally {
       stop();
       set({ requestId: null });
@@ -52,5 +80,33 @@ export const useGeneration = create<GenerationState>((set, get) => ({
   async cancel() {
     const { requestId } = get();
     if (api && requestId) await api.call('generation:cancel', { requestId });
+  },
+
+  async openRun(runId) {
+    if (!api) return;
+    set({ status: 'loading', error: null });
+    try {
+      const detail = await api.call('runs:get', { runId });
+      set({ status: 'done', run: detail, document: detail.document, fromCache: false, fallback: null, edited: new Set() });
+      remember(detail.id);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found' && lastRunId() === runId) {
+        // The run remembered from last time is gone (its data folder was cleared): start empty.
+        localStorage.removeItem(LAST_RUN);
+        set({ status: 'idle' });
+        return;
+      }
+      set({ status: 'error', error: describe(error) });
+    }
+  },
+
+  async savePersona(persona) {
+    const { document } = get();
+    if (!api || !document || !persona.id) return;
+    const { persona: saved } = await api.call('personas:edit', { personaId: persona.id, persona });
+    set({
+      document: { ...document, personas: document.personas.map((p) => (p.id === saved.id ? saved : p)) },
+      edited: new Set([...get().edited, saved.id!]),
+    });
   },
 }));

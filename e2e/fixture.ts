@@ -1,0 +1,81 @@
+/**
+ * Browser-mode e2e fixture: a data folder per test, the real core and web server on 127.0.0.1, and
+ * /usr/bin/chromium driven by playwright-core (nothing downloaded). Screenshots go to test-results/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core, type CoreOptions } from '../src/main/core';
+import { bindBroadcasts } from '../src/main/ipc/broadcasts';
+import { createDispatcher } from '../src/main/ipc/dispatcher';
+import { createHandlers } from '../src/main/ipc/handlers';
+import { startWebServer, type WebServer } from '../src/main/web/web-server';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}
+
+export interface App {
+  core: Core;
+  server: WebServer;
+  context: BrowserContext;
+  page: Page;
+  dataDir: string;
+  /** Every response body the page received, for leak checks. */
+  responses: string[];
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  viewport?: { width: number; height: number };
+  /** Runs on the data folder before the core opens it (prefilled history, for instance). */
+  prepare?: (dataDir: string) => void;
+  core?: Omit<CoreOptions, 'dataDir'>;
+}
+
+export async function openApp(browser: Browser, options: AppOptions = {}): Promise<App> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-e2e-'));
+  options.prepare?.(dataDir);
+  const core = createCore({ dataDir, resources: null, ...options.core });
+  const server = await startWebServer({ dispatch: createDispatcher(createHandlers(core)), rendererDir: path.join(REPO_ROOT, 'out', 'renderer') });
+  const unbind = bindBroadcasts(core, server.emit);
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const responses: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/invoke/')) void response.text().then((body) => responses.push(body), () => undefined);
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.launchUrl);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  return {
+    core,
+    server,
+    context,
+    page,
+    dataDir,
+    responses,
+    screenshot: async (name) => {
+      await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: false });
+    },
+    close: async () => {
+      await context.close();
+      unbind();
+      await server.close();
+      core.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
+    },
+  };
+}

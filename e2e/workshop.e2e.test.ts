@@ -1,0 +1,103 @@
+/** A new user's path through the workshop, in Chromium against browser mode. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProviderServer } from '../test/support/provider-server';
+import { launchBrowser, openApp } from './fixture';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('workshop (browser mode)', () => {
+  it('a new user generates 5 personas offline and sees 5 cards', async () => {
+    const app = await openApp(browser);
+    try {
+      const { page } = app;
+      await expect(page.getByRole('heading', { name: 'No personas yet' }).isVisible()).resolves.toBe(true);
+      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Eco-friendly meal-kit delivery for busy parents in Lyon');
+      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('heading', { name: /5 personas/ }).waitFor();
+      const cards = page.getByRole('article');
+      expect(await cards.count()).toBe(5);
+      const names = await cards.locator('h3').allTextContents();
+      expect(new Set(names).size).toBe(5);
+      await app.screenshot('workshop-5-personas');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('cancels a run and says nothing was saved; the provider request is aborted', async () => {
+    const provider = await ProviderServer.start();
+    provider.setScript(() => ({ latencyMs: 10_000 }));
+    const app = await openApp(browser);
+    try {
+      app.core.settings.update({ provider: 'openai', openai: { baseUrl: `${provider.url}/v1`, model: 'm', stream: false } });
+      const { page } = app;
+      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('progressbar', { name: 'Generation progress' }).waitFor();
+      await expect.poll(() => provider.requests.length).toBeGreaterThan(0);
+      await app.screenshot('workshop-running');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByText('Generation cancelled; nothing was saved.').waitFor();
+      await expect.poll(() => provider.requests.every((r) => r.aborted)).toBe(true);
+      expect(await page.getByRole('article').count()).toBe(0);
+    } finally {
+      await app.close();
+      await provider.close();
+    }
+  });
+
+  it('edits a persona and still sees the edit after a reload', async () => {
+    const app = await openApp(browser);
+    try {
+      const { page } = app;
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
+      await page.getByRole('button', { name: 'Generate' }).click();
+      const first = page.getByRole('article').first();
+      await first.waitFor();
+      const name = (await first.locator('h3').textContent())!;
+      await first.getByRole('button', { name: `Edit ${name}` }).click();
+      await first.getByLabel('Quote').fill('Sunday is when I plan the whole week of dinners.');
+      await first.getByRole('button', { name: 'Save edit' }).click();
+      await first.getByText('edited', { exact: true }).waitFor();
+      await page.reload();
+      await page.getByText('“Sunday is when I plan the whole week of dinners.”').waitFor();
+      await app.screenshot('workshop-after-edit-reload');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reopens a run from history as it was', async () => {
+    const app = await openApp(browser);
+    try {
+      const { page } = app;
+      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Budgeting app for university students in Manchester');
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('4');
+      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('heading', { name: /4 personas/ }).waitFor();
+      const names = await page.getByRole('article').locator('h3').allTextContents();
+      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Eco-friendly meal-kit delivery for busy parents in Lyon');
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('2');
+      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('heading', { name: /2 personas/ }).waitFor();
+
+      await page.getByRole('link', { name: 'History' }).click();
+      await page.getByLabel('Search runs').fill('Manchester');
+      const open = page.getByRole('button', { name: 'Open run: Budgeting app for university students in Manchester' });
+      await open.waitFor();
+      expect(await page.getByRole('button', { name: /^Open run:/ }).count()).toBe(1);
+      await app.screenshot('history');
+      await open.click();
+      await page.getByRole('heading', { name: /4 personas/ }).waitFor();
+      expect(await page.getByRole('article').locator('h3').allTextContents()).toEqual(names);
+    } finally {
+      await app.close();
+    }
+  });
+});

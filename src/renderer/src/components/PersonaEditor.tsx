@@ -1,0 +1,72 @@
+/** Edits a persona in place: the main text fields; saved as an edit, the version before is kept by the app. */
+import { useState, type FormEvent } from 'react';
+import type { Persona } from '../../../shared/persona';
+import { ApiError } from '../api/client';
+import { useGeneration } from '../state/generation';
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+export function PersonaEditor({ persona, onDone }: { persona: Persona; onDone: () => void }) {
+  const savePersona = useGeneration((s) => s.savePersona);
+  const [name, setName] = useState(persona.name);
+  const [occupation, setOccupation] = useState(persona.occupation);
+  const [quote, setQuote] = useState(persona.quote ?? '');
+  const [bio, setBio] = useState(persona.bio);
+  const [goals, setGoals] = useState(persona.goals.join('\n'));
+  const [pains, setPains] = useState(persona.painPoints.join('\n'));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const id = persona.id ?? persona.name;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      await savePersona({ ...persona, name, occupation, bio, goals: lines(goals), painPoints: lines(pains), ...(persona.quote !== undefined || quote ? { quote } : {}) });
+      onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="persona-editor" onSubmit={(e) => void submit(e)} aria-label={`Edit ${persona.name}`}>
+      <label htmlFor={`${id}-name`}>Name</label>
+      <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+      <label htmlFor={`${id}-occupation`}>Occupation</label>
+      <input id={`${id}-occupation`} value={occupation} onChange={(e) => setOccupation(e.target.value)} required />
+      {persona.quote !== undefined && (
+        <>
+          <label htmlFor={`${id}-quote`}>Quote</label>
+          <input id={`${id}-quote`} value={quote} onChange={(e) => setQuote(e.target.value)} required maxLength={400} />
+        </>
+      )}
+      <label htmlFor={`${id}-bio`}>Bio</label>
+      <textarea id={`${id}-bio`} value={bio} onChange={(e) => setBio(e.target.value)} rows={4} required />
+      <label htmlFor={`${id}-goals`}>Goals (one per line)</label>
+      <textarea id={`${id}-goals`} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} />
+      <label htmlFor={`${id}-pains`}>Pain points (one per line)</label>
+      <textarea id={`${id}-pains`} value={pains} onChange={(e) => setPains(e.target.value)} rows={3} />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="card-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save edit'}
+        </button>
+        <button type="button" className="secondary" onClick={onDone} disabled={saving}>
+          Cancel edit
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+/** The auto-tuner: its switch, phase, trial in progress and the audit of every step it and the emergency response took. */
+import type { AuditEntry, TunerState } from '../../../shared/ipc/types';
+import { DASH, formatDateTime, formatNumber, humanize } from './format';
+import { useDashboard } from './store';
+
+const PHASES: Record<TunerState['phase'], string> = {
+  idle: 'Idle',
+  validating: 'Validating a trial',
+  waiting_for_traffic: 'Waiting for traffic',
+  no_headroom: 'No headroom',
+  off: 'Off',
+};
+
+const STEPS: Record<AuditEntry['step'], string> = {
+  proposed: 'proposed',
+  applied: 'applied',
+  kept: 'kept',
+  rolled_back: 'rolled back',
+  skipped: 'skipped',
+  shed: 'load shed',
+  restored: 'restored',
+};
+
+function AuditItem({ entry, labels }: { entry: AuditEntry; labels: ReadonlyMap<string, string> }) {
+  const subject = labels.get(entry.subject) ?? humanize(entry.subject);
+  return (
+    <li className={`dash-audit dash-step-${entry.step}`}>
+      <div className="dash-item-head">
+        <time className="dash-small dash-muted" dateTime={new Date(entry.at).toISOString()}>
+          {formatDateTime(entry.at)}
+        </time>
+        <span className="dash-badge">{entry.source}</span>
+        <span className={`dash-badge dash-badge-step-${entry.step}`}>{STEPS[entry.step]}</span>
+        <strong>{subject}</strong>
+      </div>
+      {entry.before !== null || entry.after !== null ? (
+        <p className="dash-small">
+          {formatNumber(entry.before)} → {formatNumber(entry.after)}
+        </p>
+      ) : null}
+      {entry.metric !== null ? (
+        <p className="dash-small">
+          {entry.metric}: {formatNumber(entry.baseline)} → {formatNumber(entry.measured)}
+        </p>
+      ) : null}
+      <p className="dash-small dash-muted">{entry.reason}</p>
+    </li>
+  );
+}
+
+export function TunerTimeline() {
+  const tuner = useDashboard((s) => s.tuner);
+  const audit = useDashboard((s) => s.audit);
+  const failed = useDashboard((s) => s.errors.tuner !== undefined);
+  const setEnabled = useDashboard((s) => s.setTunerEnabled);
+  const labels = new Map((tuner?.tunables ?? []).map((t) => [t.id as string, t.label]));
+  const trial = tuner?.trial ?? null;
+  return (
+    <section className="dash-panel">
+      <div className="dash-panel-head">
+        <h3>Tuning timeline</h3>
+        <label className="dash-switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={tuner?.enabled ?? false}
+            disabled={tuner === null}
+            onChange={(event) => void setEnabled(event.currentTarget.checked)}
+          />
+          <span>Auto-tuner</span>
+        </label>
+        <span className="dash-small dash-muted" aria-hidden="true">
+          {tuner === null ? DASH : tuner.enabled ? 'on' : 'off'}
+        </span>
+      </div>
+      <dl className="dash-facts">
+        <div>
+          <dt>Phase</dt>
+          <dd>{tuner ? PHASES[tuner.phase] : DASH}</dd>
+        </div>
+        <div>
+          <dt>Trial</dt>
+          <dd>
+            {trial
+              ? `${labels.get(trial.tunable) ?? humanize(trial.tunable)} ${formatNumber(trial.before)} → ${formatNumber(trial.after)}, watching ${trial.metric} (baseline ${formatNumber(trial.baseline)}) since ${formatDateTime(trial.appliedAt)}`
+              : 'None in progress'}
+          </dd>
+        </div>
+      </dl>
+      {audit === null ? (
+        <p className="dash-empty">{failed ? 'The tuning steps could not be loaded.' : 'Loading…'}</p>
+      ) : audit.length === 0 ? (
+        <p className="dash-empty">No tuning steps yet — the tuner acts once there is traffic to measure.</p>
+      ) : (
+        <ol className="dash-list dash-timeline dash-scroll" aria-label="Tuning steps" tabIndex={0}>
+          {audit.map((entry) => (
+            <AuditItem key={entry.id} entry={entry} labels={labels} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,188 @@
+/** The Settings screen's state: loading the view, the draft the inputs edit, saving, removing keys. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SettingsChange, SettingsView } from '../../../shared/settings';
+import { ApiError, api } from '../api/client';
+import { LABELS, diffDraft, fieldId, fieldPathOf, toDraft, type DraftDiff, type DraftSection, type FieldErrors, type FieldPath, type KeyedId, type SettingsDraft } from './model';
+
+export type LoadState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; view: SettingsView; draft: SettingsDraft };
+
+export type Busy = 'saving' | 'removing' | null;
+
+export interface SaveProblem {
+  /** What did not happen ("Settings were not saved."). */
+  title: string;
+  message: string;
+  /** The field the message is about, when it is one on screen. */
+  path: FieldPath | null;
+}
+
+/** Environment variables the main side reads a key from when settings hold none. */
+const KEY_ENV: Partial<Record<KeyedId, string>> = { openai: 'OPENAI_API_KEY', gemini: 'GEMINI_API_KEY', qloo: 'QLOO_API_KEY' };
+
+const NOT_SAVED = 'Settings were not saved.';
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError || error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Moves focus to a setting's input once the current render is on screen. */
+export function focusField(path: FieldPath): void {
+  requestAnimationFrame(() => document.getElementById(fieldId(path))?.focus());
+}
+
+export interface SettingsForm {
+  state: LoadState;
+  /** Unsaved differences from the loaded view (empty while not ready). */
+  diff: DraftDiff | null;
+  busy: Busy;
+  errors: FieldErrors;
+  problem: SaveProblem | null;
+  /** The last outcome to announce ("Settings saved", a key removed). */
+  status: string;
+  retry: () => void;
+  setChoice: <K extends 'provider' | 'culture'>(key: K, value: SettingsDraft[K]) => void;
+  edit: <S extends DraftSection, K extends keyof SettingsDraft[S] & string>(section: S, key: K, value: SettingsDraft[S][K]) => void;
+  save: () => Promise<void>;
+  removeKey: (id: KeyedId) => Promise<void>;
+}
+
+export function useSettingsForm(): SettingsForm {
+  const [state, setState] = useState<LoadState>({ phase: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    if (!api) return;
+    let live = true;
+    api.call('settings:get', {}).then(
+      (view) => live && setState({ phase: 'ready', view, draft: toDraft(view) }),
+      (error: unknown) => live && setState({ phase: 'error', message: messageOf(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setState({ phase: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  /** An edit drops the stale outcome and the edited field's error (and the banner, when it was that field's). */
+  const touched = useCallback((path: FieldPath) => {
+    setStatus('');
+    setErrors((current) => {
+      if (!(path in current)) return current;
+      const next = { ...current };
+      delete next[path];
+      return next;
+    });
+    setProblem((current) => (current?.path === path ? null : current));
+  }, []);
+
+  const setChoice = useCallback<SettingsForm['setChoice']>(
+    (key, value) => {
+      setState((current) => (current.phase === 'ready' ? { ...current, draft: { ...current.draft, [key]: value } } : current));
+      touched(key);
+    },
+    [touched],
+  );
+
+  const edit = useCallback<SettingsForm['edit']>(
+    (section, key, value) => {
+      setState((current) => {
+        if (current.phase !== 'ready') return current;
+        const draft: SettingsDraft = { ...current.draft, [section]: { ...current.draft[section], [key]: value } };
+        return { ...current, draft };
+      });
+      touched(`${section}.${key}` as FieldPath);
+    },
+    [touched],
+  );
+
+  const diff = useMemo(() => (state.phase === 'ready' ? diffDraft(state.draft, toDraft(state.view)) : null), [state]);
+
+  const fail = useCallback((title: string, error: unknown, fallbackPath: FieldPath | null = null) => {
+    const message = messageOf(error);
+    const path = error instanceof ApiError ? (fieldPathOf(error.field) ?? fallbackPath) : fallbackPath;
+    setErrors(path ? { [path]: message } : {});
+    setProblem({ title, message, path });
+    if (path) focusField(path);
+  }, []);
+
+  const save = useCallback(async () => {
+    if (!api || state.phase !== 'ready' || busy || !diff) return;
+    setStatus('');
+    const wrong = Object.keys(diff.errors) as FieldPath[];
+    if (wrong.length > 0) {
+      setErrors(diff.errors);
+      const first = wrong[0]!;
+      setProblem({
+        title: NOT_SAVED,
+        message: wrong.length === 1 ? (diff.errors[first] ?? '') : `${wrong.length} settings need attention: ${wrong.map((p) => LABELS[p]).join(', ')}.`,
+        path: wrong.length === 1 ? first : null,
+      });
+      focusField(first);
+      return;
+    }
+    setErrors({});
+    setProblem(null);
+    if (diff.changed.length === 0) {
+      setStatus('No changes to save.');
+      return;
+    }
+    setBusy('saving');
+    try {
+      const view = await api.call('settings:update', { change: diff.change });
+      // The response is the saved view: the draft starts over from it, key inputs empty.
+      setState({ phase: 'ready', view, draft: toDraft(view) });
+      setStatus('Settings saved');
+    } catch (error) {
+      fail(NOT_SAVED, error);
+    } finally {
+      setBusy(null);
+    }
+  }, [state, busy, diff, fail]);
+
+  const removeKey = useCallback(
+    async (id: KeyedId) => {
+      if (!api || state.phase !== 'ready' || busy) return;
+      const path: FieldPath = `${id}.apiKey`;
+      const change: SettingsChange = {};
+      change[id] = { apiKey: null };
+      setStatus('');
+      setBusy('removing');
+      try {
+        const view = await api.call('settings:update', { change });
+        // Other unsaved edits stay; the loaded view (what the draft is compared with) moves on.
+        setState((current) =>
+          current.phase === 'ready' ? { phase: 'ready', view, draft: { ...current.draft, [id]: { ...current.draft[id], apiKey: '' } } } : current,
+        );
+        setErrors((current) => {
+          const next = { ...current };
+          delete next[path];
+          return next;
+        });
+        setProblem((current) => (current?.path === path ? null : current));
+        const env = KEY_ENV[id];
+        setStatus(
+          view[id].apiKeySet && env
+            ? `${LABELS[path]} removed from settings; a key from the ${env} environment variable is still used.`
+            : `${LABELS[path]} removed.`,
+        );
+        focusField(path);
+      } catch (error) {
+        fail(`The ${LABELS[path]} was not removed.`, error, path);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [state, busy, fail],
+  );
+
+  return { state, diff, busy, errors, problem, status, retry, setChoice, edit, save, removeKey };
+}
