@@ -93,6 +93,9 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// Tests (and anyone keeping separate workspaces) can give the app its own data folder.
+if (process.env['PERSONA_STUDIO_DATA_DIR']) app.setPath('userData', process.env['PERSONA_STUDIO_DATA_DIR']);
+
 // One instance: a second launch brings the first window forward instead of opening the databases twice.
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('second-instance', () => {
