@@ -163,7 +163,7 @@ describe('screens at laptop and desktop sizes', () => {
       try {
         const { page } = app;
         await app.core.generate(brief(5));
-        await page.getByRole('button', { name: 'Generate' }).click();
+        await page.getByRole('button', { name: 'Generate', exact: true }).click();
         await page.getByRole('heading', { name: /5 personas/ }).waitFor();
         for (const [link, heading] of [
           ['Workshop', /5 personas/],

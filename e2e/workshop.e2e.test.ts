@@ -19,7 +19,7 @@ describe('workshop (browser mode)', () => {
       const { page } = app;
       await expect(page.getByRole('heading', { name: 'No personas yet' }).isVisible()).resolves.toBe(true);
       await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Eco-friendly meal-kit delivery for busy parents in Lyon');
-      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
       await page.getByRole('heading', { name: /5 personas/ }).waitFor();
       const cards = page.getByRole('article');
       expect(await cards.count()).toBe(5);
@@ -38,7 +38,7 @@ describe('workshop (browser mode)', () => {
     try {
       app.core.settings.update({ provider: 'openai', openai: { baseUrl: `${provider.url}/v1`, model: 'm', stream: false } });
       const { page } = app;
-      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
       await page.getByRole('progressbar', { name: 'Generation progress' }).waitFor();
       await expect.poll(() => provider.requests.length).toBeGreaterThan(0);
       await app.screenshot('workshop-running');
@@ -57,7 +57,7 @@ describe('workshop (browser mode)', () => {
     try {
       const { page } = app;
       await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
-      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
       const first = page.getByRole('article').first();
       await first.waitFor();
       const name = (await first.locator('h3').textContent())!;
@@ -79,12 +79,12 @@ describe('workshop (browser mode)', () => {
       const { page } = app;
       await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Budgeting app for university students in Manchester');
       await page.getByRole('spinbutton', { name: 'Personas' }).fill('4');
-      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
       await page.getByRole('heading', { name: /4 personas/ }).waitFor();
       const names = await page.getByRole('article').locator('h3').allTextContents();
       await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Eco-friendly meal-kit delivery for busy parents in Lyon');
       await page.getByRole('spinbutton', { name: 'Personas' }).fill('2');
-      await page.getByRole('button', { name: 'Generate' }).click();
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
       await page.getByRole('heading', { name: /2 personas/ }).waitFor();
 
       await page.getByRole('link', { name: 'History' }).click();
@@ -96,6 +96,45 @@ describe('workshop (browser mode)', () => {
       await open.click();
       await page.getByRole('heading', { name: /4 personas/ }).waitFor();
       expect(await page.getByRole('article').locator('h3').allTextContents()).toEqual(names);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('pins, compares, regenerates one persona and fills an empty age band', async () => {
+    const app = await openApp(browser);
+    try {
+      const { page } = app;
+      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Meal-kit delivery for busy parents in Lyon');
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
+      await page.getByRole('spinbutton', { name: 'Youngest age' }).fill('25');
+      await page.getByRole('spinbutton', { name: 'Oldest age' }).fill('64');
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await page.getByRole('heading', { name: /3 personas/ }).waitFor();
+      const names = await page.getByRole('article').locator('h3').allTextContents();
+
+      await page.getByRole('button', { name: `Pin ${names[2]}` }).click();
+      expect(await page.getByRole('article').first().locator('h3').textContent()).toBe(names[2]);
+
+      await page.getByRole('checkbox', { name: `Compare ${names[0]}` }).check();
+      await page.getByRole('checkbox', { name: `Compare ${names[1]}` }).check();
+      const comparison = page.getByRole('region', { name: 'Comparison' });
+      await comparison.getByRole('columnheader', { name: names[1]! }).waitFor();
+      await app.screenshot('workshop-compare');
+
+      await page.getByRole('button', { name: `Regenerate ${names[0]}` }).click();
+      await expect.poll(async () => (await page.getByRole('article').locator('h3').allTextContents()).includes(names[0]!)).toBe(false);
+      expect(await page.getByRole('article').count()).toBe(3);
+
+      const gap = page.getByRole('region', { name: 'Coverage' }).getByRole('button', { name: /^Fill gap: ages/ }).first();
+      const label = (await gap.getAttribute('aria-label'))!;
+      const [, min, max] = /ages (\d+)–(\d+)/.exec(label)!;
+      await gap.click();
+      await expect.poll(() => page.getByRole('article').count()).toBe(4);
+      const added = await app.core.store.getRun((await app.core.store.searchRuns('', 1))[0]!.id)!.document!.personas.at(-1)!;
+      expect(added.age).toBeGreaterThanOrEqual(Number(min));
+      expect(added.age).toBeLessThanOrEqual(Number(max));
+      await app.screenshot('workshop-coverage');
     } finally {
       await app.close();
     }

@@ -75,6 +75,11 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { personaId: 'p' }, field: 'persona' },
     { payload: { personaId: 'p', persona: 'Ada' }, field: 'persona' },
   ],
+  'personas:generate-one': [
+    { payload: {}, field: 'runId' },
+    { payload: { runId: 'r', ageRange: [40, 20] }, field: 'ageRange' },
+    { payload: { runId: 'r', ageRange: [10, 20] }, field: 'ageRange.0' },
+  ],
   'runs:search': [
     { payload: { query: 'x'.repeat(201) }, field: 'query' },
     { payload: { query: 5 }, field: 'query' },
@@ -189,6 +194,16 @@ describe('IPC dispatcher', () => {
       const badEdit = await dispatch('personas:edit', { personaId: first.id, persona: { ...first, age: 7 } }, context);
       expect(badEdit).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'persona.age' } });
 
+      const added: { persona: { name: string; age: number } } = await call('personas:generate-one', { runId: generated.run.id, ageRange: [60, 69] });
+      expect(added.persona.age).toBeGreaterThanOrEqual(60);
+      const replacedWith: { persona: { id: string; name: string } } = await call('personas:generate-one', { runId: generated.run.id, replacePersonaId: first.id });
+      expect(replacedWith.persona.id).toBe(first.id);
+      const afterMore: typeof detail = await call('runs:get', { runId: generated.run.id });
+      expect(afterMore.document.personas).toHaveLength(brief.count + 1);
+      expect(afterMore.document.personas.at(-1)!.name).toBe(added.persona.name);
+      expect(new Set(afterMore.document.personas.map((p) => p.name)).size).toBe(brief.count + 1);
+      expect(((await call('runs:list', { workshopId: workshop.id })) as { runs: unknown[] }).runs).toHaveLength(1);
+
       const saved: { openai: { apiKeySet: boolean } } = await call('settings:update', { change: { openai: { apiKey: 'sk-secret-123', model: 'm' } } });
       expect(saved.openai.apiKeySet).toBe(true);
       expect(JSON.stringify(await call('settings:get', {}))).not.toContain('sk-secret-123');
@@ -200,10 +215,10 @@ describe('IPC dispatcher', () => {
 
       core.monitor.tick();
       const live: { generations: number; lastTrace: { outcome: string } | null } = await call('monitor:live', {});
-      expect(live.generations).toBe(1);
+      expect(live.generations).toBe(3); // the run, and the two single personas made for it
       expect(live.lastTrace?.outcome).toBe('completed');
       const history: { points: Array<{ generations: number }> } = await call('monitor:history', { rangeMs: 3_600_000 });
-      expect(history.points.reduce((n, p) => n + p.generations, 0)).toBe(1);
+      expect(history.points.reduce((n, p) => n + p.generations, 0)).toBe(3);
       await call('monitor:traces', {});
       await call('monitor:suggestions', {});
       await call('alerts:list', {});

@@ -42,7 +42,7 @@ async function launch() {
 describe.skipIf(binary === '')('workshop (Electron)', () => {
   it('generates 5 personas offline and shows 5 cards', async () => {
     const page = await launch();
-    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await page.getByRole('heading', { name: /5 personas/ }).waitFor();
     expect(await page.getByRole('article').count()).toBe(5);
     fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
@@ -52,7 +52,7 @@ describe.skipIf(binary === '')('workshop (Electron)', () => {
   it('keeps an edit after a reload and reopens the run from history', async () => {
     const page = await launch();
     await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
-    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
     const first = page.getByRole('article').first();
     const name = (await first.locator('h3').textContent())!;
     await first.getByRole('button', { name: `Edit ${name}` }).click();

@@ -10,7 +10,7 @@ import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
 import type { TracePhase } from '../../shared/metrics';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
-import type { AppStore } from '../store/app-store';
+import type { AppStore, NewRun } from '../store/app-store';
 import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
 import type { ValidationStats } from '../validation/validation-stats';
 import { analyzeBrief, type BriefAnalysis } from './brief-analysis';
@@ -29,6 +29,10 @@ export interface GenerationOptions {
   onProgress?: (phase: GenerationPhase, done: number, total: number) => void;
   /** high for the user's current generation (the default), medium for regenerations. */
   priority?: Priority;
+  /** false for a persona made to add to or replace in an existing run: it is not a run of its own. */
+  persist?: boolean;
+  /** Names the new personas must not take (those already in the run). */
+  exclude?: readonly string[];
 }
 
 export interface GenerationResult {
@@ -118,7 +122,7 @@ export class GenerationPipeline {
     const started = performance.now();
     const trace = this.deps.traces?.start(provider.id) ?? NO_TRACE;
     const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }, fromCache = false) => {
-      const run = store.saveRun({
+      const record = {
         workshopId,
         brief: recorded,
         status,
@@ -132,7 +136,8 @@ export class GenerationPipeline {
         report: fields.report ?? null,
         error: fields.error ?? null,
         personas: fields.personas ?? [],
-      });
+      };
+      const run = options.persist === false ? unsavedSummary(record) : store.saveRun(record);
       trace.end(status, fromCache);
       return run;
     };
@@ -162,7 +167,7 @@ export class GenerationPipeline {
       progress('culture', 1, 1);
 
       progress('generate', 0, brief.count);
-      const request: PersonaRequest = { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis, culture };
+      const request: PersonaRequest = { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis, culture, ...(options.exclude?.length ? { exclude: options.exclude } : {}) };
       const providerContext: ProviderContext = { signal, onPersona: (done, total) => progress('generate', done, total) };
       const { context, countries } = repairContextFor(analysis, this.deps.dataset(), culture);
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
@@ -261,6 +266,24 @@ export class GenerationPipeline {
       throw new GenerationError('generation_failed', `The provider's answer held no usable persona. ${error.message}`, error.issues);
     }
   }
+}
+
+/** What a run that is not saved reports: the same summary, under an id that names no stored run. */
+function unsavedSummary(record: NewRun): RunSummary {
+  return {
+    id: `unsaved-${randomUUID()}`,
+    workshopId: record.workshopId,
+    status: record.status,
+    provider: record.provider,
+    level: record.level,
+    count: record.count,
+    description: record.brief.description,
+    seed: record.seed,
+    startedAt: record.startedAt,
+    durationMs: record.durationMs,
+    qualityScore: record.qualityScore,
+    error: record.error,
+  };
 }
 
 /** A cached generation read back from cache.db, checked against the level's schema. */

@@ -1,6 +1,7 @@
 /** The core behind each contract channel. Generations in flight are kept by requestId so they can be cancelled. */
 import type { Core } from '../core';
 import { GenerationError } from '../generation/pipeline';
+import { briefInputSchema } from '../../shared/brief';
 import { PERSONA_SCHEMAS } from '../../shared/persona';
 import { HandlerError, type Handlers } from './dispatcher';
 
@@ -94,6 +95,26 @@ export function createHandlers(core: Core): Handlers {
       core.store.editPersona(personaId, parsed.data);
       const saved = core.store.getPersona(personaId)!;
       return { persona: saved.persona, edits: saved.edits };
+    },
+
+    'personas:generate-one': async ({ runId, replacePersonaId, ageRange }) => {
+      const run = core.store.getRun(runId);
+      if (!run || !run.document) throw new HandlerError('not_found', `No run with personas has the id ${runId}.`, 'runId');
+      const replaced = replacePersonaId ? run.document.personas.find((p) => p.id === replacePersonaId) : undefined;
+      if (replacePersonaId && !replaced) throw new HandlerError('not_found', `The run has no persona with the id ${replacePersonaId}.`, 'replacePersonaId');
+      // A fresh seed: the run's own would write the same first persona again.
+      const { seed: _seed, ...brief } = run.brief;
+      const result = await core.generate(
+        briefInputSchema.parse({ ...brief, count: 1, ...(ageRange ? { ageRange } : {}) }),
+        { workshopId: run.workshopId, providerId: run.provider, persist: false, exclude: run.document.personas.map((p) => p.name), priority: 'medium' },
+      );
+      const persona = result.document.personas[0]!;
+      if (replaced?.id) {
+        core.store.editPersona(replaced.id, persona);
+        return { persona: core.store.getPersona(replaced.id)!.persona };
+      }
+      core.store.addPersona(runId, persona);
+      return { persona };
     },
 
     'runs:search': async ({ query, limit }) => ({ runs: core.store.searchRuns(query.trim(), limit) }),

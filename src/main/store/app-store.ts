@@ -70,6 +70,7 @@ export class AppStore {
       personaRow: db.prepare<[string], { json: string; run_id: string; workshop_id: string }>('SELECT json, run_id, workshop_id FROM personas WHERE id = ?'),
       updatePersona: db.prepare('UPDATE personas SET name = ?, age = ?, city = ?, country = ?, occupation = ?, json = ? WHERE id = ?'),
       insertEdit: db.prepare('INSERT INTO edits (persona_id, edited_at, before_json, after_json) VALUES (?, ?, ?, ?)'),
+      nextPosition: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM personas WHERE run_id = ?'),
       editCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM edits WHERE persona_id = ?'),
       searchRuns: db.prepare(`${RUN_SELECT} JOIN workshops w ON w.id = r.workshop_id
         WHERE (@query = '' OR b.description LIKE @like ESCAPE '\\' OR w.name LIKE @like ESCAPE '\\' OR r.provider LIKE @like ESCAPE '\\')
@@ -163,6 +164,21 @@ export class AppStore {
       this.statements.insertEdit.run(personaId, now.toISOString(), row.json, JSON.stringify(after));
       this.statements.updatePersona.run(after.name, after.age, after.location.city, after.location.country, after.occupation, JSON.stringify(after), personaId);
       this.statements.touchWorkshop.run(now.toISOString(), row.workshop_id);
+    })();
+  }
+
+  /** Adds a persona to a finished run (a gap filled), after its others. */
+  addPersona(runId: string, persona: Persona, now = new Date()): void {
+    const run = this.getRunSummary(runId);
+    if (!run) throw new Error(`No run has the id ${runId}.`);
+    if (!persona.id) throw new Error('the persona has no id');
+    this.db.transaction(() => {
+      const position = this.statements.nextPosition.get(runId)!.next;
+      this.statements.insertPersona.run(
+        persona.id, runId, run.workshopId, position, persona.name, persona.age, persona.location.city, persona.location.country,
+        persona.occupation, persona.meta?.source ?? 'unknown', persona.meta?.qualityScore ?? null, JSON.stringify(persona), now.toISOString(),
+      );
+      this.statements.touchWorkshop.run(now.toISOString(), run.workshopId);
     })();
   }
 

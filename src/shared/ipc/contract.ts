@@ -204,6 +204,18 @@ export const contract = {
     request: z.strictObject({ personaId: id, persona: z.looseObject({}) }),
     response: z.object({ persona: personaSimpleSchema, edits: z.int().min(1) }),
   },
+  'personas:generate-one': {
+    request: z
+      .strictObject({
+        runId: id,
+        /** Replace this persona of the run (the one before is kept as an edit); absent, the new one is added. */
+        replacePersonaId: id.optional(),
+        /** An age band to fill, for a gap in the run's coverage. */
+        ageRange: z.tuple([z.int().min(16).max(99), z.int().min(16).max(99)]).optional(),
+      })
+      .refine((r) => !r.ageRange || r.ageRange[0] <= r.ageRange[1], { message: 'must be lowest age first', path: ['ageRange'] }),
+    response: z.object({ persona: personaSimpleSchema }),
+  },
   'runs:search': {
     request: z.strictObject({ query: z.string().max(200, 'must be at most 200 characters').default(''), limit: z.int().min(1).max(500).default(100) }),
     response: z.object({ runs: z.array(runSummarySchema) }),

@@ -2,9 +2,16 @@ import { useState } from 'react';
 import type { RunSummary } from '../../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
+import { useGeneration } from '../state/generation';
+import { MAX_COMPARED, useSelection } from '../state/selection';
+import { ComparePanel } from './ComparePanel';
+import { CoveragePanel } from './CoveragePanel';
 import { PersonaEditor } from './PersonaEditor';
 
 export function PersonaList({ document, run, edited, fromCache }: { document: PersonaDocument; run: RunSummary; edited: ReadonlySet<string>; fromCache: boolean }) {
+  const pinned = useSelection((s) => s.pinned);
+  // Pinned personas first, the rest in the run's order.
+  const ordered = [...document.personas].sort((a, b) => Number(pinned.has(b.id ?? '')) - Number(pinned.has(a.id ?? '')));
   return (
     <section aria-label="Personas">
       <header className="run-header">
@@ -16,8 +23,10 @@ export function PersonaList({ document, run, edited, fromCache }: { document: Pe
           {fromCache && ' · from the cache (same brief and seed as before)'}
         </p>
       </header>
+      <CoveragePanel personas={document.personas} ageRange={document.brief?.ageRange} />
+      <ComparePanel personas={document.personas} />
       <ul className="persona-grid">
-        {document.personas.map((persona) => (
+        {ordered.map((persona) => (
           <li key={persona.id ?? persona.name}>
             <PersonaCard persona={persona} provider={run.provider} edited={persona.id !== undefined && edited.has(persona.id)} />
           </li>
@@ -29,6 +38,12 @@ export function PersonaList({ document, run, edited, fromCache }: { document: Pe
 
 function PersonaCard({ persona, provider, edited }: { persona: Persona; provider: string; edited: boolean }) {
   const [editing, setEditing] = useState(false);
+  const regenerate = useGeneration((s) => s.regenerate);
+  const regenerating = useGeneration((s) => persona.id !== undefined && s.busy.has(persona.id));
+  const { pinned, compared, togglePin, toggleCompare } = useSelection();
+  const id = persona.id ?? '';
+  const isPinned = pinned.has(id);
+  const isCompared = compared.includes(id);
   const initials = persona.name
     .split(' ')
     .map((w) => w[0])
@@ -71,6 +86,7 @@ function PersonaCard({ persona, provider, edited }: { persona: Persona; provider
           </span>
         )}
         {edited && <span className="badge badge-edit">edited</span>}
+        {isPinned && <span className="badge badge-pin">pinned</span>}
       </p>
       {editing ? (
         <PersonaEditor persona={persona} onDone={() => setEditing(false)} />
@@ -102,6 +118,16 @@ function PersonaCard({ persona, provider, edited }: { persona: Persona; provider
             <FieldList value={persona} />
           </details>
           <div className="card-actions">
+            <label className="compare-toggle">
+              <input type="checkbox" checked={isCompared} disabled={!persona.id || (!isCompared && compared.length >= MAX_COMPARED)} onChange={() => toggleCompare(id)} aria-label={`Compare ${persona.name}`} />
+              Compare
+            </label>
+            <button type="button" className="secondary" aria-pressed={isPinned} onClick={() => togglePin(id)} aria-label={`${isPinned ? 'Unpin' : 'Pin'} ${persona.name}`} disabled={!persona.id}>
+              {isPinned ? 'Unpin' : 'Pin'}
+            </button>
+            <button type="button" className="secondary" onClick={() => void regenerate(id)} aria-label={`Regenerate ${persona.name}`} disabled={!persona.id || regenerating}>
+              {regenerating ? 'Regenerating…' : 'Regenerate'}
+            </button>
             <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${persona.name}`} disabled={!persona.id}>
               Edit
             </button>

@@ -23,6 +23,12 @@ interface GenerationState {
   cancel: () => Promise<void>;
   openRun: (runId: string) => Promise<void>;
   savePersona: (persona: Persona) => Promise<void>;
+  /** A new persona in place of this one (the one before is kept as an edit). */
+  regenerate: (personaId: string) => Promise<void>;
+  /** A new persona for an empty age band, added to the run. */
+  fillGap: (ageRange: [number, number]) => Promise<void>;
+  /** Ids of personas being regenerated, or 'gap' while a gap is filled. */
+  busy: ReadonlySet<string>;
 }
 
 export type ProviderChoice = 'offline' | 'ollama' | 'openai' | 'gemini';
@@ -56,6 +62,7 @@ export const useGeneration = create<GenerationState>((set, get) => ({
   fallback: null,
   error: null,
   edited: new Set(),
+  busy: new Set(),
 
   async generate(brief, providerId) {
     if (!api || get().status === 'running') return;
@@ -97,6 +104,36 @@ export const useGeneration = create<GenerationState>((set, get) => ({
         return;
       }
       set({ status: 'error', error: describe(error) });
+    }
+  },
+
+  async regenerate(personaId) {
+    const { run } = get();
+    if (!api || !run) return;
+    set({ busy: new Set([...get().busy, personaId]), error: null });
+    try {
+      const { persona } = await api.call('personas:generate-one', { runId: run.id, replacePersonaId: personaId });
+      const document = get().document!;
+      set({ document: { ...document, personas: document.personas.map((p) => (p.id === personaId ? persona : p)) }, edited: new Set([...get().edited, personaId]) });
+    } catch (error) {
+      set({ error: describe(error) });
+    } finally {
+      set({ busy: new Set([...get().busy].filter((id) => id !== personaId)) });
+    }
+  },
+
+  async fillGap(ageRange) {
+    const { run } = get();
+    if (!api || !run) return;
+    set({ busy: new Set([...get().busy, 'gap']), error: null });
+    try {
+      const { persona } = await api.call('personas:generate-one', { runId: run.id, ageRange });
+      const document = get().document!;
+      set({ document: { ...document, personas: [...document.personas, persona] } });
+    } catch (error) {
+      set({ error: describe(error) });
+    } finally {
+      set({ busy: new Set([...get().busy].filter((id) => id !== 'gap')) });
     }
   },
 
