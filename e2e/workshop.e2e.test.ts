@@ -139,4 +139,30 @@ describe('workshop (browser mode)', () => {
       await app.close();
     }
   });
+
+  it('exports the run on screen as a PDF download and as CSV', async () => {
+    const app = await openApp(browser);
+    try {
+      const { page } = app;
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('2');
+      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await page.getByRole('heading', { name: /2 personas/ }).waitFor();
+      const pdfDownload = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const pdf = await pdfDownload;
+      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+      const pdfPath = await pdf.path();
+      expect((await import('node:fs')).readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+      await page.getByText(/^Exported .*\.pdf$/).waitFor();
+      await page.getByLabel('Export format').selectOption('csv');
+      const csvDownload = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      const csv = (await import('node:fs')).readFileSync(await (await csvDownload).path(), 'utf8');
+      for (const name of await page.getByRole('article').locator('h3').allTextContents()) expect(csv).toContain(name);
+      await app.screenshot('workshop-exported');
+    } finally {
+      await app.core.reports.close();
+      await app.close();
+    }
+  });
 });

@@ -42,7 +42,10 @@ describe('persona-studio CLI', () => {
     ['a flag without its value', ['generate', 'Meal kits for parents', '--count'], /^error: --count needs a value/],
     ['a malformed --since', ['metrics', '--since', 'yesterday'], /^error: --since must be a span such as 30m, 6h or 7d/],
     ['a --since over a year', ['metrics', '--since', '400d'], /^error: --since must be a span such as 30m, 6h or 7d, from 1m to 365d/],
-    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate, repair, metrics/],
+    ['export without a run id', ['export', '--format', 'pdf', '--out', 'x.pdf'], /^error: export needs the id of a run/],
+    ['export with an unknown format', ['export', 'r1', '--format', 'docx', '--out', 'x.docx'], /^error: --format must be one of pdf, json, csv, md \(got "docx"\)/],
+    ['export without --out', ['export', 'r1', '--format', 'csv'], /^error: --out FILE is required/],
+    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate, repair, export, metrics/],
     ['no command', [], /^error: a command is required/],
     ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
     ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
@@ -138,5 +141,24 @@ describe('persona-studio CLI', () => {
     const parsed = JSON.parse(json.out) as { points: Array<{ generations: number }>; alerts: unknown[] };
     expect(parsed.points.reduce((n, p) => n + p.generations, 0)).toBe(2);
     expect(parsed.alerts).toEqual([]);
+  });
+
+  it('generate --pdf writes the report beside the JSON, and export writes a saved run in each format', async () => {
+    const data = tempDir();
+    const pdf = path.join(data, 'report.pdf');
+    const generated = await cli(['generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '2', '--json', '--pdf', pdf, '--data', data]);
+    expect(generated.code).toBe(0);
+    expect(JSON.parse(generated.out).personas).toHaveLength(2);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const listed = await cli(['generate', 'Budgeting app for students in Manchester', '--count', '1', '--data', data]);
+    const runId = /Saved as run (\S+)/.exec(listed.out)![1]!;
+    const md = path.join(data, 'exports', 'run.md');
+    const exported = await cli(['export', runId, '--format', 'md', '--out', md, '--data', data]);
+    expect(exported.code).toBe(0);
+    expect(fs.readFileSync(md, 'utf8')).toMatch(/^# My workshop/);
+    const missing = await cli(['export', 'no-such-run', '--format', 'json', '--out', path.join(data, 'x.json'), '--data', data]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/No run with personas has the id no-such-run/);
+    expect(fs.existsSync(path.join(data, 'x.json'))).toBe(false);
   });
 });

@@ -80,6 +80,12 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { runId: 'r', ageRange: [40, 20] }, field: 'ageRange' },
     { payload: { runId: 'r', ageRange: [10, 20] }, field: 'ageRange.0' },
   ],
+  'reports:export': [
+    { payload: {}, field: 'requestId' },
+    { payload: { requestId: randomUUID(), runId: 'r', format: 'docx' }, field: 'format' },
+    { payload: { requestId: 'x', runId: 'r', format: 'pdf' }, field: 'requestId' },
+  ],
+  'reports:cancel': [{ payload: { requestId: 'abc' }, field: 'requestId' }],
   'runs:search': [
     { payload: { query: 'x'.repeat(201) }, field: 'query' },
     { payload: { query: 5 }, field: 'query' },
@@ -203,6 +209,12 @@ describe('IPC dispatcher', () => {
       expect(afterMore.document.personas.at(-1)!.name).toBe(added.persona.name);
       expect(new Set(afterMore.document.personas.map((p) => p.name)).size).toBe(brief.count + 1);
       expect(((await call('runs:list', { workshopId: workshop.id })) as { runs: unknown[] }).runs).toHaveLength(1);
+
+      const exported: { fileName: string; mimeType: string; base64: string } = await call('reports:export', { requestId: randomUUID(), runId: generated.run.id, format: 'csv' });
+      expect(exported.mimeType).toMatch(/^text\/csv/);
+      expect(Buffer.from(exported.base64, 'base64').toString('utf8')).toContain(afterMore.document.personas[0]!.name);
+      expect(await call('reports:cancel', { requestId: randomUUID() })).toEqual({ cancelled: false });
+      expect(await dispatch('reports:export', { requestId: randomUUID(), runId: 'nope', format: 'md' }, context)).toMatchObject({ ok: false, error: { code: 'not_found', field: 'runId' } });
 
       const saved: { openai: { apiKeySet: boolean } } = await call('settings:update', { change: { openai: { apiKey: 'sk-secret-123', model: 'm' } } });
       expect(saved.openai.apiKeySet).toBe(true);

@@ -23,6 +23,7 @@ export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
   --provider NAME    ${PROVIDER_IDS.join(' | ')} (default: the one chosen in settings, else offline)
   --json             print the persona document as JSON instead of a summary
   --out FILE         also write the persona document to FILE
+  --pdf FILE         also write the workshop report as a PDF (Chromium at /usr/bin/chromium or CHROMIUM_PATH)
   --data DIR         data folder (default ${defaultDataDir()})`;
 
 const FLAG_FOR_FIELD: Record<string, string> = {
@@ -40,6 +41,7 @@ interface GenerateArgs {
   out: string | undefined;
   dataDir: string;
   provider: LlmProviderId | undefined;
+  pdf: string | undefined;
 }
 
 export async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
@@ -60,6 +62,10 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
       fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
       fs.writeFileSync(args.out, `${json}\n`);
     }
+    if (args.pdf) {
+      await core.reports.exportToFile(run.id, 'pdf', args.pdf);
+      if (!args.json) io.err(`Report written to ${args.pdf}`);
+    }
     if (args.json) {
       io.out(json);
     } else {
@@ -75,6 +81,7 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
+    await core.reports.close();
     core.close();
   }
 }
@@ -89,6 +96,7 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     provider: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
+    pdf: { type: 'string' },
     data: { type: 'string' },
   });
   const [description, ...extra] = positionals;
@@ -113,7 +121,7 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   if (values.provider !== undefined && !(PROVIDER_IDS as readonly string[]).includes(values.provider)) {
     throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')} (got ${JSON.stringify(values.provider)})`);
   }
-  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as LlmProviderId | undefined };
+  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as LlmProviderId | undefined, pdf: values.pdf };
 }
 
 function ageRange(text: string): [number, number] {

@@ -4,6 +4,7 @@
  */
 import { UsageError, type CliIo } from './args';
 import { GENERATE_USAGE, runGenerate } from './generate-command';
+import { EXPORT_USAGE, runExport } from './export-command';
 import { METRICS_USAGE, runMetrics } from './metrics-command';
 import { REPAIR_USAGE, runRepair } from './repair-command';
 
@@ -14,6 +15,8 @@ export const USAGE = `Usage:
 
   ${REPAIR_USAGE}
 
+  ${EXPORT_USAGE}
+
   ${METRICS_USAGE}
 
   persona-studio --help    show this help`;
@@ -21,6 +24,7 @@ export const USAGE = `Usage:
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   generate: runGenerate,
   repair: runRepair,
+  export: runExport,
   metrics: runMetrics,
 };
 

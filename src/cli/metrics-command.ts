@@ -1,8 +1,9 @@
 /** `persona-studio metrics`: the monitor's history from the data folder, as a table or JSON. */
-import { createCore } from '../main/core';
 import { defaultDataDir } from '../main/data-dir';
+import type { HistoryPoint } from '../shared/ipc/types';
 import type { HistoryResolution } from '../shared/metrics';
 import { parseFlags, UsageError, type CliIo } from './args';
+import { openCoreQuietly } from './open-core';
 
 export const METRICS_USAGE = `persona-studio metrics [--since 1h] [--json]
 
@@ -20,13 +21,8 @@ export async function runMetrics(argv: readonly string[], io: CliIo): Promise<nu
   if (positionals.length > 0) throw new UsageError(`metrics takes no arguments (got ${JSON.stringify(positionals[0])})`);
   const rangeMs = parseSpan(values.since ?? '1h');
   const resolution: HistoryResolution = rangeMs <= 2 * UNIT_MS.h ? '5m' : '1h';
-  let core;
-  try {
-    core = createCore({ dataDir: values.data ?? defaultDataDir(), resources: null, monitor: { autoStart: false } });
-  } catch (error) {
-    io.err(`error: ${(error as Error).message}`);
-    return 1;
-  }
+  const core = openCoreQuietly(values.data, io);
+  if (!core) return 1;
   try {
     const history = core.monitor.history(rangeMs, resolution);
     const alerts = core.monitor.listAlerts(rangeMs);
@@ -56,7 +52,7 @@ function parseSpan(text: string): number {
   return ms;
 }
 
-type Point = ReturnType<ReturnType<typeof createCore>['monitor']['history']>['points'][number];
+type Point = HistoryPoint;
 
 function table(points: readonly Point[]): string {
   const pct = (v: number | null) => (v === null ? '-' : `${Math.round(v * 100)}%`);

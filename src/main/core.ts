@@ -28,6 +28,8 @@ import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { SettingsStore, type AppSettings, type SecretBox } from './store/settings-store';
 import { createControls } from './monitor/controls';
 import { Monitor } from './monitor/monitor';
+import { ChromiumPdfPrinter, type PdfPrinter } from './report/pdf-printer';
+import { ReportExporter } from './report/report-exporter';
 import type { GenerationTuning } from './generation/pipeline';
 
 export interface CoreOptions {
@@ -49,6 +51,8 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Encrypts API keys at rest (Electron's safeStorage); without one they are kept in app.db as written. */
   secrets?: SecretBox;
+  /** Prints reports to PDF; default Chromium headless through playwright-core, launched on first use. */
+  pdfPrinter?: PdfPrinter;
   /** The monitor's clock and timers (tests drive them by hand). */
   monitor?: { now?: () => number; autoStart?: boolean };
 }
@@ -68,6 +72,8 @@ export interface Core {
   readonly cache: TieredCache;
   /** Metrics, alerts, the auto-tuner and the emergency response. */
   readonly monitor: Monitor;
+  /** PDF, JSON, CSV and Markdown exports of runs. */
+  readonly reports: ReportExporter;
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
   /** Whether a provider answers, and its models. */
   probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
@@ -166,6 +172,9 @@ export function createCore(options: CoreOptions): Core {
     tuning,
   });
 
+  let printer: PdfPrinter | undefined;
+  const reports = new ReportExporter(store, () => (printer ??= options.pdfPrinter ?? new ChromiumPdfPrinter()));
+
   return {
     version,
     dataDir,
@@ -176,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     validationStats,
     cache,
     monitor,
+    reports,
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
     probe: async (providerId, signal) => {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
@@ -184,6 +194,8 @@ export function createCore(options: CoreOptions): Core {
       return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
     },
     close: () => {
+      // The printer's browser is a child process: closing it need not hold up the databases.
+      void printer?.close();
       monitor.close();
       scheduler.close();
       resources?.close();

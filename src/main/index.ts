@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_ROOT, createCore, type Core } from './core';
+import type { PdfPrinter } from './report/pdf-printer';
 import type { SecretBox } from './store/settings-store';
 import { createDispatcher } from './ipc/dispatcher';
 import { bindElectronIpc } from './ipc/electron-binding';
@@ -39,6 +40,26 @@ function keychainSecrets(): SecretBox | undefined {
     decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
   };
 }
+
+/** Reports printed by Electron itself: a hidden, sandboxed window with no preload loads the report and prints it. */
+const electronPdfPrinter: PdfPrinter = {
+  async print(html, signal) {
+    signal?.throwIfAborted();
+    const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
+    const abort = () => win.destroy();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      signal?.throwIfAborted();
+      return pdf;
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      if (!win.isDestroyed()) win.destroy();
+    }
+  },
+  close: async () => {},
+};
 
 interface WindowBounds {
   x: number;
@@ -109,7 +130,7 @@ app.whenReady().then(() => {
   hardenApp(isAppUrl);
   const binding = electronSqliteBinding();
   const secrets = keychainSecrets();
-  core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}), ...(secrets ? { secrets } : {}) });
+  core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}), ...(secrets ? { secrets } : {}), pdfPrinter: electronPdfPrinter });
   const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}`, error));
   bindElectronIpc({ dispatch, isAppUrl, isOwnWindow: (contents) => [...windows].some((w) => w.webContents === contents) });
   bindBroadcasts(core, (event, payload) => {

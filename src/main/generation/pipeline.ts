@@ -7,7 +7,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
-import type { TracePhase } from '../../shared/metrics';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore, NewRun } from '../store/app-store';
@@ -21,6 +20,7 @@ import { keyFor } from '../cache/cache-keys';
 import type { TieredCache } from '../cache/tiered-cache';
 import type { Priority, Scheduler } from '../scheduler/scheduler';
 import { generateInBatches, type Fallback } from './batched-generation';
+import { PhaseTimeline, type PhaseTimes } from './phase-timeline';
 
 export interface GenerationOptions {
   workshopId?: string;
@@ -57,17 +57,17 @@ export class GenerationError extends Error {
   }
 }
 
-/** A run's timeline as the monitor records it. */
-export interface RunTrace {
-  /** Ends the current phase and starts `phase`. */
-  enter(phase: TracePhase): void;
-  /** Time spent repairing answers within the current phase, counted under 'repair' instead. */
-  repaired(ms: number): void;
-  end(outcome: RunSummary['status'], fromCache: boolean): void;
+/** A finished generation, as the monitor records it. */
+export interface FinishedRun {
+  provider: string;
+  outcome: RunSummary['status'];
+  fromCache: boolean;
+  totalMs: number;
+  phases: PhaseTimes;
 }
 
 export interface TraceSink {
-  start(provider: string): RunTrace;
+  record(run: FinishedRun): void;
 }
 
 /** Settings the auto-tuner moves between runs. */
@@ -95,7 +95,6 @@ export interface PipelineDeps {
   tuning?: GenerationTuning;
 }
 
-const NO_TRACE: RunTrace = { enter: () => {}, repaired: () => {}, end: () => {} };
 
 /** What a cached generation holds: the personas and report as first made. */
 interface CachedGeneration {
@@ -120,7 +119,7 @@ export class GenerationPipeline {
     const recorded = recordedBrief(brief);
     const startedAt = new Date();
     const started = performance.now();
-    const trace = this.deps.traces?.start(provider.id) ?? NO_TRACE;
+    const trace = new PhaseTimeline();
     const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }, fromCache = false) => {
       const record = {
         workshopId,
@@ -137,8 +136,9 @@ export class GenerationPipeline {
         error: fields.error ?? null,
         personas: fields.personas ?? [],
       };
-      const run = options.persist === false ? unsavedSummary(record) : store.saveRun(record);
-      trace.end(status, fromCache);
+      const { totalMs, phases } = trace.finish();
+      const run = options.persist === false ? unsavedSummary(record) : store.saveRun({ ...record, phases });
+      this.deps.traces?.record({ provider: provider.id, outcome: status, fromCache, totalMs, phases });
       return run;
     };
 

@@ -3,10 +3,12 @@ import type { Core } from '../core';
 import { GenerationError } from '../generation/pipeline';
 import { briefInputSchema } from '../../shared/brief';
 import { PERSONA_SCHEMAS } from '../../shared/persona';
+import { ExportError } from '../report/report-exporter';
 import { HandlerError, type Handlers } from './dispatcher';
 
 export function createHandlers(core: Core): Handlers {
   const running = new Map<string, AbortController>();
+  const exporting = new Map<string, AbortController>();
 
   return {
     'app:info': async () => ({
@@ -115,6 +117,27 @@ export function createHandlers(core: Core): Handlers {
       }
       core.store.addPersona(runId, persona);
       return { persona };
+    },
+
+    'reports:export': async ({ requestId, runId, format }) => {
+      if (exporting.has(requestId)) throw new HandlerError('invalid_request', 'An export with this requestId is already running.', 'requestId');
+      const controller = new AbortController();
+      exporting.set(requestId, controller);
+      try {
+        const { bytes, fileName, mimeType } = await core.reports.export(runId, format, controller.signal);
+        return { fileName, mimeType, base64: bytes.toString('base64') };
+      } catch (error) {
+        if (error instanceof ExportError) throw new HandlerError(error.code === 'failed' ? 'internal' : error.code, error.message, error.code === 'not_found' ? 'runId' : undefined);
+        throw error;
+      } finally {
+        exporting.delete(requestId);
+      }
+    },
+
+    'reports:cancel': async ({ requestId }) => {
+      const controller = exporting.get(requestId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
 
     'runs:search': async ({ query, limit }) => ({ runs: core.store.searchRuns(query.trim(), limit) }),

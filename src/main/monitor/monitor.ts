@@ -6,8 +6,8 @@
  * and the emergency response; every few seconds the auto-tuner takes a step.
  */
 import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Suggestion, Trace, TunerState } from '../../shared/ipc/types';
-import type { HistoryResolution, TracePhase } from '../../shared/metrics';
-import type { RunTrace, TraceSink } from '../generation/pipeline';
+import type { HistoryResolution } from '../../shared/metrics';
+import type { FinishedRun, TraceSink } from '../generation/pipeline';
 import type { TieredCache } from '../cache/tiered-cache';
 import type { CallEvent, Scheduler } from '../scheduler/scheduler';
 import type { MonitorStore, NewAuditEntry } from '../store/monitor-store';
@@ -108,34 +108,9 @@ export class Monitor implements TraceSink {
     this.changed();
   }
 
-  /** Starts a generation's trace (the pipeline calls it). */
-  start(provider: string): RunTrace {
-    const started = performance.now();
-    let phaseStarted = started;
-    let current: TracePhase | null = null;
-    const phases: Partial<Record<TracePhase, number>> = {};
-    const close = () => {
-      const at = performance.now();
-      if (current) phases[current] = (phases[current] ?? 0) + (at - phaseStarted);
-      phaseStarted = at;
-    };
-    return {
-      enter: (phase) => {
-        close();
-        current = phase;
-      },
-      repaired: (ms) => {
-        phases.repair = (phases.repair ?? 0) + ms;
-        // Repair ran inside the current phase's time: it is counted once, under repair.
-        phaseStarted += ms;
-      },
-      end: (outcome, fromCache) => {
-        close();
-        current = null;
-        const totalMs = performance.now() - started;
-        this.recordTrace({ at: this.now(), outcome, provider, fromCache, totalMs, phases });
-      },
-    };
+  /** A finished generation (the pipeline reports each). */
+  record(run: FinishedRun): void {
+    this.recordTrace({ at: this.now(), ...run });
   }
 
   /** Calls `listener` with the live view at most 4 times a second while something changes. */

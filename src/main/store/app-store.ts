@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { TracePhase } from '../../shared/metrics';
 import type { Brief, Level, Persona, PersonaDocument, ValidationReport } from '../../shared/persona';
 import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/ipc/types';
 import { APP_MIGRATIONS } from './migrations';
@@ -27,6 +28,8 @@ export interface NewRun {
   error: string | null;
   /** Each persona must carry its id; they are stored in this order. */
   personas: readonly Persona[];
+  /** Milliseconds per phase of the generation, for the report's appendix. */
+  phases?: Partial<Record<TracePhase, number>>;
 }
 
 interface RunRow {
@@ -60,12 +63,12 @@ export class AppStore {
       firstWorkshop: db.prepare('SELECT id FROM workshops ORDER BY created_at LIMIT 1'),
       insertBrief: db.prepare('INSERT INTO briefs (id, workshop_id, description, brief_json, created_at) VALUES (?, ?, ?, ?, ?)'),
       insertRun: db.prepare(`INSERT INTO runs (id, workshop_id, brief_id, status, provider, level, count, seed, started_at,
-        duration_ms, quality_score, report_json, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        duration_ms, quality_score, report_json, error, phases_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insertPersona: db.prepare(`INSERT INTO personas (id, run_id, workshop_id, position, name, age, city, country, occupation,
         source, quality_score, json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       runs: db.prepare(`${RUN_SELECT} WHERE r.workshop_id = ? ORDER BY r.started_at DESC LIMIT ?`),
       run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
-      runExtras: db.prepare('SELECT b.brief_json, r.report_json FROM runs r JOIN briefs b ON b.id = r.brief_id WHERE r.id = ?'),
+      runExtras: db.prepare('SELECT b.brief_json, r.report_json, r.phases_json FROM runs r JOIN briefs b ON b.id = r.brief_id WHERE r.id = ?'),
       runPersonas: db.prepare('SELECT json FROM personas WHERE run_id = ? ORDER BY position'),
       personaRow: db.prepare<[string], { json: string; run_id: string; workshop_id: string }>('SELECT json, run_id, workshop_id FROM personas WHERE id = ?'),
       updatePersona: db.prepare('UPDATE personas SET name = ?, age = ?, city = ?, country = ?, occupation = ?, json = ? WHERE id = ?'),
@@ -133,7 +136,7 @@ export class AppStore {
       this.statements.insertBrief.run(briefId, run.workshopId, run.brief.description, JSON.stringify(run.brief), run.startedAt);
       this.statements.insertRun.run(
         runId, run.workshopId, briefId, run.status, run.provider, run.level, run.count, run.seed, run.startedAt,
-        run.durationMs, run.qualityScore, run.report && JSON.stringify(run.report), run.error,
+        run.durationMs, run.qualityScore, run.report && JSON.stringify(run.report), run.error, run.phases ? JSON.stringify(run.phases) : null,
       );
       run.personas.forEach((persona, position) => {
         if (!persona.id) throw new Error(`persona ${position} has no id`);
@@ -200,7 +203,7 @@ export class AppStore {
   getRun(runId: string): RunDetail | undefined {
     const summary = this.getRunSummary(runId);
     if (!summary) return undefined;
-    const extras = this.statements.runExtras.get(runId) as { brief_json: string; report_json: string | null };
+    const extras = this.statements.runExtras.get(runId) as { brief_json: string; report_json: string | null; phases_json: string | null };
     const brief = JSON.parse(extras.brief_json) as Brief;
     const personas = (this.statements.runPersonas.all(runId) as { json: string }[]).map((row) => JSON.parse(row.json) as Persona);
     const document: PersonaDocument | null =
@@ -213,7 +216,7 @@ export class AppStore {
             personas,
             ...(extras.report_json ? { report: JSON.parse(extras.report_json) as ValidationReport } : {}),
           };
-    return { ...summary, brief, document };
+    return { ...summary, brief, document, phases: extras.phases_json ? (JSON.parse(extras.phases_json) as RunDetail['phases']) : null };
   }
 }
 

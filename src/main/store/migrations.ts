@@ -109,4 +109,7 @@ export const APP_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX monitor_audit_at ON monitor_audit(at);
   `,
+  `
+  ALTER TABLE runs ADD COLUMN phases_json TEXT;
+  `,
 ];

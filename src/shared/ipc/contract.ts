@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { briefInputSchema } from '../brief';
-import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
+import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, TRACE_PHASES, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
 
@@ -40,6 +40,8 @@ export const runSummarySchema = z.object({
 export const runDetailSchema = runSummarySchema.extend({
   brief: briefSchema,
   document: personaDocumentSchema.nullable(),
+  /** Milliseconds per phase; null for runs saved before phases were kept. */
+  phases: z.partialRecord(z.enum(TRACE_PHASES), z.number().min(0)).nullable(),
 });
 
 export const GENERATION_PHASES = ['analyze', 'culture', 'generate', 'validate', 'store'] as const;
@@ -215,6 +217,18 @@ export const contract = {
       })
       .refine((r) => !r.ageRange || r.ageRange[0] <= r.ageRange[1], { message: 'must be lowest age first', path: ['ageRange'] }),
     response: z.object({ persona: personaSimpleSchema }),
+  },
+  'reports:export': {
+    request: z.strictObject({
+      requestId: z.uuid('must be a UUID that names this export, so it can be cancelled'),
+      runId: id,
+      format: z.enum(['pdf', 'json', 'csv', 'md']),
+    }),
+    response: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
+  'reports:cancel': {
+    request: z.strictObject({ requestId: z.uuid('must be the UUID given to reports:export') }),
+    response: z.object({ cancelled: z.boolean() }),
   },
   'runs:search': {
     request: z.strictObject({ query: z.string().max(200, 'must be at most 200 characters').default(''), limit: z.int().min(1).max(500).default(100) }),

@@ -5,6 +5,7 @@ import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
 import { useGeneration } from '../state/generation';
 import { MAX_COMPARED, useSelection } from '../state/selection';
 import { ComparePanel } from './ComparePanel';
+import { ExportControl } from './ExportControl';
 import { CoveragePanel } from './CoveragePanel';
 import { PersonaEditor } from './PersonaEditor';
 
@@ -22,6 +23,7 @@ export function PersonaList({ document, run, edited, fromCache }: { document: Pe
           {run.provider} engine · {(run.durationMs / 1000).toFixed(2)} s · seed {run.seed ?? '–'} · quality {run.qualityScore ?? '–'}
           {fromCache && ' · from the cache (same brief and seed as before)'}
         </p>
+        {!run.id.startsWith('unsaved-') && <ExportControl runId={run.id} />}
       </header>
       <CoveragePanel personas={document.personas} ageRange={document.brief?.ageRange} />
       <ComparePanel personas={document.personas} />

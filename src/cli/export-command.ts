@@ -1,0 +1,37 @@
+/** `persona-studio export <runId>`: a saved run as PDF, JSON, CSV or Markdown. */
+import { EXPORT_FORMATS, ExportError, type ExportFormat } from '../main/report/report-exporter';
+import { parseFlags, UsageError, type CliIo } from './args';
+import { openCoreQuietly } from './open-core';
+
+export const EXPORT_USAGE = `persona-studio export <runId> --format pdf|json|csv|md --out FILE [--data DIR]
+
+  Writes a saved run (its id is printed by generate, and listed in the app's History) as a PDF
+  report, the persona document as JSON, a CSV with a row per persona, or Markdown. The file
+  appears only when complete; Ctrl+C leaves nothing behind.`;
+
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { format: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } });
+  const [runId, ...extra] = positionals;
+  if (!runId) throw new UsageError('export needs the id of a run: persona-studio export <runId> --format pdf --out report.pdf');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = values.format;
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got ${JSON.stringify(format ?? '')})`);
+  if (!values.out) throw new UsageError('--out FILE is required: where to write the export');
+  const core = openCoreQuietly(values.data, io);
+  if (!core) return 1;
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const bytes = await core.reports.exportToFile(runId, format as ExportFormat, values.out, controller.signal);
+    io.err(`Wrote ${values.out} (${bytes} bytes)`);
+    return 0;
+  } catch (error) {
+    io.err(`error: ${error instanceof ExportError || error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    await core.reports.close();
+    core.close();
+  }
+}

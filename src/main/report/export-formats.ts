@@ -1,0 +1,71 @@
+/**
+ * The text exports of a run: JSON (the persona document of shared/contracts/persona.schema.json),
+ * CSV (a row per persona, lists joined with "; ", RFC 4180 quoting) and Markdown.
+ */
+import type { RunDetail } from '../../shared/ipc/types';
+import type { Persona, PersonaDocument } from '../../shared/persona';
+import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
+
+export function toJson(document: PersonaDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+const CSV_COLUMNS: Array<[string, (p: Persona) => string | number | undefined]> = [
+  ['id', (p) => p.id],
+  ['name', (p) => p.name],
+  ['age', (p) => p.age],
+  ['gender', (p) => p.gender],
+  ['occupation', (p) => p.occupation],
+  ['city', (p) => p.location.city],
+  ['country', (p) => p.location.country],
+  ['income_bracket', (p) => p.incomeBracket],
+  ['education', (p) => p.education],
+  ['quote', (p) => p.quote],
+  ['bio', (p) => p.bio],
+  ['goals', (p) => p.goals.join('; ')],
+  ['pain_points', (p) => p.painPoints.join('; ')],
+  ['values', (p) => p.values?.join('; ')],
+  ['channels', (p) => p.channels?.join('; ')],
+  ...CULTURAL_CATEGORIES.map((c): [string, (p: Persona) => string | undefined] => [`culture_${c}`, (p) => p.culturalProfile?.[c].join('; ')]),
+  ['b2b_role', (p) => p.b2b?.role],
+  ['b2b_industry', (p) => p.b2b?.industry],
+  ['b2b_company_size', (p) => p.b2b?.companySize],
+  ['b2b_decision_power', (p) => p.b2b?.decisionPower],
+  ['quality_score', (p) => p.meta?.qualityScore],
+  ['source', (p) => p.meta?.source],
+];
+
+/** RFC 4180: CRLF line ends; a field with a comma, quote or line break is quoted, quotes doubled. */
+export function toCsv(personas: readonly Persona[]): string {
+  const field = (value: string | number | undefined) => {
+    const text = value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const rows = [CSV_COLUMNS.map(([name]) => name), ...personas.map((p) => CSV_COLUMNS.map(([, get]) => get(p)))];
+  // A byte-order mark, so that spreadsheet apps read the UTF-8 names (é, ß, 李) as such.
+  return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+export function toMarkdown(run: RunDetail, workshopName: string): string {
+  const personas = run.document?.personas ?? [];
+  const lines = [
+    `# ${workshopName}`,
+    '',
+    `> ${run.brief.description}`,
+    '',
+    `${personas.length} personas · ${run.level} level · ${run.provider} engine${run.seed !== null ? ` · seed ${run.seed}` : ''} · quality ${run.qualityScore ?? '—'}/100 · ${new Date(run.startedAt).toUTCString()}`,
+    '',
+  ];
+  for (const p of personas) {
+    lines.push(`## ${p.name}`, '', `*${p.age} · ${p.occupation} · ${p.location.city}, ${p.location.country}*`, '');
+    if (p.quote) lines.push(`> “${p.quote}”`, '');
+    lines.push(p.bio, '', '**Goals**', '', ...p.goals.map((g) => `- ${g}`), '', '**Pain points**', '', ...p.painPoints.map((g) => `- ${g}`), '');
+    if (p.culturalProfile) {
+      lines.push('| Category | Tastes |', '| --- | --- |');
+      for (const c of CULTURAL_CATEGORIES) lines.push(`| ${c} | ${p.culturalProfile[c].map((t) => t.replace(/\|/g, '\\|')).join(', ') || '—'} |`);
+      lines.push('');
+    }
+    if (p.b2b) lines.push(`**Role:** ${p.b2b.role} · ${p.b2b.industry} · ${p.b2b.companySize} employees · ${p.b2b.decisionPower}`, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
