@@ -144,42 +144,43 @@ const ResponseChart = memo(function ResponseChart({ points, range, loading }: Se
   );
 });
 
-const CacheChart = memo(function CacheChart({ points, range, loading }: SeriesChartProps) {
-  const live = range === 'live';
+interface PercentSeries {
+  key: ChartKey;
+  name: string;
+  /** The headline series is drawn thicker. */
+  main?: boolean;
+}
+
+/** A chart of rates in percent, 0 to 100, one line per series. */
+function PercentChart({ title, subtitle, series, points, range, loading }: SeriesChartProps & { title: string; subtitle: string; series: readonly PercentSeries[] }) {
   const dots = points.length <= 2;
-  const keys: ChartKey[] = live ? ['hitRate', 'l1', 'l2'] : ['hitRate'];
   return (
-    <ChartFrame title="Cache hit rate" subtitle={live ? 'overall, L1 and L2' : 'overall'} empty={!hasValues(points, keys)} loading={loading}>
+    <ChartFrame title={title} subtitle={subtitle} empty={!hasValues(points, series.map((s) => s.key))} loading={loading}>
       <LineChart data={points} margin={MARGIN}>
         <CartesianGrid stroke="#e2e0da" strokeDasharray="3 3" />
         {xAxis(range, points)}
         <YAxis domain={[0, 100]} tickFormatter={percentTick} tick={AXIS_TICK} width={48} />
         <Tooltip labelFormatter={timeLabel} formatter={percentTooltip} />
         <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-        <Line type="monotone" dataKey="hitRate" name="Overall" stroke={COLORS.hitRate} strokeWidth={2} dot={dots} isAnimationActive={false} />
-        {live ? <Line type="monotone" dataKey="l1" name="L1" stroke={COLORS.l1} dot={dots} isAnimationActive={false} /> : null}
-        {live ? <Line type="monotone" dataKey="l2" name="L2" stroke={COLORS.l2} dot={dots} isAnimationActive={false} /> : null}
+        {series.map((s) => (
+          <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={COLORS[s.key]} strokeWidth={s.main ? 2 : 1} dot={dots} isAnimationActive={false} />
+        ))}
       </LineChart>
     </ChartFrame>
   );
+}
+
+const CACHE_LIVE: readonly PercentSeries[] = [{ key: 'hitRate', name: 'Overall', main: true }, { key: 'l1', name: 'L1' }, { key: 'l2', name: 'L2' }];
+const CACHE_HISTORY: readonly PercentSeries[] = [{ key: 'hitRate', name: 'Overall', main: true }];
+const VALIDATION: readonly PercentSeries[] = [{ key: 'success', name: 'Success', main: true }, { key: 'repair', name: 'Repair' }, { key: 'fill', name: 'Fill' }];
+
+const CacheChart = memo(function CacheChart(props: SeriesChartProps) {
+  const live = props.range === 'live';
+  return <PercentChart {...props} title="Cache hit rate" subtitle={live ? 'overall, L1 and L2' : 'overall'} series={live ? CACHE_LIVE : CACHE_HISTORY} />;
 });
 
-const ValidationChart = memo(function ValidationChart({ points, range, loading }: SeriesChartProps) {
-  const dots = points.length <= 2;
-  return (
-    <ChartFrame title="Validation" subtitle="success, repair and fill rates" empty={!hasValues(points, ['success', 'repair', 'fill'])} loading={loading}>
-      <LineChart data={points} margin={MARGIN}>
-        <CartesianGrid stroke="#e2e0da" strokeDasharray="3 3" />
-        {xAxis(range, points)}
-        <YAxis domain={[0, 100]} tickFormatter={percentTick} tick={AXIS_TICK} width={48} />
-        <Tooltip labelFormatter={timeLabel} formatter={percentTooltip} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-        <Line type="monotone" dataKey="success" name="Success" stroke={COLORS.success} strokeWidth={2} dot={dots} isAnimationActive={false} />
-        <Line type="monotone" dataKey="repair" name="Repair" stroke={COLORS.repair} dot={dots} isAnimationActive={false} />
-        <Line type="monotone" dataKey="fill" name="Fill" stroke={COLORS.fill} dot={dots} isAnimationActive={false} />
-      </LineChart>
-    </ChartFrame>
-  );
+const ValidationChart = memo(function ValidationChart(props: SeriesChartProps) {
+  return <PercentChart {...props} title="Validation" subtitle="success, repair and fill rates" series={VALIDATION} />;
 });
 
 const ResourcesChart = memo(function ResourcesChart({ points, range, loading }: SeriesChartProps) {
