@@ -17,6 +17,10 @@ export async function measure(label: string, fn: () => unknown, { warmup = 5, re
   return summarise(label, times, `${repeat} runs after ${warmup} warm-up`);
 }
 
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

@@ -12,7 +12,6 @@ export const REQUESTS = 200;
 export const CAPACITY = 12;
 const BASE_MS = 40;
 export const DEADLINE_MS = 15_000;
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 
 /** The same seeded pattern of faults and latencies for every contender: 20% faults of five kinds. */

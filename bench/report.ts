@@ -10,9 +10,8 @@ import { createCore } from '../src/main/core';
 import { ChromiumPdfPrinter } from '../src/main/report/pdf-printer';
 import { ReportExporter } from '../src/main/report/report-exporter';
 import { briefInputSchema } from '../src/shared/brief';
-import { round } from './_measure';
+import { median, round } from './_measure';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-report-bench-'));
 const core = createCore({ dataDir: dir, resources: null, monitor: { autoStart: false } });
 const { run } = await core.generate(briefInputSchema.parse({ description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 10, level: 'standard', seed: 7 }));
@@ -27,13 +26,13 @@ async function timed(exporter: ReportExporter): Promise<number> {
 // Cold: a new printer each time, so each export launches Chromium.
 const cold: number[] = [];
 for (let i = 0; i < 6; i++) {
-  const exporter = new ReportExporter(core.store, (() => { const p = new ChromiumPdfPrinter(); return () => p; })());
+  const exporter = new ReportExporter(core.store, () => new ChromiumPdfPrinter());
   const ms = await timed(exporter);
   await exporter.close();
   if (i > 0) cold.push(ms);
 }
 // Warm: one printer, its browser kept.
-const warmExporter = new ReportExporter(core.store, (() => { const p = new ChromiumPdfPrinter(); return () => p; })());
+const warmExporter = new ReportExporter(core.store, () => new ChromiumPdfPrinter());
 await timed(warmExporter);
 const warm: number[] = [];
 for (let i = 0; i < 10; i++) warm.push(await timed(warmExporter));

@@ -28,8 +28,8 @@ import { Scheduler, type SchedulerOptions } from '../src/main/scheduler/schedule
 import { briefInputSchema } from '../src/shared/brief';
 import { PERSONA_SCHEMAS } from '../src/shared/persona';
 import { ProviderServer } from '../test/support/provider-server';
-import { round } from './_measure';
-import { benchRequest, CAPACITY, DEADLINE_MS, median, REQUESTS, runLoad, type LoadResult } from './_scheduler-load';
+import { median, round } from './_measure';
+import { benchRequest, CAPACITY, DEADLINE_MS, REQUESTS, runLoad, type LoadResult } from './_scheduler-load';
 
 async function phaseOne(): Promise<{ adaptiveVsBest: number; p95VsBest: number; deadlineMisses: number }> {
   const server = await ProviderServer.start({ capacity: CAPACITY });

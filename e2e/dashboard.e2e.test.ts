@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
 import { AppStore } from '../src/main/store/app-store';
 import { briefInputSchema } from '../src/shared/brief';
-import { TRACE_PHASES } from '../src/shared/metrics';
-import { launchBrowser, openApp, type App } from './fixture';
+import { TRACE_PHASES } from '../src/shared/vocabulary';
+import { generateInUi, launchBrowser, withApp, type App } from './fixture';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,8 +26,7 @@ async function generateInBackground(app: App, runs: number, city = 'Lyon'): Prom
 
 describe('dashboard (browser mode)', () => {
   it('shows the charts change while generations run', async () => {
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -41,14 +40,11 @@ describe('dashboard (browser mode)', () => {
       await expect.poll(() => chart.innerHTML()).not.toBe(chartBefore);
       expect(await chart.locator('svg path').count()).toBeGreaterThan(0);
       await app.screenshot('dashboard-live');
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('raises an alert the user sees after setting a low threshold in Settings', async () => {
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
       await page.getByRole('link', { name: 'Settings' }).click();
       await page.getByLabel(/cache hit rate/i).fill('100');
@@ -65,33 +61,30 @@ describe('dashboard (browser mode)', () => {
       await acknowledge.click();
       await expect.poll(() => acknowledge.count()).toBe(0);
       expect(app.core.monitor.listAlerts(3_600_000).find((a) => a.rule === 'cache_hit_rate')?.acknowledged).toBe(true);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
 describe('settings (browser mode)', () => {
   it('saves a provider key that never appears in the page or its network responses', async () => {
     const secret = 'AIza-e2e-SECRET-7c1f9';
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
       await page.getByRole('link', { name: 'Settings' }).click();
-      await page.getByLabel('Gemini API key').fill(secret);
+      await page.getByLabel('Gemini API key', { exact: true }).fill(secret);
       await page.getByRole('button', { name: 'Save settings' }).click();
       await page.getByText('Settings saved').waitFor();
       expect(app.core.settings.get().gemini.apiKey).toBe(secret);
       await page.reload();
-      await page.getByLabel('Gemini API key').waitFor();
+      await page.getByLabel('Gemini API key', { exact: true }).waitFor();
+      // Each card's Remove key button is named after its key.
+      await page.getByRole('button', { name: 'Remove Gemini API key', exact: true }).waitFor();
       await app.screenshot('settings');
-      expect(await page.getByLabel('Gemini API key').inputValue()).toBe('');
+      expect(await page.getByLabel('Gemini API key', { exact: true }).inputValue()).toBe('');
       expect(await page.content()).not.toContain(secret);
       expect(app.responses.length).toBeGreaterThan(2);
       for (const body of app.responses) expect(body).not.toContain(secret);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -122,8 +115,7 @@ function prefillDay(dataDir: string): void {
 
 describe('UI speed (browser mode)', () => {
   it('is interactive within a second and handles live updates over a day of history without long tasks', async () => {
-    const app = await openApp(browser, { prepare: prefillDay });
-    try {
+    await withApp(browser, { prepare: prefillDay }, async (app) => {
       const { page } = app;
       const firstInteractiveMs = await page.evaluate<number>(`performance.getEntriesByName('app-interactive')[0]?.startTime ?? -1`);
       expect(firstInteractiveMs).toBeGreaterThan(0);
@@ -147,9 +139,7 @@ describe('UI speed (browser mode)', () => {
       fs.writeFileSync('test-results/ui-speed.txt', `ui: first_interactive_ms=${Math.round(firstInteractiveMs)} max_long_task_ms=${Math.round(maxLongTaskMs)}\n`);
       expect(firstInteractiveMs).toBeLessThan(1000);
       expect(maxLongTaskMs).toBeLessThanOrEqual(50);
-    } finally {
-      await app.close();
-    }
+    });
   });
 });
 
@@ -159,12 +149,10 @@ describe('screens at laptop and desktop sizes', () => {
     { width: 1920, height: 1080 },
   ]) {
     it(`shows every screen without overlap at ${viewport.width}x${viewport.height}`, async () => {
-      const app = await openApp(browser, { viewport });
-      try {
+      await withApp(browser, { viewport }, async (app) => {
         const { page } = app;
         await app.core.generate(brief(5));
-        await page.getByRole('button', { name: 'Generate', exact: true }).click();
-        await page.getByRole('heading', { name: /5 personas/ }).waitFor();
+        await generateInUi(page, { count: 5 });
         for (const [link, heading] of [
           ['Workshop', /5 personas/],
           ['Dashboard', 'Dashboard'],
@@ -179,9 +167,7 @@ describe('screens at laptop and desktop sizes', () => {
           expect(overflow, `${link} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
           await app.screenshot(`${link.toLowerCase()}-${viewport.width}x${viewport.height}`);
         }
-      } finally {
-        await app.close();
-      }
+      });
     });
   }
 });

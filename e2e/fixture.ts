@@ -10,17 +10,16 @@ import { createCore, type Core, type CoreOptions } from '../src/main/core';
 import { bindBroadcasts } from '../src/main/ipc/broadcasts';
 import { createDispatcher } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/main/report/pdf-printer';
 import { startWebServer, type WebServer } from '../src/main/web/web-server';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export interface App {
@@ -47,7 +46,7 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
   options.prepare?.(dataDir);
   const core = createCore({ dataDir, resources: null, ...options.core });
   const server = await startWebServer({ dispatch: createDispatcher(createHandlers(core)), rendererDir: path.join(REPO_ROOT, 'out', 'renderer') });
-  const unbind = bindBroadcasts(core, server.emit);
+  const unbind = bindBroadcasts(core, server.emit, server.hasListeners);
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
   const responses: string[] = [];
@@ -79,3 +78,15 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     },
   };
 }
+
+/** Opens the app, runs `fn` with it and closes it whatever happens (closing fails the test when the page threw). */
+export async function withApp(browser: Browser, options: AppOptions, fn: (app: App) => Promise<void>): Promise<void> {
+  const app = await openApp(browser, options);
+  try {
+    await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export { generateInUi } from './ui';

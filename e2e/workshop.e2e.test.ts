@@ -1,8 +1,9 @@
 /** A new user's path through the workshop, in Chromium against browser mode. */
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderServer } from '../test/support/provider-server';
-import { launchBrowser, openApp } from './fixture';
+import { generateInUi, launchBrowser, withApp } from './fixture';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,52 +15,44 @@ afterAll(async () => {
 
 describe('workshop (browser mode)', () => {
   it('a new user generates 5 personas offline and sees 5 cards', async () => {
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
       await expect(page.getByRole('heading', { name: 'No personas yet' }).isVisible()).resolves.toBe(true);
-      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Eco-friendly meal-kit delivery for busy parents in Lyon');
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
-      await page.getByRole('heading', { name: /5 personas/ }).waitFor();
+      await generateInUi(page, { brief: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 5 });
       const cards = page.getByRole('article');
       expect(await cards.count()).toBe(5);
       const names = await cards.locator('h3').allTextContents();
       expect(new Set(names).size).toBe(5);
       await app.screenshot('workshop-5-personas');
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('cancels a run and says nothing was saved; the provider request is aborted', async () => {
     const provider = await ProviderServer.start();
     provider.setScript(() => ({ latencyMs: 10_000 }));
-    const app = await openApp(browser);
     try {
-      app.core.settings.update({ provider: 'openai', openai: { baseUrl: `${provider.url}/v1`, model: 'm', stream: false } });
-      const { page } = app;
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
-      await page.getByRole('progressbar', { name: 'Generation progress' }).waitFor();
-      await expect.poll(() => provider.requests.length).toBeGreaterThan(0);
-      await app.screenshot('workshop-running');
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      await page.getByText('Generation cancelled; nothing was saved.').waitFor();
-      await expect.poll(() => provider.requests.every((r) => r.aborted)).toBe(true);
-      expect(await page.getByRole('article').count()).toBe(0);
+      await withApp(browser, {}, async (app) => {
+        app.core.settings.update({ provider: 'openai', openai: { baseUrl: `${provider.url}/v1`, model: 'm', stream: false } });
+        const { page } = app;
+        await page.getByRole('button', { name: 'Generate', exact: true }).click();
+        await page.getByRole('progressbar', { name: 'Generation progress' }).waitFor();
+        await expect.poll(() => provider.requests.length).toBeGreaterThan(0);
+        await app.screenshot('workshop-running');
+        await page.getByRole('button', { name: 'Cancel' }).click();
+        await page.getByText('Generation cancelled; nothing was saved.').waitFor();
+        await expect.poll(() => provider.requests.every((r) => r.aborted)).toBe(true);
+        expect(await page.getByRole('article').count()).toBe(0);
+      });
     } finally {
-      await app.close();
       await provider.close();
     }
   });
 
   it('edits a persona and still sees the edit after a reload', async () => {
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
-      await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
+      await generateInUi(page, { count: 3 });
       const first = page.getByRole('article').first();
-      await first.waitFor();
       const name = (await first.locator('h3').textContent())!;
       await first.getByRole('button', { name: `Edit ${name}` }).click();
       await first.getByLabel('Quote').fill('Sunday is when I plan the whole week of dinners.');
@@ -68,24 +61,15 @@ describe('workshop (browser mode)', () => {
       await page.reload();
       await page.getByText('“Sunday is when I plan the whole week of dinners.”').waitFor();
       await app.screenshot('workshop-after-edit-reload');
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('reopens a run from history as it was', async () => {
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
-      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Budgeting app for university students in Manchester');
-      await page.getByRole('spinbutton', { name: 'Personas' }).fill('4');
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
-      await page.getByRole('heading', { name: /4 personas/ }).waitFor();
+      await generateInUi(page, { brief: 'Budgeting app for university students in Manchester', count: 4 });
       const names = await page.getByRole('article').locator('h3').allTextContents();
-      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Eco-friendly meal-kit delivery for busy parents in Lyon');
-      await page.getByRole('spinbutton', { name: 'Personas' }).fill('2');
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
-      await page.getByRole('heading', { name: /2 personas/ }).waitFor();
+      await generateInUi(page, { brief: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 2 });
 
       await page.getByRole('link', { name: 'History' }).click();
       await page.getByLabel('Search runs').fill('Manchester');
@@ -96,21 +80,13 @@ describe('workshop (browser mode)', () => {
       await open.click();
       await page.getByRole('heading', { name: /4 personas/ }).waitFor();
       expect(await page.getByRole('article').locator('h3').allTextContents()).toEqual(names);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('pins, compares, regenerates one persona and fills an empty age band', async () => {
-    const app = await openApp(browser);
-    try {
+    await withApp(browser, {}, async (app) => {
       const { page } = app;
-      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Meal-kit delivery for busy parents in Lyon');
-      await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
-      await page.getByRole('spinbutton', { name: 'Youngest age' }).fill('25');
-      await page.getByRole('spinbutton', { name: 'Oldest age' }).fill('64');
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
-      await page.getByRole('heading', { name: /3 personas/ }).waitFor();
+      await generateInUi(page, { brief: 'Meal-kit delivery for busy parents in Lyon', count: 3, ages: [25, 64] });
       const names = await page.getByRole('article').locator('h3').allTextContents();
 
       await page.getByRole('button', { name: `Pin ${names[2]}` }).click();
@@ -135,34 +111,53 @@ describe('workshop (browser mode)', () => {
       expect(added.age).toBeGreaterThanOrEqual(Number(min));
       expect(added.age).toBeLessThanOrEqual(Number(max));
       await app.screenshot('workshop-coverage');
-    } finally {
-      await app.close();
-    }
+    });
+  });
+
+  it('starts a new comparison with a new run: the personas compared before do not count', async () => {
+    await withApp(browser, {}, async (app) => {
+      const { page } = app;
+      await generateInUi(page, { count: 5 });
+      const first = await page.getByRole('article').locator('h3').allTextContents();
+      for (const name of first.slice(0, 4)) await page.getByRole('checkbox', { name: `Compare ${name}` }).check();
+      expect(await page.getByRole('checkbox', { name: `Compare ${first[4]}` }).isDisabled()).toBe(true);
+
+      await generateInUi(page, { count: 3 });
+      expect(await page.getByRole('region', { name: 'Comparison' }).count()).toBe(0);
+      const boxes = page.getByRole('checkbox', { name: /^Compare / });
+      expect(await boxes.count()).toBe(3);
+      for (const box of await boxes.all()) {
+        expect(await box.isChecked()).toBe(false);
+        expect(await box.isEnabled()).toBe(true);
+      }
+      const second = await page.getByRole('article').locator('h3').allTextContents();
+      await page.getByRole('checkbox', { name: `Compare ${second[0]}` }).check();
+      await page.getByRole('checkbox', { name: `Compare ${second[1]}` }).check();
+      await page.getByRole('region', { name: 'Comparison' }).getByText('2 personas side by side').waitFor();
+    });
   });
 
   it('exports the run on screen as a PDF download and as CSV', async () => {
-    const app = await openApp(browser);
-    try {
-      const { page } = app;
-      await page.getByRole('spinbutton', { name: 'Personas' }).fill('2');
-      await page.getByRole('button', { name: 'Generate', exact: true }).click();
-      await page.getByRole('heading', { name: /2 personas/ }).waitFor();
-      const pdfDownload = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Export', exact: true }).click();
-      const pdf = await pdfDownload;
-      expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-      const pdfPath = await pdf.path();
-      expect((await import('node:fs')).readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
-      await page.getByText(/^Exported .*\.pdf$/).waitFor();
-      await page.getByLabel('Export format').selectOption('csv');
-      const csvDownload = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Export', exact: true }).click();
-      const csv = (await import('node:fs')).readFileSync(await (await csvDownload).path(), 'utf8');
-      for (const name of await page.getByRole('article').locator('h3').allTextContents()) expect(csv).toContain(name);
-      await app.screenshot('workshop-exported');
-    } finally {
-      await app.core.reports.close();
-      await app.close();
-    }
+    await withApp(browser, {}, async (app) => {
+      try {
+        const { page } = app;
+        await generateInUi(page, { count: 2 });
+        const pdfDownload = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Export', exact: true }).click();
+        const pdf = await pdfDownload;
+        expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+        const pdfPath = await pdf.path();
+        expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+        await page.getByText(/^Exported .*\.pdf$/).waitFor();
+        await page.getByLabel('Export format').selectOption('csv');
+        const csvDownload = page.waitForEvent('download');
+        await page.getByRole('button', { name: 'Export', exact: true }).click();
+        const csv = fs.readFileSync(await (await csvDownload).path(), 'utf8');
+        for (const name of await page.getByRole('article').locator('h3').allTextContents()) expect(csv).toContain(name);
+        await app.screenshot('workshop-exported');
+      } finally {
+        await app.core.reports.close();
+      }
+    });
   });
 });

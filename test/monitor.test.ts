@@ -8,11 +8,13 @@ import { createControls } from '../src/main/monitor/controls';
 import { EmergencyResponse } from '../src/main/monitor/emergency';
 import { LogHistogram } from '../src/main/monitor/log-histogram';
 import type { PreloadPolicy } from '../src/main/providers/culture/cached-culture';
+import type { ResourceSource } from '../src/main/scheduler/resource-sampler';
 import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
 import { AppStore } from '../src/main/store/app-store';
 import type { NewAuditEntry } from '../src/main/store/monitor-store';
 import { briefInputSchema } from '../src/shared/brief';
 import { tempDir } from './helpers';
+import { ProviderServer } from './support/provider-server';
 
 const HOUR = 60 * MINUTE;
 
@@ -89,10 +91,11 @@ describe('alerts', () => {
     try {
       const before = core.scheduler.timeoutFactor;
       const store = core.store.monitorStore();
+      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set(['ollama']) });
       const engine = new AlertEngine(
         [{ ...hitRateRule(), id: 'provider_timeouts', direction: 'above', threshold: 0.1, clearAt: 0.03, action: 'adjust_timeout' }],
         store,
-        createControls({ cache: core.cache, scheduler: core.scheduler, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set(['ollama']) }).runAction,
+        (action) => controls.runAction(action, { failingProvider: undefined }),
       );
       for (let s = 0; s <= 61; s++) engine.evaluate(s * 1000, { provider_timeouts: 0.4 });
       await new Promise((resolve) => setImmediate(resolve));
@@ -101,6 +104,28 @@ describe('alerts', () => {
       expect(alert!.actions).toEqual([{ action: 'adjust_timeout', at: 60_000, ok: true, outcome: `timeouts raised from ${before.toFixed(1)} to ${(before * 1.5).toFixed(1)} × p95 latency` }]);
     } finally {
       core.close();
+    }
+  });
+
+  it('pauses the LLM engine that fails most of its calls, not the default one', async () => {
+    const server = await ProviderServer.start();
+    server.setScript(() => ({ status: 500 }));
+    const clock = manualClock();
+    const core = createCore({ dataDir: tempDir(), resources: null, monitor: { now: clock.now, autoStart: false }, scheduler: { retry: { initialDelayMs: 1, maxDelayMs: 2 } } });
+    try {
+      core.settings.update({ provider: 'offline', openai: { baseUrl: `${server.url}/v1`, model: 'm', stream: false }, monitor: { raiseAfterS: 0 } });
+      // Enough calls for the rule to judge (10 in the last minute); the default engine stays the offline one.
+      const result = await core.generate(briefInputSchema.parse({ description: 'Meal-kit delivery for busy parents in Lyon', count: 12, level: 'standard' }), { providerId: 'openai' });
+      expect(result.fallback?.personas).toBe(12);
+      clock.advance(1000);
+      core.monitor.tick();
+      await new Promise((resolve) => setImmediate(resolve));
+      const alert = core.monitor.listAlerts(HOUR).find((a) => a.rule === 'provider_errors');
+      expect(alert?.actions[0]).toMatchObject({ action: 'enable_offline_fallback', ok: true, outcome: expect.stringMatching(/^openai paused/) });
+      expect(core.scheduler.breakerState('openai')).toBe('open');
+    } finally {
+      core.close();
+      await server.close();
     }
   });
 
@@ -236,6 +261,29 @@ describe('cache recovery alert', () => {
 });
 
 describe('emergency response', () => {
+  it('sheds load when the CPU stays pegged for five samples, even with each tick a little late', () => {
+    const clock = manualClock();
+    const pegged: ResourceSource = {
+      latest: () => ({ at: clock.now(), cpuPercent: 99, freeMemoryMb: 8000, totalMemoryMb: 16000, loopLagMs: 40 }),
+      subscribe: () => () => {},
+      close: () => {},
+    };
+    const core = createCore({ dataDir: tempDir(), resources: pegged, monitor: { now: clock.now, autoStart: false } });
+    try {
+      for (let i = 0; i < 4; i++) {
+        clock.advance(1040);
+        core.monitor.tick();
+      }
+      expect(core.monitor.emergency.active).toBe(false);
+      clock.advance(1040);
+      core.monitor.tick();
+      expect(core.monitor.emergency.active).toBe(true);
+      expect(core.monitor.auditLog(10).map((a) => a.subject)).toContain('concurrency_floor');
+    } finally {
+      core.close();
+    }
+  });
+
   it('sheds every step at once under pressure and restores them one at a time, last first', () => {
     const core = createCore({ dataDir: tempDir(), resources: null, monitor: { autoStart: false } });
     try {
@@ -249,16 +297,16 @@ describe('emergency response', () => {
       expect(preload).toMatchObject({ paused: true });
       expect(core.cache.l1Budget).toBe(l1 / 4);
       expect(core.scheduler.load().max).toBe(1);
-      expect(core.scheduler.lowPriorityDeferred).toBe(true);
+      expect(core.cache.backgroundPaused).toBe(true);
       expect(audit.map((a) => [a.subject, a.step])).toEqual([
         ['pause_preloading', 'shed'],
         ['shrink_l1', 'shed'],
         ['concurrency_floor', 'shed'],
-        ['defer_low_priority', 'shed'],
+        ['defer_background_work', 'shed'],
       ]);
       for (let t = 1000; t <= 40_000; t += 1000) emergency.update(null, t);
       expect(audit.slice(4).map((a) => [a.subject, a.step, a.at])).toEqual([
-        ['defer_low_priority', 'restored', 11_000],
+        ['defer_background_work', 'restored', 11_000],
         ['concurrency_floor', 'restored', 16_000],
         ['shrink_l1', 'restored', 21_000],
         ['pause_preloading', 'restored', 26_000],
@@ -266,7 +314,7 @@ describe('emergency response', () => {
       expect(core.cache.l1Budget).toBe(l1);
       expect(core.scheduler.load().max).toBe(max);
       expect(preload.paused).toBe(false);
-      expect(core.scheduler.lowPriorityDeferred).toBe(false);
+      expect(core.cache.backgroundPaused).toBe(false);
     } finally {
       core.close();
     }
@@ -297,6 +345,29 @@ describe('metrics history', () => {
       expect(merged.reduce((n, p) => n + p.generations, 0)).toBe(3);
     } finally {
       core.close();
+    }
+  });
+
+  it('adds up what two processes measured in the same minute', async () => {
+    const dataDir = tempDir();
+    const clock = manualClock();
+    const app = createCore({ dataDir, resources: null, monitor: { now: clock.now, autoStart: false } });
+    const cli = createCore({ dataDir, resources: null, monitor: { now: clock.now, autoStart: false } });
+    try {
+      await app.generate(briefInputSchema.parse({ description: 'Meal-kit delivery for busy parents in Lyon', count: 1, level: 'standard', seed: 1 }));
+      await cli.generate(briefInputSchema.parse({ description: 'Meal-kit delivery for busy parents in Lyon', count: 1, level: 'standard', seed: 2 }));
+      cli.close();
+      expect(app.monitor.history(HOUR, '1m').points.reduce((n, p) => n + p.generations, 0)).toBe(2);
+      clock.advance(MINUTE);
+      app.monitor.tick();
+    } finally {
+      app.close();
+    }
+    const reopened = createCore({ dataDir, resources: null, monitor: { now: clock.now, autoStart: false } });
+    try {
+      expect(reopened.monitor.history(HOUR, '1m').points.reduce((n, p) => n + p.generations, 0)).toBe(2);
+    } finally {
+      reopened.close();
     }
   });
 

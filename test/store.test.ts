@@ -163,7 +163,7 @@ describe('API keys at rest', () => {
   it('are sealed in app.db, opened again with the box, and reported (not thrown) without it', () => {
     const dir = tempDir();
     let store = AppStore.open(dir);
-    new SettingsStore(store, {}, box).apply({ gemini: { apiKey: 'AIza-very-secret' } });
+    new SettingsStore(store, {}, box).update({ gemini: { apiKey: 'AIza-very-secret' } });
     store.close();
     const raw = fs.readFileSync(path.join(dir, 'app.db')).toString('latin1') + (fs.existsSync(path.join(dir, 'app.db-wal')) ? fs.readFileSync(path.join(dir, 'app.db-wal')).toString('latin1') : '');
     expect(raw).not.toContain('AIza-very-secret');
@@ -174,6 +174,11 @@ describe('API keys at rest', () => {
     expect(withoutBox.get().gemini.apiKey).toBeUndefined();
     expect(withoutBox.problem).toMatch(/gemini key could not be decrypted/);
     expect(withoutBox.view().gemini.apiKeySet).toBe(false);
+    // Saving elsewhere (browser mode, the CLI) keeps the key it cannot open; the keychain still can.
+    withoutBox.update({ limits: { maxConcurrency: 4 } });
+    expect(new SettingsStore(store, {}, box).get().gemini.apiKey).toBe('AIza-very-secret');
+    // With a key in the environment, the sealed one gives way to it here.
+    expect(new SettingsStore(store, { GEMINI_API_KEY: 'env-key' }).get().gemini.apiKey).toBe('env-key');
     store.close();
   });
 });

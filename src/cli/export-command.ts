@@ -1,5 +1,6 @@
 /** `persona-studio export <runId>`: a saved run as PDF, JSON, CSV or Markdown. */
-import { EXPORT_FORMATS, ExportError, type ExportFormat } from '../main/report/report-exporter';
+import { ExportError } from '../main/report/report-exporter';
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/vocabulary';
 import { parseFlags, UsageError, type CliIo } from './args';
 import { openCoreQuietly } from './open-core';
 

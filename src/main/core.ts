@@ -136,12 +136,13 @@ export function createCore(options: CoreOptions): Core {
     ...options.monitor,
   });
   raiseCacheAlert = (alert) => monitor.raiseEvent(alert.kind, alert.message);
-  // A saved change applies at once: cache budgets, the concurrency cap, alert thresholds, the tuner.
-  settings.onChange((next) => {
-    cache.setL1Budget(next.cache.l1MaxMb * MB);
-    cache.setTtlBounds(ttlBoundsOf(next.cache));
-    if (next.limits.maxConcurrency !== scheduler.load().max) scheduler.limit.setMax(next.limits.maxConcurrency, 'settings: new cap', performance.now());
-    monitor.applySettings(next.monitor);
+  // A saved change applies at once, but only what changed: saving an alert threshold must not undo
+  // what the tuner or the emergency response set for the cache or the concurrency ceiling.
+  settings.onChange((next, previous) => {
+    if (next.cache.l1MaxMb !== previous.cache.l1MaxMb) cache.setL1Budget(next.cache.l1MaxMb * MB);
+    if (next.cache.ttlMinMinutes !== previous.cache.ttlMinMinutes || next.cache.ttlMaxDays !== previous.cache.ttlMaxDays) cache.setTtlBounds(ttlBoundsOf(next.cache));
+    if (next.limits.maxConcurrency !== previous.limits.maxConcurrency) scheduler.limit.setMax(next.limits.maxConcurrency, 'settings: new cap', performance.now());
+    if (JSON.stringify(next.monitor) !== JSON.stringify(previous.monitor)) monitor.applySettings(next.monitor);
   });
   for (const alert of cacheAlerts.splice(0)) raiseCacheAlert(alert);
   const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
@@ -172,8 +173,7 @@ export function createCore(options: CoreOptions): Core {
     tuning,
   });
 
-  let printer: PdfPrinter | undefined;
-  const reports = new ReportExporter(store, () => (printer ??= options.pdfPrinter ?? new ChromiumPdfPrinter()));
+  const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter());
 
   return {
     version,
@@ -195,7 +195,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => {
       // The printer's browser is a child process: closing it need not hold up the databases.
-      void printer?.close();
+      void reports.close();
       monitor.close();
       scheduler.close();
       resources?.close();

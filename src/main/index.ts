@@ -133,9 +133,13 @@ app.whenReady().then(() => {
   core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}), ...(secrets ? { secrets } : {}), pdfPrinter: electronPdfPrinter });
   const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}`, error));
   bindElectronIpc({ dispatch, isAppUrl, isOwnWindow: (contents) => [...windows].some((w) => w.webContents === contents) });
-  bindBroadcasts(core, (event, payload) => {
-    for (const win of windows) if (!win.webContents.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
-  });
+  bindBroadcasts(
+    core,
+    (event, payload) => {
+      for (const win of windows) if (!win.webContents.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, event, payload);
+    },
+    () => windows.size > 0,
+  );
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

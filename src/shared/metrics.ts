@@ -4,6 +4,7 @@
  * dashboard never draws an invented 0 % or 100 %.
  */
 import { z } from 'zod';
+import { TRACE_PHASES } from './vocabulary';
 
 const rate = z.number().min(0).max(1).nullable();
 const count = z.int().min(0);
@@ -24,8 +25,7 @@ export const performanceScoreSchema = z.object({
   trend: z.enum(TREND),
 });
 
-export const TRACE_PHASES = ['cache', 'culture', 'provider', 'repair', 'store'] as const;
-export type TracePhase = (typeof TRACE_PHASES)[number];
+export { TRACE_PHASES, type TracePhase } from './vocabulary';
 
 /** One generation as the monitor saw it. */
 export const traceSchema = z.object({

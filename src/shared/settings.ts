@@ -4,8 +4,8 @@
  * are checked by the main side's settings schema, which names the field that is wrong.
  */
 import { z } from 'zod';
+import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
 
-const PROVIDER_CHOICES = ['offline', 'ollama', 'openai', 'gemini'] as const;
 
 const endpointView = z.object({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), apiKeySet: z.boolean() });
 const limits = z.object({ maxConcurrency: z.number(), maxCpuPercent: z.number(), maxMemoryPercent: z.number() });
@@ -22,8 +22,8 @@ const monitor = z.object({
 const cache = z.object({ l1MaxMb: z.number(), ttlMinMinutes: z.number(), ttlMaxDays: z.number() });
 
 export const settingsViewSchema = z.object({
-  provider: z.enum(PROVIDER_CHOICES),
-  culture: z.enum(['bundled', 'qloo']),
+  provider: z.enum(PROVIDER_IDS),
+  culture: z.enum(CULTURE_SOURCE_IDS),
   ollama: endpointView,
   openai: endpointView,
   gemini: endpointView,
@@ -41,8 +41,8 @@ const key = z.string().trim().min(1, 'must not be empty (send null to remove the
 const endpointChange = z.strictObject({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), apiKey: key }).partial();
 
 export const settingsChangeSchema = z.strictObject({
-  provider: z.enum(PROVIDER_CHOICES),
-  culture: z.enum(['bundled', 'qloo']),
+  provider: z.enum(PROVIDER_IDS),
+  culture: z.enum(CULTURE_SOURCE_IDS),
   ollama: endpointChange,
   openai: endpointChange,
   gemini: endpointChange,

@@ -13,3 +13,18 @@ export const ISSUE_TYPES = ['malformed_json', 'missing_field', 'invalid_type', '
 export const MAX_PERSONAS = 50;
 export const MAX_LIST_ITEMS = 12;
 export type IssueType = (typeof ISSUE_TYPES)[number];
+
+/** The engines a generation can use, and where cultural data can come from. */
+export const PROVIDER_IDS = ['offline', 'ollama', 'openai', 'gemini'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+export const CULTURE_SOURCE_IDS = ['bundled', 'qloo'] as const;
+
+/** A generation's phases as the monitor and the report time them. */
+export const TRACE_PHASES = ['cache', 'culture', 'provider', 'repair', 'store'] as const;
+export type TracePhase = (typeof TRACE_PHASES)[number];
+
+export const EXPORT_FORMATS = ['pdf', 'json', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The id prefix of a run summary that was not saved (a single persona made for an existing run). */
+export const UNSAVED_RUN_PREFIX = 'unsaved-';

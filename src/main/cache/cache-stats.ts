@@ -86,8 +86,8 @@ export function emptyKindStats(): Record<CacheKind, KindCounters> {
 
 export interface SuggestionInputs {
   window: HourWindow<WindowCounter>;
-  l1: TierStats;
-  l2: TierStats;
+  l1: Pick<TierStats, 'maxBytes'>;
+  l2: Pick<TierStats, 'bytes' | 'maxBytes'>;
   preload: { loaded: number; used: number };
 }
 

@@ -92,6 +92,8 @@ export class TieredCache {
   private readonly onAlert: (alert: CacheAlert) => void;
   private readonly background: (task: () => Promise<void>) => void;
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** The default background runner: one refresh or preload at a time, after current work. */
+  private readonly backgroundQueue = new PQueue({ concurrency: 1 });
   private readonly refreshing = new Set<string>();
   /** How often each key was asked for, for L1 admission and adaptive TTL. */
   private readonly frequency = new LRUCache<string, number>({ max: 50_000 });
@@ -116,7 +118,7 @@ export class TieredCache {
     this.l1CeilingBytes = Math.max(this.l1MaxBytes, options.l1CeilingBytes ?? 4 * this.l1MaxBytes);
     this.l2MaxBytes = options.l2MaxBytes ?? 256 * 1_048_576;
     this.onAlert = options.onAlert ?? (() => {});
-    this.background = options.background ?? queueInBackground;
+    this.background = options.background ?? ((task) => void this.backgroundQueue.add(task, { priority: -10 }));
     this.window = new HourWindow(() => this.clock.now());
     this.l1 = new LRUCache<string, L1Entry>({
       max: options.l1MaxEntries ?? 5000,
@@ -213,6 +215,16 @@ export class TieredCache {
     this.background(task);
   }
 
+  get backgroundPaused(): boolean {
+    return this.backgroundQueue.isPaused;
+  }
+
+  /** Holds refreshes and preloads (the emergency response); they run when resumed. */
+  pauseBackground(paused: boolean): void {
+    if (paused) this.backgroundQueue.pause();
+    else this.backgroundQueue.start();
+  }
+
   /** Whether nothing is being loaded for a caller right now: the moment for preloading. */
   get idle(): boolean {
     return this.inflight.size === 0;
@@ -306,12 +318,8 @@ export class TieredCache {
       if (promoted >= limit) break;
       const row = this.withL2((l2) => l2.entry(key));
       if (!row || row.kind !== kind || row.expiresAt <= now) continue;
-      let value: unknown;
-      try {
-        value = parse(JSON.parse(row.json));
-      } catch {
-        continue;
-      }
+      // The same check as an L2 hit: a row that no longer parses is deleted, not promoted.
+      const value = this.parseRow({ key, kind, canonical: row.canonical }, row.json, parse);
       if (value === undefined) continue;
       this.admitToL1(key, { value, kind, canonical: row.canonical, size: row.size, expiresAt: row.expiresAt, staleUntil: row.staleUntil, preloaded: false, hits, counters: this.kinds[kind] });
       if (this.l1Index.has(key)) promoted++;
@@ -320,8 +328,13 @@ export class TieredCache {
   }
 
   getOptimizationSuggestions(): Suggestion[] {
-    const stats = this.stats();
-    return optimizationSuggestions({ window: this.window, l1: stats.l1, l2: stats.l2, preload: stats.preload });
+    // Not through stats(): the tuner asks every few seconds, and counting cache.db's rows is not needed here.
+    return optimizationSuggestions({
+      window: this.window,
+      l1: { maxBytes: this.l1MaxBytes },
+      l2: { bytes: this.l2?.bytes ?? 0, maxBytes: this.l2MaxBytes },
+      preload: { loaded: this.counters.preloaded, used: this.counters.preloadUsed },
+    });
   }
 
   /**
@@ -560,10 +573,4 @@ export class TieredCache {
   }
 }
 
-const backgroundQueue = new PQueue({ concurrency: 1 });
-
-/** Default background runner: one task at a time, at the lowest priority. */
-function queueInBackground(task: () => Promise<void>): void {
-  void backgroundQueue.add(task, { priority: -10 });
-}
 

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
+import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore, NewRun } from '../store/app-store';
@@ -118,9 +119,9 @@ export class GenerationPipeline {
     const brief: ResolvedBrief = { ...input, seed: input.seed ?? randomSeed(), language: input.language ?? 'en' };
     const recorded = recordedBrief(brief);
     const startedAt = new Date();
-    const started = performance.now();
     const trace = new PhaseTimeline();
     const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }, fromCache = false) => {
+      const { totalMs, phases } = trace.finish();
       const record = {
         workshopId,
         brief: recorded,
@@ -130,13 +131,12 @@ export class GenerationPipeline {
         count: brief.count,
         seed: brief.seed,
         startedAt: startedAt.toISOString(),
-        durationMs: performance.now() - started,
+        durationMs: totalMs,
         qualityScore: fields.report?.score ?? null,
         report: fields.report ?? null,
         error: fields.error ?? null,
         personas: fields.personas ?? [],
       };
-      const { totalMs, phases } = trace.finish();
       const run = options.persist === false ? unsavedSummary(record) : store.saveRun({ ...record, phases });
       this.deps.traces?.record({ provider: provider.id, outcome: status, fromCache, totalMs, phases });
       return run;
@@ -271,7 +271,7 @@ export class GenerationPipeline {
 /** What a run that is not saved reports: the same summary, under an id that names no stored run. */
 function unsavedSummary(record: NewRun): RunSummary {
   return {
-    id: `unsaved-${randomUUID()}`,
+    id: `${UNSAVED_RUN_PREFIX}${randomUUID()}`,
     workshopId: record.workshopId,
     status: record.status,
     provider: record.provider,

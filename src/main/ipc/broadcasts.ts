@@ -2,6 +2,6 @@
 import type { Core } from '../core';
 import type { EventChannel, EventOf } from '../../shared/ipc/types';
 
-export function bindBroadcasts(core: Core, emit: <E extends EventChannel>(event: E, payload: EventOf<E>) => void): () => void {
-  return core.monitor.onLive((live) => emit('monitor:live', live));
+export function bindBroadcasts(core: Core, emit: <E extends EventChannel>(event: E, payload: EventOf<E>) => void, receiving?: () => boolean): () => void {
+  return core.monitor.onLive((live) => emit('monitor:live', live), receiving);
 }

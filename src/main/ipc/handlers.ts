@@ -1,14 +1,49 @@
-/** The core behind each contract channel. Generations in flight are kept by requestId so they can be cancelled. */
+/** The core behind each contract channel. Generations and exports in flight are kept by requestId so they can be cancelled. */
 import type { Core } from '../core';
 import { GenerationError } from '../generation/pipeline';
 import { briefInputSchema } from '../../shared/brief';
 import { PERSONA_SCHEMAS } from '../../shared/persona';
 import { ExportError } from '../report/report-exporter';
+import { SettingsError } from '../store/settings-store';
 import { HandlerError, type Handlers } from './dispatcher';
 
+/** Long requests by the caller's requestId, each with the signal its cancel channel fires. */
+class CancellableRequests {
+  private readonly inFlight = new Map<string, AbortController>();
+
+  constructor(private readonly what: string) {}
+
+  async run<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.inFlight.has(requestId)) throw new HandlerError('invalid_request', `${this.what} with this requestId is already running.`, 'requestId');
+    const controller = new AbortController();
+    this.inFlight.set(requestId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      this.inFlight.delete(requestId);
+    }
+  }
+
+  cancel(requestId: string): { cancelled: boolean } {
+    const controller = this.inFlight.get(requestId);
+    controller?.abort();
+    return { cancelled: controller !== undefined };
+  }
+}
+
+/** A generation's failure as the caller sees it: its own code and message, the field named when something was not found. */
+async function generating<T>(work: Promise<T>, notFoundField: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof GenerationError) throw new HandlerError(error.code, error.message, error.code === 'not_found' ? notFoundField : undefined);
+    throw error;
+  }
+}
+
 export function createHandlers(core: Core): Handlers {
-  const running = new Map<string, AbortController>();
-  const exporting = new Map<string, AbortController>();
+  const generations = new CancellableRequests('A generation');
+  const exports = new CancellableRequests('An export');
 
   return {
     'app:info': async () => ({
@@ -18,32 +53,20 @@ export function createHandlers(core: Core): Handlers {
       defaultWorkshopId: core.store.defaultWorkshopId(),
     }),
 
-    'generation:run': async ({ requestId, workshopId, brief, providerId }, context) => {
-      if (running.has(requestId)) throw new HandlerError('invalid_request', 'A generation with this requestId is already running.', 'requestId');
-      const controller = new AbortController();
-      running.set(requestId, controller);
-      try {
-        return await core.generate(brief, {
-          ...(workshopId ? { workshopId } : {}),
-          ...(providerId ? { providerId } : {}),
-          signal: controller.signal,
-          onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
-        });
-      } catch (error) {
-        if (error instanceof GenerationError) {
-          throw new HandlerError(error.code, error.message, error.code === 'not_found' ? 'workshopId' : undefined);
-        }
-        throw error;
-      } finally {
-        running.delete(requestId);
-      }
-    },
+    'generation:run': async ({ requestId, workshopId, brief, providerId }, context) =>
+      generations.run(requestId, (signal) =>
+        generating(
+          core.generate(brief, {
+            ...(workshopId ? { workshopId } : {}),
+            ...(providerId ? { providerId } : {}),
+            signal,
+            onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
+          }),
+          'workshopId',
+        ),
+      ),
 
-    'generation:cancel': async ({ requestId }) => {
-      const controller = running.get(requestId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
-    },
+    'generation:cancel': async ({ requestId }) => generations.cancel(requestId),
 
     'workshops:list': async () => ({ workshops: core.store.listWorkshops() }),
 
@@ -76,11 +99,10 @@ export function createHandlers(core: Core): Handlers {
 
     'settings:update': async ({ change }) => {
       try {
-        core.settings.apply(change);
+        core.settings.update(change);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const field = /^Setting ([\w.]+) /.exec(message)?.[1];
-        throw new HandlerError('invalid_request', message, field ? `change.${field}` : 'change');
+        if (error instanceof SettingsError) throw new HandlerError('invalid_request', error.message, error.path ? `change.${error.path}` : 'change');
+        throw error;
       }
       return core.settings.view();
     },
@@ -106,9 +128,15 @@ export function createHandlers(core: Core): Handlers {
       if (replacePersonaId && !replaced) throw new HandlerError('not_found', `The run has no persona with the id ${replacePersonaId}.`, 'replacePersonaId');
       // A fresh seed: the run's own would write the same first persona again.
       const { seed: _seed, ...brief } = run.brief;
-      const result = await core.generate(
-        briefInputSchema.parse({ ...brief, count: 1, ...(ageRange ? { ageRange } : {}) }),
-        { workshopId: run.workshopId, providerId: run.provider, persist: false, exclude: run.document.personas.map((p) => p.name), priority: 'medium' },
+      const result = await generating(
+        core.generate(briefInputSchema.parse({ ...brief, count: 1, ...(ageRange ? { ageRange } : {}) }), {
+          workshopId: run.workshopId,
+          providerId: run.provider,
+          persist: false,
+          exclude: run.document.personas.map((p) => p.name),
+          priority: 'medium',
+        }),
+        'runId',
       );
       const persona = result.document.personas[0]!;
       if (replaced?.id) {
@@ -119,26 +147,18 @@ export function createHandlers(core: Core): Handlers {
       return { persona };
     },
 
-    'reports:export': async ({ requestId, runId, format }) => {
-      if (exporting.has(requestId)) throw new HandlerError('invalid_request', 'An export with this requestId is already running.', 'requestId');
-      const controller = new AbortController();
-      exporting.set(requestId, controller);
-      try {
-        const { bytes, fileName, mimeType } = await core.reports.export(runId, format, controller.signal);
-        return { fileName, mimeType, base64: bytes.toString('base64') };
-      } catch (error) {
-        if (error instanceof ExportError) throw new HandlerError(error.code === 'failed' ? 'internal' : error.code, error.message, error.code === 'not_found' ? 'runId' : undefined);
-        throw error;
-      } finally {
-        exporting.delete(requestId);
-      }
-    },
+    'reports:export': async ({ requestId, runId, format }) =>
+      exports.run(requestId, async (signal) => {
+        try {
+          const { bytes, fileName, mimeType } = await core.reports.export(runId, format, signal);
+          return { fileName, mimeType, base64: bytes.toString('base64') };
+        } catch (error) {
+          if (error instanceof ExportError) throw new HandlerError(error.code === 'failed' ? 'internal' : error.code, error.message, error.code === 'not_found' ? 'runId' : undefined);
+          throw error;
+        }
+      }),
 
-    'reports:cancel': async ({ requestId }) => {
-      const controller = exporting.get(requestId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
-    },
+    'reports:cancel': async ({ requestId }) => exports.cancel(requestId),
 
     'runs:search': async ({ query, limit }) => ({ runs: core.store.searchRuns(query.trim(), limit) }),
 
@@ -160,9 +180,9 @@ export function createHandlers(core: Core): Handlers {
     'tuner:state': async () => core.monitor.tunerState(),
 
     'tuner:set-enabled': async ({ enabled }) => {
-      // Saved, so that the choice outlives the session.
+      // Saved, so that the choice outlives the session; the settings change switches the tuner.
       core.settings.update({ monitor: { tuner: enabled } });
-      return core.monitor.setTunerEnabled(enabled);
+      return core.monitor.tunerState();
     },
 
     'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),

@@ -2,7 +2,7 @@
 import type { AlertRuleId } from '../../shared/metrics';
 import type { MonitorSettings } from '../store/settings-store';
 import type { AlertRule } from './alerts';
-import { quantileOf, ratio, type WindowSummary } from './metric-series';
+import { ratesOf, type WindowSummary } from './metric-series';
 
 const SECOND = 1000;
 /** Rates and percentiles are judged over five minutes, CPU and memory on their latest samples. */
@@ -95,14 +95,14 @@ export function alertRules(settings: MonitorSettings): AlertRule[] {
 
 /** Each rule's value from the windows, or null when too little was measured to judge. */
 export function alertValues(fiveMinutes: WindowSummary, lastMinute: WindowSummary): Partial<Record<AlertRuleId, number | null>> {
-  const c = fiveMinutes.counters;
+  const rates = ratesOf(fiveMinutes, true);
   return {
-    response_p95: fiveMinutes.latencies.length >= 3 ? quantileOf(fiveMinutes.latencies, 0.95) : null,
-    cache_hit_rate: c.cacheGets >= 20 ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null,
-    validation_success: c.validationAnswers >= 5 ? ratio(c.validationSucceeded, c.validationAnswers) : null,
+    response_p95: rates.p95Ms,
+    cache_hit_rate: rates.hitRate,
+    validation_success: rates.validationSuccess,
     cpu: lastMinute.latest?.cpuPercent ?? null,
     memory: lastMinute.latest?.rssMb ?? null,
-    provider_timeouts: c.calls >= 10 ? ratio(c.timeouts, c.calls) : null,
-    provider_errors: lastMinute.counters.calls >= 10 ? ratio(lastMinute.counters.callErrors, lastMinute.counters.calls) : null,
+    provider_timeouts: rates.timeoutRate,
+    provider_errors: ratesOf(lastMinute, true).errorRate,
   };
 }

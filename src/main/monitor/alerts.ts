@@ -24,7 +24,7 @@ export interface AlertRule {
 }
 
 /** Runs an auto-action; resolves to what it did, in words, or throws to say why it could not. */
-export type ActionRunner = (action: AutoActionId, rule: AlertRuleId) => Promise<string>;
+export type ActionRunner = (action: AutoActionId) => Promise<string>;
 
 interface RuleState {
   badSince: number | null;
@@ -82,7 +82,7 @@ export class AlertEngine {
   private async act(alert: Alert, action: AutoActionId, now: number): Promise<void> {
     let record: Alert['actions'][number];
     try {
-      record = { action, at: now, ok: true, outcome: await this.runAction(action, alert.rule) };
+      record = { action, at: now, ok: true, outcome: await this.runAction(action) };
     } catch (error) {
       record = { action, at: now, ok: false, outcome: error instanceof Error ? error.message : String(error) };
     }

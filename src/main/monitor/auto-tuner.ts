@@ -171,8 +171,14 @@ export class AutoTuner {
     return null;
   }
 
+  /** Rolls back a change still on trial (the emergency response is about to take over its knobs). */
+  abandon(reason: string): void {
+    if (this.trial) this.rollBack(this.trial, null, reason);
+  }
+
   private rollBack(trial: Trial, measured: number | null, reason: string): void {
-    trial.tunable.set(trial.before);
+    // Within the bounds as they are now: the user's cap may have been lowered during the trial.
+    trial.tunable.set(Math.min(trial.tunable.max, Math.max(trial.tunable.min, trial.before)));
     this.blockedUntil.set(trial.tunable.id, this.env.now() + this.policy.retryAfterRollbackMs);
     this.finish(trial, 'rolled_back', measured, reason);
   }

@@ -10,7 +10,7 @@ import type { Scheduler } from '../scheduler/scheduler';
 import type { AppSettings } from '../store/settings-store';
 import type { Tunable } from './auto-tuner';
 import type { SheddingStep } from './emergency';
-import type { MonitorControls } from './monitor';
+import type { ActionContext, MonitorControls } from './monitor';
 
 export interface ControlTargets {
   cache: TieredCache;
@@ -48,8 +48,9 @@ export function createControls(targets: ControlTargets): MonitorControls {
     { id: 'batch_size', label: 'Most personas per LLM call', min: 1, max: 10, get: () => tuning.maxBatchSize, set: (v) => (tuning.maxBatchSize = Math.round(v)) },
   ];
 
-  let savedL1 = cache.l1Budget;
-  let savedMax = scheduler.load().max;
+  // What the shedding steps found, put back when they are undone.
+  let savedL1 = 0;
+  let savedMax = 0;
   const shedding: SheddingStep[] = [
     { id: 'pause_preloading', shed: () => ((preload.paused = true), { before: 1, after: 0 }), restore: () => ((preload.paused = false), { before: 0, after: 1 }) },
     {
@@ -74,18 +75,16 @@ export function createControls(targets: ControlTargets): MonitorControls {
       },
       restore: () => {
         const before = scheduler.load().max;
-        scheduler.limit.setMax(savedMax, 'emergency over: ceiling restored', now());
+        // Never above the user's cap, which may have been lowered meanwhile.
+        scheduler.limit.setMax(Math.min(savedMax, targets.settings().limits.maxConcurrency), 'emergency over: ceiling restored', now());
         return { before, after: scheduler.load().max };
       },
     },
-    {
-      id: 'defer_low_priority',
-      shed: () => (scheduler.deferLowPriority(true), { before: 0, after: 1 }),
-      restore: () => (scheduler.deferLowPriority(false), { before: 1, after: 0 }),
-    },
+    // Low-priority work is the cache's: background refreshes and preloads wait until this is undone.
+    { id: 'defer_background_work', shed: () => (cache.pauseBackground(true), { before: 0, after: 1 }), restore: () => (cache.pauseBackground(false), { before: 1, after: 0 }) },
   ];
 
-  const actions: Record<AutoActionId, () => string> = {
+  const actions: Record<AutoActionId, (context: ActionContext) => string> = {
     warm_cache: () => {
       const promoted = cache.warmL1('culture', parseConstraints);
       return promoted > 0 ? `${promoted} frequent cultural lookups copied from cache.db into memory` : 'nothing to warm: the lookups that missed are not in cache.db either';
@@ -104,13 +103,13 @@ export function createControls(targets: ControlTargets): MonitorControls {
       scheduler.limit.setMax(after, 'alert: lower concurrency', now());
       return `most calls at once lowered from ${before} to ${after}`;
     },
-    enable_offline_fallback: () => {
-      const provider = targets.settings().provider;
-      if (!targets.remoteProviders.has(provider)) throw new Error('generations already use the offline engine');
+    enable_offline_fallback: (context) => {
+      const provider = context.failingProvider;
+      if (!provider || !targets.remoteProviders.has(provider)) throw new Error(provider ? `${provider} is not an LLM engine; only an LLM engine can be replaced by the offline one` : 'no LLM engine failed most of its calls in the last minute');
       if (!scheduler.isolate(provider, OFFLINE_FALLBACK_MS)) return `${provider} is already paused`;
       return `${provider} paused for ${OFFLINE_FALLBACK_MS / MINUTE} min: generations use the offline engine, each persona marked as such`;
     },
   };
 
-  return { tunables, shedding, runAction: async (action) => actions[action]() };
+  return { tunables, shedding, runAction: async (action, context) => actions[action](context) };
 }

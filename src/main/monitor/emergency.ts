@@ -1,6 +1,6 @@
 /**
  * Emergency response: under critical CPU or memory pressure every shedding step runs at once
- * (pause preloading, shrink L1, concurrency to its floor, defer low-priority work); once pressure
+ * (pause preloading, shrink L1, concurrency to its floor, hold the cache's background refreshes); once pressure
  * has been gone for a while they are undone one at a time, last first, so that a relapse is caught
  * before everything is back. Each step is recorded with its before and after values.
  */

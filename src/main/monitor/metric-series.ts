@@ -71,12 +71,13 @@ export class SecondRing {
     return summarise(points);
   }
 
-  latest(): SecondPoint | undefined {
-    return this.points.at(-1);
+  /** The last `n` seconds recorded, by count: a late timer must not shrink the window. */
+  lastSeconds(n: number): WindowSummary {
+    return summarise(this.points.slice(-n));
   }
 
-  get size(): number {
-    return this.points.length;
+  latest(): SecondPoint | undefined {
+    return this.points.at(-1);
   }
 }
 
@@ -112,4 +113,42 @@ export function quantileOf(sorted: readonly number[], q: number): number | null 
 
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
+}
+
+/** The fewest samples a rate or percentile is judged on (alerts, score, tuner): fewer say nothing yet. */
+export const MIN_SAMPLES = { gets: 20, calls: 10, answers: 5, personas: 5, latencies: 3 } as const;
+
+export interface Rates {
+  hitRate: number | null;
+  l1HitRate: number | null;
+  l2HitRate: number | null;
+  errorRate: number | null;
+  timeoutRate: number | null;
+  validationSuccess: number | null;
+  repairRate: number | null;
+  fillRate: number | null;
+  p95Ms: number | null;
+}
+
+/**
+ * A window's rates and p95, each null when nothing measured it; `judged` also gives null under
+ * MIN_SAMPLES, for what acts on the figure rather than only shows it.
+ */
+export function ratesOf(window: Pick<WindowSummary, 'counters' | 'latencies'>, judged = false): Rates {
+  const c = window.counters;
+  const enough = (n: number, min: number) => !judged || n >= min;
+  const gets = enough(c.cacheGets, MIN_SAMPLES.gets);
+  const calls = enough(c.calls, MIN_SAMPLES.calls);
+  const personas = enough(c.personas, MIN_SAMPLES.personas);
+  return {
+    hitRate: gets ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null,
+    l1HitRate: gets ? ratio(c.cacheL1Hits, c.cacheGets) : null,
+    l2HitRate: gets ? ratio(c.cacheL2Hits, c.cacheGets) : null,
+    errorRate: calls ? ratio(c.callErrors, c.calls) : null,
+    timeoutRate: calls ? ratio(c.timeouts, c.calls) : null,
+    validationSuccess: enough(c.validationAnswers, MIN_SAMPLES.answers) ? ratio(c.validationSucceeded, c.validationAnswers) : null,
+    repairRate: personas ? ratio(c.repairedPersonas, c.personas) : null,
+    fillRate: personas ? ratio(c.filledPersonas, c.personas) : null,
+    p95Ms: enough(window.latencies.length, MIN_SAMPLES.latencies) ? quantileOf(window.latencies, 0.95) : null,
+  };
 }

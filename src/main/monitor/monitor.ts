@@ -6,7 +6,7 @@
  * and the emergency response; every few seconds the auto-tuner takes a step.
  */
 import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Suggestion, Trace, TunerState } from '../../shared/ipc/types';
-import type { HistoryResolution } from '../../shared/metrics';
+import type { AutoActionId, HistoryResolution } from '../../shared/metrics';
 import type { FinishedRun, TraceSink } from '../generation/pipeline';
 import type { TieredCache } from '../cache/tiered-cache';
 import type { CallEvent, Scheduler } from '../scheduler/scheduler';
@@ -14,19 +14,25 @@ import type { MonitorStore, NewAuditEntry } from '../store/monitor-store';
 import type { MonitorSettings } from '../store/settings-store';
 import type { ValidationStats } from '../validation/validation-stats';
 import { ALERT_WINDOW_MS, alertRules, alertValues } from './alert-rules';
-import { AlertEngine, type ActionRunner } from './alerts';
+import { AlertEngine } from './alerts';
 import { AutoTuner, type Tunable, type TunerEnvironment, type TunerMetric, type TunerPolicy } from './auto-tuner';
 import { EmergencyResponse, type EmergencyPolicy, type SheddingStep } from './emergency';
-import { COUNTERS, quantileOf, ratio, SecondRing, zeroCounters, type Counters, type Gauges, type SecondPoint, type WindowSummary } from './metric-series';
+import { COUNTERS, quantileOf, ratesOf, SecondRing, zeroCounters, type Gauges, type SecondPoint, type WindowSummary } from './metric-series';
 import { monitorSuggestions } from './monitor-suggestions';
 import { scoreOf, scoreOfHistory, trendOf } from './performance-score';
 import { historyOf, MINUTE, MinuteAccumulator, type MinuteRollup } from './rollups';
 import { tuningProposals } from './tuning-proposals';
 
+/** What an auto-action may need to know about the moment it runs. */
+export interface ActionContext {
+  /** The provider that failed most of its calls in the last minute (at least 5), if any. */
+  failingProvider: string | undefined;
+}
+
 export interface MonitorControls {
   tunables: Tunable[];
   shedding: SheddingStep[];
-  runAction: ActionRunner;
+  runAction: (action: AutoActionId, context: ActionContext) => Promise<string>;
 }
 
 export interface MonitorDeps {
@@ -52,6 +58,7 @@ const DAY = 24 * 60 * MINUTE;
 const LIVE_WINDOW_MS = 60 * SECOND;
 const TUNER_EVERY_TICKS = 5;
 const TRACES_KEPT = 50;
+const RECENT_CALLS_KEPT = 5000;
 const MB = 1_048_576;
 
 export class Monitor implements TraceSink {
@@ -62,17 +69,20 @@ export class Monitor implements TraceSink {
   private readonly ring = new SecondRing(RING_SECONDS);
   private open: SecondPoint;
   private minute: MinuteAccumulator;
-  /** The last 24 hours of rollups, oldest first. */
-  private readonly recent: MinuteRollup[] = [];
+  /** The last 24 hours of rollups, oldest first; read from app.db on first use (a CLI export never needs them). */
+  private recentLoaded: MinuteRollup[] | undefined;
   private readonly traces: Trace[] = [];
+  /** Provider calls of the last minute, to name the one failing (the errors alert counts all together). */
+  private readonly recentCalls: Array<{ at: number; provider: string; failed: boolean }> = [];
   private lastCache: { gets: number; l1Hits: number; l2Hits: number };
   private lastValidation: { answers: number; succeeded: number; personas: number; repaired: number; filled: number };
-  private readonly listeners = new Set<(live: LiveMetrics) => void>();
+  private readonly listeners = new Set<{ listener: (live: LiveMetrics) => void; receiving: () => boolean }>();
   private liveTimer: NodeJS.Timeout | undefined;
   private lastLive = Number.NEGATIVE_INFINITY;
   private readonly liveIntervalMs: number;
   private ticks = 0;
-  private trend: PerformanceScore['trend'] = 'unknown';
+  /** Computed when first shown and at each new minute. */
+  private trend: PerformanceScore['trend'] | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
   private pruning = false;
@@ -83,18 +93,14 @@ export class Monitor implements TraceSink {
     this.liveIntervalMs = deps.liveIntervalMs ?? 250;
     const now = this.now();
     this.open = emptySecond(now);
-    const minute = minuteOf(now);
-    const since = now - DAY;
-    for (const rollup of deps.store.rollups(since, minute)) this.recent.push(rollup);
-    // A restart within the minute carries on with what the last session wrote for it.
-    this.minute = MinuteAccumulator.resume(minute, deps.store.rollups(minute, minute + 1)[0]);
+    // This process's part of the minute; app.db adds it to what others wrote for the same minute.
+    this.minute = new MinuteAccumulator(minuteOf(now));
     this.lastCache = deps.cache.hitCounts();
-    this.lastValidation = validationCounts(deps.validationStats);
+    this.lastValidation = deps.validationStats.counts();
     this.unobserve = deps.scheduler.observe((event) => this.onCall(event));
-    this.alerts = new AlertEngine(alertRules(deps.settings()), deps.store, deps.controls.runAction, () => this.changed());
+    this.alerts = new AlertEngine(alertRules(deps.settings()), deps.store, (action) => deps.controls.runAction(action, { failingProvider: this.failingProvider() }), () => this.changed());
     this.tuner = new AutoTuner(deps.controls.tunables, this.tunerEnvironment(), deps.tuner, deps.settings().tuner);
     this.emergency = new EmergencyResponse(deps.controls.shedding, (entry) => this.audit(entry), deps.emergency);
-    this.trend = this.computeTrend(now);
     if (deps.autoStart !== false) {
       this.timer = setInterval(() => this.tick(), SECOND).unref();
       this.pruneTimer = setTimeout(() => void this.prune(), 10 * SECOND).unref();
@@ -113,10 +119,14 @@ export class Monitor implements TraceSink {
     this.recordTrace({ at: this.now(), ...run });
   }
 
-  /** Calls `listener` with the live view at most 4 times a second while something changes. */
-  onLive(listener: (live: LiveMetrics) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /**
+   * Calls `listener` with the live view at most 4 times a second while something changes and
+   * `receiving()` says someone is there to see it (no page open in browser mode: nothing computed).
+   */
+  onLive(listener: (live: LiveMetrics) => void, receiving: () => boolean = () => true): () => void {
+    const entry = { listener, receiving };
+    this.listeners.add(entry);
+    return () => this.listeners.delete(entry);
   }
 
   /** One second's bookkeeping; the timer calls it, tests call it with a moved clock. */
@@ -131,8 +141,11 @@ export class Monitor implements TraceSink {
     const fiveMinutes = this.ring.window(now - ALERT_WINDOW_MS);
     const lastMinute = this.ring.window(now - MINUTE);
     this.alerts.evaluate(now, alertValues(fiveMinutes, lastMinute));
-    this.emergency.update(criticalPressure(lastMinute, this.ring.window(now - 5 * SECOND), settings), now);
-    if (++this.ticks % TUNER_EVERY_TICKS === 0) this.tuner.tick();
+    const pressure = criticalPressure(lastMinute, this.ring.lastSeconds(5), settings);
+    // The emergency response owns the knobs while it sheds: no trial may run under it or be restored over it.
+    if (pressure) this.tuner.abandon(`critical pressure (${pressure}); the emergency response sheds load`);
+    this.emergency.update(pressure, now);
+    if (++this.ticks % TUNER_EVERY_TICKS === 0 && !this.emergency.active) this.tuner.tick();
     this.changed();
   }
 
@@ -142,28 +155,24 @@ export class Monitor implements TraceSink {
     const fiveMinutes = this.ring.window(now - ALERT_WINDOW_MS, this.open);
     const load = this.deps.scheduler.load();
     const c = window.counters;
+    const rates = ratesOf(window);
     const gauges = this.gauges();
     return {
       at: now,
       windowS: LIVE_WINDOW_MS / SECOND,
       generations: c.generations,
       generationErrors: c.generationErrors,
-      latency: { p50Ms: quantileOf(window.latencies, 0.5), p95Ms: quantileOf(window.latencies, 0.95), p99Ms: quantileOf(window.latencies, 0.99) },
+      latency: { p50Ms: quantileOf(window.latencies, 0.5), p95Ms: rates.p95Ms, p99Ms: quantileOf(window.latencies, 0.99) },
       calls: c.calls,
-      errorRate: ratio(c.callErrors, c.calls),
-      timeoutRate: ratio(c.timeouts, c.calls),
-      cache: { gets: c.cacheGets, hitRate: ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets), l1HitRate: ratio(c.cacheL1Hits, c.cacheGets), l2HitRate: ratio(c.cacheL2Hits, c.cacheGets) },
-      validation: {
-        answers: c.validationAnswers,
-        successRate: ratio(c.validationSucceeded, c.validationAnswers),
-        repairRate: ratio(c.repairedPersonas, c.personas),
-        fillRate: ratio(c.filledPersonas, c.personas),
-      },
+      errorRate: rates.errorRate,
+      timeoutRate: rates.timeoutRate,
+      cache: { gets: c.cacheGets, hitRate: rates.hitRate, l1HitRate: rates.l1HitRate, l2HitRate: rates.l2HitRate },
+      validation: { answers: c.validationAnswers, successRate: rates.validationSuccess, repairRate: rates.repairRate, fillRate: rates.fillRate },
       scheduler: { limit: load.limit, maxLimit: load.max, running: load.running, queued: load.queued },
       resources: { cpuPercent: gauges.cpuPercent, memoryPercent: gauges.memoryPercent, rssMb: gauges.rssMb ?? 0, loopLagMs: gauges.loopLagMs },
       activeAlerts: this.alerts.active().length,
       emergency: this.emergency.active,
-      score: { ...scoreOf(scoreInputs(fiveMinutes), this.deps.settings()), trend: this.trend },
+      score: { ...scoreOf(scoreInputs(fiveMinutes), this.deps.settings()), trend: (this.trend ??= this.rangeScore(now - 60 * MINUTE, now).trend) },
       lastTrace: this.traces.at(-1) ?? null,
     };
   }
@@ -171,14 +180,7 @@ export class Monitor implements TraceSink {
   /** Per-minute history merged to `resolution` over the last `rangeMs`, with the range's score and trend. */
   history(rangeMs: number, resolution: HistoryResolution): { resolution: HistoryResolution; points: HistoryPoint[]; score: PerformanceScore } {
     const now = this.now();
-    const rollups = this.rollupsSince(now - rangeMs, now);
-    const points = historyOf(rollups, resolution);
-    const settings = this.deps.settings();
-    const middle = now - rangeMs / 2;
-    const overall = scoreOfHistory(points, settings);
-    const trend = trendOf(scoreOfHistory(points.filter((p) => p.at < middle), settings), scoreOfHistory(points.filter((p) => p.at >= middle), settings));
-    const components = scoreOf(scoreInputs(this.ring.window(now - ALERT_WINDOW_MS, this.open)), settings).components;
-    return { resolution, points, score: { overall, components, trend } };
+    return { resolution, points: historyOf(this.rollupsSince(now - rangeMs, now), resolution), score: this.rangeScore(now - rangeMs, now) };
   }
 
   recentTraces(): Trace[] {
@@ -220,11 +222,6 @@ export class Monitor implements TraceSink {
     return this.tuner.state();
   }
 
-  setTunerEnabled(enabled: boolean): TunerState {
-    this.tuner.setEnabled(enabled);
-    return this.tuner.state();
-  }
-
   auditLog(limit: number): AuditEntry[] {
     return this.deps.store.audit(0, limit);
   }
@@ -236,7 +233,7 @@ export class Monitor implements TraceSink {
     if (this.liveTimer) clearTimeout(this.liveTimer);
     this.unobserve();
     this.sampleInto(this.open);
-    // A core that only read (the metrics command) leaves no minute behind.
+    // A core that only read (the metrics and export commands) adds nothing to the minute.
     if (this.ticks === 0 && this.minute.empty && COUNTERS.every((name) => this.open.counters[name] === 0)) return;
     this.minute.addSecond(this.open);
     this.open = emptySecond(this.now());
@@ -267,12 +264,17 @@ export class Monitor implements TraceSink {
     if (trace.outcome === 'cancelled') return this.changed();
     this.open.counters.generations++;
     if (trace.outcome === 'failed') this.open.counters.generationErrors++;
-    else this.open.generationMs.push(trace.totalMs);
-    if (trace.outcome === 'completed') this.minute.addTrace(trace.totalMs, trace.phases);
+    // A run served from the cache is counted, but kept out of response times: many of them would hide slow generations.
+    else if (!trace.fromCache) {
+      this.open.generationMs.push(trace.totalMs);
+      this.minute.addTrace(trace.totalMs, trace.phases);
+    }
     this.changed();
   }
 
   private onCall(event: CallEvent): void {
+    this.recentCalls.push({ at: this.now(), provider: event.provider, failed: event.error !== undefined });
+    while (this.recentCalls.length > 0 && (this.recentCalls[0]!.at < this.now() - MINUTE || this.recentCalls.length > RECENT_CALLS_KEPT)) this.recentCalls.shift();
     const counters = this.open.counters;
     counters.calls++;
     if (event.error) counters.callErrors++;
@@ -288,7 +290,7 @@ export class Monitor implements TraceSink {
     point.counters.cacheL1Hits += cache.l1Hits - this.lastCache.l1Hits;
     point.counters.cacheL2Hits += cache.l2Hits - this.lastCache.l2Hits;
     this.lastCache = cache;
-    const validation = validationCounts(this.deps.validationStats);
+    const validation = this.deps.validationStats.counts();
     point.counters.validationAnswers += validation.answers - this.lastValidation.answers;
     point.counters.validationSucceeded += validation.succeeded - this.lastValidation.succeeded;
     point.counters.personas += validation.personas - this.lastValidation.personas;
@@ -313,42 +315,69 @@ export class Monitor implements TraceSink {
   }
 
   private rollOver(now: number): void {
-    const rollup = this.minute.toRollup();
-    this.deps.store.putRollup(rollup);
-    this.recent.push(rollup);
-    while (this.recent.length > 0 && this.recent[0]!.minute < now - DAY) this.recent.shift();
+    const merged = this.deps.store.putRollup(this.minute.toRollup());
+    const recent = this.recent();
+    recent.push(merged);
+    while (recent.length > 0 && recent[0]!.minute < now - DAY) recent.shift();
     this.minute = new MinuteAccumulator(minuteOf(now));
-    this.trend = this.computeTrend(now);
+    this.trend = this.rangeScore(now - 60 * MINUTE, now).trend;
     if (minuteOf(now) % (60 * MINUTE) === 0) void this.prune();
+  }
+
+  private failingProvider(): string | undefined {
+    const since = this.now() - MINUTE;
+    const byProvider = new Map<string, { calls: number; failed: number }>();
+    for (const call of this.recentCalls) {
+      if (call.at < since) continue;
+      const entry = byProvider.get(call.provider) ?? { calls: 0, failed: 0 };
+      entry.calls++;
+      if (call.failed) entry.failed++;
+      byProvider.set(call.provider, entry);
+    }
+    const [worst] = [...byProvider].filter(([, e]) => e.calls >= 5 && e.failed / e.calls > 0.5).sort((a, b) => b[1].failed / b[1].calls - a[1].failed / a[1].calls);
+    return worst?.[0];
   }
 
   /** Rollups in [from, to): the day in memory, older minutes from app.db. */
   private rollupsSince(from: number, to: number): MinuteRollup[] {
-    const inMemory = this.recent.filter((r) => r.minute >= from && r.minute < to);
-    const oldest = this.recent[0]?.minute ?? this.minute.minute;
+    const recent = this.recent();
+    const inMemory = recent.filter((r) => r.minute >= from && r.minute < to);
+    const oldest = recent[0]?.minute ?? this.minute.minute;
     const older = from < oldest ? this.deps.store.rollups(from, Math.min(to, oldest)) : [];
-    const current = !this.minute.empty && this.minute.minute >= from && this.minute.minute <= to ? [this.minute.toRollup()] : [];
-    return [...older, ...inMemory, ...current];
+    // The minute in progress: what other processes (or a session before a restart) wrote for it, plus ours.
+    const minute = this.minute.minute;
+    const ours = MinuteAccumulator.of(minute, [this.minute.toRollup()]);
+    ours.addSecond(this.open);
+    const current = minute >= from && minute <= to ? [...this.deps.store.rollups(minute, minute + 1), ...(ours.empty ? [] : [ours.toRollup()])] : [];
+    return [...older, ...inMemory, ...(current.length ? [MinuteAccumulator.of(minute, current).toRollup()] : [])];
   }
 
-  /** The last half hour's score against the half hour before. */
-  private computeTrend(now: number): PerformanceScore['trend'] {
+  /** A range's score (its components from the same minutes) and its trend: the later half against the earlier. */
+  private rangeScore(from: number, to: number): PerformanceScore {
     const settings = this.deps.settings();
-    const halfHour = 30 * MINUTE;
-    const earlier = historyOf(this.recent.filter((r) => r.minute >= now - 2 * halfHour && r.minute < now - halfHour), '1h');
-    const later = historyOf(this.recent.filter((r) => r.minute >= now - halfHour), '1h');
-    return trendOf(scoreOfHistory(earlier, settings), scoreOfHistory(later, settings));
+    const rollups = this.rollupsSince(from, to);
+    const middle = from + (to - from) / 2;
+    const half = (early: boolean) => historyOf(rollups.filter((r) => (r.minute < middle) === early), '1h');
+    return { ...scoreOfHistory(historyOf(rollups, '1h'), settings), trend: trendOf(scoreOfHistory(half(true), settings).overall, scoreOfHistory(half(false), settings).overall) };
   }
+
+  private recent(): MinuteRollup[] {
+    const now = this.now();
+    return (this.recentLoaded ??= this.deps.store.rollups(now - DAY, minuteOf(now)));
+  }
+
 
   /** Something changed: a live event goes out within the interval, never more often. */
   private changed(): void {
-    if (this.listeners.size === 0 || this.liveTimer) return;
+    if (this.liveTimer || ![...this.listeners].some((l) => l.receiving())) return;
     const wait = Math.max(0, this.lastLive + this.liveIntervalMs - performance.now());
     this.liveTimer = setTimeout(() => {
       this.liveTimer = undefined;
       this.lastLive = performance.now();
+      const receivers = [...this.listeners].filter((l) => l.receiving());
+      if (receivers.length === 0) return;
       const live = this.live();
-      for (const listener of this.listeners) listener(live);
+      for (const { listener } of receivers) listener(live);
     }, wait);
     this.liveTimer.unref();
   }
@@ -395,38 +424,28 @@ function minuteOf(at: number): number {
   return Math.floor(at / MINUTE) * MINUTE;
 }
 
-function validationCounts(stats: ValidationStats) {
-  const s = stats.snapshot();
-  return { answers: s.answers, succeeded: s.succeeded, personas: s.personas, repaired: s.repairedPersonas, filled: s.filledPersonas };
-}
 
 function scoreInputs(window: WindowSummary) {
-  const c: Counters = window.counters;
-  return {
-    hitRate: c.cacheGets >= 10 ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null,
-    p95Ms: quantileOf(window.latencies, 0.95),
-    errorRate: c.calls >= 5 ? ratio(c.callErrors, c.calls) : null,
-    validationSuccess: ratio(c.validationSucceeded, c.validationAnswers),
-    cpuPercent: window.gaugeMean.cpuPercent,
-    rssMb: window.latest?.rssMb ?? null,
-  };
+  const rates = ratesOf(window, true);
+  return { hitRate: rates.hitRate, p95Ms: rates.p95Ms, errorRate: rates.errorRate, validationSuccess: rates.validationSuccess, cpuPercent: window.gaugeMean.cpuPercent, rssMb: window.latest?.rssMb ?? null };
 }
 
 function tunerMetric(id: TunerMetric, window: WindowSummary): number | null {
+  const rates = ratesOf(window, true);
   const c = window.counters;
   switch (id) {
     case 'hit_rate':
-      return c.cacheGets >= 10 ? ratio(c.cacheL1Hits + c.cacheL2Hits, c.cacheGets) : null;
+      return rates.hitRate;
     case 'p95_ms':
-      return window.latencies.length >= 3 ? quantileOf(window.latencies, 0.95) : null;
+      return rates.p95Ms;
     case 'throughput':
       return window.seconds > 0 ? ((c.calls - c.callErrors) / window.seconds) * 60 : null;
     case 'timeout_rate':
-      return c.calls >= 10 ? ratio(c.timeouts, c.calls) : null;
+      return rates.timeoutRate;
     case 'error_rate':
-      return c.calls >= 10 ? ratio(c.callErrors, c.calls) : null;
+      return rates.errorRate;
     case 'repair_rate':
-      return c.personas >= 5 ? ratio(c.repairedPersonas, c.personas) : null;
+      return rates.repairRate;
   }
 }
 

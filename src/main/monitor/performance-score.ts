@@ -5,6 +5,7 @@
  */
 import type { HistoryPoint, PerformanceScore } from '../../shared/ipc/types';
 import type { MonitorSettings } from '../store/settings-store';
+import { MIN_SAMPLES } from './metric-series';
 
 export interface ScoreInputs {
   hitRate: number | null;
@@ -36,9 +37,8 @@ export function scoreOf(inputs: ScoreInputs, settings: MonitorSettings): Omit<Pe
   return { overall: present.length ? Math.round(present.reduce((a, b) => a + b, 0) / present.length) : null, components };
 }
 
-/** The score of history points taken together (a range's half, for instance). */
-export function scoreOfHistory(points: readonly HistoryPoint[], settings: MonitorSettings): number | null {
-  if (points.length === 0) return null;
+/** The score of history points taken together (a range, or its half). */
+export function scoreOfHistory(points: readonly HistoryPoint[], settings: MonitorSettings): Omit<PerformanceScore, 'trend'> {
   // Too few samples say nothing: a rate over fewer than `minWeight` of them is left out.
   const weighted = (pick: (p: HistoryPoint) => number | null, weight: (p: HistoryPoint) => number, minWeight = 1) => {
     let sum = 0;
@@ -55,15 +55,15 @@ export function scoreOfHistory(points: readonly HistoryPoint[], settings: Monito
   const calls = points.reduce((n, p) => n + p.calls, 0);
   return scoreOf(
     {
-      hitRate: weighted((p) => p.cacheHitRate, (p) => p.cacheGets, 10),
+      hitRate: weighted((p) => p.cacheHitRate, (p) => p.cacheGets, MIN_SAMPLES.gets),
       p95Ms: points.reduce<number | null>((max, p) => (p.p95Ms === null ? max : Math.max(max ?? 0, p.p95Ms)), null),
-      errorRate: calls >= 5 ? points.reduce((n, p) => n + p.callErrors, 0) / calls : null,
+      errorRate: calls >= MIN_SAMPLES.calls ? points.reduce((n, p) => n + p.callErrors, 0) / calls : null,
       validationSuccess: weighted((p) => p.validationSuccessRate, (p) => p.minutes),
       cpuPercent: weighted((p) => p.cpuMean, (p) => p.minutes),
       rssMb: points.reduce<number | null>((max, p) => (p.rssMaxMb === null ? max : Math.max(max ?? 0, p.rssMaxMb)), null),
     },
     settings,
-  ).overall;
+  );
 }
 
 export function trendOf(earlier: number | null, later: number | null): PerformanceScore['trend'] {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { HistoryPoint } from '../../shared/ipc/types';
 import { TRACE_PHASES, type HistoryResolution, type TracePhase } from '../../shared/metrics';
 import { LogHistogram } from './log-histogram';
-import { addCounters, COUNTERS, GAUGES, ratio, zeroCounters, type Counters, type GaugeName, type SecondPoint } from './metric-series';
+import { addCounters, COUNTERS, GAUGES, ratesOf, zeroCounters, type Counters, type GaugeName, type SecondPoint } from './metric-series';
 
 export const MINUTE = 60_000;
 export const RESOLUTION_MS: Record<HistoryResolution, number> = { '1m': MINUTE, '5m': 5 * MINUTE, '1h': 60 * MINUTE };
@@ -26,54 +26,58 @@ export const rollupSchema = z.object({
 });
 export type MinuteRollup = z.infer<typeof rollupSchema>;
 
-/** The minute being measured. */
+type GaugeStats = { sum: number; n: number; max: number };
+
+/** A minute being measured, or minutes merged (other sessions' rollups of the same minute, or a history bucket). */
 export class MinuteAccumulator {
   readonly counters = zeroCounters();
   readonly generation = new LogHistogram();
   readonly phases = new Map<TracePhase, LogHistogram>();
   readonly calls = new Map<string, LogHistogram>();
-  private readonly gauges = new Map<GaugeName, { sum: number; n: number; max: number }>();
+  private readonly gauges = new Map<GaugeName, GaugeStats>();
 
   constructor(readonly minute: number) {}
 
-  /** The minute as a stored rollup left it (a restart within the minute), or empty. */
-  static resume(minute: number, stored: MinuteRollup | undefined): MinuteAccumulator {
+  /** Stored rollups merged under `minute`: exact, percentiles included. */
+  static of(minute: number, rollups: readonly MinuteRollup[]): MinuteAccumulator {
     const accumulator = new MinuteAccumulator(minute);
-    if (!stored) return accumulator;
-    addCounters(accumulator.counters, stored.counters);
-    accumulator.generation.merge(LogHistogram.from(stored.generation));
-    for (const [phase, h] of Object.entries(stored.phases) as Array<[TracePhase, MinuteRollup['generation']]>) accumulator.phases.set(phase, LogHistogram.from(h));
-    for (const [provider, h] of Object.entries(stored.calls)) accumulator.calls.set(provider, LogHistogram.from(h));
-    for (const [name, stats] of Object.entries(stored.gauges) as Array<[GaugeName, { sum: number; n: number; max: number }]>) accumulator.gauges.set(name, { ...stats });
+    for (const rollup of rollups) accumulator.absorb(rollup);
     return accumulator;
+  }
+
+  /** Adds a stored rollup's figures. */
+  absorb(stored: MinuteRollup): void {
+    addCounters(this.counters, stored.counters);
+    this.generation.merge(LogHistogram.from(stored.generation));
+    for (const [phase, h] of Object.entries(stored.phases) as Array<[TracePhase, MinuteRollup['generation']]>) histogramIn(this.phases, phase).merge(LogHistogram.from(h));
+    for (const [provider, h] of Object.entries(stored.calls)) histogramIn(this.calls, provider).merge(LogHistogram.from(h));
+    for (const [name, stats] of Object.entries(stored.gauges) as Array<[GaugeName, GaugeStats]>) this.addGauge(name, stats.sum, stats.n, stats.max);
   }
 
   addSecond(point: SecondPoint): void {
     addCounters(this.counters, point.counters);
     for (const name of GAUGES) {
       const value = point.gauges[name];
-      if (value === null) continue;
-      const entry = this.gauges.get(name) ?? { sum: 0, n: 0, max: -Infinity };
-      entry.sum += value;
-      entry.n++;
-      entry.max = Math.max(entry.max, value);
-      this.gauges.set(name, entry);
+      if (value !== null) this.addGauge(name, value, 1, value);
     }
   }
 
   addTrace(totalMs: number, phases: Partial<Record<TracePhase, number>>): void {
     this.generation.record(totalMs);
-    for (const [phase, ms] of Object.entries(phases) as Array<[TracePhase, number]>) {
-      let histogram = this.phases.get(phase);
-      if (!histogram) this.phases.set(phase, (histogram = new LogHistogram()));
-      histogram.record(ms);
-    }
+    for (const [phase, ms] of Object.entries(phases) as Array<[TracePhase, number]>) histogramIn(this.phases, phase).record(ms);
   }
 
   addCall(provider: string, ms: number): void {
-    let histogram = this.calls.get(provider);
-    if (!histogram) this.calls.set(provider, (histogram = new LogHistogram()));
-    histogram.record(ms);
+    histogramIn(this.calls, provider).record(ms);
+  }
+
+  gaugeMean(name: GaugeName): number | null {
+    const entry = this.gauges.get(name);
+    return entry && entry.n > 0 ? entry.sum / entry.n : null;
+  }
+
+  gaugeMax(name: GaugeName): number | null {
+    return this.gauges.get(name)?.max ?? null;
   }
 
   /** Nothing counted and no gauge sampled yet. */
@@ -91,6 +95,20 @@ export class MinuteAccumulator {
       gauges: Object.fromEntries(this.gauges),
     };
   }
+
+  private addGauge(name: GaugeName, sum: number, n: number, max: number): void {
+    const entry = this.gauges.get(name) ?? { sum: 0, n: 0, max: -Infinity };
+    entry.sum += sum;
+    entry.n += n;
+    entry.max = Math.max(entry.max, max);
+    this.gauges.set(name, entry);
+  }
+}
+
+function histogramIn<K>(map: Map<K, LogHistogram>, key: K): LogHistogram {
+  let histogram = map.get(key);
+  if (!histogram) map.set(key, (histogram = new LogHistogram()));
+  return histogram;
 }
 
 /** Rollups merged into buckets of `resolution`, oldest first; a bucket with no minute is left out. */
@@ -107,25 +125,9 @@ export function historyOf(rollups: readonly MinuteRollup[], resolution: HistoryR
 }
 
 function pointOf(at: number, minutes: readonly MinuteRollup[]): HistoryPoint {
-  const counters = zeroCounters();
-  const generation = new LogHistogram();
-  const gauges = new Map<GaugeName, { sum: number; n: number; max: number }>();
-  for (const minute of minutes) {
-    addCounters(counters, minute.counters);
-    generation.merge(LogHistogram.from(minute.generation));
-    for (const [name, stats] of Object.entries(minute.gauges) as Array<[GaugeName, { sum: number; n: number; max: number }]>) {
-      const entry = gauges.get(name) ?? { sum: 0, n: 0, max: -Infinity };
-      entry.sum += stats.sum;
-      entry.n += stats.n;
-      entry.max = Math.max(entry.max, stats.max);
-      gauges.set(name, entry);
-    }
-  }
-  const mean = (name: GaugeName) => {
-    const entry = gauges.get(name);
-    return entry && entry.n > 0 ? entry.sum / entry.n : null;
-  };
-  const max = (name: GaugeName) => gauges.get(name)?.max ?? null;
+  const merged = MinuteAccumulator.of(at, minutes);
+  const { counters, generation } = merged;
+  const rates = ratesOf({ counters, latencies: [] });
   return {
     at,
     minutes: minutes.length,
@@ -138,22 +140,20 @@ function pointOf(at: number, minutes: readonly MinuteRollup[]): HistoryPoint {
     callErrors: counters.callErrors,
     timeouts: counters.timeouts,
     cacheGets: counters.cacheGets,
-    cacheHitRate: ratio(counters.cacheL1Hits + counters.cacheL2Hits, counters.cacheGets),
-    validationSuccessRate: ratio(counters.validationSucceeded, counters.validationAnswers),
-    repairRate: ratio(counters.repairedPersonas, counters.personas),
-    fillRate: ratio(counters.filledPersonas, counters.personas),
-    limitMean: mean('limit'),
-    queuedMax: max('queued'),
-    cpuMean: mean('cpuPercent'),
-    cpuMax: max('cpuPercent'),
-    rssMaxMb: max('rssMb'),
-    loopLagMaxMs: max('loopLagMs'),
+    cacheHitRate: rates.hitRate,
+    validationSuccessRate: rates.validationSuccess,
+    repairRate: rates.repairRate,
+    fillRate: rates.fillRate,
+    limitMean: merged.gaugeMean('limit'),
+    queuedMax: merged.gaugeMax('queued'),
+    cpuMean: merged.gaugeMean('cpuPercent'),
+    cpuMax: merged.gaugeMax('cpuPercent'),
+    rssMaxMb: merged.gaugeMax('rssMb'),
+    loopLagMaxMs: merged.gaugeMax('loopLagMs'),
   };
 }
 
 /** One provider's call latency histogram over the given minutes. */
 export function callLatencyOf(rollups: readonly MinuteRollup[], provider: string): LogHistogram {
-  const merged = new LogHistogram();
-  for (const rollup of rollups) if (rollup.calls[provider]) merged.merge(LogHistogram.from(rollup.calls[provider]));
-  return merged;
+  return MinuteAccumulator.of(0, rollups).calls.get(provider) ?? new LogHistogram();
 }

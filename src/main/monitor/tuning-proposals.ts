@@ -1,7 +1,7 @@
 /** What the tuner may try, from the evidence of the last window and the cache's own suggestions. */
 import type { TunableId } from '../../shared/metrics';
 import type { Proposal } from './auto-tuner';
-import { ratio, type WindowSummary } from './metric-series';
+import { ratesOf, type WindowSummary } from './metric-series';
 
 export interface ProposalInputs {
   window: WindowSummary;
@@ -25,12 +25,11 @@ export function tuningProposals({ window, cacheSuggestions, value, concurrencyMa
   if (limitMean !== null && queuedMax !== null && limitMean >= concurrencyMax - 0.5 && queuedMax >= 1 && c.calls >= 20) {
     proposals.push({ tunable: 'concurrency_max', to: Math.ceil(concurrencyMax * 1.5), metric: 'throughput', reason: `the limit sat at its ceiling of ${concurrencyMax} with up to ${queuedMax} calls queued` });
   }
-  const timeoutRate = c.calls >= 20 ? ratio(c.timeouts, c.calls) : null;
+  const { timeoutRate, repairRate } = ratesOf(window, true);
   const factor = value('timeout_factor');
   if (timeoutRate !== null && timeoutRate > 0.05 && factor !== undefined) {
     proposals.push({ tunable: 'timeout_factor', to: factor * 1.25, metric: 'timeout_rate', reason: `${Math.round(timeoutRate * 100)}% of ${c.calls} calls timed out` });
   }
-  const repairRate = c.personas >= 10 ? ratio(c.repairedPersonas, c.personas) : null;
   const batch = value('batch_size');
   if (repairRate !== null && repairRate > 0.3 && batch !== undefined && batch > 1) {
     proposals.push({ tunable: 'batch_size', to: batch - 1, metric: 'repair_rate', reason: `${Math.round(repairRate * 100)}% of ${c.personas} personas needed repair` });

@@ -10,12 +10,15 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
+/** Debian's Chromium, or the one CHROMIUM_PATH names. */
+export const chromiumPath = (): string => process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 export class ChromiumPdfPrinter implements PdfPrinter {
   private browser: Promise<Browser> | null = null;
 
-  constructor(private readonly executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium') {}
+  constructor(private readonly executablePath = chromiumPath()) {}
 
   async print(html: string, signal?: AbortSignal): Promise<Buffer> {
     signal?.throwIfAborted();
@@ -46,10 +49,17 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   }
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS }).catch((error: unknown) => {
-      this.browser = null;
-      throw new Error(`PDF export needs Chromium at ${this.executablePath} (install it, or set CHROMIUM_PATH): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    });
+    this.browser ??= chromium
+      .launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS })
+      .then((browser) => {
+        // A browser that crashed or was killed is launched again on the next export.
+        browser.on('disconnected', () => (this.browser = null));
+        return browser;
+      })
+      .catch((error: unknown) => {
+        this.browser = null;
+        throw new Error(`PDF export needs Chromium at ${this.executablePath} (install it, or set CHROMIUM_PATH): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      });
     return this.browser;
   }
 }

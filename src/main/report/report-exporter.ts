@@ -11,8 +11,7 @@ import { toCsv, toJson, toMarkdown } from './export-formats';
 import type { PdfPrinter } from './pdf-printer';
 import { renderReportHtml } from './report-html';
 
-export const EXPORT_FORMATS = ['pdf', 'json', 'csv', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from '../../shared/vocabulary';
 
 const MIME: Record<ExportFormat, string> = { pdf: 'application/pdf', json: 'application/json', csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8' };
 
@@ -32,16 +31,17 @@ export interface ExportedReport {
 }
 
 export class ReportExporter {
-  private started = false;
+  /** Made on the first PDF: a CLI run that exports JSON never starts a browser. */
+  private printer: PdfPrinter | undefined;
 
   constructor(
     private readonly store: AppStore,
-    private readonly printer: () => PdfPrinter,
+    private readonly makePrinter: () => PdfPrinter,
   ) {}
 
   /** Closes the PDF printer's browser, if one was started. */
   async close(): Promise<void> {
-    if (this.started) await this.printer().close();
+    await this.printer?.close();
   }
 
   async export(runId: string, format: ExportFormat, signal?: AbortSignal): Promise<ExportedReport> {
@@ -51,8 +51,8 @@ export class ReportExporter {
     let bytes: Buffer;
     if (format === 'pdf') {
       try {
-        this.started = true;
-        bytes = await this.printer().print(renderReportHtml({ run, workshopName, generatedAt: new Date() }), signal);
+        this.printer ??= this.makePrinter();
+        bytes = await this.printer.print(renderReportHtml({ run, workshopName, generatedAt: new Date() }), signal);
       } catch (error) {
         if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
         throw new ExportError('failed', error instanceof Error ? error.message : String(error));

@@ -114,8 +114,8 @@ function appendix(run: RunDetail, personas: readonly Persona[]): string {
   ${
     phases
       ? `<table class="glance"><tbody>${TRACE_PHASES.filter((ph) => phases[ph] !== undefined)
-          .map((ph) => `<tr><td>${ph}</td><td class="num">${ms(phases[ph]!)}</td><td class="barcell"><span style="width:${total ? (phases[ph]! / total) * 100 : 0}%"></span></td></tr>`)
-          .join('')}<tr><td><strong>total</strong></td><td class="num"><strong>${ms(run.durationMs)}</strong></td><td></td></tr></tbody></table>`
+          .map((ph) => `<tr><td>${ph}</td><td class="num">${ms(phases[ph]!)}</td><td class="barcell"><span style="width:${run.durationMs ? (phases[ph]! / run.durationMs) * 100 : 0}%"></span></td></tr>`)
+          .join('')}${other(run.durationMs, total)}<tr><td><strong>total</strong></td><td class="num"><strong>${ms(run.durationMs)}</strong></td><td></td></tr></tbody></table>`
       : `<p>Not recorded for this run (saved before phases were kept); it took ${ms(run.durationMs)} in all.</p>`
   }
   <h3>Cache</h3>
@@ -124,6 +124,12 @@ function appendix(run: RunDetail, personas: readonly Persona[]): string {
   <p>Quality ${run.qualityScore ?? '—'} / 100 · ${personas.length} personas · ${repaired} repaired · ${filled} with filled fields · ${issues.length} issues noted${run.document?.report ? (run.document.report.valid ? ' · valid' : ' · not fully valid') : ''}.</p>
   ${byType.length ? `<table class="glance"><thead><tr><th>Issue</th><th>Count</th></tr></thead><tbody>${byType.map(([t, n]) => `<tr><td>${escape(t)}</td><td class="num">${n}</td></tr>`).join('')}</tbody></table>` : ''}
 </section>`;
+}
+
+/** The time outside the timed phases (reading the brief), so that the rows add up to the total. */
+function other(totalMs: number, phasesMs: number): string {
+  const rest = totalMs - phasesMs;
+  return rest >= 1 ? `<tr><td>reading the brief, other</td><td class="num">${ms(rest)}</td><td class="barcell"><span style="width:${(rest / totalMs) * 100}%"></span></td></tr>` : '';
 }
 
 function bars(title: string, rows: ReadonlyArray<readonly [string, number]>, total: number): string {

@@ -109,8 +109,6 @@ export class Scheduler {
   private readonly resources: ResourceSource | null;
   private readonly unsubscribe: () => void;
   private readonly observers = new Set<(event: CallEvent) => void>();
-  /** Set while low-priority work is deferred: resolves when it may run again. */
-  private lowResumed: { promise: Promise<void>; resolve: () => void } | null = null;
 
   constructor(options: SchedulerOptions = {}) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -134,9 +132,6 @@ export class Scheduler {
     const deadline = AbortSignal.timeout(Math.max(1, Math.round(budget)));
     const callSignal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
     const endsAt = performance.now() + budget;
-    if (spec.priority === 'low' && this.lowResumed) await abortable(this.lowResumed.promise, callSignal).catch(() => {
-      throw this.explain(callSignal.reason, spec, callSignal, budget);
-    });
     state.calls++;
     let backoff: IBackoff<unknown> | undefined;
     for (let attempt = 0; ; attempt++) {
@@ -199,22 +194,6 @@ export class Scheduler {
     this.timeouts.factor = factor;
   }
 
-  get lowPriorityDeferred(): boolean {
-    return this.lowResumed !== null;
-  }
-
-  /** While deferred, low-priority calls (preloads) wait before their first attempt. */
-  deferLowPriority(defer: boolean): void {
-    if (defer && !this.lowResumed) {
-      let resolve = () => {};
-      const promise = new Promise<void>((r) => (resolve = r));
-      this.lowResumed = { promise, resolve };
-    } else if (!defer && this.lowResumed) {
-      this.lowResumed.resolve();
-      this.lowResumed = null;
-    }
-  }
-
   breakerState(provider: string): BreakerState {
     const state = this.providers.get(provider)?.breaker.state;
     if (state === CircuitState.Open || state === CircuitState.Isolated) return 'open';
@@ -275,9 +254,11 @@ export class Scheduler {
           this.notify({ provider: spec.provider, kind: spec.kind, ms });
           return value;
         } catch (error) {
-          // An open breaker refused the call before it reached the provider: not an attempt.
-          if (!(error instanceof BrokenCircuitError) && !callSignal.aborted) {
-            this.notify({ provider: spec.provider, kind: spec.kind, ms: performance.now() - started, error: error instanceof CallError ? error.code : 'network' });
+          // An open breaker refused the call before it reached the provider: not an attempt; nor is one the user cancelled.
+          // An attempt cut short by the call's deadline is, for the monitor, a timeout like any other.
+          if (!(error instanceof BrokenCircuitError) && !spec.signal?.aborted) {
+            const code = callSignal.aborted ? 'timeout' : error instanceof CallError ? error.code : 'network';
+            this.notify({ provider: spec.provider, kind: spec.kind, ms: performance.now() - started, error: code });
           }
           if (error instanceof CallError && error.providerFault) state.lastFault = error;
           if (error instanceof CallError && error.overload) {
@@ -330,18 +311,6 @@ export class Scheduler {
     }
     return state;
   }
-}
-
-function abortable(promise: Promise<void>, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    void promise.then(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    });
-  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -139,12 +139,7 @@ export class AppStore {
         run.durationMs, run.qualityScore, run.report && JSON.stringify(run.report), run.error, run.phases ? JSON.stringify(run.phases) : null,
       );
       run.personas.forEach((persona, position) => {
-        if (!persona.id) throw new Error(`persona ${position} has no id`);
-        this.statements.insertPersona.run(
-          persona.id, runId, run.workshopId, position, persona.name, persona.age, persona.location.city,
-          persona.location.country, persona.occupation, persona.meta?.source ?? 'unknown', persona.meta?.qualityScore ?? null,
-          JSON.stringify(persona), createdAt,
-        );
+        this.insertPersona(runId, run.workshopId, position, persona, createdAt);
       });
       this.statements.touchWorkshop.run(createdAt, run.workshopId);
     })();
@@ -174,13 +169,8 @@ export class AppStore {
   addPersona(runId: string, persona: Persona, now = new Date()): void {
     const run = this.getRunSummary(runId);
     if (!run) throw new Error(`No run has the id ${runId}.`);
-    if (!persona.id) throw new Error('the persona has no id');
     this.db.transaction(() => {
-      const position = this.statements.nextPosition.get(runId)!.next;
-      this.statements.insertPersona.run(
-        persona.id, runId, run.workshopId, position, persona.name, persona.age, persona.location.city, persona.location.country,
-        persona.occupation, persona.meta?.source ?? 'unknown', persona.meta?.qualityScore ?? null, JSON.stringify(persona), now.toISOString(),
-      );
+      this.insertPersona(runId, run.workshopId, this.statements.nextPosition.get(runId)!.next, persona, now.toISOString());
       this.statements.touchWorkshop.run(now.toISOString(), run.workshopId);
     })();
   }
@@ -189,6 +179,14 @@ export class AppStore {
   searchRuns(query: string, limit = 100): RunSummary[] {
     const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return (this.statements.searchRuns.all({ query, like, limit }) as RunRow[]).map(toRunSummary);
+  }
+
+  private insertPersona(runId: string, workshopId: string, position: number, persona: Persona, createdAt: string): void {
+    if (!persona.id) throw new Error(`persona ${position} has no id`);
+    this.statements.insertPersona.run(
+      persona.id, runId, workshopId, position, persona.name, persona.age, persona.location.city, persona.location.country,
+      persona.occupation, persona.meta?.source ?? 'unknown', persona.meta?.qualityScore ?? null, JSON.stringify(persona), createdAt,
+    );
   }
 
   listRuns(workshopId: string, limit = 100): RunSummary[] {

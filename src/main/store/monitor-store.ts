@@ -5,7 +5,7 @@
  */
 import type { Alert, AuditEntry } from '../../shared/ipc/types';
 import { alertSchema, auditEntrySchema } from '../../shared/metrics';
-import { rollupSchema, type MinuteRollup } from '../monitor/rollups';
+import { MinuteAccumulator, rollupSchema, type MinuteRollup } from '../monitor/rollups';
 import type { SqliteDatabase } from './sqlite';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
@@ -51,8 +51,17 @@ export class MonitorStore {
     };
   }
 
-  putRollup(rollup: MinuteRollup): void {
-    this.statements.putRollup.run(rollup.minute, JSON.stringify(rollup));
+  /**
+   * Adds a minute's figures to what app.db holds for that minute (the app and a CLI run may both
+   * measure it) and returns the merged rollup.
+   */
+  putRollup(rollup: MinuteRollup): MinuteRollup {
+    return this.db.transaction(() => {
+      const stored = this.rollups(rollup.minute, rollup.minute + 1)[0];
+      const merged = stored ? MinuteAccumulator.of(rollup.minute, [stored, rollup]).toRollup() : rollup;
+      this.statements.putRollup.run(rollup.minute, JSON.stringify(merged));
+      return merged;
+    })();
   }
 
   rollups(from: number, to: number): MinuteRollup[] {

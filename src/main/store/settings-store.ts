@@ -5,7 +5,7 @@
  * value that no longer parses is reported and replaced by defaults for this session, never deleted.
  */
 import { z } from 'zod';
-import { PROVIDER_IDS } from '../../shared/ipc/contract';
+import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from '../../shared/vocabulary';
 import { GEMINI_DEFAULTS } from '../providers/llm/gemini';
 import type { LlmEndpoint } from '../providers/llm/llm-settings';
 import { OLLAMA_DEFAULTS } from '../providers/llm/ollama';
@@ -15,7 +15,6 @@ import type { SettingsChange, SettingsView } from '../../shared/settings';
 import type { AppStore } from './app-store';
 
 export type LlmProviderId = (typeof PROVIDER_IDS)[number];
-export const CULTURE_SOURCE_IDS = ['bundled', 'qloo'] as const;
 
 const url = z.string().trim().url('must be a URL such as http://127.0.0.1:11434').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
 const endpointSchema = (defaults: LlmEndpoint) =>
@@ -82,13 +81,27 @@ export interface SecretBox {
 const SEALED = 'sealed:';
 const KEYED = ['ollama', 'openai', 'gemini', 'qloo'] as const;
 
+/** A change that would make the settings invalid; `path` names the setting (e.g. limits.maxConcurrency). */
+export class SettingsError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export class SettingsStore {
+  /**
+   * As saved, keys opened; a key sealed by another keychain (the desktop app's, read from browser
+   * mode or the CLI) stays sealed here, unused but kept, so that saving never drops it.
+   */
   private current: AppSettings;
-  private readonly listeners = new Set<(settings: AppSettings) => void>();
+  private readonly listeners = new Set<(settings: AppSettings, previous: AppSettings) => void>();
   /** `current` with the environment applied: what get() returns, computed when settings change, not per call. */
   private effective: AppSettings;
-  /** Why the stored settings could not be used, when they could not. */
-  readonly problem: string | undefined;
+  /** Why the stored settings could not be read at all; cleared by the next save. */
+  private loadProblem: string | undefined;
 
   constructor(
     private readonly store: AppStore,
@@ -98,7 +111,7 @@ export class SettingsStore {
     const { settings, problem } = this.load();
     this.current = settings;
     this.effective = this.withEnvironment(settings);
-    this.problem = problem;
+    this.loadProblem = problem;
   }
 
   /** The settings with keys from the environment filled in where settings have none. */
@@ -106,37 +119,31 @@ export class SettingsStore {
     return this.effective;
   }
 
-  /** Merges a change, checks the whole, and saves it; throws a message naming the bad field. */
-  update(change: SettingsInput): AppSettings {
-    return this.save(deepMerge(this.current, change));
+  /** Why some saved settings cannot be used here, if so. */
+  get problem(): string | undefined {
+    const sealed = KEYED.filter((name) => isSealed(this.current[name].apiKey));
+    if (sealed.length) return `The saved ${sealed.join(' and ')} key${sealed.length > 1 ? 's' : ''} could not be decrypted on this machine; enter ${sealed.length > 1 ? 'them' : 'it'} again in Settings to use ${sealed.length > 1 ? 'them' : 'it'} here.`;
+    return this.loadProblem;
   }
 
-  private save(candidate: unknown): AppSettings {
-    const merged = settingsSchema.safeParse(candidate);
+  /**
+   * Merges a change (sections field by field; an API key given as null is removed), checks the
+   * whole and saves it; throws a SettingsError naming the bad field, saving nothing.
+   */
+  update(change: SettingsInput | SettingsChange): AppSettings {
+    const merged = settingsSchema.safeParse(deepMerge(this.current, change));
     if (!merged.success) {
       const issue = merged.error.issues[0]!;
-      throw new Error(`Setting ${issue.path.join('.')} ${issue.message}; nothing was saved.`);
+      const path = issue.path.join('.');
+      throw new SettingsError(path, `Setting ${path} ${issue.message}; nothing was saved.`);
     }
+    const previous = this.effective;
     this.store.writeSetting(KEY, this.sealKeys(merged.data));
     this.current = merged.data;
     this.effective = this.withEnvironment(merged.data);
-    for (const listener of this.listeners) listener(this.effective);
+    this.loadProblem = undefined;
+    for (const listener of this.listeners) listener(this.effective, previous);
     return this.effective;
-  }
-
-  /** A change from the renderer: sections merge field by field; a key given as null is removed. */
-  apply(change: SettingsChange): AppSettings {
-    const next = structuredClone(this.current) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(change)) {
-      if (value === null || typeof value !== 'object') {
-        next[name] = value;
-        continue;
-      }
-      const merged: Record<string, unknown> = { ...(next[name] as object), ...value };
-      if (merged['apiKey'] === null) delete merged['apiKey'];
-      next[name] = merged;
-    }
-    return this.save(next);
   }
 
   /** What the renderer may see: everything but the keys, which are only said to be set or not. */
@@ -158,7 +165,8 @@ export class SettingsStore {
     };
   }
 
-  onChange(listener: (settings: AppSettings) => void): () => void {
+  /** Calls `listener` after each save with the new and the previous settings. */
+  onChange(listener: (settings: AppSettings, previous: AppSettings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -168,26 +176,23 @@ export class SettingsStore {
     const sealed = structuredClone(settings);
     for (const name of KEYED) {
       const section = sealed[name] as { apiKey?: string };
-      if (section.apiKey) section.apiKey = SEALED + this.secrets.encrypt(section.apiKey);
+      if (section.apiKey && !isSealed(section.apiKey)) section.apiKey = SEALED + this.secrets.encrypt(section.apiKey);
     }
     return sealed;
   }
 
-  /** Keys read back from app.db, opened with the secret box; one that cannot be opened is left out and reported. */
-  private unsealKeys(settings: AppSettings): { settings: AppSettings; problem?: string } {
-    let problem: string | undefined;
+  /** Keys read back from app.db, opened with the secret box; one that cannot be opened stays sealed (see `problem`). */
+  private unsealKeys(settings: AppSettings): AppSettings {
     for (const name of KEYED) {
       const section = settings[name] as { apiKey?: string };
-      if (!section.apiKey?.startsWith(SEALED)) continue;
+      if (!this.secrets || !isSealed(section.apiKey)) continue;
       try {
-        if (!this.secrets) throw new Error('no keychain here');
-        section.apiKey = this.secrets.decrypt(section.apiKey.slice(SEALED.length));
+        section.apiKey = this.secrets.decrypt(section.apiKey!.slice(SEALED.length));
       } catch {
-        delete section.apiKey;
-        problem = `The saved ${name} key could not be decrypted on this machine; enter it again in Settings.`;
+        // Left sealed: another keychain's key, or this one locked.
       }
     }
-    return { settings, ...(problem ? { problem } : {}) };
+    return settings;
   }
 
   /** OLLAMA_HOST moves Ollama only while settings keep the default address; keys fill only empty ones. */
@@ -195,7 +200,7 @@ export class SettingsStore {
     const host = this.env.OLLAMA_HOST;
     return {
       ...s,
-      ollama: host && s.ollama.baseUrl === OLLAMA_DEFAULTS.baseUrl ? { ...s.ollama, baseUrl: withScheme(host) } : s.ollama,
+      ollama: withKey(host && s.ollama.baseUrl === OLLAMA_DEFAULTS.baseUrl ? { ...s.ollama, baseUrl: withScheme(host) } : s.ollama, undefined),
       openai: withKey(s.openai, this.env.OPENAI_API_KEY),
       gemini: withKey(s.gemini, this.env.GEMINI_API_KEY),
       qloo: withKey(s.qloo, this.env.QLOO_API_KEY),
@@ -213,25 +218,38 @@ export class SettingsStore {
       return { settings: defaults, problem: 'The saved settings are not valid JSON; defaults are used until you save new ones.' };
     }
     const parsed = settingsSchema.safeParse(raw);
-    if (parsed.success) return this.unsealKeys(parsed.data);
+    if (parsed.success) return { settings: this.unsealKeys(parsed.data) };
     const issue = parsed.error.issues[0]!;
     return { settings: defaults, problem: `The saved settings have ${issue.path.join('.') || 'a value'} that ${issue.message}; defaults are used until you save new ones.` };
   }
 }
 
+/** A sealed key cannot be used here: it is dropped from what the providers see, and the environment's key (if any) used instead. */
 function withKey<T extends { apiKey?: string | undefined }>(settings: T, envKey: string | undefined): T {
+  if (isSealed(settings.apiKey)) {
+    const { apiKey: _sealed, ...open } = settings;
+    return (envKey ? { ...open, apiKey: envKey } : open) as T;
+  }
   return settings.apiKey || !envKey ? settings : { ...settings, apiKey: envKey };
+}
+
+function isSealed(key: string | undefined): boolean {
+  return key?.startsWith(SEALED) ?? false;
 }
 
 function withScheme(host: string): string {
   return /^https?:\/\//.test(host) ? host : `http://${host}`;
 }
 
+/** Objects merge key by key; a key set to null in the change is removed (that is how a renderer removes an API key). */
 function deepMerge(base: unknown, change: unknown): unknown {
   if (change === undefined) return base;
   if (base === null || typeof base !== 'object' || Array.isArray(base) || change === null || typeof change !== 'object' || Array.isArray(change)) return change;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(change)) out[key] = deepMerge(out[key], value);
+  for (const [key, value] of Object.entries(change)) {
+    if (value === null) delete out[key];
+    else out[key] = deepMerge(out[key], value);
+  }
   return out;
 }
 

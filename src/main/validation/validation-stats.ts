@@ -31,6 +31,11 @@ export class ValidationStats {
     this.countIssues(issues);
   }
 
+  /** The running counts alone (the monitor reads them every second; snapshot() also sorts issues). */
+  counts(): { answers: number; succeeded: number; personas: number; repaired: number; filled: number } {
+    return { answers: this.answers, succeeded: this.succeeded, personas: this.personas, repaired: this.repaired, filled: this.filled };
+  }
+
   snapshot(): ValidationStatsSnapshot {
     const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
     const topIssues = [...this.issues.entries()]

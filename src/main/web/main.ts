@@ -20,7 +20,7 @@ const server = await startWebServer({
   rendererDir: path.join(APP_ROOT, 'out', 'renderer'),
   port,
 });
-const unbind = bindBroadcasts(core, server.emit);
+const unbind = bindBroadcasts(core, server.emit, server.hasListeners);
 console.log(`Persona Studio ready at ${server.launchUrl}`);
 
 const stop = async () => {

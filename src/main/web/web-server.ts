@@ -27,6 +27,8 @@ export interface WebServer {
   launchUrl: string;
   /** Sends an event to every open page. */
   emit<E extends EventChannel>(event: E, payload: EventOf<E>): void;
+  /** Whether any page has its event stream open. */
+  hasListeners(): boolean;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
   const streams = new Set<http.ServerResponse>();
   const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
+    if (streams.size === 0) return;
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of streams) stream.write(frame);
   };
@@ -123,6 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     launchUrl: `${origin}/?token=${token}`,
     emit,
+    hasListeners: () => streams.size > 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const stream of streams) stream.end();

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { briefInputSchema } from '../brief';
 import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, TRACE_PHASES, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
+import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
 import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
 
@@ -107,7 +108,7 @@ const empty = z.strictObject({});
 const DAY_MS = 86_400_000;
 const MAX_RANGE_MS = 365 * DAY_MS;
 
-export const PROVIDER_IDS = ['offline', 'ollama', 'openai', 'gemini'] as const;
+export { PROVIDER_IDS } from '../vocabulary';
 
 export const fallbackSchema = z.object({ provider: z.string(), personas: z.int().min(0), reason: z.string() });
 
@@ -222,7 +223,7 @@ export const contract = {
     request: z.strictObject({
       requestId: z.uuid('must be a UUID that names this export, so it can be cancelled'),
       runId: id,
-      format: z.enum(['pdf', 'json', 'csv', 'md']),
+      format: z.enum(EXPORT_FORMATS),
     }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   },

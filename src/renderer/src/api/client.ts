@@ -12,6 +12,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to show for a failed call: the core's own message, or the browser's for a network failure. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export interface ApiClient {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;

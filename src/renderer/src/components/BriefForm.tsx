@@ -1,13 +1,21 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { BriefInput } from '../../../shared/brief';
-import { LEVELS, type Level } from '../../../shared/vocabulary';
-import { useGeneration, type ProviderChoice } from '../state/generation';
+import { LEVELS, type Level, type ProviderId } from '../../../shared/vocabulary';
+import { ENGINE_OPTIONS } from '../engines';
+import { useGeneration } from '../state/generation';
 import { ProgressBar } from './ProgressBar';
 
 const EXAMPLE = 'Eco-friendly meal-kit delivery for busy parents in Lyon';
 
+/** The only part of the form that follows progress events. */
+function RunProgress() {
+  const progress = useGeneration((s) => s.progress);
+  return <ProgressBar progress={progress} />;
+}
+
 export function BriefForm() {
-  const { status, progress, error, generate, cancel } = useGeneration();
+  const { status, error, generate, cancel } = useGeneration(useShallow((s) => ({ status: s.status, error: s.error, generate: s.generate, cancel: s.cancel })));
   const [description, setDescription] = useState(EXAMPLE);
   const [count, setCount] = useState(5);
   const [level, setLevel] = useState<Level>('standard');
@@ -16,7 +24,7 @@ export function BriefForm() {
   const [ageMax, setAgeMax] = useState('');
   const [segment, setSegment] = useState('');
   const [seed, setSeed] = useState('');
-  const [provider, setProvider] = useState<ProviderChoice | ''>('');
+  const [provider, setProvider] = useState<ProviderId | ''>('');
   const running = status === 'running';
   const fieldError = (field: string) => (status === 'error' && error?.field?.endsWith(field) ? error.message : undefined);
 
@@ -80,12 +88,13 @@ export function BriefForm() {
       <div className="row">
         <div>
           <label htmlFor="brief-provider">Engine</label>
-          <select id="brief-provider" value={provider} onChange={(e) => setProvider(e.target.value as ProviderChoice | '')}>
+          <select id="brief-provider" value={provider} onChange={(e) => setProvider(ENGINE_OPTIONS.find((o) => o.value === e.target.value)?.value ?? '')}>
             <option value="">Default</option>
-            <option value="offline">Built-in (offline)</option>
-            <option value="ollama">Ollama</option>
-            <option value="openai">OpenAI-compatible</option>
-            <option value="gemini">Gemini</option>
+            {ENGINE_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
@@ -97,7 +106,7 @@ export function BriefForm() {
 
       {running ? (
         <>
-          <ProgressBar progress={progress} />
+          <RunProgress />
           <button type="button" className="secondary" onClick={() => void cancel()}>
             Cancel
           </button>

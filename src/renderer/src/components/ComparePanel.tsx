@@ -13,9 +13,11 @@ const ROWS: Array<[string, (p: Persona) => string]> = [
   ...CULTURAL_CATEGORIES.map((c): [string, (p: Persona) => string] => [c.charAt(0).toUpperCase() + c.slice(1), (p) => p.culturalProfile?.[c].join(', ') || '—']),
 ];
 
-export function ComparePanel({ personas }: { personas: readonly Persona[] }) {
-  const { compared, clearCompare } = useSelection();
-  const chosen = compared.map((id) => personas.find((p) => p.id === id)).filter((p): p is Persona => p !== undefined);
+/** The comparison of this run: personas of another run chosen before are not part of it. */
+export function ComparePanel({ personas, runId }: { personas: readonly Persona[]; runId: string }) {
+  const compared = useSelection((s) => s.compared);
+  const clearCompare = useSelection((s) => s.clearCompare);
+  const chosen = compared.runId === runId ? compared.ids.map((id) => personas.find((p) => p.id === id)).filter((p): p is Persona => p !== undefined) : [];
   if (chosen.length === 0) return null;
   return (
     <section className="compare" aria-label="Comparison">

@@ -4,7 +4,7 @@
  */
 import { ageBandCounts, tally } from '../../../shared/coverage';
 import type { Persona } from '../../../shared/persona';
-import { useGeneration } from '../state/generation';
+import { GAP, busyKey, useGeneration } from '../state/generation';
 
 function Bars({ title, rows, total }: { title: string; rows: Array<[string, number]>; total: number }) {
   return (
@@ -26,9 +26,20 @@ function Bars({ title, rows, total }: { title: string; rows: Array<[string, numb
   );
 }
 
-export function CoveragePanel({ personas, ageRange }: { personas: readonly Persona[]; ageRange?: readonly [number, number] | undefined }) {
+export function CoveragePanel({
+  personas,
+  ageRange,
+  runId,
+  disabled,
+}: {
+  personas: readonly Persona[];
+  ageRange?: readonly [number, number] | undefined;
+  runId: string;
+  /** No gap can be filled (the run was not saved). */
+  disabled: boolean;
+}) {
   const fillGap = useGeneration((s) => s.fillGap);
-  const filling = useGeneration((s) => s.busy.has('gap'));
+  const filling = useGeneration((s) => s.busy.has(busyKey(runId, GAP)));
   const bands = ageBandCounts(personas, ageRange);
   const total = personas.length;
   return (
@@ -45,7 +56,7 @@ export function CoveragePanel({ personas, ageRange }: { personas: readonly Perso
               {n > 0 ? (
                 <span className="coverage-count">{n}</span>
               ) : (
-                <button type="button" className="link-button" disabled={filling} onClick={() => void fillGap(band)} aria-label={`Fill gap: ages ${label}`}>
+                <button type="button" className="link-button" disabled={disabled || filling} onClick={() => void fillGap(band)} aria-label={`Fill gap: ages ${label}`}>
                   {filling ? 'Filling…' : 'Fill gap'}
                 </button>
               )}

@@ -1,31 +1,47 @@
-/** Export of the run on screen: PDF, JSON, CSV or Markdown, as a download (Electron asks where to save it). */
-import { useRef, useState } from 'react';
-import { ApiError, api } from '../api/client';
+/**
+ * Export of the run on screen: PDF, JSON, CSV or Markdown, as a download (Electron asks where to save it).
+ * Keyed by the run: another run starts with no message, and an export still running for the run before is cancelled.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/vocabulary';
+import { ApiError, api, messageOf } from '../api/client';
 
-const FORMATS = [
-  ['pdf', 'PDF report'],
-  ['json', 'JSON (persona document)'],
-  ['csv', 'CSV (a row per persona)'],
-  ['md', 'Markdown'],
-] as const;
-type Format = (typeof FORMATS)[number][0];
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  pdf: 'PDF report',
+  json: 'JSON (persona document)',
+  csv: 'CSV (a row per persona)',
+  md: 'Markdown',
+};
 
-export function ExportControl({ runId }: { runId: string }) {
-  const [format, setFormat] = useState<Format>('pdf');
+export function ExportControl({ runId, disabled = false }: { runId: string; disabled?: boolean }) {
+  const [format, setFormat] = useState<ExportFormat>('pdf');
   const [requestId, setRequestId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const link = useRef<HTMLAnchorElement>(null);
+  /** The export in flight; cleared when the control goes away, which cancels it. */
+  const pending = useRef<{ id: string | null }>({ id: null });
+
+  useEffect(() => {
+    const current = pending.current;
+    return () => {
+      const id = current.id;
+      current.id = null;
+      if (id) api?.call('reports:cancel', { requestId: id }).catch(() => undefined);
+    };
+  }, []);
 
   const run = async () => {
     if (!api) return;
     const id = crypto.randomUUID();
+    pending.current.id = id;
     setRequestId(id);
     setMessage(null);
     try {
       const file = await api.call('reports:export', { requestId: id, runId, format });
+      const anchor = link.current;
+      if (pending.current.id !== id || !anchor) return;
       const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-      const anchor = link.current!;
       anchor.href = url;
       anchor.download = file.fileName;
       anchor.click();
@@ -33,8 +49,9 @@ export function ExportControl({ runId }: { runId: string }) {
       setMessage({ error: false, text: `Exported ${file.fileName}` });
     } catch (error) {
       const cancelled = error instanceof ApiError && error.code === 'cancelled';
-      setMessage({ error: !cancelled, text: cancelled ? 'Export cancelled; no file was made.' : `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setMessage({ error: !cancelled, text: cancelled ? 'Export cancelled; no file was made.' : `Export failed: ${messageOf(error)}` });
     } finally {
+      if (pending.current.id === id) pending.current.id = null;
       setRequestId(null);
     }
   };
@@ -44,10 +61,10 @@ export function ExportControl({ runId }: { runId: string }) {
       <label htmlFor="export-format" className="visually-hidden">
         Export format
       </label>
-      <select id="export-format" value={format} onChange={(e) => setFormat(e.target.value as Format)} disabled={requestId !== null}>
-        {FORMATS.map(([id, label]) => (
+      <select id="export-format" value={format} onChange={(e) => setFormat(EXPORT_FORMATS.find((f) => f === e.target.value) ?? 'pdf')} disabled={disabled || requestId !== null}>
+        {EXPORT_FORMATS.map((id) => (
           <option key={id} value={id}>
-            {label}
+            {FORMAT_LABELS[id]}
           </option>
         ))}
       </select>
@@ -59,7 +76,7 @@ export function ExportControl({ runId }: { runId: string }) {
           </button>
         </>
       ) : (
-        <button type="button" className="secondary" onClick={() => void run()}>
+        <button type="button" className="secondary" onClick={() => void run()} disabled={disabled}>
           Export
         </button>
       )}

@@ -1,7 +1,7 @@
 /** Edits a persona in place: the main text fields; saved as an edit, the version before is kept by the app. */
 import { useState, type FormEvent } from 'react';
 import type { Persona } from '../../../shared/persona';
-import { ApiError } from '../api/client';
+import { messageOf } from '../api/client';
 import { useGeneration } from '../state/generation';
 
 const lines = (text: string) =>
@@ -27,10 +27,10 @@ export function PersonaEditor({ persona, onDone }: { persona: Persona; onDone: (
     setSaving(true);
     setError(null);
     try {
-      await savePersona({ ...persona, name, occupation, bio, goals: lines(goals), painPoints: lines(pains), ...(persona.quote !== undefined || quote ? { quote } : {}) });
+      await savePersona({ ...persona, name, occupation, bio, goals: lines(goals), painPoints: lines(pains), ...(persona.quote !== undefined ? { quote } : {}) });
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(messageOf(e));
     } finally {
       setSaving(false);
     }

@@ -1,16 +1,21 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { RunSummary } from '../../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
-import { useGeneration } from '../state/generation';
-import { MAX_COMPARED, useSelection } from '../state/selection';
+import { busyKey, isSavedRun, useGeneration } from '../state/generation';
+import { MAX_COMPARED, comparedIn, useSelection } from '../state/selection';
 import { ComparePanel } from './ComparePanel';
 import { ExportControl } from './ExportControl';
 import { CoveragePanel } from './CoveragePanel';
 import { PersonaEditor } from './PersonaEditor';
 
-export function PersonaList({ document, run, edited, fromCache }: { document: PersonaDocument; run: RunSummary; edited: ReadonlySet<string>; fromCache: boolean }) {
+const idsOf = (personas: readonly Persona[]): string[] => personas.flatMap((p) => (p.id ? [p.id] : []));
+
+export const PersonaList = memo(function PersonaList({ document, run, edited, fromCache }: { document: PersonaDocument; run: RunSummary; edited: ReadonlySet<string>; fromCache: boolean }) {
   const pinned = useSelection((s) => s.pinned);
+  const personaIds = useMemo(() => idsOf(document.personas), [document.personas]);
+  const compareFull = useSelection((s) => comparedIn(s.compared, run.id, personaIds).length >= MAX_COMPARED);
+  const saved = isSavedRun(run);
   // Pinned personas first, the rest in the run's order.
   const ordered = [...document.personas].sort((a, b) => Number(pinned.has(b.id ?? '')) - Number(pinned.has(a.id ?? '')));
   return (
@@ -23,29 +28,51 @@ export function PersonaList({ document, run, edited, fromCache }: { document: Pe
           {run.provider} engine · {(run.durationMs / 1000).toFixed(2)} s · seed {run.seed ?? '–'} · quality {run.qualityScore ?? '–'}
           {fromCache && ' · from the cache (same brief and seed as before)'}
         </p>
-        {!run.id.startsWith('unsaved-') && <ExportControl runId={run.id} />}
+        {!saved && <p className="muted">This run was not saved: it cannot be exported, edited, regenerated or filled.</p>}
+        <ExportControl key={run.id} runId={run.id} disabled={!saved} />
       </header>
-      <CoveragePanel personas={document.personas} ageRange={document.brief?.ageRange} />
-      <ComparePanel personas={document.personas} />
+      <CoveragePanel personas={document.personas} ageRange={document.brief?.ageRange} runId={run.id} disabled={!saved} />
+      <ComparePanel personas={document.personas} runId={run.id} />
       <ul className="persona-grid">
         {ordered.map((persona) => (
           <li key={persona.id ?? persona.name}>
-            <PersonaCard persona={persona} provider={run.provider} edited={persona.id !== undefined && edited.has(persona.id)} />
+            <PersonaCard
+              persona={persona}
+              runId={run.id}
+              provider={run.provider}
+              saved={saved}
+              edited={persona.id !== undefined && edited.has(persona.id)}
+              compareFull={compareFull}
+            />
           </li>
         ))}
       </ul>
     </section>
   );
+});
+
+interface CardProps {
+  persona: Persona;
+  runId: string;
+  provider: string;
+  /** Whether the run was saved: only then can the persona be edited or regenerated. */
+  saved: boolean;
+  edited: boolean;
+  /** Whether the comparison of this run already has MAX_COMPARED personas. */
+  compareFull: boolean;
 }
 
-function PersonaCard({ persona, provider, edited }: { persona: Persona; provider: string; edited: boolean }) {
+const PersonaCard = memo(function PersonaCard({ persona, runId, provider, saved, edited, compareFull }: CardProps) {
   const [editing, setEditing] = useState(false);
-  const regenerate = useGeneration((s) => s.regenerate);
-  const regenerating = useGeneration((s) => persona.id !== undefined && s.busy.has(persona.id));
-  const { pinned, compared, togglePin, toggleCompare } = useSelection();
   const id = persona.id ?? '';
-  const isPinned = pinned.has(id);
-  const isCompared = compared.includes(id);
+  const regenerate = useGeneration((s) => s.regenerate);
+  const regenerating = useGeneration((s) => id !== '' && s.busy.has(busyKey(runId, id)));
+  const togglePin = useSelection((s) => s.togglePin);
+  const toggleCompare = useSelection((s) => s.toggleCompare);
+  const isPinned = useSelection((s) => s.pinned.has(id));
+  const isCompared = useSelection((s) => s.compared.runId === runId && s.compared.ids.includes(id));
+  // The personas of the run shown, read when clicked: the comparison counts only those.
+  const compare = () => toggleCompare(runId, id, idsOf(useGeneration.getState().document?.personas ?? []));
   const initials = persona.name
     .split(' ')
     .map((w) => w[0])
@@ -121,16 +148,16 @@ function PersonaCard({ persona, provider, edited }: { persona: Persona; provider
           </details>
           <div className="card-actions">
             <label className="compare-toggle">
-              <input type="checkbox" checked={isCompared} disabled={!persona.id || (!isCompared && compared.length >= MAX_COMPARED)} onChange={() => toggleCompare(id)} aria-label={`Compare ${persona.name}`} />
+              <input type="checkbox" checked={isCompared} disabled={!persona.id || (!isCompared && compareFull)} onChange={compare} aria-label={`Compare ${persona.name}`} />
               Compare
             </label>
             <button type="button" className="secondary" aria-pressed={isPinned} onClick={() => togglePin(id)} aria-label={`${isPinned ? 'Unpin' : 'Pin'} ${persona.name}`} disabled={!persona.id}>
               {isPinned ? 'Unpin' : 'Pin'}
             </button>
-            <button type="button" className="secondary" onClick={() => void regenerate(id)} aria-label={`Regenerate ${persona.name}`} disabled={!persona.id || regenerating}>
+            <button type="button" className="secondary" onClick={() => void regenerate(id)} aria-label={`Regenerate ${persona.name}`} disabled={!persona.id || !saved || regenerating}>
               {regenerating ? 'Regenerating…' : 'Regenerate'}
             </button>
-            <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${persona.name}`} disabled={!persona.id}>
+            <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit ${persona.name}`} disabled={!persona.id || !saved}>
               Edit
             </button>
           </div>
@@ -138,7 +165,7 @@ function PersonaCard({ persona, provider, edited }: { persona: Persona; provider
       )}
     </article>
   );
-}
+});
 
 /** Every field of the persona, nested as it is stored. */
 function FieldList({ value }: { value: unknown }) {

@@ -7,14 +7,13 @@
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { TRACE_PHASES } from '../../../shared/metrics';
-import type { TracePhase } from '../../../shared/metrics';
+import { TRACE_PHASES, type TracePhase } from '../../../shared/vocabulary';
 import { DASH, formatClock, formatDateTime, formatDayClock, formatDuration, formatMb, formatNumber, formatPercent, humanize } from './format';
-import { useDashboard } from './store';
+import { selectHistoryLoading, useDashboard } from './store';
 import type { ChartKey, ChartPoint, HistoryRangeId, RangeId } from './store';
 
-export const CHART_HEIGHT = 200;
-export const EMPTY_CHART_TEXT = 'No data in this range yet — generate personas to see figures';
+const CHART_HEIGHT = 200;
+const EMPTY_CHART_TEXT = 'No data in this range yet — generate personas to see figures';
 const RECENT_TRACES = 20;
 const NO_POINTS: ChartPoint[] = [];
 
@@ -251,10 +250,6 @@ const QueueChart = memo(function QueueChart({ points, range, loading }: SeriesCh
   );
 });
 
-
-
-
-
 /**
  * Time per phase of the most recent generations, one stacked bar per generation. Plain HTML, not
  * recharts: it redraws with every finished generation, and a bar chart of 100 SVG rectangles
@@ -302,21 +297,20 @@ const PhaseChart = memo(function PhaseChart() {
   );
 });
 
-interface ChartSetProps {
-  points: ChartPoint[];
-  range: RangeId;
-  loading: boolean;
-}
+/** The charts in screen order; the time per phase draws the latest traces, not the points of the range. */
+const CHARTS: ReadonlyArray<{ name: string; Chart: ComponentType<SeriesChartProps> | null }> = [
+  { name: 'response', Chart: ResponseChart },
+  { name: 'phases', Chart: null },
+  { name: 'cache', Chart: CacheChart },
+  { name: 'validation', Chart: ValidationChart },
+  { name: 'resources', Chart: ResourcesChart },
+  { name: 'queue', Chart: QueueChart },
+];
 
-const ChartSet = memo(function ChartSet({ points, range, loading }: ChartSetProps) {
+const ChartSet = memo(function ChartSet(props: SeriesChartProps) {
   return (
     <>
-      <ResponseChart points={points} range={range} loading={loading} />
-      <PhaseChart />
-      <CacheChart points={points} range={range} loading={loading} />
-      <ValidationChart points={points} range={range} loading={loading} />
-      <ResourcesChart points={points} range={range} loading={loading} />
-      <QueueChart points={points} range={range} loading={loading} />
+      {CHARTS.map(({ name, Chart }) => (Chart ? <Chart key={name} {...props} /> : <PhaseChart key={name} />))}
     </>
   );
 });
@@ -327,8 +321,8 @@ const LIVE_STAGGER_MS = 60;
 
 /**
  * The live buffer for one chart: follows the store at most every LIVE_REDRAW_MS, offset by the
- * chart's slot, so the five live charts never redraw in the same task (the KPI tiles still
- * follow every event).
+ * chart's slot (its place in CHARTS), so the five live charts never redraw in the same task (the
+ * KPI tiles still follow every event).
  */
 function useStaggeredLiveBuffer(slot: number): ChartPoint[] {
   const [points, setPoints] = useState(() => useDashboard.getState().liveBuffer);
@@ -369,12 +363,7 @@ function LiveCharts() {
   const waiting = useDashboard((s) => s.live === null && !s.errors.live);
   return (
     <>
-      <LiveSlot slot={0} chart={ResponseChart} loading={waiting} />
-      <PhaseChart />
-      <LiveSlot slot={1} chart={CacheChart} loading={waiting} />
-      <LiveSlot slot={2} chart={ValidationChart} loading={waiting} />
-      <LiveSlot slot={3} chart={ResourcesChart} loading={waiting} />
-      <LiveSlot slot={4} chart={QueueChart} loading={waiting} />
+      {CHARTS.map(({ name, Chart }, slot) => (Chart ? <LiveSlot key={name} slot={slot} chart={Chart} loading={waiting} /> : <PhaseChart key={name} />))}
     </>
   );
 }
@@ -382,7 +371,7 @@ function LiveCharts() {
 /** Subscribes to the history only; a live event never re-renders it. */
 function HistoryCharts({ range }: { range: HistoryRangeId }) {
   const history = useDashboard((s) => s.history);
-  const loading = useDashboard((s) => s.historyLoading);
+  const loading = useDashboard(selectHistoryLoading);
   const points = useDeferredValue(history && history.range === range ? history.points : NO_POINTS);
   return <ChartSet points={points} range={range} loading={loading} />;
 }

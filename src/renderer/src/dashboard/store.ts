@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Suggestion, Trace, TunerState } from '../../../shared/ipc/types';
 import type { HistoryResolution } from '../../../shared/metrics';
-import { ApiError, api } from '../api/client';
+import { api, messageOf, type ApiClient } from '../api/client';
 
 export type HistoryRangeId = '1h' | '24h' | '7d';
 export type RangeId = 'live' | HistoryRangeId;
@@ -30,9 +30,10 @@ const HISTORY_QUERIES: Record<HistoryRangeId, { rangeMs: number; resolution: His
   '7d': { rangeMs: 7 * 86_400_000, resolution: '1h' },
 };
 
-/** How many live points the rolling buffer keeps (a minute at 4 events a second). */
-export const LIVE_BUFFER_MAX = 240;
-export const AUDIT_LIMIT = 100;
+/** How many live points the rolling buffer keeps (a minute at 4 events a second), and how far back. */
+const LIVE_BUFFER_MAX = 240;
+const LIVE_WINDOW_MS = 60_000;
+const AUDIT_LIMIT = 100;
 
 /** One point of any chart, live or history; rates are in percent, null when nothing was measured. */
 export interface ChartPoint {
@@ -55,7 +56,6 @@ export type ChartKey = Exclude<keyof ChartPoint, 'at'>;
 
 export interface HistoryData {
   range: HistoryRangeId;
-  resolution: HistoryResolution;
   points: ChartPoint[];
   score: PerformanceScore;
 }
@@ -84,7 +84,6 @@ interface DashboardState {
   live: LiveMetrics | null;
   liveBuffer: ChartPoint[];
   history: HistoryData | null;
-  historyLoading: boolean;
   traces: Trace[] | null;
   alerts: Alert[] | null;
   tuner: TunerState | null;
@@ -94,6 +93,8 @@ interface DashboardState {
 
   setRange: (range: RangeId) => void;
   ingestLive: (metrics: LiveMetrics) => void;
+  /** Empties the live buffer, so that the charts of a new visit do not join points from the last one. */
+  resetLive: () => void;
   loadLive: () => Promise<void>;
   loadHistory: (range: HistoryRangeId) => Promise<void>;
   loadTraces: () => Promise<void>;
@@ -107,7 +108,7 @@ interface DashboardState {
 
 const percent = (rate: number | null): number | null => (rate === null ? null : rate * 100);
 
-export function pointFromLive(m: LiveMetrics): ChartPoint {
+function pointFromLive(m: LiveMetrics): ChartPoint {
   return {
     at: m.at,
     p50: m.latency.p50Ms,
@@ -125,7 +126,7 @@ export function pointFromLive(m: LiveMetrics): ChartPoint {
   };
 }
 
-export function pointFromHistory(p: HistoryPoint): ChartPoint {
+function pointFromHistory(p: HistoryPoint): ChartPoint {
   return {
     at: p.at,
     p50: p.p50Ms,
@@ -143,19 +144,15 @@ export function pointFromHistory(p: HistoryPoint): ChartPoint {
   };
 }
 
+/** The buffer with the point at its end: at most LIVE_BUFFER_MAX points, none older than LIVE_WINDOW_MS before it. */
 function appendBounded(buffer: ChartPoint[], point: ChartPoint): ChartPoint[] {
   const last = buffer[buffer.length - 1];
-  if (last && last.at === point.at) return [...buffer.slice(0, -1), point];
-  const start = Math.max(0, buffer.length - LIVE_BUFFER_MAX + 1);
-  const next = buffer.slice(start);
+  const kept = last && last.at === point.at ? buffer.slice(0, -1) : buffer;
+  let start = Math.max(0, kept.length - LIVE_BUFFER_MAX + 1);
+  while (start < kept.length && kept[start]!.at < point.at - LIVE_WINDOW_MS) start++;
+  const next = kept.slice(start);
   next.push(point);
   return next;
-}
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 /** At most one call in flight; calls made meanwhile are folded into one more run. */
@@ -183,6 +180,9 @@ function coalesced(run: () => Promise<void>): () => Promise<void> {
 
 let historySeq = 0;
 
+/** Whether the chosen history range is still being fetched (not when its fetch failed: the error says so). */
+export const selectHistoryLoading = (s: DashboardState): boolean => s.range !== 'live' && s.history?.range !== s.range && !s.errors.history;
+
 export const useDashboard = create<DashboardState>((set, get) => {
   const clearError = (key: ErrorKey): void => {
     if (!get().errors[key]) return;
@@ -191,59 +191,37 @@ export const useDashboard = create<DashboardState>((set, get) => {
     set({ errors });
   };
   const setError = (key: ErrorKey, error: unknown, retry: () => void): void => {
-    set({ errors: { ...get().errors, [key]: { message: errorMessage(error), retry } } });
+    set({ errors: { ...get().errors, [key]: { message: messageOf(error), retry } } });
   };
 
-  const loadTraces = coalesced(async () => {
-    if (!api) return;
-    try {
-      const { traces } = await api.call('monitor:traces', {});
-      set({ traces });
-      clearError('traces');
-    } catch (error) {
-      setError('traces', error, () => void get().loadTraces());
-    }
-  });
+  /** A refresh of one slice: one call at a time, its error kept under `key` with a retry. */
+  const loader = <T>(key: ErrorKey, fetch: (client: ApiClient) => Promise<T>, apply: (data: T) => void): (() => Promise<void>) => {
+    const load = coalesced(async () => {
+      if (!api) return;
+      try {
+        apply(await fetch(api));
+        clearError(key);
+      } catch (error) {
+        setError(key, error, () => void load());
+      }
+    });
+    return load;
+  };
 
-  const loadAlerts = coalesced(async () => {
-    if (!api) return;
-    try {
-      const { alerts } = await api.call('alerts:list', {});
-      set({ alerts });
-      clearError('alerts');
-    } catch (error) {
-      setError('alerts', error, () => void get().loadAlerts());
-    }
-  });
-
-  const loadTuner = coalesced(async () => {
-    if (!api) return;
-    try {
-      const [tuner, { entries }] = await Promise.all([api.call('tuner:state', {}), api.call('tuner:audit', { limit: AUDIT_LIMIT })]);
-      set({ tuner, audit: entries });
-      clearError('tuner');
-    } catch (error) {
-      setError('tuner', error, () => void get().loadTuner());
-    }
-  });
-
-  const loadSuggestions = coalesced(async () => {
-    if (!api) return;
-    try {
-      const { suggestions } = await api.call('monitor:suggestions', {});
-      set({ suggestions });
-      clearError('suggestions');
-    } catch (error) {
-      setError('suggestions', error, () => void get().loadSuggestions());
-    }
-  });
+  const loadTraces = loader('traces', (client) => client.call('monitor:traces', {}), ({ traces }) => set({ traces }));
+  const loadAlerts = loader('alerts', (client) => client.call('alerts:list', {}), ({ alerts }) => set({ alerts }));
+  const loadTuner = loader(
+    'tuner',
+    (client) => Promise.all([client.call('tuner:state', {}), client.call('tuner:audit', { limit: AUDIT_LIMIT })]),
+    ([tuner, { entries }]) => set({ tuner, audit: entries }),
+  );
+  const loadSuggestions = loader('suggestions', (client) => client.call('monitor:suggestions', {}), ({ suggestions }) => set({ suggestions }));
 
   return {
     range: 'live',
     live: null,
     liveBuffer: [],
     history: null,
-    historyLoading: false,
     traces: null,
     alerts: null,
     tuner: null,
@@ -253,8 +231,9 @@ export const useDashboard = create<DashboardState>((set, get) => {
 
     setRange(range) {
       if (get().range === range) return;
-      const history = get().history;
-      set({ range, historyLoading: range !== 'live' && history?.range !== range });
+      // A failed fetch of the range before is not this range's: its own fetch says how it went.
+      clearError('history');
+      set({ range });
     },
 
     ingestLive(metrics) {
@@ -267,6 +246,8 @@ export const useDashboard = create<DashboardState>((set, get) => {
       if ((previous.lastTrace?.at ?? null) !== (metrics.lastTrace?.at ?? null)) void loadTraces();
       if (previous.emergency !== metrics.emergency) void loadTuner();
     },
+
+    resetLive: () => set({ liveBuffer: [] }),
 
     async loadLive() {
       if (!api) return;
@@ -281,19 +262,13 @@ export const useDashboard = create<DashboardState>((set, get) => {
     async loadHistory(range) {
       if (!api) return;
       const seq = ++historySeq;
-      if (get().history?.range !== range) set({ historyLoading: true });
-      const query = HISTORY_QUERIES[range];
       try {
-        const response = await api.call('monitor:history', query);
+        const response = await api.call('monitor:history', HISTORY_QUERIES[range]);
         if (seq !== historySeq) return;
-        set({
-          history: { range, resolution: response.resolution, points: response.points.map(pointFromHistory), score: response.score },
-          historyLoading: false,
-        });
+        set({ history: { range, points: response.points.map(pointFromHistory), score: response.score } });
         clearError('history');
       } catch (error) {
         if (seq !== historySeq) return;
-        set({ historyLoading: false });
         setError('history', error, () => void get().loadHistory(range));
       }
     },

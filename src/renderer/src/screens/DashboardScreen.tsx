@@ -1,7 +1,8 @@
 /**
  * The Dashboard: score and range, live figures, charts, alerts, the auto-tuner's timeline and
- * suggestions. It subscribes to the monitor's live event while mounted and refreshes alerts and
- * the tuner every 30 s, suggestions and the shown history range every 60 s.
+ * suggestions. It subscribes to the monitor's live event while mounted (the live buffer is emptied
+ * when it unmounts) and refreshes alerts and the tuner every 30 s, suggestions and the shown history
+ * range every 60 s.
  */
 import { useEffect } from 'react';
 import { api } from '../api/client';
@@ -41,6 +42,8 @@ export function DashboardScreen() {
     return () => {
       stop();
       for (const timer of timers) clearInterval(timer);
+      // The next visit starts its live charts afresh, without a gap back to the points of this one.
+      useDashboard.getState().resetLive();
     };
   }, []);
 

@@ -1,9 +1,12 @@
 /** Workshops and their runs, searchable; any run reopens in the workshop as it was saved. */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RunSummary, WorkshopSummary } from '../../../shared/ipc/types';
-import { ApiError, api } from '../api/client';
+import { api, messageOf } from '../api/client';
 import { useGeneration } from '../state/generation';
 import { go } from '../state/route';
+
+/** How long typing pauses before the search runs. */
+const SEARCH_DELAY_MS = 150;
 
 export function HistoryScreen() {
   const openRun = useGeneration((s) => s.openRun);
@@ -11,27 +14,56 @@ export function HistoryScreen() {
   const [workshopId, setWorkshopId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [runs, setRuns] = useState<RunSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ workshops?: string; runs?: string }>({});
+  /** Bumped by Retry: both loads run again. */
+  const [attempt, setAttempt] = useState(0);
 
-  const load = useCallback(async () => {
-    if (!api) return;
-    setError(null);
-    try {
-      const [{ workshops: list }, found] = await Promise.all([
-        api.call('workshops:list', {}),
-        workshopId && !query.trim() ? api.call('runs:list', { workshopId, limit: 200 }) : api.call('runs:search', { query: query.trim(), limit: 200 }),
-      ]);
-      setWorkshops(list);
-      setRuns(workshopId && query.trim() ? found.runs.filter((r) => r.workshopId === workshopId) : found.runs);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    }
-  }, [workshopId, query]);
-
+  // The workshops, once per visit (and after Retry); typing a search does not reload them.
   useEffect(() => {
-    const timer = setTimeout(() => void load(), 150);
-    return () => clearTimeout(timer);
-  }, [load]);
+    if (!api) return;
+    let live = true;
+    api.call('workshops:list', {}).then(
+      ({ workshops: list }) => {
+        if (!live) return;
+        setWorkshops(list);
+        setErrors(({ workshops: _, ...rest }) => rest);
+      },
+      (error: unknown) => live && setErrors((current) => ({ ...current, workshops: messageOf(error) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  // The runs for the search and the workshop chosen; a reply to an earlier search that comes late is dropped.
+  useEffect(() => {
+    if (!api) return;
+    const client = api;
+    let live = true;
+    const timer = setTimeout(() => {
+      const text = query.trim();
+      const request = workshopId && !text ? client.call('runs:list', { workshopId, limit: 200 }) : client.call('runs:search', { query: text, limit: 200 });
+      request.then(
+        (found) => {
+          if (!live) return;
+          setRuns(workshopId && text ? found.runs.filter((r) => r.workshopId === workshopId) : found.runs);
+          setErrors(({ runs: _, ...rest }) => rest);
+        },
+        (error: unknown) => live && setErrors((current) => ({ ...current, runs: messageOf(error) })),
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [workshopId, query, attempt]);
+
+  const retry = () => {
+    setErrors({});
+    setAttempt((n) => n + 1);
+  };
+  // One failure (the engine unreachable) often fails both loads: its message is shown once.
+  const error = [...new Set([errors.workshops, errors.runs])].filter(Boolean).join(' ');
 
   const open = async (run: RunSummary) => {
     go('workshop');
@@ -47,7 +79,7 @@ export function HistoryScreen() {
       {error && (
         <div className="banner banner-error" role="alert">
           {error}{' '}
-          <button type="button" className="secondary" onClick={() => void load()}>
+          <button type="button" className="secondary" onClick={retry}>
             Retry
           </button>
         </div>

@@ -1,11 +1,17 @@
 /** The brief composer beside the result: progress and cancel while it runs, persona cards after. */
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { BriefForm } from '../components/BriefForm';
 import { PersonaList } from '../components/PersonaList';
-import { useEffect } from 'react';
 import { lastRunId, useGeneration } from '../state/generation';
 
 export function WorkshopScreen() {
-  const { status, document, run, error, fromCache, fallback, edited, openRun } = useGeneration();
+  // Everything but the progress, which only the progress bar follows.
+  const { status, document, run, error, actionError, fromCache, fallback, edited } = useGeneration(
+    useShallow((s) => ({ status: s.status, document: s.document, run: s.run, error: s.error, actionError: s.actionError, fromCache: s.fromCache, fallback: s.fallback, edited: s.edited })),
+  );
+  const openRun = useGeneration((s) => s.openRun);
+  const dismissActionError = useGeneration((s) => s.dismissActionError);
   useEffect(() => {
     // After a reload the workshop shows the run it showed before.
     const last = lastRunId();
@@ -21,6 +27,14 @@ export function WorkshopScreen() {
         {status === 'error' && error && (
           <div className="banner banner-error" role="alert">
             <strong>That did not work.</strong> {error.message}
+          </div>
+        )}
+        {actionError && (
+          <div className="banner banner-error" role="alert">
+            {actionError}{' '}
+            <button type="button" className="secondary" onClick={dismissActionError}>
+              Dismiss
+            </button>
           </div>
         )}
         {status === 'cancelled' && <div className="banner">Generation cancelled; nothing was saved.</div>}

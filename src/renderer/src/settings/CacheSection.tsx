@@ -1,10 +1,10 @@
 /** The cache card: memory budget and entry lifetimes (saved with the form), what is cached now, and Clear cache. */
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/types';
-import { api } from '../api/client';
+import { api, messageOf } from '../api/client';
 import { NumberField } from './fields';
 import { formatBytes, type FieldErrors, type SettingsDraft } from './model';
-import { messageOf } from './useSettingsForm';
+import { Card } from './sections';
 
 type CacheStats = ResponseOf<'cache:stats'>;
 type Tier = CacheStats['l1'];
@@ -71,11 +71,7 @@ export function CacheSection({
   };
 
   return (
-    <section className="settings-card" aria-labelledby="settings-cache-title">
-      <header className="settings-card-head">
-        <h3 id="settings-cache-title">Cache</h3>
-        <p className="settings-hint">Answers are kept in memory (L1) and on disk (L2) so that repeated briefs come back at once.</p>
-      </header>
+    <Card id="cache" title="Cache" about="Answers are kept in memory (L1) and on disk (L2) so that repeated briefs come back at once.">
       <NumberField
         path="cache.l1MaxMb"
         value={draft.l1MaxMb}
@@ -149,6 +145,6 @@ export function CacheSection({
           {outcome && <p className={outcome.ok ? 'settings-good' : 'settings-bad'}>{outcome.text}</p>}
         </div>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/types';
 import type { SettingsView } from '../../../shared/settings';
-import { api } from '../api/client';
+import { api, messageOf } from '../api/client';
 import { CheckboxField, KeyField, NumberField, TextField } from './fields';
 import { fieldId, type EndpointDraft, type EndpointId, type FieldErrors } from './model';
-import { messageOf } from './useSettingsForm';
+import { Card } from './sections';
 
 type ProbeResult = ResponseOf<'providers:probe'>;
 type Probe = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: ProbeResult } | { state: 'failed'; message: string };
@@ -71,7 +71,6 @@ export function EndpointSection({
 }) {
   const { id } = meta;
   const [probe, setProbe] = useState<Probe>({ state: 'idle' });
-  const titleId = `settings-${id}-title`;
   const models = probe.state === 'done' ? probe.result.models : [];
   const listId = models.length > 0 ? `${fieldId(`${id}.model`)}-options` : undefined;
 
@@ -86,11 +85,7 @@ export function EndpointSection({
   };
 
   return (
-    <section className="settings-card" aria-labelledby={titleId}>
-      <header className="settings-card-head">
-        <h3 id={titleId}>{meta.title}</h3>
-        <p className="settings-hint">{meta.about}</p>
-      </header>
+    <Card id={id} title={meta.title} about={meta.about}>
       <TextField
         path={`${id}.baseUrl`}
         type="url"
@@ -166,6 +161,6 @@ export function EndpointSection({
           )}
         </div>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -168,12 +168,14 @@ export function CheckboxField({ path, error, hint, disabled, checked, onChange }
 
 /**
  * An API key: a password input that is never prefilled. When a key is saved it says "Key set" and
- * offers "Remove key"; typing a new value and saving replaces the key.
+ * offers "Remove key" (named "Remove <label>", as each card has one); typing a new value and saving
+ * replaces the key.
  */
 export function KeyField({
   path,
   error,
   hint,
+  disabled,
   value,
   onChange,
   isSet,
@@ -181,14 +183,11 @@ export function KeyField({
   busy,
 }: FieldBase & { value: string; onChange: (value: string) => void; isSet: boolean; onRemove: () => void; busy: boolean }) {
   const stateId = `${fieldId(path)}-state`;
-  const labelId = `${fieldId(path)}-label`;
   const { id, hintId, errorId, describedBy } = ids(path, error, hint, stateId);
   return (
     <div className="settings-field">
       <div className="settings-key-head">
-        <label htmlFor={id} id={labelId}>
-          {LABELS[path]}
-        </label>
+        <label htmlFor={id}>{LABELS[path]}</label>
         <span id={stateId} className={isSet ? 'settings-key-state is-set' : 'settings-key-state'}>
           {isSet ? 'Key set' : 'No key set'}
         </span>
@@ -203,11 +202,12 @@ export function KeyField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
           placeholder={isSet ? 'Type to replace' : 'Paste a key'}
+          disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
         />
         {isSet && (
-          <button type="button" className="secondary" onClick={onRemove} disabled={busy} aria-describedby={labelId}>
+          <button type="button" className="secondary" onClick={onRemove} disabled={disabled || busy} aria-label={`Remove ${LABELS[path]}`}>
             Remove key
           </button>
         )}

@@ -5,8 +5,8 @@
  * and milliseconds in settings; an empty "Alert after" is null (each rule's own delay).
  */
 import type { SettingsChange, SettingsView } from '../../../shared/settings';
+import type { ProviderId } from '../../../shared/vocabulary';
 
-export type EngineId = SettingsView['provider'];
 export type CultureId = SettingsView['culture'];
 export type EndpointId = 'ollama' | 'openai' | 'gemini';
 export type KeyedId = EndpointId | 'qloo';
@@ -21,7 +21,7 @@ export interface EndpointDraft {
 }
 
 export interface SettingsDraft {
-  provider: EngineId;
+  provider: ProviderId;
   culture: CultureId;
   ollama: EndpointDraft;
   openai: EndpointDraft;
@@ -61,8 +61,6 @@ export type FieldPath =
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
 
-export const ENDPOINT_NAMES: Record<EndpointId, string> = { ollama: 'Ollama', openai: 'OpenAI', gemini: 'Gemini' };
-
 /** Every input's visible label, which is also its accessible name. */
 export const LABELS: Record<FieldPath, string> = {
   provider: 'Default engine',
@@ -101,7 +99,7 @@ export const LABELS: Record<FieldPath, string> = {
   'cache.ttlMaxDays': 'Longest entry lifetime (days)',
 };
 
-export function isFieldPath(path: string): path is FieldPath {
+function isFieldPath(path: string): path is FieldPath {
   return Object.hasOwn(LABELS, path);
 }
 

@@ -1,8 +1,9 @@
 /** The settings cards that are plain fields: generation defaults, Qloo, resource limits, alerts, auto-tuner. */
 import type { ReactNode } from 'react';
 import type { SettingsView } from '../../../shared/settings';
+import { ENGINE_OPTIONS } from '../engines';
 import { CheckboxField, KeyField, NumberField, SelectField, TextField, type Option } from './fields';
-import type { CultureId, EngineId, FieldErrors, SettingsDraft } from './model';
+import type { CultureId, FieldErrors, SettingsDraft } from './model';
 
 type Edit<S extends keyof SettingsDraft> = <K extends keyof SettingsDraft[S]>(key: K, value: SettingsDraft[S][K]) => void;
 
@@ -18,13 +19,6 @@ export function Card({ id, title, about, children }: { id: string; title: string
     </section>
   );
 }
-
-const ENGINES: readonly Option<EngineId>[] = [
-  { value: 'offline', label: 'Offline (built-in)' },
-  { value: 'ollama', label: 'Ollama' },
-  { value: 'openai', label: 'OpenAI-compatible server' },
-  { value: 'gemini', label: 'Gemini' },
-];
 
 const CULTURES: readonly Option<CultureId>[] = [
   { value: 'bundled', label: 'Bundled dataset (offline)' },
@@ -43,14 +37,14 @@ export function GenerationSection({
   onChoice: <K extends 'provider' | 'culture'>(key: K, value: SettingsDraft[K]) => void;
 }) {
   const engine = draft.provider;
-  const keyMissing = (engine === 'gemini' && !view.gemini.apiKeySet && !draft.gemini.apiKey.trim()) || false;
+  const keyMissing = engine === 'gemini' && !view.gemini.apiKeySet && !draft.gemini.apiKey.trim();
   const qlooKeyMissing = draft.culture === 'qloo' && !view.qloo.apiKeySet && !draft.qloo.apiKey.trim();
   return (
     <Card id="generation" title="Generation" about="What a new generation uses unless the brief says otherwise.">
       <SelectField
         path="provider"
         value={draft.provider}
-        options={ENGINES}
+        options={ENGINE_OPTIONS}
         onChange={(v) => onChoice('provider', v)}
         error={errors.provider}
         hint={

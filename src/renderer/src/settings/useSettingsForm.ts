@@ -1,7 +1,7 @@
 /** The Settings screen's state: loading the view, the draft the inputs edit, saving, removing keys. */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SettingsChange, SettingsView } from '../../../shared/settings';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, messageOf } from '../api/client';
 import { LABELS, diffDraft, fieldId, fieldPathOf, toDraft, type DraftDiff, type DraftSection, type FieldErrors, type FieldPath, type KeyedId, type SettingsDraft } from './model';
 
 export type LoadState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; view: SettingsView; draft: SettingsDraft };
@@ -21,13 +21,8 @@ const KEY_ENV: Partial<Record<KeyedId, string>> = { openai: 'OPENAI_API_KEY', ge
 
 const NOT_SAVED = 'Settings were not saved.';
 
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiError || error instanceof Error) return error.message;
-  return String(error);
-}
-
 /** Moves focus to a setting's input once the current render is on screen. */
-export function focusField(path: FieldPath): void {
+function focusField(path: FieldPath): void {
   requestAnimationFrame(() => document.getElementById(fieldId(path))?.focus());
 }
 
@@ -72,9 +67,8 @@ export function useSettingsForm(): SettingsForm {
     setAttempt((n) => n + 1);
   }, []);
 
-  /** An edit drops the stale outcome and the edited field's error (and the banner, when it was that field's). */
-  const touched = useCallback((path: FieldPath) => {
-    setStatus('');
+  /** Drops a field's error, and the banner when it was that field's. */
+  const dropError = useCallback((path: FieldPath) => {
     setErrors((current) => {
       if (!(path in current)) return current;
       const next = { ...current };
@@ -83,6 +77,15 @@ export function useSettingsForm(): SettingsForm {
     });
     setProblem((current) => (current?.path === path ? null : current));
   }, []);
+
+  /** An edit drops the stale outcome and the edited field's error. */
+  const touched = useCallback(
+    (path: FieldPath) => {
+      setStatus('');
+      dropError(path);
+    },
+    [dropError],
+  );
 
   const setChoice = useCallback<SettingsForm['setChoice']>(
     (key, value) => {
@@ -162,12 +165,7 @@ export function useSettingsForm(): SettingsForm {
         setState((current) =>
           current.phase === 'ready' ? { phase: 'ready', view, draft: { ...current.draft, [id]: { ...current.draft[id], apiKey: '' } } } : current,
         );
-        setErrors((current) => {
-          const next = { ...current };
-          delete next[path];
-          return next;
-        });
-        setProblem((current) => (current?.path === path ? null : current));
+        dropError(path);
         const env = KEY_ENV[id];
         setStatus(
           view[id].apiKeySet && env
@@ -181,7 +179,7 @@ export function useSettingsForm(): SettingsForm {
         setBusy(null);
       }
     },
-    [state, busy, fail],
+    [state, busy, fail, dropError],
   );
 
   return { state, diff, busy, errors, problem, status, retry, setChoice, edit, save, removeKey };

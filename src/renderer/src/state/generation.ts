@@ -1,9 +1,11 @@
 /** The workshop's current result: a generation running (progress, cancel) or a run reopened from history, and its edits. */
 import { create } from 'zustand';
 import type { BriefInput } from '../../../shared/brief';
+import { ageBandLabel } from '../../../shared/coverage';
 import type { GenerationProgress, ResponseOf, RunSummary } from '../../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../../shared/persona';
-import { ApiError, api } from '../api/client';
+import { UNSAVED_RUN_PREFIX, type ProviderId } from '../../../shared/vocabulary';
+import { ApiError, api, messageOf } from '../api/client';
 
 type Status = 'idle' | 'running' | 'loading' | 'done' | 'cancelled' | 'error';
 type Fallback = ResponseOf<'generation:run'>['fallback'];
@@ -16,22 +18,32 @@ interface GenerationState {
   run: RunSummary | null;
   fromCache: boolean;
   fallback: Fallback | null;
+  /** Why the last generation or opening failed (with status 'error'); `field` is the brief's field at fault. */
   error: { message: string; field?: string } | null;
+  /** Why the last Regenerate or Fill gap on the run shown failed, whatever the status. */
+  actionError: string | null;
   /** Ids of personas edited in this session. */
   edited: ReadonlySet<string>;
-  generate: (brief: BriefInput, providerId?: ProviderChoice) => Promise<void>;
+  /** What is being made for a run: busyKey(runId, personaId) while a persona is regenerated, busyKey(runId, GAP) while a gap is filled. */
+  busy: ReadonlySet<string>;
+  generate: (brief: BriefInput, providerId?: ProviderId) => Promise<void>;
   cancel: () => Promise<void>;
+  /** Shows a saved run; a generation running is cancelled first. */
   openRun: (runId: string) => Promise<void>;
   savePersona: (persona: Persona) => Promise<void>;
   /** A new persona in place of this one (the one before is kept as an edit). */
   regenerate: (personaId: string) => Promise<void>;
   /** A new persona for an empty age band, added to the run. */
   fillGap: (ageRange: [number, number]) => Promise<void>;
-  /** Ids of personas being regenerated, or 'gap' while a gap is filled. */
-  busy: ReadonlySet<string>;
+  dismissActionError: () => void;
 }
 
-export type ProviderChoice = 'offline' | 'ollama' | 'openai' | 'gemini';
+/** The busy entry of a gap being filled. */
+export const GAP = 'gap';
+export const busyKey = (runId: string, what: string): string => `${runId}:${what}`;
+
+/** Whether a run was saved: one that was not (made for an existing run) cannot be edited, regenerated, filled or exported. */
+export const isSavedRun = (run: RunSummary): boolean => !run.id.startsWith(UNSAVED_RUN_PREFIX);
 
 /** The run on screen, reopened after a reload. */
 const LAST_RUN = 'persona-studio:last-run';
@@ -50,100 +62,145 @@ export const lastRunId = (): string | null => {
   }
 };
 
-const describe = (error: unknown) => (error instanceof ApiError ? { message: error.message, ...(error.field ? { field: error.field } : {}) } : { message: String(error) });
+const describe = (error: unknown) => ({ message: messageOf(error), ...(error instanceof ApiError && error.field ? { field: error.field } : {}) });
+const adding = (entries: ReadonlySet<string>, entry: string) => new Set([...entries, entry]);
+const removing = (entries: ReadonlySet<string>, entry: string) => new Set([...entries].filter((e) => e !== entry));
 
-export const useGeneration = create<GenerationState>((set, get) => ({
-  status: 'idle',
-  requestId: null,
-  progress: null,
-  document: null,
-  run: null,
-  fromCache: false,
-  fallback: null,
-  error: null,
-  edited: new Set(),
-  busy: new Set(),
+/** Counts the calls that change the run shown (generate, openRun): an opening's reply is shown only if no later call was made. */
+let shownSeq = 0;
 
-  async generate(brief, providerId) {
-    if (!api || get().status === 'running') return;
-    const requestId = crypto.randomUUID();
-    set({ status: 'running', requestId, progress: null, error: null });
-    const stop = api.on('generation:progress', (progress) => {
-      if (progress.requestId === requestId) set({ progress });
-    });
-    try {
-      const result = await api.call('generation:run', { requestId, brief, ...(providerId ? { providerId } : {}) });
-      set({ status: 'done', run: result.run, document: result.document, fromCache: result.fromCache, fallback: result.fallback ?? null, edited: new Set() });
-      remember(result.run.id);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'cancelled') set({ status: 'cancelled' });
-      else set({ status: 'error', error: describe(error) });
-    } finally {
-      stop();
-      set({ requestId: null });
-    }
-  },
+export const useGeneration = create<GenerationState>((set, get) => {
+  /** The run shown, when it was saved (the only kind a persona can be made or edited for). */
+  const savedRunId = (): string | null => {
+    const { run } = get();
+    return run && isSavedRun(run) ? run.id : null;
+  };
+  /** The document shown, if it is still the one of this run (a reply may come after another run was opened). */
+  const documentOf = (runId: string): PersonaDocument | null => {
+    const { run, document } = get();
+    return run?.id === runId ? document : null;
+  };
 
-  async cancel() {
-    const { requestId } = get();
-    if (api && requestId) await api.call('generation:cancel', { requestId });
-  },
+  return {
+    status: 'idle',
+    requestId: null,
+    progress: null,
+    document: null,
+    run: null,
+    fromCache: false,
+    fallback: null,
+    error: null,
+    actionError: null,
+    edited: new Set(),
+    busy: new Set(),
 
-  async openRun(runId) {
-    if (!api) return;
-    set({ status: 'loading', error: null });
-    try {
-      const detail = await api.call('runs:get', { runId });
-      set({ status: 'done', run: detail, document: detail.document, fromCache: false, fallback: null, edited: new Set() });
-      remember(detail.id);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found' && lastRunId() === runId) {
-        // The run remembered from last time is gone (its data folder was cleared): start empty.
-        localStorage.removeItem(LAST_RUN);
-        set({ status: 'idle' });
-        return;
+    async generate(brief, providerId) {
+      if (!api || get().status === 'running') return;
+      const requestId = crypto.randomUUID();
+      shownSeq++;
+      set({ status: 'running', requestId, progress: null, error: null });
+      // openRun clears requestId: from then on, this generation's events and reply are not shown.
+      const current = () => get().requestId === requestId;
+      const stop = api.on('generation:progress', (progress) => {
+        if (progress.requestId === requestId && current()) set({ progress });
+      });
+      try {
+        const result = await api.call('generation:run', { requestId, brief, ...(providerId ? { providerId } : {}) });
+        if (!current()) return;
+        set({
+          status: 'done',
+          requestId: null,
+          run: result.run,
+          document: result.document,
+          fromCache: result.fromCache,
+          fallback: result.fallback ?? null,
+          edited: new Set(),
+          actionError: null,
+        });
+        remember(result.run.id);
+      } catch (error) {
+        if (!current()) return;
+        if (error instanceof ApiError && error.code === 'cancelled') set({ status: 'cancelled', requestId: null });
+        else set({ status: 'error', requestId: null, error: describe(error) });
+      } finally {
+        stop();
       }
-      set({ status: 'error', error: describe(error) });
-    }
-  },
+    },
 
-  async regenerate(personaId) {
-    const { run } = get();
-    if (!api || !run) return;
-    set({ busy: new Set([...get().busy, personaId]), error: null });
-    try {
-      const { persona } = await api.call('personas:generate-one', { runId: run.id, replacePersonaId: personaId });
-      const document = get().document!;
-      set({ document: { ...document, personas: document.personas.map((p) => (p.id === personaId ? persona : p)) }, edited: new Set([...get().edited, personaId]) });
-    } catch (error) {
-      set({ error: describe(error) });
-    } finally {
-      set({ busy: new Set([...get().busy].filter((id) => id !== personaId)) });
-    }
-  },
+    async cancel() {
+      const { requestId } = get();
+      if (api && requestId) await api.call('generation:cancel', { requestId });
+    },
 
-  async fillGap(ageRange) {
-    const { run } = get();
-    if (!api || !run) return;
-    set({ busy: new Set([...get().busy, 'gap']), error: null });
-    try {
-      const { persona } = await api.call('personas:generate-one', { runId: run.id, ageRange });
-      const document = get().document!;
-      set({ document: { ...document, personas: [...document.personas, persona] } });
-    } catch (error) {
-      set({ error: describe(error) });
-    } finally {
-      set({ busy: new Set([...get().busy].filter((id) => id !== 'gap')) });
-    }
-  },
+    async openRun(runId) {
+      if (!api) return;
+      // One generation at a time: the one running gives way to the run asked for (its reply is ignored either way).
+      if (get().status === 'running') get().cancel().catch(() => undefined);
+      const seq = ++shownSeq;
+      set({ status: 'loading', requestId: null, progress: null, error: null });
+      try {
+        const detail = await api.call('runs:get', { runId });
+        if (seq !== shownSeq) return;
+        set({ status: 'done', run: detail, document: detail.document, fromCache: false, fallback: null, edited: new Set(), actionError: null });
+        remember(detail.id);
+      } catch (error) {
+        if (seq !== shownSeq) return;
+        if (error instanceof ApiError && error.code === 'not_found' && lastRunId() === runId) {
+          // The run remembered from last time is gone (its data folder was cleared): start empty.
+          localStorage.removeItem(LAST_RUN);
+          set({ status: 'idle' });
+          return;
+        }
+        set({ status: 'error', error: describe(error) });
+      }
+    },
 
-  async savePersona(persona) {
-    const { document } = get();
-    if (!api || !document || !persona.id) return;
-    const { persona: saved } = await api.call('personas:edit', { personaId: persona.id, persona });
-    set({
-      document: { ...document, personas: document.personas.map((p) => (p.id === saved.id ? saved : p)) },
-      edited: new Set([...get().edited, saved.id!]),
-    });
-  },
-}));
+    async regenerate(personaId) {
+      const runId = savedRunId();
+      if (!api || !runId) return;
+      const key = busyKey(runId, personaId);
+      set({ busy: adding(get().busy, key), actionError: null });
+      try {
+        const { persona } = await api.call('personas:generate-one', { runId, replacePersonaId: personaId });
+        const document = documentOf(runId);
+        if (!document) return;
+        set({ document: { ...document, personas: document.personas.map((p) => (p.id === personaId ? persona : p)) }, edited: adding(get().edited, personaId) });
+      } catch (error) {
+        if (documentOf(runId)) set({ actionError: `Regenerating the persona failed: ${messageOf(error)}` });
+      } finally {
+        set({ busy: removing(get().busy, key) });
+      }
+    },
+
+    async fillGap(ageRange) {
+      const runId = savedRunId();
+      if (!api || !runId) return;
+      const key = busyKey(runId, GAP);
+      set({ busy: adding(get().busy, key), actionError: null });
+      try {
+        const { persona } = await api.call('personas:generate-one', { runId, ageRange });
+        const document = documentOf(runId);
+        if (!document) return;
+        set({ document: { ...document, personas: [...document.personas, persona] } });
+      } catch (error) {
+        if (documentOf(runId)) set({ actionError: `Filling the gap (ages ${ageBandLabel(ageRange)}) failed: ${messageOf(error)}` });
+      } finally {
+        set({ busy: removing(get().busy, key) });
+      }
+    },
+
+    async savePersona(persona) {
+      const runId = savedRunId();
+      if (!api || !runId || !persona.id) return;
+      const { persona: saved } = await api.call('personas:edit', { personaId: persona.id, persona });
+      const document = documentOf(runId);
+      if (!document) return;
+      set({
+        document: { ...document, personas: document.personas.map((p) => (p.id === saved.id ? saved : p)) },
+        edited: adding(get().edited, saved.id!),
+      });
+    },
+
+    dismissActionError: () => set({ actionError: null }),
+  };
+});

@@ -1,4 +1,4 @@
-/** Pinned personas (kept across reloads) and the ones chosen for side-by-side comparison. */
+/** Pinned personas (kept across reloads) and the ones of the run on screen chosen for side-by-side comparison. */
 import { create } from 'zustand';
 
 const PINNED = 'persona-studio:pinned';
@@ -13,17 +13,29 @@ function loadPinned(): Set<string> {
   }
 }
 
+/** A comparison belongs to one run: choosing a persona of another run starts a new one. */
+interface Comparison {
+  runId: string | null;
+  ids: readonly string[];
+}
+
+/** The compared ids of this run that are still among its personas (a regenerated persona drops out). */
+export function comparedIn(comparison: Comparison, runId: string, personaIds: readonly string[]): string[] {
+  return comparison.runId === runId ? comparison.ids.filter((id) => personaIds.includes(id)) : [];
+}
+
 interface SelectionState {
   pinned: ReadonlySet<string>;
-  compared: readonly string[];
+  compared: Comparison;
   togglePin: (id: string) => void;
-  toggleCompare: (id: string) => void;
+  /** Adds or removes a persona of the run shown, whose persona ids are `personaIds`. */
+  toggleCompare: (runId: string, id: string, personaIds: readonly string[]) => void;
   clearCompare: () => void;
 }
 
 export const useSelection = create<SelectionState>((set, get) => ({
   pinned: loadPinned(),
-  compared: [],
+  compared: { runId: null, ids: [] },
   togglePin(id) {
     const pinned = new Set(get().pinned);
     if (pinned.has(id)) pinned.delete(id);
@@ -35,10 +47,10 @@ export const useSelection = create<SelectionState>((set, get) => ({
     }
     set({ pinned });
   },
-  toggleCompare(id) {
-    const compared = get().compared;
-    if (compared.includes(id)) set({ compared: compared.filter((c) => c !== id) });
-    else if (compared.length < MAX_COMPARED) set({ compared: [...compared, id] });
+  toggleCompare(runId, id, personaIds) {
+    const ids = comparedIn(get().compared, runId, personaIds);
+    if (ids.includes(id)) set({ compared: { runId, ids: ids.filter((c) => c !== id) } });
+    else if (ids.length < MAX_COMPARED) set({ compared: { runId, ids: [...ids, id] } });
   },
-  clearCompare: () => set({ compared: [] }),
+  clearCompare: () => set({ compared: { runId: null, ids: [] } }),
 }));

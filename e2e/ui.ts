@@ -1,0 +1,25 @@
+/** What a user does in the page, shared by the browser-mode and Electron e2e tests (page only: no core, no Node build of the app). */
+import type { Page } from 'playwright-core';
+
+export interface UiBrief {
+  /** The brief's text; the example the form starts with when absent. */
+  brief?: string;
+  count: number;
+  /** Youngest and oldest age. */
+  ages?: readonly [number, number];
+}
+
+/**
+ * Fills the brief composer, presses Generate and waits for the run's "N personas" heading. The run
+ * shown before must not have N personas too, or the wait ends at once.
+ */
+export async function generateInUi(page: Page, { brief, count, ages }: UiBrief): Promise<void> {
+  if (brief !== undefined) await page.getByRole('textbox', { name: 'Brief', exact: true }).fill(brief);
+  await page.getByRole('spinbutton', { name: 'Personas' }).fill(String(count));
+  if (ages) {
+    await page.getByRole('spinbutton', { name: 'Youngest age' }).fill(String(ages[0]));
+    await page.getByRole('spinbutton', { name: 'Oldest age' }).fill(String(ages[1]));
+  }
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await page.getByRole('heading', { name: new RegExp(`^${count} personas`) }).waitFor();
+}
