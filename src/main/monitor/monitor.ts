@@ -58,7 +58,6 @@ const DAY = 24 * 60 * MINUTE;
 const LIVE_WINDOW_MS = 60 * SECOND;
 const TUNER_EVERY_TICKS = 5;
 const TRACES_KEPT = 50;
-const RECENT_CALLS_KEPT = 5000;
 const MB = 1_048_576;
 
 export class Monitor implements TraceSink {
@@ -73,7 +72,7 @@ export class Monitor implements TraceSink {
   private recentLoaded: MinuteRollup[] | undefined;
   private readonly traces: Trace[] = [];
   /** Provider calls of the last minute, to name the one failing (the errors alert counts all together). */
-  private readonly recentCalls: Array<{ at: number; provider: string; failed: boolean }> = [];
+  private readonly callsBySecond: Array<{ second: number; byProvider: Map<string, { calls: number; failed: number }> }> = [];
   private lastCache: { gets: number; l1Hits: number; l2Hits: number };
   private lastValidation: { answers: number; succeeded: number; personas: number; repaired: number; filled: number };
   private readonly listeners = new Set<{ listener: (live: LiveMetrics) => void; receiving: () => boolean }>();
@@ -273,8 +272,7 @@ export class Monitor implements TraceSink {
   }
 
   private onCall(event: CallEvent): void {
-    this.recentCalls.push({ at: this.now(), provider: event.provider, failed: event.error !== undefined });
-    while (this.recentCalls.length > 0 && (this.recentCalls[0]!.at < this.now() - MINUTE || this.recentCalls.length > RECENT_CALLS_KEPT)) this.recentCalls.shift();
+    this.countProviderCall(event.provider, event.error !== undefined);
     const counters = this.open.counters;
     counters.calls++;
     if (event.error) counters.callErrors++;
@@ -324,15 +322,31 @@ export class Monitor implements TraceSink {
     if (minuteOf(now) % (60 * MINUTE) === 0) void this.prune();
   }
 
+  /** Per provider and second, so that a busy minute costs a few dozen counters, not an entry per call. */
+  private countProviderCall(provider: string, failed: boolean): void {
+    const second = Math.floor(this.now() / SECOND);
+    let bucket = this.callsBySecond.at(-1);
+    if (bucket?.second !== second) {
+      this.callsBySecond.push((bucket = { second, byProvider: new Map() }));
+      while (this.callsBySecond[0]!.second <= second - MINUTE / SECOND) this.callsBySecond.shift();
+    }
+    const counts = bucket.byProvider.get(provider) ?? { calls: 0, failed: 0 };
+    counts.calls++;
+    if (failed) counts.failed++;
+    bucket.byProvider.set(provider, counts);
+  }
+
   private failingProvider(): string | undefined {
-    const since = this.now() - MINUTE;
+    const since = Math.floor((this.now() - MINUTE) / SECOND);
     const byProvider = new Map<string, { calls: number; failed: number }>();
-    for (const call of this.recentCalls) {
-      if (call.at < since) continue;
-      const entry = byProvider.get(call.provider) ?? { calls: 0, failed: 0 };
-      entry.calls++;
-      if (call.failed) entry.failed++;
-      byProvider.set(call.provider, entry);
+    for (const bucket of this.callsBySecond) {
+      if (bucket.second <= since) continue;
+      for (const [provider, counts] of bucket.byProvider) {
+        const entry = byProvider.get(provider) ?? { calls: 0, failed: 0 };
+        entry.calls += counts.calls;
+        entry.failed += counts.failed;
+        byProvider.set(provider, entry);
+      }
     }
     const [worst] = [...byProvider].filter(([, e]) => e.calls >= 5 && e.failed / e.calls > 0.5).sort((a, b) => b[1].failed / b[1].calls - a[1].failed / a[1].calls);
     return worst?.[0];
