@@ -6,12 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createCore, type Core, type CoreOptions } from '../src/main/core';
-import { bindBroadcasts } from '../src/main/ipc/broadcasts';
-import { createDispatcher } from '../src/main/ipc/dispatcher';
-import { createHandlers } from '../src/main/ipc/handlers';
+import type { Core, CoreOptions } from '../src/main/core';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/main/report/pdf-printer';
-import { startWebServer, type WebServer } from '../src/main/web/web-server';
+import { startBrowserMode } from '../src/main/web/browser-mode';
+import type { WebServer } from '../src/main/web/web-server';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
@@ -23,7 +21,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export interface App {
-  core: Core;
+  /** The core now serving (a new one after a recovery restart). */
+  readonly core: Core;
   server: WebServer;
   context: BrowserContext;
   page: Page;
@@ -37,16 +36,15 @@ export interface App {
 export interface AppOptions {
   viewport?: { width: number; height: number };
   /** Runs on the data folder before the core opens it (prefilled history, for instance). */
-  prepare?: (dataDir: string) => void;
+  prepare?: (dataDir: string) => void | Promise<void>;
   core?: Omit<CoreOptions, 'dataDir'>;
 }
 
 export async function openApp(browser: Browser, options: AppOptions = {}): Promise<App> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-e2e-'));
-  options.prepare?.(dataDir);
-  const core = createCore({ dataDir, resources: null, ...options.core });
-  const server = await startWebServer({ dispatch: createDispatcher(createHandlers(core)), rendererDir: path.join(REPO_ROOT, 'out', 'renderer') });
-  const unbind = bindBroadcasts(core, server.emit, server.hasListeners);
+  await options.prepare?.(dataDir);
+  const mode = await startBrowserMode({ core: { dataDir, resources: null, ...options.core }, rendererDir: path.join(REPO_ROOT, 'out', 'renderer') });
+  const { server } = mode;
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const page = await context.newPage();
   const responses: string[] = [];
@@ -59,7 +57,9 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   return {
-    core,
+    get core() {
+      return mode.core;
+    },
     server,
     context,
     page,
@@ -70,9 +70,7 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     },
     close: async () => {
       await context.close();
-      unbind();
-      await server.close();
-      core.close();
+      await mode.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
       if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
     },

@@ -2,9 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import type { Level } from '../src/shared/persona';
 
 const made: string[] = [];
 
@@ -19,31 +16,4 @@ afterEach(() => {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
-
-/** ../shared/contracts beside the repository (CI clones main with shared/ next to it). */
-export const CONTRACTS_DIR = [path.resolve(REPO_ROOT, '../shared/contracts'), path.resolve(REPO_ROOT, 'shared/contracts')].find((dir) =>
-  fs.existsSync(path.join(dir, 'persona.schema.json')),
-);
-
-export function loadJsonSchema(): Record<string, unknown> {
-  if (!CONTRACTS_DIR) throw new Error('shared/contracts/persona.schema.json not found beside the repository');
-  return JSON.parse(fs.readFileSync(path.join(CONTRACTS_DIR, 'persona.schema.json'), 'utf8')) as Record<string, unknown>;
-}
-
-/** ajv validators of the persona document at each level, from the shared JSON Schema. */
-export function jsonSchemaValidators() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  // ajv-formats is CommonJS: its function sits on .default or is the module itself, by loader.
-  const add = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
-  add(ajv);
-  const base = loadJsonSchema();
-  const atLevel = (level: Level) => {
-    const schema = structuredClone(base) as { $id: string; properties: { personas: { items: { $ref: string } } } };
-    schema.$id = `${schema.$id}/${level}`;
-    const ref = { simple: '#/$defs/persona', standard: '#/$defs/personaStandard', b2b: '#/$defs/personaB2b' }[level];
-    schema.properties.personas.items.$ref = ref;
-    return ajv.compile(schema);
-  };
-  return { simple: atLevel('simple'), standard: atLevel('standard'), b2b: atLevel('b2b') };
-}
+export { CONTRACTS_DIR, jsonSchemaValidators, loadJsonSchema, REPO_ROOT } from './support/json-schema';

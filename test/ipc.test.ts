@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/main/core';
-import { createDispatcher, type HandlerContext, type Handlers } from '../src/main/ipc/dispatcher';
+import { createDispatcher, type HandlerContext } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { contract, ipcErrorSchema } from '../src/shared/ipc/contract';
 import type { Channel, EventOf } from '../src/shared/ipc/types';
 import { tempDir } from './helpers';
+import { recordingHandlers } from './support/recording-handlers';
 
 const brief = { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 2, level: 'standard' };
 const NOT_OBJECTS = ['text', 42, [], true];
+const refuseToRun = async () => {
+  throw new Error('a handler ran for a malformed request');
+};
 
 /** For every channel, requests that must be refused before any handler runs, with the field to blame. */
 const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = {
@@ -111,21 +115,15 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { enabled: 'yes' }, field: 'enabled' },
   ],
   'tuner:audit': [{ payload: { limit: 0 }, field: 'limit' }],
+  'recovery:state': [{ payload: { force: true }, field: 'force' }],
+  'recovery:restore': [
+    { payload: {}, field: 'backup' },
+    { payload: { backup: '../app.db' }, field: 'backup' },
+    { payload: { backup: 'app-2026.db/../../etc/passwd' }, field: 'backup' },
+  ],
+  'recovery:start-fresh': [{ payload: { now: 1 }, field: 'now' }],
 };
 
-function recordingHandlers() {
-  const calls: string[] = [];
-  const handlers = Object.fromEntries(
-    Object.keys(contract).map((channel) => [
-      channel,
-      async () => {
-        calls.push(channel);
-        throw new Error('a handler ran for a malformed request');
-      },
-    ]),
-  ) as unknown as Handlers;
-  return { calls, handlers };
-}
 
 const noEvents: HandlerContext = { emit: () => {} };
 
@@ -136,7 +134,7 @@ describe('IPC dispatcher', () => {
 
   for (const channel of Object.keys(MALFORMED) as Channel[]) {
     it(`rejects malformed ${channel} requests with a typed error before the core`, async () => {
-      const { calls, handlers } = recordingHandlers();
+      const { calls, handlers } = recordingHandlers(refuseToRun);
       const dispatch = createDispatcher(handlers);
       for (const { payload, field } of [...MALFORMED[channel], ...NOT_OBJECTS.map((payload) => ({ payload, field: undefined }))]) {
         const result = await dispatch(channel, payload, noEvents);
@@ -152,7 +150,7 @@ describe('IPC dispatcher', () => {
   }
 
   it('rejects an unknown channel, including prototype names', async () => {
-    const { calls, handlers } = recordingHandlers();
+    const { calls, handlers } = recordingHandlers(refuseToRun);
     const dispatch = createDispatcher(handlers);
     for (const channel of ['nope', 'constructor', '__proto__', 'toString']) {
       const result = await dispatch(channel, {}, noEvents);
@@ -239,6 +237,8 @@ describe('IPC dispatcher', () => {
       expect(off.enabled).toBe(false);
       expect(core.settings.get().monitor.tuner).toBe(false);
       await call('tuner:audit', {});
+      expect(await call('recovery:state', {})).toEqual({ damaged: null, backups: [], restartPending: false });
+      expect(await dispatch('recovery:start-fresh', {}, context)).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringMatching(/nothing to recover/) } });
       expect(await dispatch('alerts:acknowledge', { id: 999 }, context)).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String), field: 'id' } });
 
       const missing = await dispatch('runs:get', { runId: 'no-such-run' }, context);

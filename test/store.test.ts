@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppStore, type NewRun } from '../src/main/store/app-store';
 import { APP_MIGRATIONS } from '../src/main/store/migrations';
+import { keyFileSecretBox } from '../src/main/store/key-file-secrets';
 import { SettingsStore } from '../src/main/store/settings-store';
 import { DatabaseOpenError } from '../src/main/store/sqlite';
 import type { Persona } from '../src/shared/persona';
@@ -120,20 +121,21 @@ describe('provider settings', () => {
   it('are saved in app.db and read back after reopening; a bad change names the field and saves nothing', () => {
     const dir = tempDir();
     let store = AppStore.open(dir);
-    const settings = new SettingsStore(store, {});
+    const settings = new SettingsStore(store, keyFileSecretBox(dir), {});
     expect(settings.get()).toMatchObject({ provider: 'offline', culture: 'bundled', ollama: { baseUrl: 'http://127.0.0.1:11434' } });
     settings.update({ provider: 'ollama', ollama: { model: 'qwen2.5:7b' } });
     expect(() => settings.update({ ollama: { baseUrl: 'localhost:11434' } })).toThrow(/Setting ollama\.baseUrl must .*nothing was saved/);
     store.close();
     store = AppStore.open(dir);
-    expect(new SettingsStore(store, {}).get()).toMatchObject({ provider: 'ollama', ollama: { model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434' } });
+    expect(new SettingsStore(store, keyFileSecretBox(dir), {}).get()).toMatchObject({ provider: 'ollama', ollama: { model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434' } });
     store.close();
   });
 
   it('take keys from the environment only where settings have none, and OLLAMA_HOST while the address is the default', () => {
-    const store = AppStore.open(tempDir());
+    const dir = tempDir();
+    const store = AppStore.open(dir);
     const env = { GEMINI_API_KEY: 'env-gemini', QLOO_API_KEY: 'env-qloo', OLLAMA_HOST: '10.0.0.5:11434' };
-    const settings = new SettingsStore(store, env);
+    const settings = new SettingsStore(store, keyFileSecretBox(dir), env);
     expect(settings.get()).toMatchObject({ gemini: { apiKey: 'env-gemini' }, qloo: { apiKey: 'env-qloo' }, ollama: { baseUrl: 'http://10.0.0.5:11434' } });
     expect(settings.get().openai.apiKey).toBeUndefined();
     // Saving anything keeps OLLAMA_HOST in force; an address chosen in settings wins over it.
@@ -148,7 +150,7 @@ describe('provider settings', () => {
     const dir = tempDir();
     const store = AppStore.open(dir);
     store.writeSetting('providers', { provider: 'chatgpt' });
-    const settings = new SettingsStore(store, {});
+    const settings = new SettingsStore(store, keyFileSecretBox(dir), {});
     expect(settings.problem).toMatch(/provider that .*defaults are used until you save new ones/);
     expect(settings.get().provider).toBe('offline');
     expect(JSON.parse(store.readSetting('providers')!)).toEqual({ provider: 'chatgpt' });
@@ -158,27 +160,27 @@ describe('provider settings', () => {
 
 describe('API keys at rest', () => {
   // A reversible stand-in for safeStorage (which needs Electron): what matters is that app.db never holds the plain key.
-  const box = { encrypt: (plain: string) => Buffer.from([...plain].reverse().join('')).toString('base64'), decrypt: (sealed: string) => [...Buffer.from(sealed, 'base64').toString()].reverse().join('') };
+  const box = { storage: 'os_keychain' as const, encrypt: (plain: string) => Buffer.from([...plain].reverse().join('')).toString('base64'), decrypt: (sealed: string) => [...Buffer.from(sealed, 'base64').toString()].reverse().join('') };
 
   it('are sealed in app.db, opened again with the box, and reported (not thrown) without it', () => {
     const dir = tempDir();
     let store = AppStore.open(dir);
-    new SettingsStore(store, {}, box).update({ gemini: { apiKey: 'AIza-very-secret' } });
+    new SettingsStore(store, box, {}).update({ gemini: { apiKey: 'AIza-very-secret' } });
     store.close();
     const raw = fs.readFileSync(path.join(dir, 'app.db')).toString('latin1') + (fs.existsSync(path.join(dir, 'app.db-wal')) ? fs.readFileSync(path.join(dir, 'app.db-wal')).toString('latin1') : '');
     expect(raw).not.toContain('AIza-very-secret');
 
     store = AppStore.open(dir);
-    expect(new SettingsStore(store, {}, box).get().gemini.apiKey).toBe('AIza-very-secret');
-    const withoutBox = new SettingsStore(store, {});
+    expect(new SettingsStore(store, box, {}).get().gemini.apiKey).toBe('AIza-very-secret');
+    const withoutBox = new SettingsStore(store, keyFileSecretBox(dir), {});
     expect(withoutBox.get().gemini.apiKey).toBeUndefined();
     expect(withoutBox.problem).toMatch(/gemini key could not be decrypted/);
     expect(withoutBox.view().gemini.apiKeySet).toBe(false);
     // Saving elsewhere (browser mode, the CLI) keeps the key it cannot open; the keychain still can.
     withoutBox.update({ limits: { maxConcurrency: 4 } });
-    expect(new SettingsStore(store, {}, box).get().gemini.apiKey).toBe('AIza-very-secret');
+    expect(new SettingsStore(store, box, {}).get().gemini.apiKey).toBe('AIza-very-secret');
     // With a key in the environment, the sealed one gives way to it here.
-    expect(new SettingsStore(store, { GEMINI_API_KEY: 'env-key' }).get().gemini.apiKey).toBe('env-key');
+    expect(new SettingsStore(store, keyFileSecretBox(dir), { GEMINI_API_KEY: 'env-key' }).get().gemini.apiKey).toBe('env-key');
     store.close();
   });
 });

@@ -4,45 +4,27 @@
  * through PERSONA_STUDIO_DATA_DIR. Skipped, saying why, when the binary is absent.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { _electron as electron, type ElectronApplication } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateInUi } from '../ui';
+import { ELECTRON_BINARY, launchElectronApp, ROOT, SKIP_REASON, type LaunchedApp } from './electron-app';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-/**
- * Electron's binary, found as the electron package finds it (dist/ + path.txt), without requiring
- * the package: electron 45 would try to download a missing binary, and nothing may download here.
- */
-function electronBinary(): string {
-  const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(pkg, 'path.txt');
-  if (!fs.existsSync(pathFile)) return '';
-  const file = path.join(pkg, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(file) ? file : '';
-}
-const binary = electronBinary();
-
-let app: ElectronApplication | undefined;
-let dataDir: string | undefined;
+const binary = ELECTRON_BINARY;
+const root = ROOT;
+let launched: LaunchedApp | undefined;
 afterEach(async () => {
-  await app?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await launched?.close();
+  launched = undefined;
 });
 
 async function launch() {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-electron-'));
-  app = await electron.launch({ executablePath: binary, args: [path.join(root, 'out', 'main', 'index.js')], env: { ...process.env, PERSONA_STUDIO_DATA_DIR: dataDir } });
-  const page = await app.firstWindow();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  return page;
+  launched = await launchElectronApp();
+  return launched.page;
 }
 
 // Without the binary the run says why, as a skipped test named after the reason.
 describe.runIf(binary === '')('workshop (Electron)', () => {
-  it.skip("skipped: Electron's binary is absent (node_modules/electron/dist, or its path.txt, is missing: electron was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or could not download it)", () => {});
+  it.skip(SKIP_REASON, () => {});
 });
 
 describe.skipIf(binary === '')('workshop (Electron)', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/brief';
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
-import { createCore } from '../main/core';
+import { openCoreForCli } from './open-core';
 import { defaultDataDir } from '../main/data-dir';
 import type { LlmProviderId } from '../main/store/settings-store';
 import { PROVIDER_IDS } from '../shared/ipc/contract';
@@ -46,13 +46,8 @@ interface GenerateArgs {
 
 export async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseGenerateArgs(argv);
-  let core;
-  try {
-    core = createCore({ dataDir: args.dataDir });
-  } catch (error) {
-    io.err(`error: ${(error as Error).message}`);
-    return 1;
-  }
+  const core = openCoreForCli({ dataDir: args.dataDir }, io);
+  if (!core) return 1;
   try {
     if (core.settings.problem) io.err(`warning: ${core.settings.problem}`);
     const { run, document, fallback } = await core.generate(args.brief, args.provider ? { providerId: args.provider } : {});

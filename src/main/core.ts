@@ -11,7 +11,10 @@ import { GenerationPipeline, type GenerationOptions, type GenerationResult } fro
 import { BundledCultureSource } from './providers/culture/bundled-culture';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from './providers/llm/offline/offline-engine';
 import type { LlmProvider } from './providers/types';
-import { AppStore } from './store/app-store';
+import type { AppStore } from './store/app-store';
+import { AppRecovery, openAppStoreOrRecover } from './store/app-recovery';
+import { keyFileSecretBox, sealWithFirst } from './store/key-file-secrets';
+import { describeForLog } from './store/secret-redaction';
 import type { Clock } from './cache/clock';
 import { TieredCache, type CacheAlert } from './cache/tiered-cache';
 import { CachedCultureSource, DEFAULT_PRELOAD, type PreloadPolicy } from './providers/culture/cached-culture';
@@ -49,8 +52,12 @@ export interface CoreOptions {
   resources?: ResourceSource | null;
   /** Where API keys are read from when settings have none; default process.env. */
   env?: NodeJS.ProcessEnv;
-  /** Encrypts API keys at rest (Electron's safeStorage); without one they are kept in app.db as written. */
+  /** The OS keychain (Electron's safeStorage); without one, API keys are sealed with secret.key in the data folder. */
   secrets?: SecretBox;
+  /** How long after start the daily backup check waits; default 15 s, after start-up. */
+  backupDelayMs?: number;
+  /** Restarts the app after a recovery choice; without it the user is asked to restart. */
+  onRestartNeeded?: () => void;
   /** Prints reports to PDF; default Chromium headless through playwright-core, launched on first use. */
   pdfPrinter?: PdfPrinter;
   /** The monitor's clock and timers (tests drive them by hand). */
@@ -74,6 +81,10 @@ export interface Core {
   readonly monitor: Monitor;
   /** PDF, JSON, CSV and Markdown exports of runs. */
   readonly reports: ReportExporter;
+  /** app.db's daily backups and, when it would not open, the way back. */
+  readonly recovery: AppRecovery;
+  /** Called after a recovery choice; 'manual' when the user has to restart the app. */
+  requestRestart(): 'automatic' | 'manual';
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
   /** Whether a provider answers, and its models. */
   probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
@@ -88,8 +99,15 @@ export function createCore(options: CoreOptions): Core {
   const datasetDir = path.join(resourcesDir, 'dataset');
   const dataset = (): TasteDataset => loadDataset(datasetDir);
 
-  const store = AppStore.open(dataDir, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
-  const settings = new SettingsStore(store, options.env ?? process.env, options.secrets);
+  const sqlite = options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {};
+  // A damaged app.db is left as it is: the app runs on an in-memory store and offers a backup.
+  const { store, damaged } = openAppStoreOrRecover(dataDir, sqlite);
+  const recovery = new AppRecovery(dataDir, damaged, sqlite);
+  const backupTimer = setTimeout(() => {
+    recovery.backupIfDue(store).catch((error: unknown) => console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${describeForLog(error)}`));
+  }, options.backupDelayMs ?? BACKUP_DELAY_MS).unref();
+  const keyFile = keyFileSecretBox(dataDir);
+  const settings = new SettingsStore(store, options.secrets ? sealWithFirst(options.secrets, keyFile) : keyFile, options.env ?? process.env);
   const offline = new OfflineEngine(dataset);
   const remote: RemoteLlmProvider[] = [
     new OllamaProvider(() => settings.get().ollama),
@@ -186,6 +204,13 @@ export function createCore(options: CoreOptions): Core {
     cache,
     monitor,
     reports,
+    recovery,
+    requestRestart: () => {
+      if (!options.onRestartNeeded) return 'manual';
+      // After the reply has gone out: the caller hears what happened before the app goes away.
+      setTimeout(options.onRestartNeeded, 200).unref();
+      return 'automatic';
+    },
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
     probe: async (providerId, signal) => {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
@@ -194,6 +219,7 @@ export function createCore(options: CoreOptions): Core {
       return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
     },
     close: () => {
+      clearTimeout(backupTimer);
       // The printer's browser is a child process: closing it need not hold up the databases.
       void reports.close();
       monitor.close();
@@ -206,6 +232,8 @@ export function createCore(options: CoreOptions): Core {
 }
 
 const MB = 1_048_576;
+/** The daily backup waits until start-up is over. */
+const BACKUP_DELAY_MS = 15_000;
 
 function ttlBoundsOf(cache: AppSettings['cache']) {
   return { minMs: cache.ttlMinMinutes * 60_000, maxMs: cache.ttlMaxDays * 86_400_000 };

@@ -12,6 +12,8 @@ import { bindBroadcasts } from './ipc/broadcasts';
 import { createHandlers } from './ipc/handlers';
 import { IPC_EVENT_CHANNEL } from '../shared/ipc/transport';
 import { hardenApp } from './security';
+import { WINDOW_WEB_PREFERENCES } from './security-policy';
+import { describeForLog } from './store/secret-redaction';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -36,6 +38,7 @@ const windows = new Set<BrowserWindow>();
 function keychainSecrets(): SecretBox | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
   return {
+    storage: 'os_keychain',
     encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
     decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
   };
@@ -92,11 +95,8 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Persona Studio',
     webPreferences: {
+      ...WINDOW_WEB_PREFERENCES,
       preload: path.join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
       spellcheck: true,
     },
   });
@@ -130,8 +130,19 @@ app.whenReady().then(() => {
   hardenApp(isAppUrl);
   const binding = electronSqliteBinding();
   const secrets = keychainSecrets();
-  core = createCore({ dataDir: app.getPath('userData'), ...(binding ? { sqliteNativeBinding: binding } : {}), ...(secrets ? { secrets } : {}), pdfPrinter: electronPdfPrinter });
-  const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}`, error));
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    ...(binding ? { sqliteNativeBinding: binding } : {}),
+    ...(secrets ? { secrets } : {}),
+    pdfPrinter: electronPdfPrinter,
+    onRestartNeeded: () => {
+      // exit() skips will-quit: the databases are closed here first.
+      core?.close();
+      app.relaunch();
+      app.exit(0);
+    },
+  });
+  const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}: ${describeForLog(error)}`));
   bindElectronIpc({ dispatch, isAppUrl, isOwnWindow: (contents) => [...windows].some((w) => w.webContents === contents) });
   bindBroadcasts(
     core,

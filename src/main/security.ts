@@ -1,23 +1,26 @@
 /**
  * Window hardening, after Actual Budget's security.ts: no navigation away from the app, no new
- * windows (http(s) links open in the system browser), no webviews, no permission grants.
+ * windows (http(s) links open in the system browser), no webviews, no permission grants. The
+ * decisions themselves are in security-policy.ts.
  */
 import { app, session, shell } from 'electron';
+import { navigationAllowed, newWindowDecision, permissionGranted } from './security-policy';
 
 export function hardenApp(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!navigationAllowed(url, isAppUrl)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!navigationAllowed(url, isAppUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
+      const decision = newWindowDecision(url);
+      if (decision.openExternally) void shell.openExternal(url);
+      return { action: decision.action };
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionGranted(permission)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionGranted(permission));
 }

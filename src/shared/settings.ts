@@ -32,7 +32,7 @@ export const settingsViewSchema = z.object({
   monitor,
   cache,
   /** Where keys are kept: the OS keychain through Electron, or app.db on this machine (browser mode, CLI). */
-  keyStorage: z.enum(['os_keychain', 'app_database']),
+  keyStorage: z.enum(['os_keychain', 'key_file']),
   /** Why the saved settings could not be used, when they could not. */
   problem: z.string().nullable(),
 });

@@ -40,6 +40,8 @@ export interface Scripted {
   /** Stream the content in this many chunks (for a streaming request), one every `intervalMs`. */
   chunks?: number;
   intervalMs?: number;
+  /** Send a non-streamed body in `chunks` pieces too, one every `intervalMs`: a server that crawls. */
+  dripBody?: boolean;
   /** Never answer. */
   hang?: boolean;
   /** Destroy the connection before answering. */
@@ -173,6 +175,7 @@ export class ProviderServer {
         res.destroy();
         return;
       }
+      if (scripted.dripBody) return this.drip(body, scripted, headers, res);
       res.writeHead(200, headers).end(body);
       return;
     }
@@ -192,6 +195,16 @@ export class ProviderServer {
       if (res.destroyed) return;
     }
     res.end(streamLine(request.wire, '', true));
+  }
+
+  private async drip(body: string, scripted: Scripted, headers: Record<string, string>, res: http.ServerResponse): Promise<void> {
+    res.writeHead(200, headers);
+    for (const piece of split(body, scripted.chunks ?? 8)) {
+      res.write(piece);
+      if (scripted.intervalMs) await delay(scripted.intervalMs, res);
+      if (res.destroyed) return;
+    }
+    res.end();
   }
 }
 
@@ -265,10 +278,15 @@ function split(text: string, chunks: number): string[] {
 
 function delay(ms: number, res: http.ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    res.once('close', () => {
+    const onClose = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    // The listener goes with its timer: a slow drip waits once per piece on the same response.
+    const timer = setTimeout(() => {
+      res.off('close', onClose);
+      resolve();
+    }, ms);
+    res.once('close', onClose);
   });
 }

@@ -45,9 +45,13 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
   const delivered = () => combined?.document.personas.length ?? 0;
   const report = () => context.onPersona?.(delivered(), total);
 
+  // When a Retry-After from a failed call ends: the scheduler waits one out only within the call's deadline.
+  let pausedUntil = 0;
   for (let round = 0; round < MAX_ROUNDS && delivered() < total; round++) {
     // An open breaker still gets the first round: its pause may be over, and the scheduler lets a test call through.
     if (round > 0 && deps.scheduler.breakerState(deps.provider.id) === 'open') break;
+    // Asking again at once would ignore the pause the provider asked for: the rest come from the offline engine.
+    if (performance.now() < pausedUntil) break;
     const wanted = total - delivered();
     const sizes = planBatches(wanted, deps.scheduler.limit.value, deps.maxBatchSize);
     const exclude = combined?.document.personas.map((p) => p.name) ?? [];
@@ -69,6 +73,10 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
               throw new CallError('malformed', error instanceof Error ? error.message : String(error), { provider: deps.provider.id });
             }
           },
+        }).catch((error: unknown) => {
+          const retryAfterMs = error instanceof CallError ? error.details.retryAfterMs : undefined;
+          if (retryAfterMs) pausedUntil = Math.max(pausedUntil, performance.now() + retryAfterMs);
+          throw error;
         });
       }),
     );

@@ -225,8 +225,10 @@ export class GenerationPipeline {
       return { run, document, fromCache: false, ...(fallback ? { fallback } : {}) };
     } catch (error) {
       if (signal.aborted) {
-        finish('cancelled', { error: 'Cancelled by the user' });
-        throw new GenerationError('cancelled', 'The generation was cancelled; nothing was saved.');
+        // A caller's deadline (AbortSignal.timeout) is not the user pressing Cancel: the run says which.
+        const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+        finish('cancelled', { error: timedOut ? 'Stopped at its deadline' : 'Cancelled by the user' });
+        throw new GenerationError('cancelled', timedOut ? 'The generation ran past its deadline and was stopped; nothing was saved.' : 'The generation was cancelled; nothing was saved.');
       }
       const message = error instanceof Error ? error.message : String(error);
       finish('failed', { error: message });

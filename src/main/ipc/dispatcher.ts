@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
+import { redactSecrets } from '../store/secret-redaction';
 import type { Channel, EventChannel, EventOf, IpcErrorShape, IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/types';
 
 export interface HandlerContext {
@@ -38,8 +39,8 @@ export function createDispatcher(handlers: Handlers, onInternalError: (channel: 
     if (!isChannel(channel)) {
       return fail({ code: 'unknown_channel', message: `There is no channel called "${String(channel).slice(0, 80)}".` });
     }
-    const parsed = (contract[channel].request as z.ZodType).safeParse(payload ?? {});
-    if (!parsed.success) return fail(describeInvalid(channel, parsed.error));
+    const parsed = parseRequest(channel, payload ?? {});
+    if (!parsed.success) return fail(parsed.error);
     try {
       const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, context) };
@@ -48,9 +49,22 @@ export function createDispatcher(handlers: Handlers, onInternalError: (channel: 
         return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
       }
       onInternalError(channel, error);
-      return fail({ code: 'internal', message: `${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` });
+      return fail({ code: 'internal', message: redactSecrets(`${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`) });
     }
   };
+}
+
+type ParseResult = { success: true; data: unknown } | { success: false; error: IpcErrorShape };
+
+function parseRequest(channel: Channel, payload: unknown): ParseResult {
+  try {
+    const parsed = (contract[channel].request as z.ZodType).safeParse(payload);
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, error: describeInvalid(channel, parsed.error) };
+  } catch {
+    // zod reports bad values but lets a getter's or proxy trap's exception through; the thrown value
+    // is the caller's and may not even turn into text, so the answer does not quote it.
+    return { success: false, error: { code: 'invalid_request', message: `${channel}: the request could not be read (a getter or proxy in it threw)` } };
+  }
 }
 
 function fail(error: IpcErrorShape): IpcResult<never> {
@@ -59,15 +73,25 @@ function fail(error: IpcErrorShape): IpcResult<never> {
 
 function describeInvalid(channel: string, error: z.ZodError): IpcErrorShape {
   const issue = error.issues[0]!;
-  const field = issue.path.join('.');
+  const field = shortName(issue.path.map((key) => shortName(String(key))).join('.'), MAX_FIELD_LENGTH);
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.join(', ');
+    // The caller chooses the keys: naming a few, each cut short, keeps the answer small whatever was sent.
+    const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((key) => shortName(key));
+    const more = issue.keys.length > MAX_KEYS_NAMED ? ` and ${issue.keys.length - MAX_KEYS_NAMED} more` : '';
     const at = field ? `${field}.` : '';
-    return { code: 'invalid_request', message: `${channel}: unknown field ${at}${keys}`, field: `${at}${issue.keys[0]}` };
+    return { code: 'invalid_request', message: `${channel}: unknown field ${at}${named.join(', ')}${more}`, field: `${at}${named[0]}` };
   }
   return {
     code: 'invalid_request',
     message: field ? `${channel}: ${field} ${issue.message}` : `${channel}: the request ${issue.message}`,
     ...(field ? { field } : {}),
   };
+}
+
+const MAX_KEYS_NAMED = 5;
+const MAX_NAME_LENGTH = 80;
+const MAX_FIELD_LENGTH = 240;
+
+function shortName(name: string, max = MAX_NAME_LENGTH): string {
+  return name.length > max ? `${name.slice(0, max)}…` : name;
 }

@@ -6,6 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc/transport';
 import type { IpcResult } from '../../shared/ipc/types';
 import type { Dispatch } from './dispatcher';
+import { isTrustedSender } from '../security-policy';
 
 export interface ElectronBindingOptions {
   dispatch: Dispatch;
@@ -18,13 +19,14 @@ export interface ElectronBindingOptions {
 export function bindElectronIpc({ dispatch, isAppUrl, isOwnWindow }: ElectronBindingOptions): () => void {
   ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown): Promise<IpcResult<unknown>> => {
     const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url) || !isOwnWindow(event.sender)) {
+    const sender = { frameUrl: frame?.url ?? null, isMainFrame: frame?.parent === null, ownWindow: isOwnWindow(event.sender) };
+    if (!isTrustedSender(sender, isAppUrl)) {
       return { ok: false, error: { code: 'forbidden', message: 'Requests are accepted only from the Persona Studio window.' } };
     }
-    const sender = event.sender;
+    const contents = event.sender;
     return dispatch(typeof channel === 'string' ? channel : String(channel), payload, {
       emit: (name, body) => {
-        if (!sender.isDestroyed()) sender.send(IPC_EVENT_CHANNEL, name, body);
+        if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, body);
       },
     });
   });

@@ -4,6 +4,7 @@ import { GenerationError } from '../generation/pipeline';
 import { briefInputSchema } from '../../shared/brief';
 import { PERSONA_SCHEMAS } from '../../shared/persona';
 import { ExportError } from '../report/report-exporter';
+import { RecoveryError } from '../store/app-recovery';
 import { SettingsError } from '../store/settings-store';
 import { HandlerError, type Handlers } from './dispatcher';
 
@@ -186,5 +187,20 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),
+
+    'recovery:state': async () => core.recovery.state(),
+    'recovery:restore': async ({ backup }) => recovering(core, () => core.recovery.restore(backup), 'backup'),
+    'recovery:start-fresh': async () => recovering(core, () => core.recovery.startFresh()),
   };
+}
+
+/** Carries out a recovery choice, then restarts the app (or says the user must). */
+function recovering(core: Core, choice: () => { movedTo: string }, field?: string) {
+  try {
+    const { movedTo } = choice();
+    return { movedTo, restart: core.requestRestart() };
+  } catch (error) {
+    if (error instanceof RecoveryError) throw new HandlerError('invalid_request', error.message, field);
+    throw error;
+  }
 }

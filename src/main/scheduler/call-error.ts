@@ -3,6 +3,8 @@
  * status, network, malformed answer, refusal); the scheduler reads `retryable` to decide on a retry
  * and `overload` to lower its concurrency, and the pipeline reads the code to explain a fallback.
  */
+import { redactSecrets } from '../store/secret-redaction';
+
 export type CallErrorCode =
   | 'timeout'
   | 'deadline'
@@ -31,7 +33,8 @@ export class CallError extends Error {
     message: string,
     readonly details: { provider?: string; status?: number; retryAfterMs?: number } = {},
   ) {
-    super(message);
+    // Providers may quote the key they refused: scrubbed here, before the message is shown, logged or stored.
+    super(redactSecrets(message));
   }
 
   get retryable(): boolean {

@@ -128,7 +128,7 @@ export class Scheduler {
   async call<T>(spec: CallSpec<T>): Promise<T> {
     const units = spec.units ?? 1;
     const state = this.providerState(spec.provider);
-    const budget = spec.deadlineMs ?? this.defaultDeadline(spec.provider, spec.kind, units);
+    const budget = spec.deadlineMs ?? this.deadlineFor(spec.provider, spec.kind, units);
     const deadline = AbortSignal.timeout(Math.max(1, Math.round(budget)));
     const callSignal = spec.signal ? AbortSignal.any([spec.signal, deadline]) : deadline;
     const endsAt = performance.now() + budget;
@@ -162,6 +162,13 @@ export class Scheduler {
   /** The timeout the next first attempt of this kind would get, for one unit of work. */
   timeoutMs(provider: string, kind: CallKind): number {
     return timeoutFor(this.latency, this.timeouts, provider, kind, 1, 0);
+  }
+
+  /** The budget a call gets when its spec names none: enough for the first attempt and its retries at their growing timeouts. */
+  deadlineFor(provider: string, kind: CallKind, units: number): number {
+    let total = 0;
+    for (let attempt = 0; attempt < this.retry.maxAttempts; attempt++) total += timeoutFor(this.latency, this.timeouts, provider, kind, units, attempt);
+    return Math.min(this.timeouts.maxMs * 2, total);
   }
 
   /**
@@ -231,7 +238,8 @@ export class Scheduler {
   }
 
   private async attempt<T>(spec: CallSpec<T>, state: ProviderState, units: number, attempt: number, callSignal: AbortSignal, endsAt: number): Promise<T> {
-    return this.queue.add(
+    // p-queue 8 looks at the signal only when it dequeues a task: a call waiting for a slot would outlive its deadline.
+    return settledOrAborted(this.queue.add(
       async () => {
         callSignal.throwIfAborted();
         const timeoutMs = Math.min(timeoutFor(this.latency, this.timeouts, spec.provider, spec.kind, units, attempt), endsAt - performance.now());
@@ -269,7 +277,7 @@ export class Scheduler {
         }
       },
       { priority: PRIORITY[spec.priority], signal: callSignal },
-    ) as Promise<T>;
+    ) as Promise<T>, callSignal);
   }
 
   private notify(event: CallEvent): void {
@@ -292,13 +300,6 @@ export class Scheduler {
     return asCallError(error, spec.provider);
   }
 
-  /** Enough for the first attempt and its retries at their growing timeouts. */
-  private defaultDeadline(provider: string, kind: CallKind, units: number): number {
-    let total = 0;
-    for (let attempt = 0; attempt < this.retry.maxAttempts; attempt++) total += timeoutFor(this.latency, this.timeouts, provider, kind, units, attempt);
-    return Math.min(this.timeouts.maxMs * 2, total);
-  }
-
   private providerState(provider: string): ProviderState {
     let state = this.providers.get(provider);
     if (!state) {
@@ -311,6 +312,16 @@ export class Scheduler {
     }
     return state;
   }
+}
+
+/** `work`'s outcome, or the signal's reason as soon as it aborts (`work` still settles, unobserved). */
+function settledOrAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

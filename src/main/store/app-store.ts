@@ -13,6 +13,10 @@ import { openDatabase, type OpenOptions, type SqliteDatabase } from './sqlite';
 
 export const DEFAULT_WORKSHOP_NAME = 'My workshop';
 
+export function appDatabaseFile(dataDir: string): string {
+  return path.join(dataDir, 'app.db');
+}
+
 export interface NewRun {
   workshopId: string;
   brief: Brief;
@@ -83,9 +87,20 @@ export class AppStore {
     };
   }
 
+  /** Throws a DatabaseOpenError, leaving the file as it was, when app.db is damaged or from a newer version. */
   static open(dataDir: string, options: OpenOptions = {}): AppStore {
-    const file = path.join(dataDir, 'app.db');
-    return new AppStore(file, openDatabase(file, APP_MIGRATIONS, options));
+    const file = appDatabaseFile(dataDir);
+    return new AppStore(file, openDatabase(file, APP_MIGRATIONS, { ...options, verify: true }));
+  }
+
+  /** A store that lives only until close: what the app runs on while app.db cannot be opened. */
+  static inMemory(options: OpenOptions = {}): AppStore {
+    return new AppStore(':memory:', openDatabase(':memory:', APP_MIGRATIONS, options));
+  }
+
+  /** A consistent copy of app.db written to `file` while the app keeps working (SQLite's online backup). */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   close(): void {
@@ -104,6 +119,11 @@ export class AppStore {
 
   writeSetting(key: string, value: unknown, now = new Date()): void {
     this.statements.writeSetting.run(key, JSON.stringify(value), now.toISOString());
+  }
+
+  /** Folds the WAL into app.db and empties it, so page images that held replaced text are gone (freed pages are zeroed: secure_delete). */
+  scrubFreedPages(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   createWorkshop(name: string, now = new Date()): WorkshopSummary {

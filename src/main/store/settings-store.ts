@@ -13,6 +13,7 @@ import { OPENAI_DEFAULTS } from '../providers/llm/openai-compatible';
 import { QLOO_DEFAULTS, type QlooSettings } from '../providers/culture/qloo-culture';
 import type { SettingsChange, SettingsView } from '../../shared/settings';
 import type { AppStore } from './app-store';
+import { rememberSecret } from './secret-redaction';
 
 export type LlmProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -72,9 +73,11 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 // The key predates the monitor's section; kept so that saved settings still load.
 const KEY = 'providers';
 
-/** Encrypts keys at rest (Electron's safeStorage in the app); absent, keys stay in app.db as written. */
+/** Encrypts keys at rest: the OS keychain (Electron's safeStorage) or a key file beside app.db. */
 export interface SecretBox {
+  readonly storage: 'os_keychain' | 'key_file';
   encrypt(plain: string): string;
+  /** Throws when `sealed` was not sealed by this box. */
   decrypt(sealed: string): string;
 }
 
@@ -105,13 +108,18 @@ export class SettingsStore {
 
   constructor(
     private readonly store: AppStore,
+    private readonly secrets: SecretBox,
     private readonly env: NodeJS.ProcessEnv = process.env,
-    private readonly secrets?: SecretBox,
   ) {
-    const { settings, problem } = this.load();
+    const { settings, problem, plainKeys } = this.load();
     this.current = settings;
     this.effective = this.withEnvironment(settings);
     this.loadProblem = problem;
+    // Versions before 0.2 kept keys as written: seal them now and scrub the old text from the file.
+    if (plainKeys) {
+      this.store.writeSetting(KEY, this.sealKeys(settings));
+      this.store.scrubFreedPages();
+    }
   }
 
   /** The settings with keys from the environment filled in where settings have none. */
@@ -160,7 +168,7 @@ export class SettingsStore {
       limits: s.limits,
       monitor: s.monitor,
       cache: s.cache,
-      keyStorage: this.secrets ? 'os_keychain' : 'app_database',
+      keyStorage: this.secrets.storage,
       problem: this.problem ?? null,
     };
   }
@@ -172,7 +180,6 @@ export class SettingsStore {
   }
 
   private sealKeys(settings: AppSettings): AppSettings {
-    if (!this.secrets) return settings;
     const sealed = structuredClone(settings);
     for (const name of KEYED) {
       const section = sealed[name] as { apiKey?: string };
@@ -185,7 +192,7 @@ export class SettingsStore {
   private unsealKeys(settings: AppSettings): AppSettings {
     for (const name of KEYED) {
       const section = settings[name] as { apiKey?: string };
-      if (!this.secrets || !isSealed(section.apiKey)) continue;
+      if (!isSealed(section.apiKey)) continue;
       try {
         section.apiKey = this.secrets.decrypt(section.apiKey!.slice(SEALED.length));
       } catch {
@@ -198,6 +205,8 @@ export class SettingsStore {
   /** OLLAMA_HOST moves Ollama only while settings keep the default address; keys fill only empty ones. */
   private withEnvironment(s: AppSettings): AppSettings {
     const host = this.env.OLLAMA_HOST;
+    for (const name of KEYED) rememberSecret(s[name].apiKey);
+    for (const name of ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'QLOO_API_KEY'] as const) rememberSecret(this.env[name]);
     return {
       ...s,
       ollama: withKey(host && s.ollama.baseUrl === OLLAMA_DEFAULTS.baseUrl ? { ...s.ollama, baseUrl: withScheme(host) } : s.ollama, undefined),
@@ -207,7 +216,7 @@ export class SettingsStore {
     };
   }
 
-  private load(): { settings: AppSettings; problem?: string } {
+  private load(): { settings: AppSettings; problem?: string; plainKeys?: boolean } {
     const text = this.store.readSetting(KEY);
     const defaults = settingsSchema.parse({});
     if (text === undefined) return { settings: defaults };
@@ -218,7 +227,10 @@ export class SettingsStore {
       return { settings: defaults, problem: 'The saved settings are not valid JSON; defaults are used until you save new ones.' };
     }
     const parsed = settingsSchema.safeParse(raw);
-    if (parsed.success) return { settings: this.unsealKeys(parsed.data) };
+    if (parsed.success) {
+      const plainKeys = KEYED.some((name) => parsed.data[name].apiKey !== undefined && !isSealed(parsed.data[name].apiKey));
+      return { settings: this.unsealKeys(parsed.data), plainKeys };
+    }
     const issue = parsed.error.issues[0]!;
     return { settings: defaults, problem: `The saved settings have ${issue.path.join('.') || 'a value'} that ${issue.message}; defaults are used until you save new ones.` };
   }

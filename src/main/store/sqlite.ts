@@ -8,13 +8,19 @@ export type SqliteDatabase = Database.Database;
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for another runtime (Electron's ABI). */
   nativeBinding?: string;
+  /** Run SQLite's quick_check before writing anything, so a damaged file is refused untouched. */
+  verify?: boolean;
 }
+
+/** Why a file would not open: it is damaged (a backup can replace it), or written by a newer version. */
+export type OpenFailure = 'damaged' | 'newer_version';
 
 export class DatabaseOpenError extends Error {
   constructor(
     readonly file: string,
-    reason: string,
+    readonly reason: string,
     advice: string,
+    readonly failure: OpenFailure = 'damaged',
   ) {
     super(`${path.basename(file)} at ${file} could not be opened: ${reason}. ${advice}`);
     this.name = 'DatabaseOpenError';
@@ -31,10 +37,13 @@ export function openDatabase(file: string, migrations: readonly string[], option
   }
   try {
     refuseNewerSchema(db, file, migrations.length);
+    if (options.verify) verifyPages(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 3000');
+    // Deleted and replaced rows (an old API key, a removed persona) are zeroed, not left in free pages.
+    db.pragma('secure_delete = ON');
     migrate(db, migrations);
     return db;
   } catch (error) {
@@ -56,8 +65,15 @@ function refuseNewerSchema(db: SqliteDatabase, file: string, known: number): voi
       file,
       `it was written by a newer version of Persona Studio (schema ${current}, this version knows ${known})`,
       'Update Persona Studio to open it; the file was left untouched.',
+      'newer_version',
     );
   }
+}
+
+function verifyPages(db: SqliteDatabase): void {
+  const problems = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>;
+  const first = problems[0]?.quick_check;
+  if (first !== 'ok') throw new Error(`its integrity check failed (${problems.map((p) => p.quick_check).join('; ') || 'no answer'})`);
 }
 
 function migrate(db: SqliteDatabase, migrations: readonly string[]): void {

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/ipc/types';
 import type { Dispatch } from '../ipc/dispatcher';
+import { cspOf } from '../security-policy';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -56,6 +57,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No renderer build in ${rendererDir}; run npm run build first.`);
   }
+  // The page's own policy, sent as a header too: a header also covers what a meta tag cannot (framing).
+  const csp = cspOf(fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8'));
   const streams = new Set<http.ServerResponse>();
   const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
     if (streams.size === 0) return;
@@ -80,12 +83,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Cross-origin requests are refused.' } });
     }
     if (url.pathname.startsWith('/api/')) {
+      // Browsers label requests another site started; only the page itself (or no browser at all) may call.
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+        return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests started by another site are refused.' } });
+      }
       const given = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('token') ?? '';
       if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res);
       const match = /^\/api\/invoke\/([\w:.-]+)$/.exec(url.pathname);
       if (match && req.method === 'POST') {
         const body = await readJson(req);
+        if (body === TOO_LARGE) return send(res, 413, { ok: false, error: { code: 'invalid_request', message: 'The body is over 1 MB.' } });
         if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'invalid_request', message: 'The body must be JSON under 1 MB.' } });
         return send(res, 200, await options.dispatch(match[1]!, body, { emit }));
       }
@@ -109,6 +118,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
+      ...(csp && target.endsWith('.html') ? { 'Content-Security-Policy': csp } : {}),
       'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
       'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
     });
@@ -149,15 +159,18 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 const INVALID = Symbol('invalid');
+const TOO_LARGE = Symbol('too large');
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return INVALID;
-    chunks.push(chunk as Buffer);
+    // Read on past the limit, keeping nothing: leaving the loop destroys the socket, so the caller got
+    // a reset instead of this answer, and so did its next request on the same keep-alive connection.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) return TOO_LARGE;
   if (size === 0) return {};
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;

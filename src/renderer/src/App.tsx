@@ -3,6 +3,7 @@ import { api } from './api/client';
 import { useRoute, type Screen } from './state/route';
 import { WorkshopScreen } from './screens/WorkshopScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
+import { RecoveryBanner } from './components/RecoveryBanner';
 
 // The dashboard carries recharts and the settings a long form: loaded when first opened, so the first screen is quick.
 const DashboardScreen = lazy(() => import('./screens/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
@@ -60,6 +61,7 @@ export function App() {
         </span>
       </header>
       <main className="screen">
+        <RecoveryBanner />
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {screen === 'workshop' && <WorkshopScreen />}
           {screen === 'dashboard' && <DashboardScreen />}

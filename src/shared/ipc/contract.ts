@@ -8,7 +8,9 @@ import { briefInputSchema } from '../brief';
 import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, TRACE_PHASES, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
 import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
+import { recoveryOutcomeSchema, recoveryStateSchema } from '../recovery';
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
+import { plainJsonObject } from './plain-data';
 
 const id = z.string().min(1).max(100);
 
@@ -204,7 +206,8 @@ export const contract = {
   },
   'personas:edit': {
     // The persona is checked against its run's level by the handler: the level is not the caller's to say.
-    request: z.strictObject({ personaId: id, persona: z.looseObject({}) }),
+    // Here only that it is plain JSON data, copied: a loose object would pass on the caller's own objects.
+    request: z.strictObject({ personaId: id, persona: plainJsonObject() }),
     response: z.object({ persona: personaSimpleSchema, edits: z.int().min(1) }),
   },
   'personas:generate-one': {
@@ -269,6 +272,18 @@ export const contract = {
   'tuner:set-enabled': {
     request: z.strictObject({ enabled: z.boolean() }),
     response: tunerStateSchema,
+  },
+  'recovery:state': {
+    request: empty,
+    response: recoveryStateSchema,
+  },
+  'recovery:restore': {
+    request: z.strictObject({ backup: z.string().regex(/^app-[\dTZ-]+\.db$/, 'must be the name of a listed backup') }),
+    response: recoveryOutcomeSchema,
+  },
+  'recovery:start-fresh': {
+    request: empty,
+    response: recoveryOutcomeSchema,
   },
   'tuner:audit': {
     request: z.strictObject({ limit: z.int().min(1).max(1000).default(200) }),

@@ -13,7 +13,7 @@ import '../settings/settings.css';
 
 const KEY_STORAGE_NOTE = {
   os_keychain: 'Keys are encrypted with your system keychain.',
-  app_database: "Keys are kept on this machine only, in the app's database; they are never sent to this page.",
+  key_file: "Keys are encrypted with a key kept in this machine's data folder (secret.key); they are never sent to this page.",
 } as const;
 
 export function SettingsScreen() {

@@ -1,0 +1,59 @@
+/**
+ * The app's security decisions as plain functions, free of Electron so that tests run them here;
+ * security.ts and the IPC binding apply them to Electron's events (after Electron's security
+ * checklist and Actual Budget's security.ts). Every decision defaults to no.
+ */
+
+/** The main window's web preferences: no Node in the page, isolated preload, sandboxed renderer. */
+export const WINDOW_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+} as const;
+
+/** Navigation and redirects stay on the app's own page. */
+export function navigationAllowed(url: string, isAppUrl: (url: string) => boolean): boolean {
+  return isAppUrl(url);
+}
+
+/** New windows are always denied; an http(s) link opens in the system browser instead. */
+export function newWindowDecision(url: string): { action: 'deny'; openExternally: boolean } {
+  let external = false;
+  try {
+    const parsed = new URL(url);
+    external = parsed.protocol === 'https:' || parsed.protocol === 'http:';
+  } catch {
+    external = false;
+  }
+  return { action: 'deny', openExternally: external };
+}
+
+/** No permission (camera, microphone, notifications, geolocation, ...) is ever granted. */
+export function permissionGranted(_permission: string): boolean {
+  return false;
+}
+
+export interface IpcSender {
+  /** The frame's URL; null when the frame is gone. */
+  frameUrl: string | null;
+  /** The frame is its page's top frame (not an iframe). */
+  isMainFrame: boolean;
+  /** The frame belongs to one of the app's own windows. */
+  ownWindow: boolean;
+}
+
+/** IPC is answered only for the app's own page, in its top frame, in one of its windows (VS Code's rule). */
+export function isTrustedSender(sender: IpcSender, isAppUrl: (url: string) => boolean): boolean {
+  return sender.frameUrl !== null && sender.isMainFrame && sender.ownWindow && isAppUrl(sender.frameUrl);
+}
+
+/** The Content-Security-Policy in the renderer's index.html (one source: browser mode sends the same as a header). */
+export function cspOf(html: string): string | null {
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  return meta ? meta[1]!.replace(/\s+/g, ' ').trim() : null;
+}

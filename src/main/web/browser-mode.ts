@@ -1,0 +1,57 @@
+/**
+ * Browser mode as one piece: a core over the web server, with its events bound. A recovery choice
+ * (restore a backup, start fresh) restarts the core behind the same server, address and token.
+ * Used by `npm run web` and the e2e fixture.
+ */
+import { createCore, type Core, type CoreOptions } from '../core';
+import { bindBroadcasts } from '../ipc/broadcasts';
+import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
+import { createHandlers } from '../ipc/handlers';
+import { describeForLog } from '../store/secret-redaction';
+import { startWebServer, type WebServer } from './web-server';
+
+export interface BrowserModeOptions {
+  core: CoreOptions;
+  rendererDir: string;
+  port?: number;
+  /** Where handler failures are reported (the console by default). */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+export interface BrowserMode {
+  server: WebServer;
+  /** The core now serving (a new one after a restart). */
+  readonly core: Core;
+  close(): Promise<void>;
+}
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const onInternalError = options.onInternalError ?? ((channel, error) => console.error(`[web] ${channel}: ${describeForLog(error)}`));
+  let core: Core;
+  let dispatch: Dispatch;
+  let unbind = () => {};
+  const open = () => {
+    core = createCore({ ...options.core, onRestartNeeded: restart });
+    dispatch = createDispatcher(createHandlers(core), onInternalError);
+  };
+  const restart = () => {
+    unbind();
+    core.close();
+    open();
+    unbind = bindBroadcasts(core, server.emit, server.hasListeners);
+  };
+  open();
+  const server = await startWebServer({ dispatch: (channel, payload, context) => dispatch(channel, payload, context), rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
+  unbind = bindBroadcasts(core!, server.emit, server.hasListeners);
+  return {
+    server,
+    get core() {
+      return core;
+    },
+    close: async () => {
+      unbind();
+      await server.close();
+      core.close();
+    },
+  };
+}

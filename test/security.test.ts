@@ -1,0 +1,72 @@
+/**
+ * Electron's security checklist, item by item, where it can run without Electron: the policy
+ * decisions security.ts and the IPC binding apply, the window's web preferences, and the CSP.
+ * The same items run against the real app in e2e/electron/security.electron.ts.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cspOf, isTrustedSender, navigationAllowed, newWindowDecision, permissionGranted, WINDOW_WEB_PREFERENCES } from '../src/main/security-policy';
+import { REPO_ROOT } from './helpers';
+
+const PAGE = 'file:///opt/persona-studio/out/renderer/index.html';
+const isAppUrl = (url: string) => url.split(/[?#]/)[0] === PAGE;
+
+/** The policy's directives as a map, e.g. script-src → ["'self'"]. */
+function directives(csp: string): Map<string, string[]> {
+  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+}
+
+describe('Electron security checklist', () => {
+  it('4-6: windows run sandboxed with context isolation and no Node integration, webviews and insecure content off', () => {
+    expect(WINDOW_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+  });
+
+  for (const [where, file] of [
+    ['source', path.join(REPO_ROOT, 'src', 'renderer', 'index.html')],
+    ['build', path.join(REPO_ROOT, 'out', 'renderer', 'index.html')],
+  ] as const) {
+    it(`7: the ${where} page declares a strict Content-Security-Policy`, () => {
+      const csp = cspOf(fs.readFileSync(file, 'utf8'));
+      expect(csp).not.toBeNull();
+      const d = directives(csp!);
+      expect(d.get('default-src')).toEqual(["'self'"]);
+      expect(d.get('script-src')).toEqual(["'self'"]);
+      expect(d.get('object-src')).toEqual(["'none'"]);
+      expect(d.get('base-uri')).toEqual(["'none'"]);
+      expect(d.get('form-action')).toEqual(["'none'"]);
+      expect(d.get('frame-ancestors')).toEqual(["'none'"]);
+      expect(d.get('connect-src')).toEqual(["'self'"]);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-hashes|\*|https?:|data:.*script/);
+    });
+  }
+
+  it('13: navigation is allowed only to the app page itself', () => {
+    expect(navigationAllowed(PAGE, isAppUrl)).toBe(true);
+    expect(navigationAllowed(`${PAGE}#/history`, isAppUrl)).toBe(true);
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'file:///opt/persona-studio/out/renderer/other.html', 'javascript:alert(1)', 'data:text/html,<p>x</p>']) {
+      expect(navigationAllowed(url, isAppUrl), url).toBe(false);
+    }
+  });
+
+  it('14-15: new windows are always denied; only http(s) links go to the system browser', () => {
+    expect(newWindowDecision('https://example.com/')).toEqual({ action: 'deny', openExternally: true });
+    expect(newWindowDecision('http://example.com/')).toEqual({ action: 'deny', openExternally: true });
+    for (const url of ['file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'not a url', 'ms-msdt:/id']) {
+      expect(newWindowDecision(url), url).toEqual({ action: 'deny', openExternally: false });
+    }
+  });
+
+  it('5: permission requests are denied', () => {
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) expect(permissionGranted(permission)).toBe(false);
+  });
+
+  it('17: IPC senders are checked: own window, top frame, app page', () => {
+    const ok = { frameUrl: PAGE, isMainFrame: true, ownWindow: true };
+    expect(isTrustedSender(ok, isAppUrl)).toBe(true);
+    expect(isTrustedSender({ ...ok, isMainFrame: false }, isAppUrl)).toBe(false);
+    expect(isTrustedSender({ ...ok, ownWindow: false }, isAppUrl)).toBe(false);
+    expect(isTrustedSender({ ...ok, frameUrl: 'https://example.com/' }, isAppUrl)).toBe(false);
+    expect(isTrustedSender({ ...ok, frameUrl: null }, isAppUrl)).toBe(false);
+  });
+});
