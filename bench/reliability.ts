@@ -55,6 +55,7 @@ try {
     failed: slices.reduce((n, s) => n + s.failed, 0),
     lagP99: median(slices.map((s) => s.lagP99Ms)),
     maxOverrunMs: Math.max(...slices.map((s) => s.maxOverrunMs)),
+    retryAfterIgnored: slices.reduce((n, s) => n + s.retryAfterIgnored, 0),
   };
   console.log(
     `chaos:   ${chaos.calls} generations at a 30% fault mix; ${chaos.fallbacks} with offline fallback, ${chaos.failed} failed; overdue ${chaos.overdue} (largest overrun ${round(chaos.maxOverrunMs)} ms), stored without validation ${chaos.unvalidated}; lag p99 per slice ${slices.map((s) => round(s.lagP99Ms, 1)).join(' / ')} ms (${seconds(started)} s)`,
@@ -69,7 +70,22 @@ try {
 
   const line = `reliability: kill_trials=${crash.trials} lost=${lost} fuzz_payloads=${fuzz.payloads} crashes=${fuzz.crashes} chaos_calls=${chaos.calls} overdue=${chaos.overdue} lag_p99_ms=${round(chaos.lagP99, 1)} leaks=${secrets.leaks.length}`;
   console.log(line);
-  const missed = lost > 0 || fuzz.crashes > 0 || fuzz.untyped > 0 || fuzz.unparsedReachedHandler > 0 || chaos.overdue > 0 || chaos.unvalidated > 0 || chaos.lagP99 >= 100 || secrets.leaks.length > 0;
+  // Everything the tests hold at zero, not only what the last line shows.
+  const missed =
+    lost > 0 ||
+    fuzz.crashes > 0 ||
+    fuzz.untyped > 0 ||
+    fuzz.unparsedReachedHandler > 0 ||
+    fuzz.responseMismatches > 0 ||
+    (fuzz.byCode['internal'] ?? 0) > 0 ||
+    fuzz.prototypePollution.length > 0 ||
+    !fuzz.coreAnswersAfter ||
+    chaos.overdue > 0 ||
+    chaos.unvalidated > 0 ||
+    chaos.retryAfterIgnored > 0 ||
+    chaos.lagP99 >= 100 ||
+    secrets.leaks.length > 0 ||
+    !secrets.crashed;
   process.exitCode = missed ? 1 : 0;
 } finally {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });

@@ -33,9 +33,14 @@ describe('recovery (browser mode)', () => {
       await banner.waitFor();
       expect(await banner.textContent()).toMatch(/has not been changed.*Until you choose below, nothing you do is saved/);
       await app.screenshot('recovery-banner');
+      const reloaded = page.waitForEvent('load', { timeout: 15_000 });
       await banner.getByRole('button', { name: 'Restore this backup' }).click();
+      await page.getByRole('status', { name: 'Recovery' }).getByText('Persona Studio is restarting…').waitFor();
       // The core restarts behind the same address; the page reloads onto the restored workshops.
-      await page.getByRole('alert').filter({ hasText: 'Your workshops could not be opened' }).waitFor({ state: 'detached', timeout: 15_000 });
+      await reloaded;
+      expect(app.core.recovery.state().damaged).toBeNull();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'Your workshops could not be opened' }).count()).toBe(0);
       await page.getByRole('link', { name: 'History' }).click();
       await page.getByRole('button', { name: /^Open run:.*cargo bikes/ }).first().waitFor();
       expect(fs.readdirSync(app.dataDir).some((f) => f.startsWith('app.db.damaged-'))).toBe(true);

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspOf, isTrustedSender, navigationAllowed, newWindowDecision, permissionGranted, WINDOW_WEB_PREFERENCES } from '../src/main/security-policy';
+import { appUrlMatcher, cspOf, isTrustedSender, newWindowDecision, permissionGranted, WINDOW_WEB_PREFERENCES } from '../src/main/security-policy';
 import { REPO_ROOT } from './helpers';
 
 const PAGE = 'file:///opt/persona-studio/out/renderer/index.html';
-const isAppUrl = (url: string) => url.split(/[?#]/)[0] === PAGE;
+const isAppUrl = appUrlMatcher(PAGE);
 
 /** The policy's directives as a map, e.g. script-src → ["'self'"]. */
 function directives(csp: string): Map<string, string[]> {
@@ -18,15 +18,15 @@ function directives(csp: string): Map<string, string[]> {
 }
 
 describe('Electron security checklist', () => {
-  it('4-6: windows run sandboxed with context isolation and no Node integration, webviews and insecure content off', () => {
-    expect(WINDOW_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+  it('windows run sandboxed with context isolation and no Node integration; web security on; webviews, insecure content and experimental features off', () => {
+    expect(WINDOW_WEB_PREFERENCES).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false });
   });
 
   for (const [where, file] of [
     ['source', path.join(REPO_ROOT, 'src', 'renderer', 'index.html')],
     ['build', path.join(REPO_ROOT, 'out', 'renderer', 'index.html')],
   ] as const) {
-    it(`7: the ${where} page declares a strict Content-Security-Policy`, () => {
+    it(`the ${where} page declares a strict Content-Security-Policy`, () => {
       const csp = cspOf(fs.readFileSync(file, 'utf8'));
       expect(csp).not.toBeNull();
       const d = directives(csp!);
@@ -41,15 +41,19 @@ describe('Electron security checklist', () => {
     });
   }
 
-  it('13: navigation is allowed only to the app page itself', () => {
-    expect(navigationAllowed(PAGE, isAppUrl)).toBe(true);
-    expect(navigationAllowed(`${PAGE}#/history`, isAppUrl)).toBe(true);
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'file:///opt/persona-studio/out/renderer/other.html', 'javascript:alert(1)', 'data:text/html,<p>x</p>']) {
-      expect(navigationAllowed(url, isAppUrl), url).toBe(false);
+  it('navigation, redirects and IPC senders: only the app page itself counts as the app', () => {
+    expect(isAppUrl(PAGE)).toBe(true);
+    expect(isAppUrl(`${PAGE}#/history`)).toBe(true);
+    expect(isAppUrl(`${PAGE}?token=x`)).toBe(true);
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'file:///opt/persona-studio/out/renderer/other.html', `${PAGE}.evil.html`, 'javascript:alert(1)', 'data:text/html,<p>x</p>']) {
+      expect(isAppUrl(url), url).toBe(false);
     }
+    const dev = appUrlMatcher(PAGE, 'http://localhost:5173/');
+    expect(dev('http://localhost:5173/#/dashboard')).toBe(true);
+    for (const url of ['http://localhost:5174/', 'http://localhost:5173.evil.example/', 'http://evil.example/?http://localhost:5173/', PAGE]) expect(dev(url), url).toBe(false);
   });
 
-  it('14-15: new windows are always denied; only http(s) links go to the system browser', () => {
+  it('new windows are always denied; only http(s) links go to the system browser', () => {
     expect(newWindowDecision('https://example.com/')).toEqual({ action: 'deny', openExternally: true });
     expect(newWindowDecision('http://example.com/')).toEqual({ action: 'deny', openExternally: true });
     for (const url of ['file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'not a url', 'ms-msdt:/id']) {
@@ -57,11 +61,11 @@ describe('Electron security checklist', () => {
     }
   });
 
-  it('5: permission requests are denied', () => {
+  it('permission requests are denied', () => {
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) expect(permissionGranted(permission)).toBe(false);
   });
 
-  it('17: IPC senders are checked: own window, top frame, app page', () => {
+  it('IPC senders are checked: own window, top frame, app page', () => {
     const ok = { frameUrl: PAGE, isMainFrame: true, ownWindow: true };
     expect(isTrustedSender(ok, isAppUrl)).toBe(true);
     expect(isTrustedSender({ ...ok, isMainFrame: false }, isAppUrl)).toBe(false);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppStore, type NewRun } from '../src/main/store/app-store';
 import { APP_MIGRATIONS } from '../src/main/store/migrations';
-import { keyFileSecretBox } from '../src/main/store/key-file-secrets';
+import { keychainWithKeyFile, keyFileSecretBox } from '../src/main/store/key-file-secrets';
 import { SettingsStore } from '../src/main/store/settings-store';
 import { DatabaseOpenError } from '../src/main/store/sqlite';
 import type { Persona } from '../src/shared/persona';
@@ -161,6 +161,38 @@ describe('provider settings', () => {
 describe('API keys at rest', () => {
   // A reversible stand-in for safeStorage (which needs Electron): what matters is that app.db never holds the plain key.
   const box = { storage: 'os_keychain' as const, encrypt: (plain: string) => Buffer.from([...plain].reverse().join('')).toString('base64'), decrypt: (sealed: string) => [...Buffer.from(sealed, 'base64').toString()].reverse().join('') };
+  it('without a keychain are sealed with secret.key: not in app.db, opened again after a restart, routed by their seal', () => {
+    const dir = tempDir();
+    let store = AppStore.open(dir);
+    new SettingsStore(store, keyFileSecretBox(dir), {}).update({ openai: { apiKey: 'sk-file-sealed-key-123' } });
+    store.close();
+    expect(fs.readFileSync(path.join(dir, 'app.db')).toString('latin1')).not.toContain('sk-file-sealed-key-123');
+    expect(fs.statSync(path.join(dir, 'secret.key')).size).toBe(32);
+    store = AppStore.open(dir);
+    expect(new SettingsStore(store, keyFileSecretBox(dir), {}).get().openai.apiKey).toBe('sk-file-sealed-key-123');
+    // The desktop app seals with the keychain and still opens what browser mode sealed with the key file.
+    const desktop = new SettingsStore(store, keychainWithKeyFile(box, keyFileSecretBox(dir)), {});
+    expect(desktop.get().openai.apiKey).toBe('sk-file-sealed-key-123');
+    expect(desktop.problem).toBeUndefined();
+    store.close();
+    fs.writeFileSync(path.join(dir, 'secret.key'), 'short');
+    expect(() => keyFileSecretBox(dir).decrypt('kf1.AAAA')).toThrow(/not a key file \(5 bytes, expected 32\); move it aside/);
+  });
+
+  it('saved in plain by an older version are sealed on start and scrubbed from every page of app.db', () => {
+    const dir = tempDir();
+    const store = AppStore.open(dir);
+    // What an older version did: the key as written, saved a few times over.
+    for (const model of ['a', 'b', 'c']) store.writeSetting('providers', { openai: { apiKey: 'sk-old-plain-key-456', model } });
+    store.close();
+    const raw = () => ['app.db', 'app.db-wal'].map((f) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f)).toString('latin1') : '')).join('');
+    const reopened = AppStore.open(dir);
+    const settings = new SettingsStore(reopened, keyFileSecretBox(dir), {});
+    expect(settings.get().openai).toMatchObject({ apiKey: 'sk-old-plain-key-456', model: 'c' });
+    reopened.close();
+    expect(raw()).not.toContain('sk-old-plain-key-456');
+  });
+
 
   it('are sealed in app.db, opened again with the box, and reported (not thrown) without it', () => {
     const dir = tempDir();

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core';
 import { createDispatcher } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { startWebServer, type WebServer } from '../src/main/web/web-server';
 import { tempDir } from './helpers';
+import { writeRendererStandIn } from './support/renderer-stand-in';
 
 let server: WebServer | undefined;
 let core: Core | undefined;
@@ -21,9 +20,7 @@ afterEach(async () => {
 
 async function start() {
   const rendererDir = tempDir();
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Persona Studio</title>');
-  fs.mkdirSync(path.join(rendererDir, 'assets'));
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeRendererStandIn(rendererDir);
   core = createCore({ dataDir: tempDir() });
   server = await startWebServer({ dispatch: createDispatcher(createHandlers(core)), rendererDir });
   return server;

@@ -34,19 +34,27 @@ describe.skipIf(ELECTRON_BINARY === '')('security checklist (Electron)', () => {
     expect(await pageGlobals(launched.page)).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: ['invoke', 'on'] });
   });
 
-  it('blocks navigation away from the app and denies new windows', async () => {
+  it('blocks navigation away from the app and denies new windows, handing http(s) links to the system browser', async () => {
     launched = await launchElectronApp();
+    // shell.openExternal recorded instead of opening the test machine's browser.
+    await launched.app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as { openedExternally?: string[] }).openedExternally = opened;
+      shell.openExternal = async (url: string) => void opened.push(url);
+    });
     const before = launched.page.url();
     expect(await urlAfterNavigatingTo(launched.page, 'https://example.com/')).toBe(before);
     expect(await windowOpenResult(launched.page, 'https://example.com/')).toBe('denied');
+    expect(await windowOpenResult(launched.page, 'file:///etc/passwd')).toBe('denied');
     expect(launched.app.windows()).toHaveLength(1);
+    expect(await launched.app.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toEqual(['https://example.com/']);
   });
 
   it('denies permission requests', async () => {
     launched = await launchElectronApp();
     const outcomes = await permissionOutcomes(launched.page);
-    expect(outcomes.notification).not.toBe('granted');
-    expect(outcomes.media).toMatch(/^refused/);
+    expect(outcomes.notification).toBe('denied');
+    expect(outcomes.media).toBe('refused: NotAllowedError');
   });
 
   it('answers IPC only from its own windows: a foreign window with the same page and preload is refused', async () => {

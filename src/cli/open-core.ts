@@ -23,7 +23,11 @@ export function openCoreForCli(options: CoreOptions, io: CliIo): Core | undefine
   const { damaged, backups } = core.recovery.state();
   if (!damaged) return core;
   core.close();
-  const way = backups.length > 0 ? `open Persona Studio to restore one of its ${backups.length} backups or start fresh` : 'open Persona Studio to start fresh (there is no backup yet)';
+  const way = {
+    damaged: backups.length > 0 ? `open Persona Studio to restore one of its ${backups.length} backups or start fresh` : 'open Persona Studio to start fresh (there is no backup yet)',
+    newer_version: 'update Persona Studio to open it',
+    unavailable: 'check that the folder is writable, the disk has space and no other program holds the file',
+  }[damaged.failure];
   io.err(`error: app.db at ${damaged.file} could not be opened: ${damaged.reason}. It was left untouched; ${way}.`);
   return undefined;
 }

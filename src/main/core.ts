@@ -13,7 +13,7 @@ import { OFFLINE_PROVIDER_ID, OfflineEngine } from './providers/llm/offline/offl
 import type { LlmProvider } from './providers/types';
 import type { AppStore } from './store/app-store';
 import { AppRecovery, openAppStoreOrRecover } from './store/app-recovery';
-import { keyFileSecretBox, sealWithFirst } from './store/key-file-secrets';
+import { keychainWithKeyFile, keyFileSecretBox } from './store/key-file-secrets';
 import { describeForLog } from './store/secret-redaction';
 import type { Clock } from './cache/clock';
 import { TieredCache, type CacheAlert } from './cache/tiered-cache';
@@ -103,11 +103,18 @@ export function createCore(options: CoreOptions): Core {
   // A damaged app.db is left as it is: the app runs on an in-memory store and offers a backup.
   const { store, damaged } = openAppStoreOrRecover(dataDir, sqlite);
   const recovery = new AppRecovery(dataDir, damaged, sqlite);
-  const backupTimer = setTimeout(() => {
-    recovery.backupIfDue(store).catch((error: unknown) => console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${describeForLog(error)}`));
-  }, options.backupDelayMs ?? BACKUP_DELAY_MS).unref();
+  let closing = false;
+  const backupIfDue = () => {
+    recovery.backupIfDue(store).catch((error: unknown) => {
+      // Closing the store ends a backup in progress; the next start takes it again.
+      if (!closing) console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${describeForLog(error)}`);
+    });
+  };
+  // After start-up, then every few hours: an app left open for days still gets its daily copy.
+  const backupTimers = [setTimeout(backupIfDue, options.backupDelayMs ?? BACKUP_DELAY_MS).unref(), setInterval(backupIfDue, BACKUP_CHECK_EVERY_MS).unref()];
+  let restartTimer: NodeJS.Timeout | undefined;
   const keyFile = keyFileSecretBox(dataDir);
-  const settings = new SettingsStore(store, options.secrets ? sealWithFirst(options.secrets, keyFile) : keyFile, options.env ?? process.env);
+  const settings = new SettingsStore(store, options.secrets ? keychainWithKeyFile(options.secrets, keyFile) : keyFile, options.env ?? process.env);
   const offline = new OfflineEngine(dataset);
   const remote: RemoteLlmProvider[] = [
     new OllamaProvider(() => settings.get().ollama),
@@ -208,7 +215,7 @@ export function createCore(options: CoreOptions): Core {
     requestRestart: () => {
       if (!options.onRestartNeeded) return 'manual';
       // After the reply has gone out: the caller hears what happened before the app goes away.
-      setTimeout(options.onRestartNeeded, 200).unref();
+      restartTimer = setTimeout(options.onRestartNeeded, RESTART_AFTER_REPLY_MS).unref();
       return 'automatic';
     },
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
@@ -219,7 +226,9 @@ export function createCore(options: CoreOptions): Core {
       return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
     },
     close: () => {
-      clearTimeout(backupTimer);
+      closing = true;
+      for (const timer of backupTimers) clearTimeout(timer);
+      clearTimeout(restartTimer);
       // The printer's browser is a child process: closing it need not hold up the databases.
       void reports.close();
       monitor.close();
@@ -234,6 +243,8 @@ export function createCore(options: CoreOptions): Core {
 const MB = 1_048_576;
 /** The daily backup waits until start-up is over. */
 const BACKUP_DELAY_MS = 15_000;
+const BACKUP_CHECK_EVERY_MS = 6 * 3_600_000;
+const RESTART_AFTER_REPLY_MS = 200;
 
 function ttlBoundsOf(cache: AppSettings['cache']) {
   return { minMs: cache.ttlMinMinutes * 60_000, maxMs: cache.ttlMaxDays * 86_400_000 };

@@ -1,5 +1,5 @@
 /** The Electron shell: one hardened window over the shared core. */
-import { app, BrowserWindow, safeStorage, screen } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,18 +12,15 @@ import { bindBroadcasts } from './ipc/broadcasts';
 import { createHandlers } from './ipc/handlers';
 import { IPC_EVENT_CHANNEL } from '../shared/ipc/transport';
 import { hardenApp } from './security';
-import { WINDOW_WEB_PREFERENCES } from './security-policy';
-import { describeForLog } from './store/secret-redaction';
+import { appUrlMatcher, WINDOW_WEB_PREFERENCES } from './security-policy';
+import { describeForLog, reportUncaughtErrorsScrubbed } from './store/secret-redaction';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const pageFile = path.join(here, '../renderer/index.html');
 const pageUrl = pathToFileURL(pageFile).href;
 
-function isAppUrl(url: string): boolean {
-  if (devServerUrl) return url.startsWith(new URL(devServerUrl).origin + '/');
-  return url.split(/[?#]/)[0] === pageUrl;
-}
+const isAppUrl = appUrlMatcher(pageUrl, devServerUrl);
 
 /** better-sqlite3 built for Electron's ABI by `npm run rebuild:electron`, kept apart from the Node build the tests use. */
 function electronSqliteBinding(): string | undefined {
@@ -36,7 +33,8 @@ const windows = new Set<BrowserWindow>();
 
 /** API keys sealed by the OS keychain through safeStorage, when the OS offers one. */
 function keychainSecrets(): SecretBox | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  // On Linux without a keyring, safeStorage falls back to a fixed password ('basic_text'): the key file is better.
+  if (!safeStorage.isEncryptionAvailable() || (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')) return undefined;
   return {
     storage: 'os_keychain',
     encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
@@ -113,6 +111,8 @@ function createWindow(): BrowserWindow {
   void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(pageFile));
   return win;
 }
+
+reportUncaughtErrorsScrubbed((text) => dialog.showErrorBox('Persona Studio', text));
 
 // Tests (and anyone keeping separate workspaces) can give the app its own data folder.
 if (process.env['PERSONA_STUDIO_DATA_DIR']) app.setPath('userData', process.env['PERSONA_STUDIO_DATA_DIR']);

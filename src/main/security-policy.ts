@@ -16,9 +16,17 @@ export const WINDOW_WEB_PREFERENCES = {
   experimentalFeatures: false,
 } as const;
 
-/** Navigation and redirects stay on the app's own page. */
-export function navigationAllowed(url: string, isAppUrl: (url: string) => boolean): boolean {
-  return isAppUrl(url);
+/**
+ * Whether a URL is the app's own page: the built index.html (any hash or query: the routes), or,
+ * in development, anything on the dev server's origin. Navigation, redirects and IPC senders are
+ * judged by it.
+ */
+export function appUrlMatcher(pageUrl: string, devServerUrl?: string): (url: string) => boolean {
+  if (devServerUrl) {
+    const origin = new URL(devServerUrl).origin;
+    return (url) => url.startsWith(`${origin}/`);
+  }
+  return (url) => url.split(/[?#]/)[0] === pageUrl;
 }
 
 /** New windows are always denied; an http(s) link opens in the system browser instead. */

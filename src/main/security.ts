@@ -4,15 +4,15 @@
  * decisions themselves are in security-policy.ts.
  */
 import { app, session, shell } from 'electron';
-import { navigationAllowed, newWindowDecision, permissionGranted } from './security-policy';
+import { newWindowDecision, permissionGranted } from './security-policy';
 
 export function hardenApp(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!navigationAllowed(url, isAppUrl)) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!navigationAllowed(url, isAppUrl)) event.preventDefault();
+      if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

@@ -31,7 +31,7 @@ export const settingsViewSchema = z.object({
   limits,
   monitor,
   cache,
-  /** Where keys are kept: the OS keychain through Electron, or app.db on this machine (browser mode, CLI). */
+  /** How keys are sealed in app.db: with the OS keychain (the desktop app) or with secret.key in the data folder (browser mode, the CLI). */
   keyStorage: z.enum(['os_keychain', 'key_file']),
   /** Why the saved settings could not be used, when they could not. */
   problem: z.string().nullable(),

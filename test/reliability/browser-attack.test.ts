@@ -3,15 +3,14 @@
  * rebinding) or Origin, or started by another site is refused before the dispatcher sees it; the
  * server listens on 127.0.0.1 only and cannot be reached on any other interface.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/main/ipc/dispatcher';
 import { startWebServer, type WebServer } from '../../src/main/web/web-server';
 import { tempDir } from '../helpers';
+import { STAND_IN_CSP, writeRendererStandIn } from '../support/renderer-stand-in';
 
 let server: WebServer | undefined;
 afterEach(async () => {
@@ -21,7 +20,7 @@ afterEach(async () => {
 
 async function start() {
   const rendererDir = tempDir();
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self'; frame-ancestors 'none'"><title>Persona Studio</title>`);
+  writeRendererStandIn(rendererDir);
   const reached: string[] = [];
   const dispatch: Dispatch = async (channel) => {
     reached.push(channel);
@@ -77,7 +76,7 @@ describe('browser mode attack surface', () => {
   it('sends the page with its CSP and refuses to be framed', async () => {
     const { s } = await start();
     const page = await request(`${s.url}/`, { method: 'GET' });
-    expect(page.headers['content-security-policy']).toBe("default-src 'self'; frame-ancestors 'none'");
+    expect(page.headers['content-security-policy']).toBe(STAND_IN_CSP);
     expect(page.headers['x-frame-options']).toBe('DENY');
   });
 

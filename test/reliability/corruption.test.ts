@@ -123,8 +123,50 @@ describe('a damaged app.db', () => {
     const before = sha(path.join(dir, 'app.db'));
     const newer = open(dir);
     expect(newer.recovery.state().damaged).toMatchObject({ failure: 'newer_version', reason: expect.stringMatching(/newer version/) });
+    expect(() => newer.recovery.startFresh()).toThrow(/newer version of Persona Studio and is not damaged/);
     newer.close();
     expect(sha(path.join(dir, 'app.db'))).toBe(before);
+  });
+});
+
+describe('app.db left by a crash, with its WAL', () => {
+  it('is refused without touching app.db or its WAL', async () => {
+    const source = tempDir();
+    const first = open(source);
+    for (let seed = 1; seed <= 6; seed++) await first.generate(briefWithSeed(seed));
+    first.close();
+    const core = open(source);
+    await core.generate(briefWithSeed(7));
+    // A copy taken while the core is open is what a crash leaves: app.db plus a live WAL.
+    const dir = tempDir();
+    for (const suffix of ['', '-wal', '-shm']) fs.copyFileSync(path.join(source, `app.db${suffix}`), path.join(dir, `app.db${suffix}`));
+    core.close();
+    expect(fs.statSync(path.join(dir, 'app.db-wal')).size).toBeGreaterThan(0);
+    const file = path.join(dir, 'app.db');
+    // The older pages are damaged (the WAL holds only the newest): a bad sector, a bad sync.
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, Math.floor(bytes.length / 3));
+    fs.writeFileSync(file, bytes);
+    // Not -shm: it holds no data, only an index of the WAL that SQLite rebuilds when it reads.
+    const before = ['', '-wal'].map((suffix) => sha(file + suffix));
+
+    const damaged = open(dir);
+    expect(damaged.recovery.state().damaged).toMatchObject({ failure: 'damaged' });
+    damaged.close();
+    expect(['', '-wal'].map((suffix) => sha(file + suffix))).toEqual(before);
+  });
+});
+
+describe('app.db that cannot be opened but is not damaged', () => {
+  it('is called unavailable, and neither restore nor a fresh start is allowed to move it', async () => {
+    const dir = tempDir();
+    // A folder where the file should be: SQLite cannot open it, and nothing about it is damaged.
+    fs.mkdirSync(path.join(dir, 'app.db'));
+    const core = open(dir);
+    expect(core.recovery.state().damaged).toMatchObject({ failure: 'unavailable' });
+    expect(() => core.recovery.startFresh()).toThrow(/not damaged but could not be opened/);
+    core.close();
+    expect(fs.statSync(path.join(dir, 'app.db')).isDirectory()).toBe(true);
   });
 });
 

@@ -11,7 +11,9 @@ import type { CrashOperation } from './crash-harness';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crash-child.ts DATA_DIR');
-const core = createCore({ dataDir, resources: null });
+process.stdout.write('@@starting\n');
+// A short backup delay, so that some kills land while a backup is being written.
+const core = createCore({ dataDir, resources: null, backupDelayMs: 150 });
 const dispatch = createDispatcher(createHandlers(core));
 const context = { emit: () => {} };
 

@@ -3,7 +3,8 @@
  * new workshops and settings changes through its IPC dispatcher, and kills it with SIGKILL at a
  * seeded random moment, now and then while it is still starting. After each kill, app.db must pass
  * `PRAGMA integrity_check`, hold every change the child acknowledged, and show no half-saved run.
- * The data folder is kept from one trial to the next, so damage would pile up rather than hide.
+ * The data folder is kept from one trial to the next and read without writing, so the next start
+ * recovers the WAL the kill left, and damage would pile up rather than hide.
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -65,15 +66,18 @@ export async function runCrashTrials(options: CrashOptions): Promise<CrashReport
   const report: CrashReport = { trials: 0, acknowledged: 0, lost: 0, integrityFailures: 0, halfSaved: 0, killedWhileStarting: 0, problems: [] };
   let nextId = 1;
   for (let trial = 0; trial < options.trials; trial++) {
-    const killWhileStarting = random.next() < 0.15;
+    // Every fifth trial dies in start-up (opening app.db, migrations, the backup), timed from when the core begins.
+    const killWhileStarting = trial % 5 === 2;
     const runMs = random.int(20, options.maxRunMs ?? 1_500);
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, options.dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     if (killWhileStarting) {
-      // Somewhere in start-up: opening app.db, migrations, the first backup check.
-      setTimeout(() => child.kill('SIGKILL'), random.int(50, 900));
+      const delay = random.int(0, 250);
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
+        if (line === '@@starting') setTimeout(() => child.kill('SIGKILL'), delay);
+      });
       report.killedWhileStarting++;
     } else {
       report.acknowledged += await driveUntilKilled(child, random, ledger, runMs, () => nextId++);
@@ -179,7 +183,8 @@ function check(dataDir: string, ledger: Ledger, report: CrashReport, trial: numb
   };
   let db: Database.Database;
   try {
-    db = new Database(path.join(dataDir, 'app.db'), { fileMustExist: true });
+    // Read-only: closing it must not fold the WAL in, so the next start meets the file exactly as the kill left it.
+    db = new Database(path.join(dataDir, 'app.db'), { fileMustExist: true, readonly: true });
   } catch (error) {
     if (ledger.runs.size === 0 && ledger.workshops.size === 0 && ledger.settings.acknowledged === 0) return;
     return problem('integrityFailures', `app.db would not open: ${String(error)}`);

@@ -16,5 +16,6 @@ describe('crash durability', () => {
     expect(report).toMatchObject({ trials: TRIALS, lost: 0, integrityFailures: 0, halfSaved: 0 });
     // The trials did real work: changes were acknowledged and some kills hit start-up.
     expect(report.acknowledged).toBeGreaterThan(TRIALS * 2);
+    expect(report.killedWhileStarting).toBeGreaterThan(0);
   });
 });

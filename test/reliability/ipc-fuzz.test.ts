@@ -15,6 +15,7 @@ import { tempDir } from '../helpers';
 import { formatIpcFuzzLine, runIpcFuzz } from './ipc-fuzzer';
 import { LONG } from './suite-size';
 import { recordingHandlers } from '../support/recording-handlers';
+import { writeRendererStandIn } from '../support/renderer-stand-in';
 
 const PAYLOADS = LONG ? 10_000 : 1_500;
 const HEAP_GROWTH_LIMIT_MB = 64;
@@ -25,7 +26,6 @@ function deeplyNested(depth: number): unknown {
   for (let i = 0; i < depth; i++) value = { a: value };
   return value;
 }
-
 
 describe('hostile IPC fuzzer', () => {
   it(
@@ -159,7 +159,7 @@ describe('hostile IPC fuzzer', () => {
     const dataDir = tempDir();
     const rendererDir = path.join(dataDir, 'renderer');
     fs.mkdirSync(rendererDir);
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Persona Studio</title>');
+    writeRendererStandIn(rendererDir);
     const server = await startWebServer({ dispatch: createDispatcher(recordingHandlers(async () => ({})).handlers), rendererDir });
     // One keep-alive socket: the request after an oversized one travels on the same connection.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -25,6 +25,8 @@ import { IPC_ERROR_CODES, contract } from '../../src/shared/ipc/contract';
 import type { Channel, RequestOf } from '../../src/shared/ipc/types';
 import { HISTORY_RESOLUTIONS } from '../../src/shared/metrics';
 import { LEVELS } from '../../src/shared/persona';
+import { writeRendererStandIn } from '../support/renderer-stand-in';
+import { describeForLog } from '../../src/main/store/secret-redaction';
 
 export interface IpcFuzzOptions {
   seed: number;
@@ -82,6 +84,8 @@ export async function runIpcFuzz(options: IpcFuzzOptions): Promise<IpcFuzzReport
       const problem = findUnparsed(channel, request, rawPayloads);
       if (problem) tally.unparsed(`${channel}: handler received ${problem}`);
     }),
+    // What the app does with an internal error (it logs it), minus the printing: hostile values must survive it.
+    (_channel, error) => void describeForLog(error),
   );
   const httpShare = options.viaHttpShare ?? 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
@@ -565,7 +569,7 @@ function post(url: string, token: string, body: Buffer, agent: http.Agent): Prom
 async function startFuzzWebServer(dispatch: Dispatch, dataDir: string): Promise<WebServer> {
   const rendererDir = path.join(dataDir, 'fuzz-renderer');
   fs.mkdirSync(rendererDir, { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Persona Studio</title>');
+  writeRendererStandIn(rendererDir);
   return startWebServer({ dispatch, rendererDir });
 }
 

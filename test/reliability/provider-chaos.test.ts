@@ -11,8 +11,8 @@ import { briefInputSchema } from '../../src/shared/brief';
 import { jsonSchemaValidators, tempDir } from '../helpers';
 import { ProviderServer } from '../support/provider-server';
 import { CHAOS_SCHEDULER, FAULT_KINDS, formatChaosReport, GRACE_MS, runProviderChaos } from './provider-chaos';
+import { LONG } from './suite-size';
 
-const LONG = process.env.RELIABILITY === 'long';
 const CALLS = LONG ? 1_000 : 120;
 // Chosen so that the short run's first few hundred requests draw every fault kind and 429s with a Retry-After no call can wait out.
 const SEED = 20_251_109;

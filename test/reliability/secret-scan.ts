@@ -26,10 +26,13 @@ export interface SecretScanReport {
   keyedRequests: number;
   /** Runs that went through the refusal path (the provider quoted the key back). */
   refusals: number;
+  /** The child crashed as asked, so its crash output was searched. */
+  crashed: boolean;
 }
 
 export const FAKE_KEYS = {
-  openai: 'sk-canary-7f3a9c1e5b2d4680-openai',
+  // As long as OpenAI's project keys: a message cut at 160 characters must not keep half of it.
+  openai: `sk-proj-canary-${'7f3a9c1e5b2d4680'.repeat(11)}-openai`,
   gemini: 'AIza-canary-2b4d6f8091ace357-gemini',
   qloo: 'qloo-canary-9e8d7c6b5a493827',
 } as const;
@@ -44,8 +47,8 @@ export async function runSecretScan(dataDir: string, rendererDir = path.join(ROO
     script: (request) => {
       if (request.route !== 'chat' || request.index % 3 !== 0) return {};
       refusals++;
-      const auth = String(request.headers['authorization'] ?? '');
-      return { status: 401, rawBody: JSON.stringify({ error: { message: `Incorrect API key provided: ${auth.replace(/^Bearer /, '')}. You can find your API key in your account.` } }) };
+      const key = String(request.headers['authorization'] ?? request.headers['x-goog-api-key'] ?? '').replace(/^Bearer /, '');
+      return { status: 401, rawBody: JSON.stringify({ error: { message: `Incorrect API key provided: ${key}. You can find your API key in your account.` } }) };
     },
   });
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, rendererDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, QLOO_API_KEY: FAKE_KEYS.qloo } });
@@ -56,7 +59,8 @@ export async function runSecretScan(dataDir: string, rendererDir = path.join(ROO
   const leaks: string[] = [];
   const searched = { ipcResponses: 0, events: 0, logBytes: 0, files: 0, exports: 0 };
   const scan = (where: string, text: string) => {
-    for (const [name, key] of Object.entries(FAKE_KEYS)) if (text.includes(key)) leaks.push(`${where} (${name} key)`);
+    // A key cut short is still a leak: its first and last 24 characters count as much as the whole.
+    for (const [name, key] of Object.entries(FAKE_KEYS)) if ([key, key.slice(0, 24), key.slice(-24)].some((part) => text.includes(part))) leaks.push(`${where} (${name} key)`);
   };
   try {
     const launchUrl = await new Promise<string>((resolve, reject) => {
@@ -85,14 +89,17 @@ export async function runSecretScan(dataDir: string, rendererDir = path.join(ROO
     });
     if (!saved.ok) throw new Error(`settings:update failed: ${saved.error?.message}`);
     const runIds: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const result = await invoke('generation:run', { requestId: randomUUID(), brief: { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 2, level: 'standard', seed: i + 1 } });
+    for (let i = 0; i < 8; i++) {
+      // Half through each keyed engine: OpenAI's key in a header, Gemini's in x-goog-api-key.
+      const providerId = i % 2 === 0 ? 'openai' : 'gemini';
+      const result = await invoke('generation:run', { requestId: randomUUID(), providerId, brief: { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 2, level: 'standard', seed: i + 1 } });
       if (result.ok) runIds.push((result.data as { run: { id: string } }).run.id);
     }
     await invoke('providers:probe', { providerId: 'gemini' });
     await invoke('providers:probe', { providerId: 'openai' });
     for (const channel of ['settings:get', 'app:info', 'scheduler:status', 'monitor:live', 'monitor:traces', 'monitor:suggestions', 'alerts:list', 'recovery:state']) await invoke(channel, {});
-    await invoke('runs:list', {});
+    const info = await invoke('app:info', {});
+    await invoke('runs:list', { workshopId: (info.data as { defaultWorkshopId: string }).defaultWorkshopId });
     await invoke('runs:search', { query: '' });
     const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-exports-'));
     for (const runId of runIds.slice(0, 2)) {
@@ -125,7 +132,7 @@ export async function runSecretScan(dataDir: string, rendererDir = path.join(ROO
     scan(path.relative(dataDir, file), fs.readFileSync(file).toString('latin1'));
   }
   const keyedRequests = provider.requests.filter((r) => JSON.stringify(r.headers).includes(FAKE_KEYS.openai) || JSON.stringify(r.headers).includes(FAKE_KEYS.gemini)).length;
-  return { leaks, searched, keyedRequests, refusals };
+  return { leaks, searched, keyedRequests, refusals, crashed: log.includes('stopped on an unexpected error') };
 }
 
 function filesUnder(dir: string): string[] {

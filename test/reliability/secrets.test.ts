@@ -15,5 +15,6 @@ describe('secrets', () => {
     expect(report.searched.exports).toBe(8);
     expect(report.searched.files).toBeGreaterThanOrEqual(4);
     expect(report.searched.logBytes).toBeGreaterThan(0);
+    expect(report.crashed).toBe(true);
   });
 });

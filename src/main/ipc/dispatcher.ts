@@ -39,7 +39,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (channel: 
     if (!isChannel(channel)) {
       return fail({ code: 'unknown_channel', message: `There is no channel called "${String(channel).slice(0, 80)}".` });
     }
-    const parsed = parseRequest(channel, payload ?? {});
+    const parsed = parseRequest(channel, payload ?? {}, onInternalError);
     if (!parsed.success) return fail(parsed.error);
     try {
       const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<unknown>;
@@ -49,26 +49,29 @@ export function createDispatcher(handlers: Handlers, onInternalError: (channel: 
         return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
       }
       onInternalError(channel, error);
-      return fail({ code: 'internal', message: redactSecrets(`${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`) });
+      return fail({ code: 'internal', message: `${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` });
     }
   };
 }
 
 type ParseResult = { success: true; data: unknown } | { success: false; error: IpcErrorShape };
 
-function parseRequest(channel: Channel, payload: unknown): ParseResult {
+function parseRequest(channel: Channel, payload: unknown, onInternalError: (channel: string, error: unknown) => void): ParseResult {
   try {
     const parsed = (contract[channel].request as z.ZodType).safeParse(payload);
     return parsed.success ? { success: true, data: parsed.data } : { success: false, error: describeInvalid(channel, parsed.error) };
-  } catch {
+  } catch (error) {
     // zod reports bad values but lets a getter's or proxy trap's exception through; the thrown value
-    // is the caller's and may not even turn into text, so the answer does not quote it.
+    // is the caller's and may not even turn into text, so the answer does not quote it. It is still
+    // reported: the same path would hide a bug in a schema of ours.
+    onInternalError(channel, error);
     return { success: false, error: { code: 'invalid_request', message: `${channel}: the request could not be read (a getter or proxy in it threw)` } };
   }
 }
 
+/** Every error message is scrubbed of API keys on its way out, whoever wrote it. */
 function fail(error: IpcErrorShape): IpcResult<never> {
-  return { ok: false, error };
+  return { ok: false, error: { ...error, message: redactSecrets(error.message) } };
 }
 
 function describeInvalid(channel: string, error: z.ZodError): IpcErrorShape {

@@ -1,17 +1,20 @@
 /**
  * Keeps the user's work recoverable. While app.db opens, a copy goes to backups/ once a day
  * (SQLite's online backup, consistent while the app writes; the newest five are kept). When app.db
- * will not open, the app runs on an in-memory store and offers two ways out: restore a copy, or
- * start empty. Either way the damaged file is renamed to app.db.damaged-<time> first, never
- * overwritten or deleted, so a wrong choice loses nothing.
+ * is damaged, the app runs on an in-memory store and offers two ways out: restore a copy, or start
+ * empty. Either way the damaged file is renamed to app.db.damaged-<time>, never overwritten or
+ * deleted, so a wrong choice loses nothing. A file from a newer version, or one that could not be
+ * opened for another reason (permissions, a full disk), is fine as it is: nothing is offered.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RecoveryState } from '../../shared/recovery';
+import { BACKUP_FILE_NAME, type RecoveryState } from '../../shared/recovery';
 import { AppStore, appDatabaseFile } from './app-store';
 import { APP_MIGRATIONS } from './migrations';
 import { DatabaseOpenError, type OpenOptions } from './sqlite';
+
+export type BackupInfo = RecoveryState['backups'][number];
 
 export interface OpenedAppStore {
   store: AppStore;
@@ -34,8 +37,9 @@ export class RecoveryError extends Error {
   override name = 'RecoveryError';
 }
 
-const DAY_MS = 86_400_000;
-const BACKUP_NAME = /^app-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.db$/;
+export const DAY_MS = 86_400_000;
+/** Backups kept; the oldest beyond this are removed after each new one. */
+export const BACKUPS_KEPT = 5;
 
 export class AppRecovery {
   private restartPending = false;
@@ -44,7 +48,6 @@ export class AppRecovery {
     private readonly dataDir: string,
     private readonly damaged: RecoveryState['damaged'],
     private readonly sqlite: OpenOptions = {},
-    private readonly keep = 5,
   ) {}
 
   get folder(): string {
@@ -56,12 +59,12 @@ export class AppRecovery {
   }
 
   /** Backups, newest first. */
-  backups(): RecoveryState['backups'] {
+  backups(): BackupInfo[] {
     if (!fs.existsSync(this.folder)) return [];
     return fs
       .readdirSync(this.folder)
       .flatMap((name) => {
-        const match = BACKUP_NAME.exec(name);
+        const match = BACKUP_FILE_NAME.exec(name);
         if (!match) return [];
         const takenAt = match[1]!.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/, 'T$1:$2:$3.$4Z');
         return [{ name, takenAt, bytes: fs.statSync(path.join(this.folder, name)).size }];
@@ -69,16 +72,20 @@ export class AppRecovery {
       .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   }
 
-  /** Takes a backup when the newest is a day old or there is none; never while app.db is damaged. */
-  async backupIfDue(store: AppStore, now = Date.now()): Promise<RecoveryState['backups'][number] | null> {
+  /** Takes a backup when the newest is a day old or there is none. */
+  async backupIfDue(store: AppStore, now = Date.now()): Promise<BackupInfo | null> {
     if (this.damaged) return null;
     const newest = this.backups()[0];
     if (newest && now - Date.parse(newest.takenAt) < DAY_MS) return null;
     return this.backup(store, now);
   }
 
-  async backup(store: AppStore, now = Date.now()): Promise<RecoveryState['backups'][number]> {
+  /** A backup of `store` now; refused while app.db is not open (the in-memory store is not the user's work). */
+  async backup(store: AppStore, now = Date.now()): Promise<BackupInfo> {
+    if (this.damaged) throw new RecoveryError('app.db is not open; there is nothing to back up.');
     fs.mkdirSync(this.folder, { recursive: true });
+    // Leftovers of a backup cut short by a crash or a quit.
+    for (const name of fs.readdirSync(this.folder)) if (name.includes('.partial')) fs.rmSync(path.join(this.folder, name), { force: true });
     const name = `app-${new Date(now).toISOString().replace(/[:.]/g, '-')}.db`;
     const file = path.join(this.folder, name);
     // Written under a temporary name, so a crash mid-copy never leaves a backup that looks whole.
@@ -89,36 +96,48 @@ export class AppRecovery {
     } finally {
       fs.rmSync(partial, { force: true });
     }
-    for (const old of this.backups().slice(this.keep)) fs.rmSync(path.join(this.folder, old.name), { force: true });
+    for (const old of this.backups().slice(BACKUPS_KEPT)) fs.rmSync(path.join(this.folder, old.name), { force: true });
     return { name, takenAt: new Date(now).toISOString(), bytes: fs.statSync(file).size };
   }
 
-  /** Moves the damaged app.db aside and puts a checked copy of the backup in its place; takes effect on restart. */
+  /**
+   * Puts a checked copy of the backup in app.db's place, the damaged file moved aside; takes effect
+   * on restart. The copy is made, synced and checked before anything is moved, so a failure (a full
+   * disk) leaves everything as it was.
+   */
   restore(name: string): { movedTo: string } {
     this.requireDamaged();
     const backup = this.backups().find((b) => b.name === name);
     if (!backup) throw new RecoveryError(`There is no backup called ${name}; choose one of those listed.`);
-    const source = path.join(this.folder, backup.name);
-    verifyBackup(source, this.sqlite);
+    verifyBackup(path.join(this.folder, backup.name), this.sqlite);
     const target = appDatabaseFile(this.dataDir);
-    const movedTo = moveDamagedAside(target);
     const incoming = `${target}.restoring`;
-    fs.copyFileSync(source, incoming);
-    fs.renameSync(incoming, target);
-    this.restartPending = true;
-    return { movedTo };
+    try {
+      copySynced(path.join(this.folder, backup.name), incoming);
+      verifyBackup(incoming, this.sqlite);
+      const movedTo = moveDamagedAside(target);
+      fs.renameSync(incoming, target);
+      syncFolder(this.dataDir);
+      this.restartPending = true;
+      return { movedTo };
+    } finally {
+      fs.rmSync(incoming, { force: true });
+    }
   }
 
   /** Moves the damaged app.db aside so that the next start begins with an empty one. */
   startFresh(): { movedTo: string } {
     this.requireDamaged();
     const movedTo = moveDamagedAside(appDatabaseFile(this.dataDir));
+    syncFolder(this.dataDir);
     this.restartPending = true;
     return { movedTo };
   }
 
   private requireDamaged(): void {
     if (!this.damaged) throw new RecoveryError('app.db opened normally; there is nothing to recover.');
+    if (this.damaged.failure === 'newer_version') throw new RecoveryError('app.db was saved by a newer version of Persona Studio and is not damaged: update the app to open it.');
+    if (this.damaged.failure === 'unavailable') throw new RecoveryError(`app.db is not damaged but could not be opened (${this.damaged.reason}); fix that and start again.`);
     if (this.restartPending) throw new RecoveryError('A recovery is already waiting for the app to restart.');
   }
 }
@@ -139,8 +158,33 @@ function verifyBackup(file: string, sqlite: OpenOptions): void {
   }
 }
 
+function copySynced(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  const handle = fs.openSync(to, 'r');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Makes renames in the folder durable; not every platform can open a folder for that, which is harmless. */
+function syncFolder(folder: string): void {
+  try {
+    const handle = fs.openSync(folder, 'r');
+    try {
+      fs.fsyncSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch {
+    // Windows cannot fsync a directory; its renames are durable enough for this.
+  }
+}
+
 /** Renames app.db and its WAL files to app.db.damaged-<time>; returns the new name of app.db. */
 function moveDamagedAside(file: string): string {
+  if (!fs.existsSync(file)) throw new RecoveryError(`${file} is no longer there; restart Persona Studio.`);
   const target = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   for (const suffix of ['', '-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);

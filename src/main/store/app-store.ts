@@ -9,7 +9,7 @@ import type { Brief, Level, Persona, PersonaDocument, ValidationReport } from '.
 import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/ipc/types';
 import { APP_MIGRATIONS } from './migrations';
 import { MonitorStore } from './monitor-store';
-import { openDatabase, type OpenOptions, type SqliteDatabase } from './sqlite';
+import { openDatabase, openError, type OpenOptions, type SqliteDatabase } from './sqlite';
 
 export const DEFAULT_WORKSHOP_NAME = 'My workshop';
 
@@ -90,12 +90,19 @@ export class AppStore {
   /** Throws a DatabaseOpenError, leaving the file as it was, when app.db is damaged or from a newer version. */
   static open(dataDir: string, options: OpenOptions = {}): AppStore {
     const file = appDatabaseFile(dataDir);
-    return new AppStore(file, openDatabase(file, APP_MIGRATIONS, { ...options, verify: true }));
+    const db = openDatabase(file, APP_MIGRATIONS, { ...options, verify: true, secureDelete: true });
+    try {
+      return new AppStore(file, db);
+    } catch (error) {
+      // A table or column a statement needs is missing: the schema is not what its version says.
+      db.close();
+      throw openError(file, error);
+    }
   }
 
   /** A store that lives only until close: what the app runs on while app.db cannot be opened. */
   static inMemory(options: OpenOptions = {}): AppStore {
-    return new AppStore(':memory:', openDatabase(':memory:', APP_MIGRATIONS, options));
+    return new AppStore(':memory:', openDatabase(':memory:', APP_MIGRATIONS, { ...options, secureDelete: true }));
   }
 
   /** A consistent copy of app.db written to `file` while the app keeps working (SQLite's online backup). */
@@ -121,8 +128,12 @@ export class AppStore {
     this.statements.writeSetting.run(key, JSON.stringify(value), now.toISOString());
   }
 
-  /** Folds the WAL into app.db and empties it, so page images that held replaced text are gone (freed pages are zeroed: secure_delete). */
+  /**
+   * Rewrites app.db without its free space and empties the WAL, so text written before
+   * secure_delete was on (a key saved in plain) survives nowhere in the file. Costly: run once.
+   */
   scrubFreedPages(): void {
+    this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 

@@ -39,9 +39,7 @@ export function keyFileSecretBox(dataDir: string): SecretBox {
 
 function readOrCreateKey(file: string): Buffer {
   try {
-    const existing = fs.readFileSync(file);
-    if (existing.length === KEY_BYTES) return existing;
-    throw new Error(`${file} is not a key file (${existing.length} bytes, expected ${KEY_BYTES}); move it aside and enter the API keys again.`);
+    return checkedKey(file, fs.readFileSync(file));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -52,26 +50,29 @@ function readOrCreateKey(file: string): Buffer {
     fs.writeFileSync(file, created, { mode: 0o600, flag: 'wx' });
     return created;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return checkedKey(file, fs.readFileSync(file));
     throw error;
   }
 }
 
-/** Seals with `primary`; opens with whichever box sealed the value (a key saved in browser mode opens in the desktop app). */
-export function sealWithFirst(primary: SecretBox, ...others: SecretBox[]): SecretBox {
+function checkedKey(file: string, bytes: Buffer): Buffer {
+  if (bytes.length === KEY_BYTES) return bytes;
+  throw new Error(`${file} is not a key file (${bytes.length} bytes, expected ${KEY_BYTES}); move it aside and enter the API keys again.`);
+}
+
+/**
+ * Seals with the keychain; opens a key-file seal with the key file (a key saved in browser mode
+ * opens in the desktop app) and anything else with the keychain. Routed by the seal's own prefix,
+ * not by trying: a keychain may hand back garbage for data it did not seal rather than throw.
+ */
+export function keychainWithKeyFile(keychain: SecretBox, keyFile: SecretBox): SecretBox {
   return {
-    storage: primary.storage,
-    encrypt: (plain) => primary.encrypt(plain),
-    decrypt(sealed) {
-      let last: unknown;
-      for (const box of [primary, ...others]) {
-        try {
-          return box.decrypt(sealed);
-        } catch (error) {
-          last = error;
-        }
-      }
-      throw last;
-    },
+    storage: keychain.storage,
+    encrypt: (plain) => keychain.encrypt(plain),
+    decrypt: (sealed) => (isKeyFileSeal(sealed) ? keyFile : keychain).decrypt(sealed),
   };
+}
+
+export function isKeyFileSeal(sealed: string): boolean {
+  return sealed.startsWith(FORMAT);
 }

@@ -21,5 +21,25 @@ export function redactSecrets(text: string): string {
 
 /** An error as a log line: its stack (or text) with keys scrubbed. */
 export function describeForLog(error: unknown): string {
-  return redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  try {
+    return redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  } catch {
+    // A thrown value whose toString throws in turn (hostile input can throw anything).
+    return '(a value that cannot be printed)';
+  }
+}
+
+/**
+ * Errors nobody caught are printed scrubbed, instead of Node's raw stack (an error built around a
+ * key would print it). An exception still ends the process, as it would have; `show` lets the
+ * desktop app put the same text in a dialog.
+ */
+export function reportUncaughtErrorsScrubbed(show: (text: string) => void = () => {}): void {
+  process.on('uncaughtException', (error) => {
+    const text = `Persona Studio stopped on an unexpected error: ${describeForLog(error)}`;
+    process.stderr.write(`${text}\n`);
+    show(text);
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => process.stderr.write(`[unhandled rejection] ${describeForLog(reason)}\n`));
 }

@@ -10,70 +10,91 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Run SQLite's quick_check before writing anything, so a damaged file is refused untouched. */
   verify?: boolean;
+  /** Zero deleted content (app.db: replaced keys, removed personas); the cache has nothing to hide. */
+  secureDelete?: boolean;
 }
 
-/** Why a file would not open: it is damaged (a backup can replace it), or written by a newer version. */
-export type OpenFailure = 'damaged' | 'newer_version';
+/**
+ * Why a file would not open: damaged (a backup can replace it), written by a newer version (an
+ * update opens it), or unavailable (permissions, a full disk, another program holding it: the file
+ * itself is fine, so nothing may be done to it).
+ */
+export type OpenFailure = 'damaged' | 'newer_version' | 'unavailable';
 
 export class DatabaseOpenError extends Error {
   constructor(
     readonly file: string,
     readonly reason: string,
     advice: string,
-    readonly failure: OpenFailure = 'damaged',
+    readonly failure: OpenFailure,
   ) {
     super(`${path.basename(file)} at ${file} could not be opened: ${reason}. ${advice}`);
     this.name = 'DatabaseOpenError';
   }
 }
 
+const ADVICE: Record<OpenFailure, string> = {
+  damaged: 'The file was left untouched; restore it from a backup, or move it aside to start with an empty one.',
+  newer_version: 'Update Persona Studio to open it; the file was left untouched.',
+  unavailable: 'The file was left untouched; check that the folder is writable, the disk has space and no other program holds the file, then start again.',
+};
+
 export function openDatabase(file: string, migrations: readonly string[], options: OpenOptions = {}): SqliteDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  // Checked on a read-only connection first: closing it never folds a WAL into a file we refuse.
+  if (fs.existsSync(file)) preflight(file, binding, migrations.length, options.verify ?? false);
   let db: SqliteDatabase;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(file, binding);
   } catch (error) {
-    throw new DatabaseOpenError(file, describe(error), 'Check that the folder is writable and the file is a SQLite database.');
+    throw openError(file, error);
   }
   try {
-    refuseNewerSchema(db, file, migrations.length);
-    if (options.verify) verifyPages(db);
+    db.pragma('busy_timeout = 3000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 3000');
     // Deleted and replaced rows (an old API key, a removed persona) are zeroed, not left in free pages.
-    db.pragma('secure_delete = ON');
+    if (options.secureDelete) db.pragma('secure_delete = ON');
     migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
-    if (error instanceof DatabaseOpenError) throw error;
-    throw new DatabaseOpenError(
-      file,
-      describe(error),
-      'The file was left untouched; restore it from a backup, or move it aside to start with an empty one.',
-    );
+    throw openError(file, error);
   }
 }
 
-/** Checked before anything is written, so a newer app's file stays byte for byte as it was. */
-function refuseNewerSchema(db: SqliteDatabase, file: string, known: number): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > known) {
-    throw new DatabaseOpenError(
-      file,
-      `it was written by a newer version of Persona Studio (schema ${current}, this version knows ${known})`,
-      'Update Persona Studio to open it; the file was left untouched.',
-      'newer_version',
-    );
+/** Reads the version and, when asked, checks every page, without writing anything. */
+function preflight(file: string, binding: { nativeBinding?: string }, known: number, verify: boolean): void {
+  let db: SqliteDatabase | undefined;
+  try {
+    db = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 3000');
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > known) {
+      throw new DatabaseOpenError(file, `it was written by a newer version of Persona Studio (schema ${current}, this version knows ${known})`, ADVICE.newer_version, 'newer_version');
+    }
+    if (verify) {
+      const problems = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>;
+      if (problems[0]?.quick_check !== 'ok') {
+        throw new DatabaseOpenError(file, `its integrity check failed (${problems.map((p) => p.quick_check).join('; ') || 'no answer'})`, ADVICE.damaged, 'damaged');
+      }
+    }
+  } catch (error) {
+    throw openError(file, error);
+  } finally {
+    db?.close();
   }
 }
 
-function verifyPages(db: SqliteDatabase): void {
-  const problems = db.pragma('quick_check(5)', { simple: false }) as Array<{ quick_check: string }>;
-  const first = problems[0]?.quick_check;
-  if (first !== 'ok') throw new Error(`its integrity check failed (${problems.map((p) => p.quick_check).join('; ') || 'no answer'})`);
+/** SQLite's own word decides whether a file is damaged; anything else leaves it alone. */
+export function openError(file: string, error: unknown): DatabaseOpenError {
+  if (error instanceof DatabaseOpenError) return error;
+  const code = (error as { code?: unknown }).code;
+  const damaged = typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+  const failure: OpenFailure = damaged ? 'damaged' : 'unavailable';
+  return new DatabaseOpenError(file, describe(error), ADVICE[failure], failure);
 }
 
 function migrate(db: SqliteDatabase, migrations: readonly string[]): void {

@@ -34,10 +34,20 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     core = createCore({ ...options.core, onRestartNeeded: restart });
     dispatch = createDispatcher(createHandlers(core), onInternalError);
   };
+  let closed = false;
   const restart = () => {
+    if (closed) return;
     unbind();
     core.close();
-    open();
+    try {
+      open();
+    } catch (error) {
+      // The new core would not start: say so on every request rather than take the server down.
+      const message = `Persona Studio could not restart: ${describeForLog(error)}. Restart it by hand.`;
+      dispatch = async () => ({ ok: false, error: { code: 'internal', message } });
+      console.error(`[web] ${message}`);
+      return;
+    }
     unbind = bindBroadcasts(core, server.emit, server.hasListeners);
   };
   open();
@@ -49,6 +59,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       return core;
     },
     close: async () => {
+      closed = true;
       unbind();
       await server.close();
       core.close();

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_ROOT } from '../core';
 import { defaultDataDir } from '../data-dir';
+import { reportUncaughtErrorsScrubbed } from '../store/secret-redaction';
 import { startBrowserMode } from './browser-mode';
+
+reportUncaughtErrorsScrubbed();
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
 const port = values.port === undefined ? 0 : Number(values.port);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/ipc/types';
 import type { Dispatch } from '../ipc/dispatcher';
 import { cspOf } from '../security-policy';
+import { redactSecrets } from '../store/secret-redaction';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -58,7 +59,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw new Error(`No renderer build in ${rendererDir}; run npm run build first.`);
   }
   // The page's own policy, sent as a header too: a header also covers what a meta tag cannot (framing).
-  const csp = cspOf(fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8'));
+  const csp = cspOf(fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8')) ?? '';
+  if (!csp) throw new Error(`${path.join(rendererDir, 'index.html')} declares no Content-Security-Policy; browser mode will not serve a page without one.`);
   const streams = new Set<http.ServerResponse>();
   const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
     if (streams.size === 0) return;
@@ -69,7 +71,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let origin = '';
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: redactSecrets(String(error)) } });
       else res.end();
     });
   });
@@ -88,13 +90,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (site !== undefined && site !== 'same-origin' && site !== 'none') {
         return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests started by another site are refused.' } });
       }
-      const given = req.headers.authorization?.replace(/^Bearer /, '') ?? url.searchParams.get('token') ?? '';
+      // In the query only for the event stream: EventSource cannot set a header, fetch can.
+      const queryToken = url.pathname === '/api/events' && req.method === 'GET' ? url.searchParams.get('token') : null;
+      const given = req.headers.authorization?.replace(/^Bearer /, '') ?? queryToken ?? '';
       if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res);
       const match = /^\/api\/invoke\/([\w:.-]+)$/.exec(url.pathname);
       if (match && req.method === 'POST') {
         const body = await readJson(req);
         if (body === TOO_LARGE) return send(res, 413, { ok: false, error: { code: 'invalid_request', message: 'The body is over 1 MB.' } });
+        if (body === FAR_TOO_LARGE) {
+          res.shouldKeepAlive = false;
+          return send(res, 413, { ok: false, error: { code: 'invalid_request', message: 'The body is over 1 MB; the connection is closed.' } });
+        }
         if (body === INVALID) return send(res, 400, { ok: false, error: { code: 'invalid_request', message: 'The body must be JSON under 1 MB.' } });
         return send(res, 200, await options.dispatch(match[1]!, body, { emit }));
       }
@@ -118,7 +126,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      ...(csp && target.endsWith('.html') ? { 'Content-Security-Policy': csp } : {}),
+      ...(target.endsWith('.html') ? { 'Content-Security-Policy': csp } : {}),
       'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
       'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
     });
@@ -160,16 +168,30 @@ function sameToken(given: string, expected: string): boolean {
 
 const INVALID = Symbol('invalid');
 const TOO_LARGE = Symbol('too large');
+const FAR_TOO_LARGE = Symbol('far too large');
+/** Past this, the rest of a body is not read: the answer closes the connection instead. */
+const MAX_DRAINED_BYTES = 8 * MAX_BODY_BYTES;
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // Read on past the limit, keeping nothing: leaving the loop destroys the socket, so the caller got
-    // a reset instead of this answer, and so did its next request on the same keep-alive connection.
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
+  // Read on past the limit, keeping nothing: dropping the request would reset the socket, so the
+  // caller (and its next request on the same keep-alive connection) got a reset instead of the answer.
+  const ended = await new Promise<boolean>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else if (size > MAX_DRAINED_BYTES) {
+        req.off('data', onData);
+        req.pause();
+        resolve(false);
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(true));
+    req.once('error', () => resolve(false));
+  });
+  if (!ended) return FAR_TOO_LARGE;
   if (size > MAX_BODY_BYTES) return TOO_LARGE;
   if (size === 0) return {};
   try {

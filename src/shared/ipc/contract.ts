@@ -8,7 +8,7 @@ import { briefInputSchema } from '../brief';
 import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, TRACE_PHASES, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
 import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
-import { recoveryOutcomeSchema, recoveryStateSchema } from '../recovery';
+import { BACKUP_FILE_NAME, recoveryOutcomeSchema, recoveryStateSchema } from '../recovery';
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
 import { plainJsonObject } from './plain-data';
 
@@ -278,7 +278,7 @@ export const contract = {
     response: recoveryStateSchema,
   },
   'recovery:restore': {
-    request: z.strictObject({ backup: z.string().regex(/^app-[\dTZ-]+\.db$/, 'must be the name of a listed backup') }),
+    request: z.strictObject({ backup: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a listed backup') }),
     response: recoveryOutcomeSchema,
   },
   'recovery:start-fresh': {

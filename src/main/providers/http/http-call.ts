@@ -4,6 +4,7 @@
  * malformed body can be reported with its first characters. Streams are read line by line.
  */
 import { CallError, codeForStatus } from '../../scheduler/call-error';
+import { redactSecrets } from '../../store/secret-redaction';
 
 export interface HttpRequest {
   provider: string;
@@ -95,7 +96,8 @@ export function jsonOrUndefined(text: string): unknown {
 }
 
 export function excerpt(text: string, length = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Scrubbed before cutting: a key cut in half would no longer be recognised, and half a key is still a leak.
+  const flat = redactSecrets(text).replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
 }
 

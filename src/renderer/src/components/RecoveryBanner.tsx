@@ -9,8 +9,6 @@ import type { ResponseOf } from '../../../shared/ipc/types';
 type RecoveryState = ResponseOf<'recovery:state'>;
 type Outcome = ResponseOf<'recovery:restore'>;
 
-const SHOWN_BACKUPS = 5;
-
 export function RecoveryBanner() {
   const [state, setState] = useState<RecoveryState | null>(null);
   const [chosen, setChosen] = useState('');
@@ -68,21 +66,33 @@ export function RecoveryBanner() {
     );
   }
 
+  if (damaged.failure !== 'damaged') {
+    return (
+      <section className="banner banner-error recovery" role="alert" aria-labelledby="recovery-title">
+        <h2 id="recovery-title">Your workshops could not be opened</h2>
+        <p>
+          {damaged.failure === 'newer_version'
+            ? 'They were saved by a newer version of Persona Studio: update the app to open them.'
+            : `The file holding them is not damaged, but it could not be opened (${damaged.reason}). Check that the disk has space and no other program holds it, then restart Persona Studio.`}{' '}
+          The file <code>{damaged.file}</code> has not been changed. <strong>Until then, nothing you do is saved.</strong>
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section className="banner banner-error recovery" role="alert" aria-labelledby="recovery-title">
       <h2 id="recovery-title">Your workshops could not be opened</h2>
       <p>
-        {damaged.failure === 'newer_version'
-          ? 'They were saved by a newer version of Persona Studio. Update the app to open them; '
-          : `The file holding them is damaged (${damaged.reason}). `}
-        The file <code>{damaged.file}</code> has not been changed. <strong>Until you choose below, nothing you do is saved.</strong>
+        The file holding them is damaged ({damaged.reason}). The file <code>{damaged.file}</code> has not been changed.{' '}
+        <strong>Until you choose below, nothing you do is saved.</strong>
       </p>
       {backups.length > 0 ? (
         <div className="recovery-actions">
           <label>
             Backup{' '}
             <select value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={busy}>
-              {backups.slice(0, SHOWN_BACKUPS).map((b) => (
+              {backups.map((b) => (
                 <option key={b.name} value={b.name}>
                   {new Date(b.takenAt).toLocaleString()} ({formatBytes(b.bytes)})
                 </option>
