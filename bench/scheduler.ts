@@ -3,7 +3,7 @@
  * on 127.0.0.1), in three phases:
  *  1. 200 one-persona requests at a 20% fault rate against a server whose capacity (12 requests
  *     at once; beyond it latency grows as (load/12)^1.5) the scheduler is not told: the adaptive
- *     limit against fixed concurrency 1, 4, 16 and 64, alternating, medians of 3 runs after a warm-up.
+ *     limit against fixed concurrency 1, 4, 16 and 64, alternating, medians of 5 runs after a warm-up.
  *  2. A steady load while CPU-hog processes (one per core) run for 4 s: the limit must fall within 2 s and rise
  *     after. Beside it, how long CPU sampling blocks this thread per second (worker vs si on the main thread).
  *  3. The seeds' flow for 5 standard personas with time scaled down 100x: 8 cultural lookups of
@@ -31,6 +31,8 @@ import { ProviderServer } from '../test/support/provider-server';
 import { median, round } from './_measure';
 import { benchRequest, CAPACITY, DEADLINE_MS, REQUESTS, runLoad, type LoadResult } from './_scheduler-load';
 
+const PHASE_ONE_ROUNDS = 5;
+
 async function phaseOne(): Promise<{ adaptiveVsBest: number; p95VsBest: number; deadlineMisses: number }> {
   const server = await ProviderServer.start({ capacity: CAPACITY });
   const contenders: Array<[string, SchedulerOptions]> = [
@@ -39,9 +41,10 @@ async function phaseOne(): Promise<{ adaptiveVsBest: number; p95VsBest: number; 
   ];
   const results = new Map<string, LoadResult[]>(contenders.map(([name]) => [name, []]));
   for (const [, options] of contenders) await runLoad(server, options); // warm-up
-  for (let repeat = 0; repeat < 3; repeat++) for (const [name, options] of contenders) results.get(name)!.push(await runLoad(server, options));
+  // Five alternating rounds: a 200-request run lasts about a second, so one noisy run moves a median of three.
+  for (let repeat = 0; repeat < PHASE_ONE_ROUNDS; repeat++) for (const [name, options] of contenders) results.get(name)!.push(await runLoad(server, options));
   await server.close();
-  console.log(`phase 1: ${REQUESTS} one-persona requests, 20% faults (429, 500, 503, hangs, malformed bodies), server capacity ${CAPACITY} unknown to the scheduler; medians of 3 runs after a warm-up`);
+  console.log(`phase 1: ${REQUESTS} one-persona requests, 20% faults (429, 500, 503, hangs, malformed bodies), server capacity ${CAPACITY} unknown to the scheduler; medians of ${PHASE_ONE_ROUNDS} runs after a warm-up`);
   const summary = new Map<string, LoadResult>();
   for (const [name, runs] of results) {
     const s: LoadResult = { throughput: median(runs.map((r) => r.throughput)), p95: median(runs.map((r) => r.p95)), failures: Math.max(...runs.map((r) => r.failures)), deadlineMisses: Math.max(...runs.map((r) => r.deadlineMisses)), peakLimit: median(runs.map((r) => r.peakLimit)) };

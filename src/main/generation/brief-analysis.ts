@@ -7,7 +7,7 @@ import type { ResolvedBrief } from '../../shared/brief';
 import { AGE_MAX, AGE_MIN } from '../../shared/brief';
 import { COMPANY_SIZES, type CompanySize } from '../../shared/persona';
 import type { Audience, B2bFunction, City, Country, Industry, LifeStageId, MacroRegion, TasteDataset, Theme } from './dataset';
-import { containsWordPrefix, containsWords, lowerFirst, normalizeForMatch } from './text';
+import { containsWordPrefix, containsWords, lowerFirst, normalizedKeyword, normalizeForMatch } from './text';
 
 export interface WeightedCity {
   city: City;
@@ -102,7 +102,7 @@ function firstAudience(text: string, audiences: readonly Audience[]): Audience |
   let best: { audience: Audience; at: number } | null = null;
   for (const audience of audiences) {
     for (const keyword of audience.keywords) {
-      const at = text.indexOf(normalizeForMatch(keyword).trimEnd());
+      const at = text.indexOf(normalizedKeyword(keyword).trimEnd());
       if (at >= 0 && (!best || at < best.at)) best = { audience, at };
     }
   }
@@ -182,7 +182,7 @@ class PlaceMentions {
 
   /** A place name counts when written as a name (capitalised) or after a locative word. */
   has(alias: string): boolean {
-    const key = normalizeForMatch(alias);
+    const key = normalizedKeyword(alias);
     if (key.trim().length === 0 || !containsWords(this.lower, alias)) return false;
     if (this.fromLocationField) return true;
     const word = key.trim();

@@ -11,15 +11,32 @@ export function normalizeForMatch(text: string): string {
   return ` ${plain} `;
 }
 
+/**
+ * normalizeForMatch for the dataset's keywords and aliases, remembered: every brief checks the
+ * same thousands of them, and normalising them again each time was most of a brief's analysis.
+ * Bounded, so that text from elsewhere passing through cannot grow it without end.
+ */
+export function normalizedKeyword(keyword: string): string {
+  let key = keywordCache.get(keyword);
+  if (key === undefined) {
+    if (keywordCache.size >= MAX_REMEMBERED_KEYWORDS) keywordCache.clear();
+    key = normalizeForMatch(keyword);
+    keywordCache.set(keyword, key);
+  }
+  return key;
+}
+const keywordCache = new Map<string, string>();
+const MAX_REMEMBERED_KEYWORDS = 50_000;
+
 /** Whether a normalized text contains the keyword at the start of a word (stems match longer words). */
 export function containsWordPrefix(normalizedText: string, keyword: string): boolean {
-  const key = normalizeForMatch(keyword).trimEnd();
+  const key = normalizedKeyword(keyword).trimEnd();
   return key.trim().length > 0 && normalizedText.includes(key);
 }
 
 /** Whether a normalized text contains the phrase as whole words. */
 export function containsWords(normalizedText: string, phrase: string): boolean {
-  const key = normalizeForMatch(phrase);
+  const key = normalizedKeyword(phrase);
   return key.trim().length > 0 && normalizedText.includes(key);
 }
 
