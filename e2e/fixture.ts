@@ -87,4 +87,4 @@ export async function withApp(browser: Browser, options: AppOptions, fn: (app: A
   }
 }
 
-export { generateInUi } from './ui';
+export { editFirstQuoteInUi, generateInUi } from './ui';

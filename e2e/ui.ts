@@ -23,3 +23,13 @@ export async function generateInUi(page: Page, { brief, count, ages }: UiBrief):
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   await page.getByRole('heading', { name: new RegExp(`^${count} personas`) }).waitFor();
 }
+
+/** Edits the first persona card's quote and waits until the card says it was saved (a reload before that could lose it). */
+export async function editFirstQuoteInUi(page: Page, quote: string): Promise<void> {
+  const first = page.getByRole('article').first();
+  const name = (await first.locator('h3').textContent())!;
+  await first.getByRole('button', { name: `Edit ${name}` }).click();
+  await first.getByLabel('Quote').fill(quote);
+  await first.getByRole('button', { name: 'Save edit' }).click();
+  await first.getByText('edited', { exact: true }).waitFor();
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderServer } from '../test/support/provider-server';
-import { generateInUi, launchBrowser, withApp } from './fixture';
+import { editFirstQuoteInUi, generateInUi, launchBrowser, withApp } from './fixture';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,12 +52,7 @@ describe('workshop (browser mode)', () => {
     await withApp(browser, {}, async (app) => {
       const { page } = app;
       await generateInUi(page, { count: 3 });
-      const first = page.getByRole('article').first();
-      const name = (await first.locator('h3').textContent())!;
-      await first.getByRole('button', { name: `Edit ${name}` }).click();
-      await first.getByLabel('Quote').fill('Sunday is when I plan the whole week of dinners.');
-      await first.getByRole('button', { name: 'Save edit' }).click();
-      await first.getByText('edited', { exact: true }).waitFor();
+      await editFirstQuoteInUi(page, 'Sunday is when I plan the whole week of dinners.');
       await page.reload();
       await page.getByText('“Sunday is when I plan the whole week of dinners.”').waitFor();
       await app.screenshot('workshop-after-edit-reload');

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateInUi } from '../ui';
+import { editFirstQuoteInUi, generateInUi } from '../ui';
 import { ELECTRON_BINARY, launchElectronApp, ROOT, SKIP_REASON, type LaunchedApp } from './electron-app';
 
 const binary = ELECTRON_BINARY;
@@ -39,13 +39,7 @@ describe.skipIf(binary === '')('workshop (Electron)', () => {
   it('keeps an edit after a reload and reopens the run from history', async () => {
     const page = await launch();
     await generateInUi(page, { count: 3 });
-    const first = page.getByRole('article').first();
-    const name = (await first.locator('h3').textContent())!;
-    await first.getByRole('button', { name: `Edit ${name}` }).click();
-    await first.getByLabel('Quote').fill('Sunday is when I plan the whole week of dinners.');
-    await first.getByRole('button', { name: 'Save edit' }).click();
-    // The edit is saved once the card says so: a reload before that could lose it.
-    await first.getByText('edited', { exact: true }).waitFor();
+    await editFirstQuoteInUi(page, 'Sunday is when I plan the whole week of dinners.');
     await page.reload();
     await page.getByText('“Sunday is when I plan the whole week of dinners.”').waitFor();
     await page.getByRole('link', { name: 'History' }).click();

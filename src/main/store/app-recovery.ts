@@ -37,9 +37,9 @@ export class RecoveryError extends Error {
   override name = 'RecoveryError';
 }
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 /** Backups kept; the oldest beyond this are removed after each new one. */
-export const BACKUPS_KEPT = 5;
+const BACKUPS_KEPT = 5;
 
 export class AppRecovery {
   private restartPending = false;
@@ -109,12 +109,12 @@ export class AppRecovery {
     this.requireDamaged();
     const backup = this.backups().find((b) => b.name === name);
     if (!backup) throw new RecoveryError(`There is no backup called ${name}; choose one of those listed.`);
-    verifyBackup(path.join(this.folder, backup.name), this.sqlite);
     const target = appDatabaseFile(this.dataDir);
     const incoming = `${target}.restoring`;
     try {
       copySynced(path.join(this.folder, backup.name), incoming);
-      verifyBackup(incoming, this.sqlite);
+      // The copy is what gets used, so the copy is what is checked.
+      verifyBackup(incoming, backup.name, this.sqlite);
       const movedTo = moveDamagedAside(target);
       fs.renameSync(incoming, target);
       syncFolder(this.dataDir);
@@ -143,7 +143,7 @@ export class AppRecovery {
 }
 
 /** A backup must open, pass its check and come from this version or an older one before it replaces anything. */
-function verifyBackup(file: string, sqlite: OpenOptions): void {
+function verifyBackup(file: string, name: string, sqlite: OpenOptions): void {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, ...(sqlite.nativeBinding ? { nativeBinding: sqlite.nativeBinding } : {}) });
@@ -152,7 +152,7 @@ function verifyBackup(file: string, sqlite: OpenOptions): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > APP_MIGRATIONS.length) throw new Error('it was written by a newer version of Persona Studio');
   } catch (error) {
-    throw new RecoveryError(`The backup ${path.basename(file)} cannot be restored: ${error instanceof Error ? error.message : String(error)}. Choose another one.`);
+    throw new RecoveryError(`The backup ${name} cannot be restored: ${error instanceof Error ? error.message : String(error)}. Choose another one.`);
   } finally {
     db?.close();
   }

@@ -73,6 +73,6 @@ export function keychainWithKeyFile(keychain: SecretBox, keyFile: SecretBox): Se
   };
 }
 
-export function isKeyFileSeal(sealed: string): boolean {
+function isKeyFileSeal(sealed: string): boolean {
   return sealed.startsWith(FORMAT);
 }

@@ -6,7 +6,7 @@
 const secrets = new Set<string>();
 /** Shorter values are not keys, and hiding them would mangle ordinary words. */
 const MIN_LENGTH = 8;
-export const REDACTED = '[API key hidden]';
+const REDACTED = '[API key hidden]';
 
 export function rememberSecret(value: string | undefined): void {
   if (value && value.length >= MIN_LENGTH) secrets.add(value);

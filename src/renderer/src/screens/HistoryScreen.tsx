@@ -4,6 +4,7 @@ import type { RunSummary, WorkshopSummary } from '../../../shared/ipc/types';
 import { api, messageOf } from '../api/client';
 import { useGeneration } from '../state/generation';
 import { go } from '../state/route';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DELAY_MS = 150;
@@ -76,14 +77,7 @@ export function HistoryScreen() {
         <h2>History</h2>
         <input type="search" aria-label="Search runs" placeholder="Search briefs, workshops, engines" value={query} onChange={(e) => setQuery(e.target.value)} />
       </header>
-      {error && (
-        <div className="banner banner-error" role="alert">
-          {error}{' '}
-          <button type="button" className="secondary" onClick={retry}>
-            Retry
-          </button>
-        </div>
-      )}
+      {error && <ErrorNotice action={{ label: 'Retry', onClick: retry }}>{error}</ErrorNotice>}
       <div className="history-body">
         <nav aria-label="Workshops" className="workshop-list">
           <button type="button" className={workshopId === null ? 'chip active' : 'chip'} aria-pressed={workshopId === null} onClick={() => setWorkshopId(null)}>

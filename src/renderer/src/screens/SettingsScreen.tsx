@@ -10,6 +10,7 @@ import { ENDPOINTS, EndpointSection } from '../settings/EndpointSection';
 import { AlertsSection, GenerationSection, LimitsSection, QlooSection, TunerSection } from '../settings/sections';
 import { useSettingsForm } from '../settings/useSettingsForm';
 import '../settings/settings.css';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 const KEY_STORAGE_NOTE = {
   os_keychain: 'Keys are encrypted with your system keychain.',
@@ -24,9 +25,7 @@ export function SettingsScreen() {
     return (
       <div className="settings">
         <h2 className="settings-title">Settings</h2>
-        <div className="banner banner-error" role="alert">
-          Settings are unavailable: this page is not connected to Persona Studio&apos;s engine.
-        </div>
+        <ErrorNotice>Settings are unavailable: this page is not connected to Persona Studio&apos;s engine.</ErrorNotice>
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { BriefForm } from '../components/BriefForm';
 import { PersonaList } from '../components/PersonaList';
 import { lastRunId, useGeneration } from '../state/generation';
+import { ErrorNotice } from '../components/ErrorNotice';
 
 export function WorkshopScreen() {
   // Everything but the progress, which only the progress bar follows.
@@ -25,18 +26,11 @@ export function WorkshopScreen() {
       </aside>
       <div className="results" aria-live="polite">
         {status === 'error' && error && (
-          <div className="banner banner-error" role="alert">
+          <ErrorNotice>
             <strong>That did not work.</strong> {error.message}
-          </div>
+          </ErrorNotice>
         )}
-        {actionError && (
-          <div className="banner banner-error" role="alert">
-            {actionError}{' '}
-            <button type="button" className="secondary" onClick={dismissActionError}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        {actionError && <ErrorNotice action={{ label: 'Dismiss', onClick: dismissActionError }}>{actionError}</ErrorNotice>}
         {status === 'cancelled' && <div className="banner">Generation cancelled; nothing was saved.</div>}
         {fallback && status === 'done' && (
           <div className="banner banner-warn" role="status">

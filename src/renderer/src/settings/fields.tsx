@@ -12,16 +12,21 @@ interface FieldBase {
   disabled?: boolean;
 }
 
-function ids(path: FieldPath, error: string | undefined, hint: ReactNode, extra?: string) {
+/**
+ * What every field shares: its ids, the props that tie its control to its label, hint and error
+ * (spread onto the input or select), and the hint and error paragraphs themselves.
+ */
+function fieldParts({ path, error, hint, disabled }: FieldBase, extraDescription?: string) {
   const id = fieldId(path);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, extra, hintId].filter(Boolean).join(' ') || undefined;
-  return { id, hintId, errorId, describedBy };
-}
-
-function Notes({ hint, hintId, error, errorId }: { hint: ReactNode; hintId: string | undefined; error: string | undefined; errorId: string | undefined }) {
-  return (
+  const control = {
+    id,
+    disabled,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': [errorId, extraDescription, hintId].filter(Boolean).join(' ') || undefined,
+  };
+  const notes = (
     <>
       {hint && (
         <p className="settings-hint" id={hintId}>
@@ -35,6 +40,7 @@ function Notes({ hint, hintId, error, errorId }: { hint: ReactNode; hintId: stri
       )}
     </>
   );
+  return { id, control, notes };
 }
 
 export function TextField({
@@ -48,24 +54,21 @@ export function TextField({
   placeholder,
   list,
 }: FieldBase & { value: string; onChange: (value: string) => void; type?: 'text' | 'url'; placeholder?: string; list?: string }) {
-  const { id, hintId, errorId, describedBy } = ids(path, error, hint);
+  const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
       <label htmlFor={id}>{LABELS[path]}</label>
       <input
-        id={id}
+        {...control}
         type={type}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         list={list}
-        disabled={disabled}
         spellCheck={false}
         autoCapitalize="off"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
       />
-      <Notes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {notes}
     </div>
   );
 }
@@ -82,12 +85,12 @@ export function NumberField({
   step,
   placeholder,
 }: FieldBase & { value: string; onChange: (value: string) => void; min?: number; max?: number; step?: number | 'any'; placeholder?: string }) {
-  const { id, hintId, errorId, describedBy } = ids(path, error, hint);
+  const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
       <label htmlFor={id}>{LABELS[path]}</label>
       <input
-        id={id}
+        {...control}
         type="number"
         inputMode="decimal"
         value={value}
@@ -96,11 +99,8 @@ export function NumberField({
         max={max}
         step={step ?? 'any'}
         placeholder={placeholder}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
       />
-      <Notes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {notes}
     </div>
   );
 }
@@ -119,20 +119,17 @@ export function SelectField<T extends string>({
   options,
   onChange,
 }: FieldBase & { value: T; options: readonly Option<T>[]; onChange: (value: T) => void }) {
-  const { id, hintId, errorId, describedBy } = ids(path, error, hint);
+  const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
       <label htmlFor={id}>{LABELS[path]}</label>
       <select
-        id={id}
+        {...control}
         value={value}
         onChange={(e) => {
           const chosen = options.find((o) => o.value === e.target.value);
           if (chosen) onChange(chosen.value);
         }}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -140,28 +137,25 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      <Notes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {notes}
     </div>
   );
 }
 
 export function CheckboxField({ path, error, hint, disabled, checked, onChange }: FieldBase & { checked: boolean; onChange: (checked: boolean) => void }) {
-  const { id, hintId, errorId, describedBy } = ids(path, error, hint);
+  const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
       <div className="settings-check">
         <input
-          id={id}
+          {...control}
           type="checkbox"
           checked={checked}
           onChange={(e) => onChange(e.target.checked)}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
         />
         <label htmlFor={id}>{LABELS[path]}</label>
       </div>
-      <Notes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {notes}
     </div>
   );
 }
@@ -183,7 +177,7 @@ export function KeyField({
   busy,
 }: FieldBase & { value: string; onChange: (value: string) => void; isSet: boolean; onRemove: () => void; busy: boolean }) {
   const stateId = `${fieldId(path)}-state`;
-  const { id, hintId, errorId, describedBy } = ids(path, error, hint, stateId);
+  const { id, control, notes } = fieldParts({ path, error, hint, disabled }, stateId);
   return (
     <div className="settings-field">
       <div className="settings-key-head">
@@ -194,7 +188,7 @@ export function KeyField({
       </div>
       <div className="settings-key-row">
         <input
-          id={id}
+          {...control}
           type="password"
           autoComplete="off"
           spellCheck={false}
@@ -202,9 +196,6 @@ export function KeyField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
           placeholder={isSet ? 'Type to replace' : 'Paste a key'}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
         />
         {isSet && (
           <button type="button" className="secondary" onClick={onRemove} disabled={disabled || busy} aria-label={`Remove ${LABELS[path]}`}>
@@ -212,7 +203,7 @@ export function KeyField({
           </button>
         )}
       </div>
-      <Notes hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {notes}
     </div>
   );
 }
