@@ -3,18 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/index';
 import type { PersonaDocument } from '../src/shared/persona';
-import { REPO_ROOT, jsonSchemaValidators, tempDir } from './helpers';
+import { REPO_ROOT, cli, jsonSchemaValidators, tempDir } from './helpers';
 
 const exec = promisify(execFile);
-
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Runs the real command as a user would, in a child process. */
 async function spawnCli(args: string[]) {
@@ -141,24 +133,5 @@ describe('persona-studio CLI', () => {
     const parsed = JSON.parse(json.out) as { points: Array<{ generations: number }>; alerts: unknown[] };
     expect(parsed.points.reduce((n, p) => n + p.generations, 0)).toBe(2);
     expect(parsed.alerts).toEqual([]);
-  });
-
-  it('generate --pdf writes the report beside the JSON, and export writes a saved run in each format', async () => {
-    const data = tempDir();
-    const pdf = path.join(data, 'report.pdf');
-    const generated = await cli(['generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '2', '--json', '--pdf', pdf, '--data', data]);
-    expect(generated.code).toBe(0);
-    expect(JSON.parse(generated.out).personas).toHaveLength(2);
-    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const listed = await cli(['generate', 'Budgeting app for students in Manchester', '--count', '1', '--data', data]);
-    const runId = /Saved as run (\S+)/.exec(listed.out)![1]!;
-    const md = path.join(data, 'exports', 'run.md');
-    const exported = await cli(['export', runId, '--format', 'md', '--out', md, '--data', data]);
-    expect(exported.code).toBe(0);
-    expect(fs.readFileSync(md, 'utf8')).toMatch(/^# My workshop/);
-    const missing = await cli(['export', 'no-such-run', '--format', 'json', '--out', path.join(data, 'x.json'), '--data', data]);
-    expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/No run with personas has the id no-such-run/);
-    expect(fs.existsSync(path.join(data, 'x.json'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { runCli } from '../src/cli/index';
 
 const made: string[] = [];
 
@@ -15,5 +16,13 @@ export function tempDir(prefix = 'persona-studio-'): string {
 afterEach(() => {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** Runs persona-studio in this process and collects what it prints. */
+export async function cli(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
 
 export { CONTRACTS_DIR, jsonSchemaValidators, loadJsonSchema, REPO_ROOT } from './support/json-schema';

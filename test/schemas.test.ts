@@ -1,5 +1,5 @@
 /**
- * The zod schemas must accept exactly what shared/contracts/persona.schema.json accepts, at every
+ * The zod schemas must accept exactly what contracts/persona.schema.json accepts, at every
  * level: hand-written cases with a known verdict, then thousands of seeded random mutations on
  * which ajv and zod must agree.
  */
@@ -8,13 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_SCHEMAS, LEVELS, type Level } from '../src/shared/persona';
 import { SeededRandom } from '../src/main/generation/random';
-import { CONTRACTS_DIR, jsonSchemaValidators } from './helpers';
+import { CONTRACTS_DIR, REPO_ROOT, jsonSchemaValidators } from './helpers';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Doc = { [key: string]: Json };
 
 const validators = jsonSchemaValidators();
-const example = (name: string) => JSON.parse(fs.readFileSync(path.join(CONTRACTS_DIR!, 'examples', name), 'utf8')) as Doc;
+const example = (name: string) => JSON.parse(fs.readFileSync(path.join(CONTRACTS_DIR, 'examples', name), 'utf8')) as Doc;
 
 const minimalPersona = (): Doc => ({
   name: 'Ana Souza',
@@ -37,6 +37,16 @@ const doc = (persona: Doc, extra: Doc = {}): Doc => ({ schemaVersion: 1, persona
 function verdicts(document: unknown, level: Level) {
   return { json: validators[level](document) as boolean, zod: DOCUMENT_SCHEMAS[level].safeParse(document).success };
 }
+
+/** The design's copy, when the design's folder sits beside the repository (it does in the team's checkouts and CI, not in a clone of its own). */
+const DESIGN_CONTRACTS = path.resolve(REPO_ROOT, '..', 'shared', 'contracts');
+
+describe.runIf(fs.existsSync(path.join(DESIGN_CONTRACTS, 'persona.schema.json')))('the contract beside the design', () => {
+  it.each(['persona.schema.json', 'examples/standard.json', 'examples/b2b.json'])('contracts/%s is the design\'s, unchanged', (file) => {
+    const read = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;
+    expect(read(CONTRACTS_DIR)).toEqual(read(DESIGN_CONTRACTS));
+  });
+});
 
 describe('persona document schemas', () => {
   const cases: Array<{ name: string; level: Level; document: unknown; valid: boolean }> = [

@@ -1,5 +1,5 @@
 /**
- * The persona document, in zod, accepting exactly what shared/contracts/persona.schema.json
+ * The persona document, in zod, accepting exactly what contracts/persona.schema.json
  * accepts at each level. Objects are loose because the JSON Schema allows extra properties;
  * string bounds count code points, as JSON Schema does (zod's .min/.max count UTF-16 units).
  */

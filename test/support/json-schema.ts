@@ -1,4 +1,4 @@
-/** The shared persona JSON Schema (../shared/contracts) and its ajv validators per level; free of vitest, so benchmarks can use it. */
+/** The persona document's JSON Schema (contracts/, part of the repository) and its ajv validators per level; free of vitest, so benchmarks can use it. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -7,13 +7,10 @@ import type { Level } from '../../src/shared/persona';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/** ../shared/contracts beside the repository (CI clones main with shared/ next to it). */
-export const CONTRACTS_DIR = [path.resolve(REPO_ROOT, '../shared/contracts'), path.resolve(REPO_ROOT, 'shared/contracts')].find((dir) =>
-  fs.existsSync(path.join(dir, 'persona.schema.json')),
-);
+/** The contract as the project ships it: a copy of the design's shared/contracts, checked for drift by test/schemas.test.ts. */
+export const CONTRACTS_DIR = path.join(REPO_ROOT, 'contracts');
 
 export function loadJsonSchema(): Record<string, unknown> {
-  if (!CONTRACTS_DIR) throw new Error('shared/contracts/persona.schema.json not found beside the repository');
   return JSON.parse(fs.readFileSync(path.join(CONTRACTS_DIR, 'persona.schema.json'), 'utf8')) as Record<string, unknown>;
 }
 

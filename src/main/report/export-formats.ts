@@ -1,5 +1,5 @@
 /**
- * The text exports of a run: JSON (the persona document of shared/contracts/persona.schema.json),
+ * The text exports of a run: JSON (the persona document of contracts/persona.schema.json),
  * CSV (a row per persona, lists joined with "; ", RFC 4180 quoting) and Markdown.
  */
 import type { RunDetail } from '../../shared/ipc/types';
