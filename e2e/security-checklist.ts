@@ -96,3 +96,29 @@ export function permissionOutcomes(page: Page): Promise<{ notification: string; 
     return { notification, media };
   });
 }
+
+/** Content-Security-Policy: a style element injected by a page script (as an XSS would) is not applied. */
+export function injectedStyleApplied(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const style = document.createElement('style');
+    style.textContent = 'body { outline: 7px solid rgb(1, 2, 3) !important; }';
+    document.head.append(style);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const applied = getComputedStyle(document.body).outlineColor === 'rgb(1, 2, 3)';
+    style.remove();
+    return applied;
+  });
+}
+
+/** Records every CSP violation the page reports from now on (it lasts across reloads); read with cspViolations. */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+}
+
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? ['not recording']);
+}

@@ -7,8 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evalOutcome, foreignFetchOutcome, inlineScriptRan, pageGlobals, startSink } from './security-checklist';
-import { launchBrowser, withApp } from './fixture';
+import { cspViolations, evalOutcome, foreignFetchOutcome, injectedStyleApplied, inlineScriptRan, pageGlobals, recordCspViolations, startSink } from './security-checklist';
+import { generateInUi, launchBrowser, withApp } from './fixture';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,6 +36,30 @@ describe('browser mode security', () => {
       expect(sink.received()).toBe(0);
       await sink.close();
       expect(await pageGlobals(page)).toMatchObject({ require: 'undefined', process: 'undefined' });
+      expect(await injectedStyleApplied(page)).toBe(false);
+    });
+  });
+
+  it('every screen works under the CSP without inline styles: no violation reported, styles set by the app applied', async () => {
+    await withApp(browser, {}, async ({ page }) => {
+      await recordCspViolations(page);
+      await page.reload();
+      await generateInUi(page, { count: 4, ages: [20, 70] });
+      await page.getByText('All fields').first().click();
+      // The coverage bars' widths are set from script (CSSOM), which the policy allows.
+      const widths = await page.getByRole('region', { name: 'Coverage' }).locator('.coverage-bar > span').evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
+      expect(Math.max(...widths)).toBeGreaterThan(0);
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      for (const range of ['1 h', '24 h', '7 d', 'Live']) {
+        await page.getByRole('radio', { name: range }).click();
+        await page.waitForTimeout(200);
+      }
+      for (const [link, heading] of [['History', 'History'], ['Settings', 'Settings']] as const) {
+        await page.getByRole('link', { name: link }).click();
+        await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+      }
+      expect(await cspViolations(page)).toEqual([]);
     });
   });
 

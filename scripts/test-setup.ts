@@ -28,7 +28,8 @@ if (missing.length > 0 && canInstall) {
 }
 
 if (missing.length > 0) {
-  const command = `${canInstall ? '' : 'sudo '}apt-get install ${packagesOf(missing).join(' ')}`;
+  const apt = `apt-get install ${packagesOf(missing).join(' ')}`;
+  const command = canInstall ? apt : fs.existsSync('/usr/bin/apt-get') ? `sudo ${apt}` : `your package manager's equivalent of: ${apt}`;
   const lines = [`npm test: missing ${missing.map((tool) => tool.label).join('; ')}.`, `  To run every test: ${command}`];
   if (mayskip()) {
     lines.push(`  Left out this time: ${skippedTestFiles().join(', ')}`);

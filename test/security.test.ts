@@ -17,6 +17,15 @@ function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
 }
 
+/** Every .ts and .tsx file below `dir`. */
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
 describe('Electron security checklist', () => {
   it('windows run sandboxed with context isolation and no Node integration; web security on; webviews, insecure content and experimental features off', () => {
     expect(WINDOW_WEB_PREFERENCES).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false });
@@ -37,6 +46,8 @@ describe('Electron security checklist', () => {
       expect(d.get('form-action')).toEqual(["'none'"]);
       expect(d.get('frame-ancestors')).toEqual(["'none'"]);
       expect(d.get('connect-src')).toEqual(["'self'"]);
+      // No inline style: a style injected by a page script (as an XSS would) is refused too.
+      expect(d.get('style-src')).toEqual(["'self'"]);
       expect(csp).not.toMatch(/unsafe-eval|unsafe-hashes|\*|https?:|data:.*script/);
     });
   }
@@ -53,12 +64,12 @@ describe('Electron security checklist', () => {
     for (const url of ['http://localhost:5174/', 'http://localhost:5173.evil.example/', 'http://evil.example/?http://localhost:5173/', PAGE]) expect(dev(url), url).toBe(false);
   });
 
-  it('new windows are always denied; only http(s) links go to the system browser', () => {
-    expect(newWindowDecision('https://example.com/')).toEqual({ action: 'deny', openExternally: true });
-    expect(newWindowDecision('http://example.com/')).toEqual({ action: 'deny', openExternally: true });
-    for (const url of ['file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'not a url', 'ms-msdt:/id']) {
-      expect(newWindowDecision(url), url).toEqual({ action: 'deny', openExternally: false });
+  it('new windows are always denied, and no code hands a URL to the system browser', () => {
+    for (const url of ['https://example.com/', 'http://example.com/', 'file:///etc/passwd', 'smb://server/share', 'javascript:alert(1)', 'not a url', 'ms-msdt:/id']) {
+      expect(newWindowDecision(url), url).toEqual({ action: 'deny' });
     }
+    const callers = sourceFiles(path.join(REPO_ROOT, 'src')).filter((file) => /\bopenExternal\s*\(/.test(fs.readFileSync(file, 'utf8')));
+    expect(callers).toEqual([]);
   });
 
   it('permission requests are denied', () => {

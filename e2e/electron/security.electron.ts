@@ -34,9 +34,9 @@ describe.skipIf(ELECTRON_BINARY === '')('security checklist (Electron)', () => {
     expect(await pageGlobals(launched.page)).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: ['invoke', 'on'] });
   });
 
-  it('blocks navigation away from the app and denies new windows, handing http(s) links to the system browser', async () => {
+  it('blocks navigation away from the app and denies new windows, opening nothing in the system browser', async () => {
     launched = await launchElectronApp();
-    // shell.openExternal recorded instead of opening the test machine's browser.
+    // shell.openExternal recorded (it must not be called) instead of opening the test machine's browser.
     await launched.app.evaluate(({ shell }) => {
       const opened: string[] = [];
       (globalThis as { openedExternally?: string[] }).openedExternally = opened;
@@ -47,7 +47,7 @@ describe.skipIf(ELECTRON_BINARY === '')('security checklist (Electron)', () => {
     expect(await windowOpenResult(launched.page, 'https://example.com/')).toBe('denied');
     expect(await windowOpenResult(launched.page, 'file:///etc/passwd')).toBe('denied');
     expect(launched.app.windows()).toHaveLength(1);
-    expect(await launched.app.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toEqual(['https://example.com/']);
+    expect(await launched.app.evaluate(() => (globalThis as { openedExternally?: string[] }).openedExternally)).toEqual([]);
   });
 
   it('denies permission requests', async () => {

@@ -29,16 +29,12 @@ export function appUrlMatcher(pageUrl: string, devServerUrl?: string): (url: str
   return (url) => url.split(/[?#]/)[0] === pageUrl;
 }
 
-/** New windows are always denied; an http(s) link opens in the system browser instead. */
-export function newWindowDecision(url: string): { action: 'deny'; openExternally: boolean } {
-  let external = false;
-  try {
-    const parsed = new URL(url);
-    external = parsed.protocol === 'https:' || parsed.protocol === 'http:';
-  } catch {
-    external = false;
-  }
-  return { action: 'deny', openExternally: external };
+/**
+ * New windows are always denied, and nothing is handed to the system browser (shell.openExternal):
+ * no link in the app leaves it, so a page that asks to open one is not the app's own doing.
+ */
+export function newWindowDecision(_url: string): { action: 'deny' } {
+  return { action: 'deny' };
 }
 
 /** No permission (camera, microphone, notifications, geolocation, ...) is ever granted. */

@@ -1,9 +1,9 @@
 /**
  * Window hardening, after Actual Budget's security.ts: no navigation away from the app, no new
- * windows (http(s) links open in the system browser), no webviews, no permission grants. The
+ * windows and nothing opened in the system browser, no webviews, no permission grants. The
  * decisions themselves are in security-policy.ts.
  */
-import { app, session, shell } from 'electron';
+import { app, session } from 'electron';
 import { newWindowDecision, permissionGranted } from './security-policy';
 
 export function hardenApp(isAppUrl: (url: string) => boolean): void {
@@ -15,11 +15,7 @@ export function hardenApp(isAppUrl: (url: string) => boolean): void {
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      const decision = newWindowDecision(url);
-      if (decision.openExternally) void shell.openExternal(url);
-      return { action: decision.action };
-    });
+    contents.setWindowOpenHandler(({ url }) => newWindowDecision(url));
   });
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionGranted(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionGranted(permission));
