@@ -3,7 +3,7 @@
  * downloaded, or there is no display) one line says why and the same app starts in browser mode
  * on 127.0.0.1, opened in the default browser when there is one, with no Electron-only build step.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildRendererIfStale } from './renderer-build';
@@ -11,15 +11,23 @@ import { buildRendererIfStale } from './renderer-build';
 const root = path.resolve(import.meta.dirname, '..');
 const electronVite = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
 
-/** Why Electron cannot show a window here, or null when it can. */
-function electronUnavailable(): string | null {
-  // Read what electron's install step left rather than require('electron'), which would try to download it.
+/** Electron's binary as its package's install step leaves it, or null (read directly: require('electron') would download it). */
+function electronBinary(): string | null {
   const dir = path.join(root, 'node_modules', 'electron');
   const pathFile = path.join(dir, 'path.txt');
-  const binary = fs.existsSync(pathFile) ? path.join(process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? path.join(dir, 'dist'), fs.readFileSync(pathFile, 'utf8').trim()) : null;
-  if (!binary || !fs.existsSync(binary)) return "Electron's binary is not installed (it could not be downloaded, or ELECTRON_SKIP_BINARY_DOWNLOAD was set)";
+  if (!fs.existsSync(pathFile)) return null;
+  const binary = path.join(process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? path.join(dir, 'dist'), fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
+}
+
+/** Why Electron cannot show a window here, or null when it can (its binary is fetched first when it may be). */
+function electronUnavailable(): string | null {
   if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
-  return null;
+  if (electronBinary()) return null;
+  if (process.env['ELECTRON_SKIP_BINARY_DOWNLOAD']) return "Electron's binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD is set)";
+  // Electron's package fetches its binary on first use, not at npm install.
+  const fetched = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+  return fetched.status === 0 && electronBinary() ? null : "Electron's binary could not be downloaded";
 }
 
 /** Runs a command with this terminal, and exits with its code. */
