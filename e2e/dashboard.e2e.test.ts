@@ -2,11 +2,9 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
-import { AppStore } from '../src/main/store/app-store';
 import { briefInputSchema } from '../src/shared/brief';
-import { TRACE_PHASES } from '../src/shared/vocabulary';
 import { generateInUi, launchBrowser, withApp, type App } from './fixture';
+import { prefillDay } from './monitor-history';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,30 +86,25 @@ describe('settings (browser mode)', () => {
   });
 });
 
-/** A busy day of per-minute history, as the monitor stores it. */
-function prefillDay(dataDir: string): void {
-  const store = AppStore.open(dataDir);
-  const history = store.monitorStore();
-  const now = Math.floor(Date.now() / MINUTE) * MINUTE;
-  let x = 7;
-  const random = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let i = 1; i <= 1440; i++) {
-    const minute = new MinuteAccumulator(now - i * MINUTE);
-    for (let g = 0; g < 20; g++) {
-      minute.addTrace(2000 + random() * 15_000, Object.fromEntries(TRACE_PHASES.map((p) => [p, random() * 3000])));
-      minute.counters.generations++;
-    }
-    for (let c = 0; c < 60; c++) minute.addCall('ollama', 500 + random() * 9000);
-    minute.addSecond({
-      at: now - i * MINUTE,
-      counters: { ...minute.counters, cacheGets: 40, cacheL1Hits: 25, cacheL2Hits: 8, calls: 60, validationAnswers: 20, validationSucceeded: 19, personas: 40, repairedPersonas: 6 },
-      gauges: { limit: 8, queued: Math.round(random() * 4), cpuPercent: 20 + random() * 50, memoryPercent: 60, rssMb: 300 + random() * 100, loopLagMs: random() * 20 },
-      generationMs: [],
+describe('one figure per budget (browser mode)', () => {
+  it('shows the memory cache in use beside the budget while the emergency response holds it shrunk, and who did it', async () => {
+    await withApp(browser, {}, async (app) => {
+      const { page } = app;
+      app.core.settings.update({ cache: { l1MaxMb: 32 } });
+      app.core.monitor.emergency.update('memory at 2000 MB, 25% over its 1536 MB budget', Date.now());
+      await page.getByRole('link', { name: 'Settings' }).click();
+      expect(await page.getByLabel('Memory cache budget (MB)').inputValue()).toBe('32');
+      await page.getByText('of 8 MB now (your budget 32 MB; reduced by the emergency response until the machine calms down)').waitFor();
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      const steps = page.getByRole('list', { name: 'Tuning steps' });
+      await steps.waitFor();
+      const text = await steps.textContent();
+      expect(text).toMatch(/Memory cache size\s*32 MB → 8 MB/);
+      expect(text).toContain(`${app.core.settings.get().limits.maxConcurrency} → 1 calls at once`);
+      expect(text).toMatch(/Preloading\s*on → off/);
     });
-    history.putRollup(minute.toRollup());
-  }
-  store.close();
-}
+  });
+});
 
 describe('UI speed (browser mode)', () => {
   it('is interactive within a second and handles live updates over a day of history without long tasks', async () => {

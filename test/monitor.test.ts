@@ -1,18 +1,22 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/main/core';
 import { AlertEngine, type AlertRule } from '../src/main/monitor/alerts';
 import { AutoTuner, type Proposal, type Tunable, type TunerEnvironment, type TunerMetric } from '../src/main/monitor/auto-tuner';
 import { createControls } from '../src/main/monitor/controls';
+import { APP_CPU_MATERIAL_PERCENT, processCpuMeter } from '../src/main/monitor/cpu-share';
 import { EmergencyResponse } from '../src/main/monitor/emergency';
 import { LogHistogram } from '../src/main/monitor/log-histogram';
 import type { PreloadPolicy } from '../src/main/providers/culture/cached-culture';
 import type { ResourceSource } from '../src/main/scheduler/resource-sampler';
+import { MIN_GENERATIONS_TO_SCORE, scoreOf } from '../src/main/monitor/performance-score';
 import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
 import { AppStore } from '../src/main/store/app-store';
 import type { NewAuditEntry } from '../src/main/store/monitor-store';
 import { briefInputSchema } from '../src/shared/brief';
+import { formatMetric, formatSettingChange, settingName } from '../src/shared/monitor-units';
 import { tempDir } from './helpers';
 import { ProviderServer } from './support/provider-server';
 
@@ -215,7 +219,7 @@ describe('auto-tuner', () => {
     expect(sim.values.concurrency_max).toBe(8);
     const last = sim.audit.at(-1)!;
     expect(last).toMatchObject({ subject: 'concurrency_max', step: 'rolled_back', before: 8, after: 8 });
-    expect(last.reason).toMatch(/p95_ms regressed/);
+    expect(last.reason).toMatch(/p95 response time got worse beyond its tolerance \(1\.00 s → \d\.\d\d s\)/);
   });
 
   it('rolls back a change whose metric did not improve, and does not retry it soon', () => {
@@ -260,15 +264,15 @@ describe('cache recovery alert', () => {
   });
 });
 
+/** A machine whose CPU sampler always reads `cpuPercent`. */
+function machineAt(cpuPercent: number, now: () => number): ResourceSource {
+  return { latest: () => ({ at: now(), cpuPercent, freeMemoryMb: 8000, totalMemoryMb: 16000, loopLagMs: 40 }), subscribe: () => () => {}, close: () => {} };
+}
+
 describe('emergency response', () => {
   it('sheds load when the CPU stays pegged for five samples, even with each tick a little late', () => {
     const clock = manualClock();
-    const pegged: ResourceSource = {
-      latest: () => ({ at: clock.now(), cpuPercent: 99, freeMemoryMb: 8000, totalMemoryMb: 16000, loopLagMs: 40 }),
-      subscribe: () => () => {},
-      close: () => {},
-    };
-    const core = createCore({ dataDir: tempDir(), resources: pegged, monitor: { now: clock.now, autoStart: false } });
+    const core = createCore({ dataDir: tempDir(), resources: machineAt(99, clock.now), monitor: { now: clock.now, autoStart: false, appCpu: () => 60 } });
     try {
       for (let i = 0; i < 4; i++) {
         clock.advance(1040);
@@ -282,6 +286,36 @@ describe('emergency response', () => {
     } finally {
       core.close();
     }
+  });
+
+  /** A pegged machine for a minute, with the app's own CPU at `appCpu`: what the monitor made of it. */
+  async function peggedMinute(appCpu: number) {
+    const clock = manualClock();
+    const core = createCore({ dataDir: tempDir(), resources: machineAt(99, clock.now), monitor: { now: clock.now, autoStart: false, appCpu: () => appCpu } });
+    try {
+      core.settings.update({ monitor: { raiseAfterS: 10 } });
+      for (let s = 0; s < 60; s++) {
+        clock.advance(1000);
+        core.monitor.tick();
+      }
+      // A raised alert's auto-action finishes before the store closes.
+      await new Promise((resolve) => setImmediate(resolve));
+      return { emergency: core.monitor.emergency.active, shed: core.monitor.auditLog(10).filter((a) => a.step === 'shed').length, alerts: core.monitor.listAlerts(HOUR).map((a) => a.rule), live: core.monitor.live().resources };
+    } finally {
+      core.close();
+    }
+  }
+
+  it('leaves a machine other programs keep busy alone: no emergency, no CPU alert, and says who is busy', async () => {
+    const idle = await peggedMinute(APP_CPU_MATERIAL_PERCENT - 7);
+    expect(idle).toMatchObject({ emergency: false, shed: 0, alerts: [] });
+    expect(idle.live).toMatchObject({ cpuPercent: 99, appCpuPercent: 3, cpuBusyBy: 'other_programs' });
+  });
+
+  it("answers the same load when the app's own work is a material part of it (the test above can fail)", async () => {
+    const busy = await peggedMinute(APP_CPU_MATERIAL_PERCENT + 30);
+    expect(busy).toMatchObject({ emergency: true, shed: 4, alerts: ['cpu'] });
+    expect(busy.live).toMatchObject({ cpuBusyBy: 'persona_studio' });
   });
 
   it('sheds every step at once under pressure and restores them one at a time, last first', () => {
@@ -441,6 +475,84 @@ describe('live stream', () => {
       expect(received.length).toBeGreaterThanOrEqual(3);
       expect(received.length).toBeLessThanOrEqual(5);
       for (let i = 1; i < received.length; i++) expect(received[i]! - received[i - 1]!).toBeGreaterThanOrEqual(240);
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('own CPU', () => {
+  it('measures this process in percent of the machine from process.cpuUsage()', () => {
+    const meter = processCpuMeter();
+    const started = performance.now();
+    while (performance.now() - started < 300) Math.sqrt(Math.random());
+    const busy = meter();
+    expect(busy).not.toBeNull();
+    // One busy thread is all of one core: 100 / cores, less whatever else the machine took from it.
+    expect(busy!).toBeGreaterThan(100 / os.availableParallelism() / 3);
+    expect(busy!).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('tuner and emergency steps in human units', () => {
+  it('words each setting in its unit, with one formatter', () => {
+    expect(formatSettingChange('shrink_l1', 33_554_432, 8_388_608)).toBe('32 MB → 8 MB');
+    expect(formatSettingChange('l1_bytes', 33_554_432, 50_331_648)).toBe('32 MB → 48 MB');
+    expect(formatSettingChange('concurrency_floor', 4, 2)).toBe('4 → 2 calls at once');
+    expect(formatSettingChange('concurrency_max', 8, 12)).toBe('8 → 12 calls at once');
+    expect(formatSettingChange('pause_preloading', 1, 0)).toBe('on → off');
+    expect(formatSettingChange('defer_background_work', 0, 1)).toBe('running → held');
+    expect(formatSettingChange('ttl_min_ms', 60_000, 120_000)).toBe('1 min → 2 min');
+    expect(formatSettingChange('timeout_factor', 2, 3)).toBe('2 → 3 × p95 latency');
+    expect(formatSettingChange('batch_size', 10, 9)).toBe('10 → 9 personas per call');
+    expect(settingName('shrink_l1')).toBe('Memory cache size');
+    expect(settingName('pause_preloading')).toBe('Preloading');
+    expect(formatMetric('hit_rate', 0.6612)).toBe('66.1%');
+    expect(formatMetric('p95_ms', 3400)).toBe('3.40 s');
+    expect(formatMetric('throughput', 12)).toBe('12 calls/min');
+  });
+
+  it("words the emergency response's real steps: the memory cache in MB, concurrency in calls at once", () => {
+    const core = createCore({ dataDir: tempDir(), resources: null, monitor: { autoStart: false } });
+    try {
+      core.settings.update({ cache: { l1MaxMb: 32 }, limits: { maxConcurrency: 4 } });
+      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preload: { enabled: true, perLookup: 3, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set() });
+      const audit: NewAuditEntry[] = [];
+      new EmergencyResponse(controls.shedding, (entry) => audit.push(entry)).update('memory at 2000 MB', 0);
+      expect(audit.map((a) => `${settingName(a.subject)}: ${formatSettingChange(a.subject, a.before, a.after)}`)).toEqual([
+        'Preloading: on → off',
+        'Memory cache size: 32 MB → 8 MB',
+        'Most calls at once: 4 → 1 calls at once',
+        'Background cache refreshes: running → held',
+      ]);
+    } finally {
+      core.close();
+    }
+  });
+});
+
+describe('performance score', () => {
+  const settings = { p95Ms: 30_000, cacheHitRate: 0.7, validationSuccess: 0.95, cpuPercent: 70, memoryBudgetMb: 1536 } as Parameters<typeof scoreOf>[1];
+  const inputs = { hitRate: 0.9, p95Ms: 2000, errorRate: 0, validationSuccess: 1, cpuPercent: 20, rssMb: 300 };
+
+  it('gives no score before the window holds enough generations, and says how many it holds', () => {
+    expect(scoreOf({ ...inputs, generations: MIN_GENERATIONS_TO_SCORE - 1 }, settings)).toEqual({
+      overall: null,
+      components: { cache: null, providers: null, validation: null, resources: null },
+      generations: { counted: MIN_GENERATIONS_TO_SCORE - 1, required: MIN_GENERATIONS_TO_SCORE },
+    });
+    expect(scoreOf({ ...inputs, generations: MIN_GENERATIONS_TO_SCORE }, settings).overall).toBe(100);
+  });
+
+  it('reads no score from a fresh install after one generation, however busy the machine', async () => {
+    const clock = manualClock();
+    const core = createCore({ dataDir: tempDir(), resources: machineAt(99, clock.now), monitor: { now: clock.now, autoStart: false, appCpu: () => 2 } });
+    try {
+      await core.generate(briefInputSchema.parse({ description: 'Meal-kit delivery for busy parents in Lyon', count: 1, level: 'standard' }));
+      clock.advance(1000);
+      core.monitor.tick();
+      expect(core.monitor.live().score).toMatchObject({ overall: null, generations: { counted: 1, required: MIN_GENERATIONS_TO_SCORE } });
+      expect(core.monitor.history(HOUR, '1m').score).toMatchObject({ overall: null, trend: 'unknown', generations: { counted: 1 } });
     } finally {
       core.close();
     }

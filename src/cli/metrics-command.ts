@@ -1,6 +1,6 @@
 /** `persona-studio metrics`: the monitor's history from the data folder, as a table or JSON. */
 import { defaultDataDir } from '../main/data-dir';
-import type { HistoryPoint } from '../shared/ipc/types';
+import type { HistoryPoint, PerformanceScore } from '../shared/ipc/types';
 import type { HistoryResolution } from '../shared/metrics';
 import { parseFlags, UsageError, type CliIo } from './args';
 import { openCoreQuietly } from './open-core';
@@ -36,13 +36,19 @@ export async function runMetrics(argv: readonly string[], io: CliIo): Promise<nu
     }
     io.out(table(history.points));
     io.out('');
-    io.out(`Score: ${history.score.overall ?? 'n/a'}/100 (${history.score.trend})`);
+    io.out(scoreLine(history.score));
     const active = alerts.filter((a) => a.status === 'active');
     io.out(`Alerts: ${alerts.length} in range, ${active.length} active${active.length ? `: ${active.map((a) => a.message).join('; ')}` : ''}`);
     return 0;
   } finally {
     core.close();
   }
+}
+
+function scoreLine({ overall, trend, generations }: PerformanceScore): string {
+  const missing = generations.required - generations.counted;
+  if (missing > 0) return `Score: none yet, after ${missing} more ${missing === 1 ? 'generation' : 'generations'} in this period (it needs ${generations.required})`;
+  return overall === null ? 'Score: none (nothing in this period could be judged)' : `Score: ${overall}/100 (${trend})`;
 }
 
 function parseSpan(text: string): number {

@@ -30,7 +30,7 @@ import { SystemResourceSampler, type ResourceSource } from './scheduler/resource
 import { Scheduler, type SchedulerOptions } from './scheduler/scheduler';
 import { SettingsStore, type AppSettings, type SecretBox } from './store/settings-store';
 import { createControls } from './monitor/controls';
-import { Monitor } from './monitor/monitor';
+import { Monitor, type MonitorDeps } from './monitor/monitor';
 import { ChromiumPdfPrinter, type PdfPrinter } from './report/pdf-printer';
 import { ReportExporter } from './report/report-exporter';
 import type { GenerationTuning } from './generation/pipeline';
@@ -60,8 +60,8 @@ export interface CoreOptions {
   onRestartNeeded?: () => void;
   /** Prints reports to PDF; default Chromium headless through playwright-core, launched on first use. */
   pdfPrinter?: PdfPrinter;
-  /** The monitor's clock and timers (tests drive them by hand). */
-  monitor?: { now?: () => number; autoStart?: boolean };
+  /** The monitor's clock, timers and own-CPU meter (tests drive them by hand). */
+  monitor?: Pick<MonitorDeps, 'now' | 'autoStart' | 'appCpu'>;
 }
 
 export interface Core {

@@ -18,11 +18,15 @@ export const TREND = ['improving', 'degrading', 'stable', 'unknown'] as const;
 export const SCORE_COMPONENTS = ['cache', 'providers', 'validation', 'resources'] as const;
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 
-/** 0-100 per component against its targets; null when the component saw no traffic. */
+/**
+ * 0-100 per component against its targets; null when the component saw no traffic, and all null
+ * until the window holds the generations a score needs (`generations` says how many it holds).
+ */
 export const performanceScoreSchema = z.object({
   overall: z.number().min(0).max(100).nullable(),
   components: z.object({ cache: z.number().nullable(), providers: z.number().nullable(), validation: z.number().nullable(), resources: z.number().nullable() }),
   trend: z.enum(TREND),
+  generations: z.object({ counted: count, required: count }),
 });
 
 export { TRACE_PHASES, type TracePhase } from './vocabulary';
@@ -50,7 +54,18 @@ export const liveMetricsSchema = z.object({
   cache: z.object({ gets: count, hitRate: rate, l1HitRate: rate, l2HitRate: rate }),
   validation: z.object({ answers: count, successRate: rate, repairRate: rate, fillRate: rate }),
   scheduler: z.object({ limit: z.int().min(1), maxLimit: z.int().min(1), running: count, queued: count }),
-  resources: z.object({ cpuPercent: z.number().nullable(), memoryPercent: z.number().nullable(), rssMb: z.number(), loopLagMs: z.number().nullable() }),
+  /**
+   * CPU of the whole machine and of this app alone (both 0-100 of the machine); `cpuBusyBy` says,
+   * when the machine's CPU is past the alert threshold, whether the app's own work is a material part of it.
+   */
+  resources: z.object({
+    cpuPercent: z.number().nullable(),
+    appCpuPercent: z.number().nullable(),
+    cpuBusyBy: z.enum(['other_programs', 'persona_studio']).nullable(),
+    memoryPercent: z.number().nullable(),
+    rssMb: z.number(),
+    loopLagMs: z.number().nullable(),
+  }),
   activeAlerts: count,
   emergency: z.boolean(),
   score: performanceScoreSchema,
@@ -81,6 +96,7 @@ export const historyPointSchema = z.object({
   queuedMax: z.number().nullable(),
   cpuMean: z.number().nullable(),
   cpuMax: z.number().nullable(),
+  appCpuMean: z.number().nullable(),
   rssMaxMb: z.number().nullable(),
   loopLagMaxMs: z.number().nullable(),
 });

@@ -4,6 +4,7 @@
  * over the last hour, the evidence the optimisation suggestions quote. Preloading is counted apart:
  * its loads are not gets, so they never lift the hit rate.
  */
+import { formatBytes } from '../../shared/monitor-units';
 import type { CacheKind } from './cache-keys';
 
 export interface KindStats {
@@ -99,7 +100,7 @@ export function optimizationSuggestions({ window, l1, l2, preload }: SuggestionI
     const share = Math.round((afterEviction / l2Hits) * 100);
     suggestions.push({
       id: 'l1_too_small',
-      advice: `L1 is too small: raise its byte budget from ${mb(l1.maxBytes)} to about ${mb(l1.maxBytes * 2)}.`,
+      advice: `The memory cache (L1) is too small: raise its budget in Settings from ${formatBytes(l1.maxBytes)} to about ${formatBytes(l1.maxBytes * 2)}.`,
       evidence: `${share}% of the ${l2Hits} L2 hits in the last hour were entries evicted from L1.`,
     });
   }
@@ -116,8 +117,8 @@ export function optimizationSuggestions({ window, l1, l2, preload }: SuggestionI
   if (evictions >= 20 && l2.bytes >= l2.maxBytes * 0.9) {
     suggestions.push({
       id: 'l2_too_small',
-      advice: `cache.db is full: raise its byte budget from ${mb(l2.maxBytes)}.`,
-      evidence: `${evictions} entries were evicted from L2 in the last hour; it holds ${mb(l2.bytes)} of ${mb(l2.maxBytes)}.`,
+      advice: `cache.db is full: raise its byte budget from ${formatBytes(l2.maxBytes)}.`,
+      evidence: `${evictions} entries were evicted from L2 in the last hour; it holds ${formatBytes(l2.bytes)} of ${formatBytes(l2.maxBytes)}.`,
     });
   }
   if (preload.loaded >= 20 && preload.used / preload.loaded < 0.2) {
@@ -128,8 +129,4 @@ export function optimizationSuggestions({ window, l1, l2, preload }: SuggestionI
     });
   }
   return suggestions;
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }

@@ -2,6 +2,7 @@
 import type { AlertRuleId } from '../../shared/metrics';
 import type { MonitorSettings } from '../store/settings-store';
 import type { AlertRule } from './alerts';
+import { attributedCpu } from './cpu-share';
 import { ratesOf, type WindowSummary } from './metric-series';
 
 const SECOND = 1000;
@@ -53,7 +54,7 @@ export function alertRules(settings: MonitorSettings): AlertRule[] {
       raiseAfterMs: 30 * SECOND,
       clearAfterMs: 60 * SECOND,
       action: 'lower_concurrency',
-      describe: (v) => `CPU at ${Math.round(v)}% for over 30 s (threshold ${settings.cpuPercent}%).`,
+      describe: (v) => `The machine's CPU is at ${Math.round(v)}% (threshold ${settings.cpuPercent}%), much of it Persona Studio's own work.`,
     },
     {
       id: 'memory',
@@ -93,14 +94,18 @@ export function alertRules(settings: MonitorSettings): AlertRule[] {
   return hold === null ? rules : rules.map((rule) => ({ ...rule, raiseAfterMs: hold * SECOND }));
 }
 
-/** Each rule's value from the windows, or null when too little was measured to judge. */
+/**
+ * Each rule's value from the windows, or null when too little was measured to judge. CPU is the
+ * machine's while the app's own share is material, else the app's own (a machine other programs
+ * keep busy neither raises the alert nor keeps it raised).
+ */
 export function alertValues(fiveMinutes: WindowSummary, lastMinute: WindowSummary): Partial<Record<AlertRuleId, number | null>> {
   const rates = ratesOf(fiveMinutes, true);
   return {
     response_p95: rates.p95Ms,
     cache_hit_rate: rates.hitRate,
     validation_success: rates.validationSuccess,
-    cpu: lastMinute.latest?.cpuPercent ?? null,
+    cpu: attributedCpu(lastMinute.latest?.cpuPercent ?? null, lastMinute.latest?.appCpuPercent ?? null),
     memory: lastMinute.latest?.rssMb ?? null,
     provider_timeouts: rates.timeoutRate,
     provider_errors: ratesOf(lastMinute, true).errorRate,

@@ -6,6 +6,7 @@
  */
 import type { AuditEntry } from '../../shared/ipc/types';
 import type { TunableId } from '../../shared/metrics';
+import { formatMetric, formatSpan, metricName } from '../../shared/monitor-units';
 import type { NewAuditEntry } from '../store/monitor-store';
 
 export interface Tunable {
@@ -136,7 +137,7 @@ export class AutoTuner {
     const guards = Object.fromEntries(Object.keys(GUARDS).map((m) => [m, this.env.metric(m as TunerMetric, this.policy.windowMs)]));
     this.trial = { tunable, before, after, metric: proposal.metric, baseline, guards, appliedAt: now };
     this.phaseNow = 'validating';
-    this.record({ subject: tunable.id, step: 'applied', before, after, metric: proposal.metric, baseline, measured: null, reason: `measuring ${proposal.metric} for ${Math.round(this.policy.windowMs / 1000)} s against the baseline` });
+    this.record({ subject: tunable.id, step: 'applied', before, after, metric: proposal.metric, baseline, measured: null, reason: `measuring the ${metricName(proposal.metric)} for ${formatSpan(this.policy.windowMs)} against the baseline` });
   }
 
   private judge(trial: Trial, now: number): void {
@@ -146,15 +147,17 @@ export class AutoTuner {
     const window = Math.min(elapsed, this.policy.windowMs * this.policy.maxWaitWindows);
     if (this.env.traffic(window) < this.policy.minTraffic) {
       if (elapsed < this.policy.windowMs * this.policy.maxWaitWindows) return void (this.phaseNow = 'waiting_for_traffic');
-      return this.rollBack(trial, null, `too little traffic in ${Math.round(elapsed / 60_000)} min to judge the change`);
+      return this.rollBack(trial, null, `too little traffic in ${formatSpan(elapsed)} to judge the change`);
     }
     const measured = this.env.metric(trial.metric, window);
-    if (measured === null) return this.rollBack(trial, null, `${trial.metric} was not measured after the change`);
+    const name = metricName(trial.metric);
+    if (measured === null) return this.rollBack(trial, null, `the ${name} was not measured after the change`);
     const improved = HIGHER_IS_BETTER[trial.metric] ? measured > trial.baseline : measured < trial.baseline;
-    if (!improved) return this.rollBack(trial, measured, `${trial.metric} did not improve (${format(trial.baseline)} → ${format(measured)})`);
+    const change = `${formatMetric(trial.metric, trial.baseline)} → ${formatMetric(trial.metric, measured)}`;
+    if (!improved) return this.rollBack(trial, measured, `the ${name} did not improve (${change})`);
     const regression = this.regression(trial, window);
     if (regression) return this.rollBack(trial, measured, regression);
-    this.finish(trial, 'kept', measured, `${trial.metric} improved (${format(trial.baseline)} → ${format(measured)}) and no guard regressed`);
+    this.finish(trial, 'kept', measured, `the ${name} improved (${change}) and nothing else got worse`);
   }
 
   /** The first guard metric that got worse than its tolerance allows, in words. */
@@ -166,7 +169,7 @@ export class AutoTuner {
       if (before === null || before === undefined || after === null) continue;
       const slack = Math.abs(before) * tolerance.relative + tolerance.absolute;
       const worse = HIGHER_IS_BETTER[metric] ? before - after : after - before;
-      if (worse > slack) return `${metric} regressed beyond its tolerance (${format(before)} → ${format(after)})`;
+      if (worse > slack) return `the ${metricName(metric)} got worse beyond its tolerance (${formatMetric(metric, before)} → ${formatMetric(metric, after)})`;
     }
     return null;
   }
@@ -193,8 +196,4 @@ export class AutoTuner {
   private record(entry: Omit<AuditEntry, 'id' | 'at' | 'source'>): void {
     this.env.audit({ at: this.env.now(), source: 'tuner', ...entry });
   }
-}
-
-function format(value: number): string {
-  return Math.abs(value) >= 10 ? value.toFixed(0) : value.toFixed(3);
 }

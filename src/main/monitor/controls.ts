@@ -3,6 +3,7 @@
  * response's shedding steps, and the alerts' auto-actions. Each says in its outcome what it changed.
  */
 import type { AutoActionId } from '../../shared/metrics';
+import { settingName } from '../../shared/monitor-units';
 import type { TieredCache } from '../cache/tiered-cache';
 import type { GenerationTuning } from '../generation/pipeline';
 import { parseConstraints, type PreloadPolicy } from '../providers/culture/cached-culture';
@@ -30,12 +31,23 @@ const OFFLINE_FALLBACK_MS = 5 * MINUTE;
 export function createControls(targets: ControlTargets): MonitorControls {
   const { cache, scheduler, preload, tuning } = targets;
   const now = () => performance.now();
+  /** The memory cache budget the user set: neither the tuner nor a restore goes above it. */
+  const l1BudgetBytes = () => Math.min(cache.l1CeilingBytes, targets.settings().cache.l1MaxMb * MB);
   const tunables: Tunable[] = [
-    { id: 'l1_bytes', label: 'Memory cache size (bytes)', min: 4 * MB, max: cache.l1CeilingBytes, get: () => cache.l1Budget, set: (v) => cache.setL1Budget(v) },
-    { id: 'ttl_min_ms', label: 'Shortest cache lifetime (ms)', min: MINUTE, max: 24 * 60 * MINUTE, get: () => cache.ttl.minMs, set: (v) => cache.setTtlBounds({ ...cache.ttl, minMs: Math.round(v) }) },
+    {
+      id: 'l1_bytes',
+      label: settingName('l1_bytes'),
+      min: 4 * MB,
+      get max() {
+        return l1BudgetBytes();
+      },
+      get: () => cache.l1Budget,
+      set: (v) => cache.setL1Budget(v),
+    },
+    { id: 'ttl_min_ms', label: settingName('ttl_min_ms'), min: MINUTE, max: 24 * 60 * MINUTE, get: () => cache.ttl.minMs, set: (v) => cache.setTtlBounds({ ...cache.ttl, minMs: Math.round(v) }) },
     {
       id: 'concurrency_max',
-      label: 'Most calls at once',
+      label: settingName('concurrency_max'),
       min: 1,
       // Never above the user's own cap.
       get max() {
@@ -44,25 +56,25 @@ export function createControls(targets: ControlTargets): MonitorControls {
       get: () => scheduler.load().max,
       set: (v) => scheduler.limit.setMax(v, 'auto-tuner', now()),
     },
-    { id: 'timeout_factor', label: 'Timeout (× p95 latency)', min: 1.5, max: 8, get: () => scheduler.timeoutFactor, set: (v) => scheduler.setTimeoutFactor(v) },
-    { id: 'batch_size', label: 'Most personas per LLM call', min: 1, max: 10, get: () => tuning.maxBatchSize, set: (v) => (tuning.maxBatchSize = Math.round(v)) },
+    { id: 'timeout_factor', label: settingName('timeout_factor'), min: 1.5, max: 8, get: () => scheduler.timeoutFactor, set: (v) => scheduler.setTimeoutFactor(v) },
+    { id: 'batch_size', label: settingName('batch_size'), min: 1, max: 10, get: () => tuning.maxBatchSize, set: (v) => (tuning.maxBatchSize = Math.round(v)) },
   ];
 
-  // What the shedding steps found, put back when they are undone.
-  let savedL1 = 0;
+  // What the shedding step found, put back when it is undone.
   let savedMax = 0;
   const shedding: SheddingStep[] = [
     { id: 'pause_preloading', shed: () => ((preload.paused = true), { before: 1, after: 0 }), restore: () => ((preload.paused = false), { before: 0, after: 1 }) },
     {
       id: 'shrink_l1',
       shed: () => {
-        savedL1 = cache.l1Budget;
-        cache.setL1Budget(savedL1 / 4);
-        return { before: savedL1, after: cache.l1Budget };
+        const before = cache.l1Budget;
+        cache.setL1Budget(before / 4);
+        return { before, after: cache.l1Budget };
       },
+      // Back to the user's budget, which a save during the emergency may have changed.
       restore: () => {
         const before = cache.l1Budget;
-        cache.setL1Budget(savedL1);
+        cache.setL1Budget(l1BudgetBytes());
         return { before, after: cache.l1Budget };
       },
     },

@@ -4,10 +4,11 @@
  * has been gone for a while they are undone one at a time, last first, so that a relapse is caught
  * before everything is back. Each step is recorded with its before and after values.
  */
+import type { SheddingStepId } from '../../shared/monitor-units';
 import type { NewAuditEntry } from '../store/monitor-store';
 
 export interface SheddingStep {
-  id: string;
+  id: SheddingStepId;
   /** Sheds load; returns the setting's value before and after. */
   shed(): { before: number; after: number };
   /** Puts back what shed() changed. */

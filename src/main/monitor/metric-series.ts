@@ -22,7 +22,8 @@ export const COUNTERS = [
 export type CounterName = (typeof COUNTERS)[number];
 export type Counters = Record<CounterName, number>;
 
-export const GAUGES = ['limit', 'queued', 'cpuPercent', 'memoryPercent', 'rssMb', 'loopLagMs'] as const;
+/** `cpuPercent` is the whole machine's, `appCpuPercent` this app's own share of it. */
+export const GAUGES = ['limit', 'queued', 'cpuPercent', 'appCpuPercent', 'memoryPercent', 'rssMb', 'loopLagMs'] as const;
 export type GaugeName = (typeof GAUGES)[number];
 /** A gauge is null when nothing measures it (no resource sampler, for instance). */
 export type Gauges = Record<GaugeName, number | null>;

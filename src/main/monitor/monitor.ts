@@ -15,11 +15,12 @@ import type { MonitorSettings } from '../store/settings-store';
 import type { ValidationStats } from '../validation/validation-stats';
 import { ALERT_WINDOW_MS, alertRules, alertValues } from './alert-rules';
 import { AlertEngine } from './alerts';
+import { appCpuIsMaterial, attributedCpu, cpuBusyBy, processCpuMeter } from './cpu-share';
 import { AutoTuner, type Tunable, type TunerEnvironment, type TunerMetric, type TunerPolicy } from './auto-tuner';
 import { EmergencyResponse, type EmergencyPolicy, type SheddingStep } from './emergency';
 import { COUNTERS, quantileOf, ratesOf, SecondRing, zeroCounters, type Gauges, type SecondPoint, type WindowSummary } from './metric-series';
 import { monitorSuggestions } from './monitor-suggestions';
-import { scoreOf, scoreOfHistory, trendOf } from './performance-score';
+import { scoreOf, scoreOfHistory, trendOf, type ScoreInputs } from './performance-score';
 import { historyOf, MINUTE, MinuteAccumulator, type MinuteRollup } from './rollups';
 import { tuningProposals } from './tuning-proposals';
 
@@ -50,6 +51,8 @@ export interface MonitorDeps {
   liveIntervalMs?: number;
   tuner?: Partial<TunerPolicy>;
   emergency?: Partial<EmergencyPolicy>;
+  /** This app's own CPU since the last call, 0-100 of the machine; default process.cpuUsage() (processCpuMeter). */
+  appCpu?: () => number | null;
 }
 
 const SECOND = 1000;
@@ -65,6 +68,9 @@ export class Monitor implements TraceSink {
   readonly tuner: AutoTuner;
   readonly emergency: EmergencyResponse;
   private readonly now: () => number;
+  private readonly appCpu: () => number | null;
+  /** The app's CPU over the last sampled second (reading the meter again would restart its interval). */
+  private appCpuPercent: number | null = null;
   private readonly ring = new SecondRing(RING_SECONDS);
   private open: SecondPoint;
   private minute: MinuteAccumulator;
@@ -90,6 +96,7 @@ export class Monitor implements TraceSink {
   constructor(private readonly deps: MonitorDeps) {
     this.now = deps.now ?? Date.now;
     this.liveIntervalMs = deps.liveIntervalMs ?? 250;
+    this.appCpu = deps.appCpu ?? processCpuMeter();
     const now = this.now();
     this.open = emptySecond(now);
     // This process's part of the minute; app.db adds it to what others wrote for the same minute.
@@ -156,6 +163,7 @@ export class Monitor implements TraceSink {
     const c = window.counters;
     const rates = ratesOf(window);
     const gauges = this.gauges();
+    const settings = this.deps.settings();
     return {
       at: now,
       windowS: LIVE_WINDOW_MS / SECOND,
@@ -168,10 +176,17 @@ export class Monitor implements TraceSink {
       cache: { gets: c.cacheGets, hitRate: rates.hitRate, l1HitRate: rates.l1HitRate, l2HitRate: rates.l2HitRate },
       validation: { answers: c.validationAnswers, successRate: rates.validationSuccess, repairRate: rates.repairRate, fillRate: rates.fillRate },
       scheduler: { limit: load.limit, maxLimit: load.max, running: load.running, queued: load.queued },
-      resources: { cpuPercent: gauges.cpuPercent, memoryPercent: gauges.memoryPercent, rssMb: gauges.rssMb ?? 0, loopLagMs: gauges.loopLagMs },
+      resources: {
+        cpuPercent: gauges.cpuPercent,
+        appCpuPercent: gauges.appCpuPercent,
+        cpuBusyBy: cpuBusyBy(gauges.cpuPercent, gauges.appCpuPercent, settings.cpuPercent),
+        memoryPercent: gauges.memoryPercent,
+        rssMb: gauges.rssMb ?? 0,
+        loopLagMs: gauges.loopLagMs,
+      },
       activeAlerts: this.alerts.active().length,
       emergency: this.emergency.active,
-      score: { ...scoreOf(scoreInputs(fiveMinutes), this.deps.settings()), trend: (this.trend ??= this.rangeScore(now - 60 * MINUTE, now).trend) },
+      score: { ...scoreOf(scoreInputs(fiveMinutes), settings), trend: (this.trend ??= this.rangeScore(now - 60 * MINUTE, now).trend) },
       lastTrace: this.traces.at(-1) ?? null,
     };
   }
@@ -188,7 +203,11 @@ export class Monitor implements TraceSink {
 
   suggestions(): Suggestion[] {
     const now = this.now();
-    const fromCache = this.deps.cache.getOptimizationSuggestions().map((s) => ({ source: 'cache' as const, id: s.id, advice: s.advice, evidence: s.evidence }));
+    // While the emergency response holds L1 shrunk its evictions are expected: no advice to raise a budget the user did not lower.
+    const fromCache = this.deps.cache
+      .getOptimizationSuggestions()
+      .filter((s) => !(this.emergency.active && s.id === 'l1_too_small'))
+      .map((s) => ({ source: 'cache' as const, id: s.id, advice: s.advice, evidence: s.evidence }));
     const fromMonitor = monitorSuggestions({
       now,
       rollups: [...this.rollupsSince(now - 2 * 60 * MINUTE, now)],
@@ -295,6 +314,7 @@ export class Monitor implements TraceSink {
     point.counters.repairedPersonas += validation.repaired - this.lastValidation.repaired;
     point.counters.filledPersonas += validation.filled - this.lastValidation.filled;
     this.lastValidation = validation;
+    this.appCpuPercent = this.appCpu();
     point.gauges = this.gauges();
     return point;
   }
@@ -306,6 +326,7 @@ export class Monitor implements TraceSink {
       limit: load.limit,
       queued: load.queued,
       cpuPercent: resources ? resources.cpuPercent : null,
+      appCpuPercent: this.appCpuPercent,
       memoryPercent: resources && resources.totalMemoryMb > 0 ? (1 - resources.freeMemoryMb / resources.totalMemoryMb) * 100 : null,
       rssMb: process.memoryUsage.rss() / MB,
       loopLagMs: resources ? resources.loopLagMs : null,
@@ -414,7 +435,8 @@ export class Monitor implements TraceSink {
         const latest = this.ring.latest()?.gauges;
         const settings = this.deps.settings();
         if (this.emergency.active) return 'the emergency response is shedding load';
-        if (latest?.cpuPercent != null && latest.cpuPercent >= settings.cpuPercent) return `CPU at ${Math.round(latest.cpuPercent)}%`;
+        // A busy machine disturbs what a trial measures, whoever keeps it busy.
+        if (latest?.cpuPercent != null && latest.cpuPercent >= settings.cpuPercent) return `the machine's CPU is at ${Math.round(latest.cpuPercent)}%`;
         if (latest?.rssMb != null && latest.rssMb >= settings.memoryBudgetMb * 0.9) return `memory at ${Math.round(latest.rssMb)} MB of a ${settings.memoryBudgetMb} MB budget`;
         return null;
       },
@@ -431,7 +453,7 @@ export class Monitor implements TraceSink {
 }
 
 function emptySecond(at: number): SecondPoint {
-  return { at, counters: zeroCounters(), gauges: { limit: null, queued: null, cpuPercent: null, memoryPercent: null, rssMb: null, loopLagMs: null }, generationMs: [] };
+  return { at, counters: zeroCounters(), gauges: { limit: null, queued: null, cpuPercent: null, appCpuPercent: null, memoryPercent: null, rssMb: null, loopLagMs: null }, generationMs: [] };
 }
 
 function minuteOf(at: number): number {
@@ -439,9 +461,17 @@ function minuteOf(at: number): number {
 }
 
 
-function scoreInputs(window: WindowSummary) {
+function scoreInputs(window: WindowSummary): ScoreInputs {
   const rates = ratesOf(window, true);
-  return { hitRate: rates.hitRate, p95Ms: rates.p95Ms, errorRate: rates.errorRate, validationSuccess: rates.validationSuccess, cpuPercent: window.gaugeMean.cpuPercent, rssMb: window.latest?.rssMb ?? null };
+  return {
+    generations: window.counters.generations,
+    hitRate: rates.hitRate,
+    p95Ms: rates.p95Ms,
+    errorRate: rates.errorRate,
+    validationSuccess: rates.validationSuccess,
+    cpuPercent: attributedCpu(window.gaugeMean.cpuPercent, window.gaugeMean.appCpuPercent),
+    rssMb: window.latest?.rssMb ?? null,
+  };
 }
 
 function tunerMetric(id: TunerMetric, window: WindowSummary): number | null {
@@ -463,12 +493,18 @@ function tunerMetric(id: TunerMetric, window: WindowSummary): number | null {
   }
 }
 
-/** What is critical now, in words, or null: memory well over budget, or CPU pegged for five seconds. */
+/**
+ * What is critical now, in words, or null: memory well over budget, or the machine's CPU pegged for
+ * five seconds with the app's own work a material part of it (shedding the app's work cannot
+ * relieve a machine that other programs keep busy).
+ */
 function criticalPressure(lastMinute: WindowSummary, lastSeconds: WindowSummary, settings: MonitorSettings): string | null {
   const latest = lastMinute.latest;
   if (latest?.rssMb != null && latest.rssMb > settings.memoryBudgetMb * 1.25) return `memory at ${Math.round(latest.rssMb)} MB, 25% over its ${settings.memoryBudgetMb} MB budget`;
   if (latest?.memoryPercent != null && latest.memoryPercent > 97) return `the machine's memory is ${Math.round(latest.memoryPercent)}% used`;
-  const cpuFloor = lastSeconds.seconds >= 5 ? (lastSeconds.gaugeMin.cpuPercent ?? 0) : 0;
-  if (cpuFloor > 95) return `CPU above 95% for 5 s`;
+  if (lastSeconds.seconds < 5) return null;
+  const machineFloor = lastSeconds.gaugeMin.cpuPercent ?? 0;
+  const app = lastSeconds.gaugeMean.appCpuPercent;
+  if (machineFloor > 95 && appCpuIsMaterial(app)) return `the machine's CPU above 95% for 5 s${app === null ? '' : `, ${Math.round(app)}% of it Persona Studio's own work`}`;
   return null;
 }

@@ -1,17 +1,28 @@
 /**
  * The performance score: 0-100 per component, 100 when its target is met and falling linearly to 0
- * at a level that is plainly bad; overall is the mean of the components that saw traffic. The trend
- * compares the score of the earlier and later halves of a range.
+ * at a level that is plainly bad; overall is the mean of the components that saw traffic. There is
+ * no score before a window holds MIN_GENERATIONS_TO_SCORE generations. The trend compares the score
+ * of the earlier and later halves of a range.
  */
 import type { HistoryPoint, PerformanceScore } from '../../shared/ipc/types';
 import type { MonitorSettings } from '../store/settings-store';
+import { attributedCpu } from './cpu-share';
 import { MIN_SAMPLES } from './metric-series';
 
+/**
+ * The providers part judges p95 response time, and a p95 by nearest rank is simply the slowest run
+ * until there are 20 runs (ceil(0.95 × n) = n below 20): fewer would score one outlier.
+ */
+export const MIN_GENERATIONS_TO_SCORE = 20;
+
 export interface ScoreInputs {
+  /** Generations in the window, cached and failed ones included. */
+  generations: number;
   hitRate: number | null;
   p95Ms: number | null;
   errorRate: number | null;
   validationSuccess: number | null;
+  /** The CPU the app answers for (see cpu-share.ts). */
   cpuPercent: number | null;
   rssMb: number | null;
 }
@@ -20,6 +31,8 @@ export interface ScoreInputs {
 const STABLE_BAND = 5;
 
 export function scoreOf(inputs: ScoreInputs, settings: MonitorSettings): Omit<PerformanceScore, 'trend'> {
+  const generations = { counted: inputs.generations, required: MIN_GENERATIONS_TO_SCORE };
+  if (inputs.generations < MIN_GENERATIONS_TO_SCORE) return { overall: null, components: { cache: null, providers: null, validation: null, resources: null }, generations };
   const providers = minOf(
     inputs.p95Ms === null ? null : linear(inputs.p95Ms, settings.p95Ms, settings.p95Ms * 2),
     inputs.errorRate === null ? null : linear(inputs.errorRate, 0.02, 0.5),
@@ -34,7 +47,7 @@ export function scoreOf(inputs: ScoreInputs, settings: MonitorSettings): Omit<Pe
     ),
   };
   const present = Object.values(components).filter((v): v is number => v !== null);
-  return { overall: present.length ? Math.round(present.reduce((a, b) => a + b, 0) / present.length) : null, components };
+  return { overall: present.length ? Math.round(present.reduce((a, b) => a + b, 0) / present.length) : null, components, generations };
 }
 
 /** The score of history points taken together (a range, or its half). */
@@ -55,11 +68,12 @@ export function scoreOfHistory(points: readonly HistoryPoint[], settings: Monito
   const calls = points.reduce((n, p) => n + p.calls, 0);
   return scoreOf(
     {
+      generations: points.reduce((n, p) => n + p.generations, 0),
       hitRate: weighted((p) => p.cacheHitRate, (p) => p.cacheGets, MIN_SAMPLES.gets),
       p95Ms: points.reduce<number | null>((max, p) => (p.p95Ms === null ? max : Math.max(max ?? 0, p.p95Ms)), null),
       errorRate: calls >= MIN_SAMPLES.calls ? points.reduce((n, p) => n + p.callErrors, 0) / calls : null,
       validationSuccess: weighted((p) => p.validationSuccessRate, (p) => p.minutes),
-      cpuPercent: weighted((p) => p.cpuMean, (p) => p.minutes),
+      cpuPercent: weighted((p) => attributedCpu(p.cpuMean, p.appCpuMean), (p) => p.minutes),
       rssMb: points.reduce<number | null>((max, p) => (p.rssMaxMb === null ? max : Math.max(max ?? 0, p.rssMaxMb)), null),
     },
     settings,

@@ -148,6 +148,7 @@ function pointOf(at: number, minutes: readonly MinuteRollup[]): HistoryPoint {
     queuedMax: merged.gaugeMax('queued'),
     cpuMean: merged.gaugeMean('cpuPercent'),
     cpuMax: merged.gaugeMax('cpuPercent'),
+    appCpuMean: merged.gaugeMean('appCpuPercent'),
     rssMaxMb: merged.gaugeMax('rssMb'),
     loopLagMaxMs: merged.gaugeMax('loopLagMs'),
   };

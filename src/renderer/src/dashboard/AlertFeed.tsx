@@ -1,18 +1,30 @@
-/** Alerts, newest first: severity, message, time, status, the auto-actions and their outcome. */
-import { memo } from 'react';
+/**
+ * Alerts, newest first: severity, message, time, status, the auto-actions and their outcome. An
+ * acknowledged alert's button goes away, so focus moves on to the next open alert's button, or to
+ * the Alerts heading when none is left.
+ */
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Alert } from '../../../shared/ipc/types';
 import { formatDateTime, humanize } from './format';
 import { useDashboard } from './store';
 
 const SHOWN = 50;
 
+const isOpen = (alert: Alert): boolean => alert.status === 'active' && !alert.acknowledged;
+
 function statusText(alert: Alert): string {
   if (alert.status === 'resolved') return alert.acknowledged ? 'resolved · acknowledged' : 'resolved';
   return alert.acknowledged ? 'active · acknowledged' : 'active';
 }
 
-const AlertItem = memo(function AlertItem({ alert, onAcknowledge }: { alert: Alert; onAcknowledge: (id: number) => void }) {
-  const open = alert.status === 'active' && !alert.acknowledged;
+interface AlertItemProps {
+  alert: Alert;
+  onAcknowledge: (id: number) => void;
+  registerButton: (id: number, button: HTMLButtonElement | null) => void;
+}
+
+const AlertItem = memo(function AlertItem({ alert, onAcknowledge, registerButton }: AlertItemProps) {
+  const open = isOpen(alert);
   return (
     <li className={`dash-alert dash-sev-${alert.severity}${alert.status === 'active' ? ' is-active' : ''}`}>
       <div className="dash-item-head">
@@ -34,7 +46,13 @@ const AlertItem = memo(function AlertItem({ alert, onAcknowledge }: { alert: Ale
         </ul>
       ) : null}
       {open ? (
-        <button type="button" className="dash-button" aria-label={`Acknowledge alert: ${alert.message}`} onClick={() => onAcknowledge(alert.id)}>
+        <button
+          ref={(button) => registerButton(alert.id, button)}
+          type="button"
+          className="dash-button"
+          aria-label={`Acknowledge alert: ${alert.message}`}
+          onClick={() => onAcknowledge(alert.id)}
+        >
           Acknowledge
         </button>
       ) : null}
@@ -46,10 +64,40 @@ export function AlertFeed() {
   const alerts = useDashboard((s) => s.alerts);
   const failed = useDashboard((s) => s.errors.alerts !== undefined);
   const acknowledge = useDashboard((s) => s.acknowledge);
-  const onAcknowledge = (id: number): void => void acknowledge(id);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const buttons = useRef(new Map<number, HTMLButtonElement>());
+  /** Where focus goes once the acknowledged alert's button is gone: another alert's id, or the heading. */
+  const focusNext = useRef<number | 'heading' | null>(null);
+
+  const registerButton = useCallback((id: number, button: HTMLButtonElement | null) => {
+    if (button) buttons.current.set(id, button);
+    else buttons.current.delete(id);
+  }, []);
+
+  const onAcknowledge = useCallback(
+    (id: number): void => {
+      const open = (useDashboard.getState().alerts ?? []).slice(0, SHOWN).filter(isOpen);
+      const index = open.findIndex((alert) => alert.id === id);
+      const next = open[index + 1] ?? open[index - 1];
+      focusNext.current = next ? next.id : 'heading';
+      void acknowledge(id);
+    },
+    [acknowledge],
+  );
+
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === null) return;
+    focusNext.current = null;
+    const button = target === 'heading' ? undefined : buttons.current.get(target);
+    (button ?? heading.current)?.focus();
+  }, [alerts]);
+
   return (
-    <section className="dash-panel">
-      <h3>Alerts</h3>
+    <section className="dash-panel" aria-labelledby="dash-alerts-title">
+      <h3 id="dash-alerts-title" ref={heading} tabIndex={-1}>
+        Alerts
+      </h3>
       {alerts === null ? (
         <p className="dash-empty">{failed ? 'The alerts could not be loaded.' : 'Loading…'}</p>
       ) : alerts.length === 0 ? (
@@ -58,7 +106,7 @@ export function AlertFeed() {
         <div className="dash-scroll" tabIndex={0}>
           <ul className="dash-list">
             {alerts.slice(0, SHOWN).map((alert) => (
-              <AlertItem key={alert.id} alert={alert} onAcknowledge={onAcknowledge} />
+              <AlertItem key={alert.id} alert={alert} onAcknowledge={onAcknowledge} registerButton={registerButton} />
             ))}
           </ul>
           {alerts.length > SHOWN ? <p className="dash-small dash-muted">Showing the newest {SHOWN} of {alerts.length} alerts.</p> : null}

@@ -2,11 +2,15 @@
  * The dashboard's charts. Live mode draws the rolling buffer of live events, each chart redrawing
  * at most twice a second and in its own task; a history range draws the fetched buckets. Every
  * chart is memoized on its points and the history charts do not subscribe to live figures, so a
- * live event in a history range never re-renders them.
+ * live event in a history range never re-renders them. Each chart is a figure named by its title
+ * with its latest values in its caption; the drawing itself is hidden from screen readers and
+ * takes no focus (recharts' accessibility layer is off: it made each svg a tab stop named by its
+ * axis labels).
  */
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ComponentType, ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Trace } from '../../../shared/ipc/types';
 import { TRACE_PHASES, type TracePhase } from '../../../shared/vocabulary';
 import { DASH, formatClock, formatDateTime, formatDayClock, formatDuration, formatMb, formatNumber, formatPercent, humanize } from './format';
 import { selectHistoryLoading, useDashboard } from './store';
@@ -27,26 +31,27 @@ const COLORS = {
   repair: '#e8590c',
   fill: '#7048e8',
   cpu: '#3b5bdb',
+  appCpu: '#c2255c',
   memMb: '#0c8599',
   limit: '#5f6470',
   queued: '#3b5bdb',
 } satisfies Record<ChartKey, string>;
 
 const PHASE_COLORS: Record<TracePhase, string> = {
-  cache: '#74c0fc',
+  cache: '#1098ad',
   culture: '#7048e8',
   provider: '#3b5bdb',
   repair: '#e8590c',
   store: '#2b8a3e',
 };
 
+const INK = '#1d1f24';
 const AXIS_TICK = { fontSize: 11, fill: '#5f6470' };
 const LEGEND_STYLE = { fontSize: 12 };
+const INK_TEXT = { color: INK };
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
-
-function hasValues(points: readonly ChartPoint[], keys: readonly ChartKey[]): boolean {
-  return points.some((point) => keys.some((key) => point[key] !== null));
-}
+/** Legend entries in ink: recharts draws them in the series' colour, which is too light to read as text. */
+const legendText = (value: ReactNode): ReactNode => <span style={INK_TEXT}>{value}</span>;
 
 function timeTick(range: RangeId): (value: number) => string {
   if (range === 'live') return (value) => formatClock(value, true);
@@ -67,26 +72,46 @@ const percentTooltip = (value: unknown): string => (typeof value === 'number' ? 
 const durationTooltip = (value: unknown): string => (typeof value === 'number' ? formatDuration(value) : DASH);
 const numberTooltip = (value: unknown): string => (typeof value === 'number' ? formatNumber(value) : DASH);
 
+/** One series as a chart's caption reads it out. */
+interface SummaryPart {
+  key: ChartKey;
+  name: string;
+  format: (value: number) => string;
+}
+
+/** "Latest: p50 1.20 s, p95 3.40 s" from the newest point that has any of the parts, or null when none does. */
+function latestSummary(points: readonly ChartPoint[], range: RangeId, parts: readonly SummaryPart[]): string | null {
+  const point = points.findLast((p) => parts.some((part) => p[part.key] !== null));
+  if (!point) return null;
+  const values = parts.flatMap((part) => {
+    const value = point[part.key];
+    return value === null ? [] : [`${part.name} ${part.format(value)}`];
+  });
+  return `Latest${range === 'live' ? '' : ` (${timeTick(range)(point.at)})`}: ${values.join(', ')}`;
+}
+
 interface FrameProps {
   title: string;
   subtitle: string;
-  empty: boolean;
+  /** The latest values in words; null shows the empty state. */
+  summary: string | null;
   loading?: boolean;
   children: ReactNode;
 }
 
-function ChartFrame({ title, subtitle, empty, loading = false, children }: FrameProps) {
+function ChartFrame({ title, subtitle, summary, loading = false, children }: FrameProps) {
   return (
     <figure className="dash-figure" aria-label={title}>
       <figcaption>
         <span className="dash-figure-title">{title}</span> <span className="dash-figure-sub">{subtitle}</span>
+        {summary ? <span className="dash-figure-summary">{summary}</span> : null}
       </figcaption>
-      {empty ? (
+      {summary === null ? (
         <div className="dash-chart-empty" style={{ height: CHART_HEIGHT }}>
           <p>{loading ? 'Loading…' : EMPTY_CHART_TEXT}</p>
         </div>
       ) : (
-        <div className="dash-chart">
+        <div className="dash-chart" aria-hidden="true">
           <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             {children}
           </ResponsiveContainer>
@@ -126,16 +151,21 @@ function xAxis(range: RangeId, points: readonly ChartPoint[]) {
   return <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={timeTick(range)} tick={AXIS_TICK} minTickGap={28} />;
 }
 
+const RESPONSE_PARTS: readonly SummaryPart[] = [
+  { key: 'p50', name: 'p50', format: formatDuration },
+  { key: 'p95', name: 'p95', format: formatDuration },
+];
+
 const ResponseChart = memo(function ResponseChart({ points, range, loading }: SeriesChartProps) {
   const dots = points.length <= 2;
   return (
-    <ChartFrame title="Response time" subtitle="p50 and p95" empty={!hasValues(points, ['p50', 'p95'])} loading={loading}>
-      <LineChart data={points} margin={MARGIN}>
+    <ChartFrame title="Response time" subtitle="p50 and p95" summary={latestSummary(points, range, RESPONSE_PARTS)} loading={loading}>
+      <LineChart data={points} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e0da" strokeDasharray="3 3" />
         {xAxis(range, points)}
         <YAxis tickFormatter={durationTick} tick={AXIS_TICK} width={56} />
-        <Tooltip labelFormatter={timeLabel} formatter={durationTooltip} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+        <Tooltip labelFormatter={timeLabel} formatter={durationTooltip} itemStyle={INK_TEXT} labelStyle={INK_TEXT} />
+        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} formatter={legendText} />
         <Line type="monotone" dataKey="p50" name="p50" stroke={COLORS.p50} strokeWidth={2} dot={dots} isAnimationActive={false} />
         <Line type="monotone" dataKey="p95" name="p95" stroke={COLORS.p95} strokeWidth={2} dot={dots} isAnimationActive={false} />
       </LineChart>
@@ -153,14 +183,15 @@ interface PercentSeries {
 /** A chart of rates in percent, 0 to 100, one line per series. */
 function PercentChart({ title, subtitle, series, points, range, loading }: SeriesChartProps & { title: string; subtitle: string; series: readonly PercentSeries[] }) {
   const dots = points.length <= 2;
+  const parts = useMemo(() => series.map((s) => ({ key: s.key, name: s.name, format: formatPercent })), [series]);
   return (
-    <ChartFrame title={title} subtitle={subtitle} empty={!hasValues(points, series.map((s) => s.key))} loading={loading}>
-      <LineChart data={points} margin={MARGIN}>
+    <ChartFrame title={title} subtitle={subtitle} summary={latestSummary(points, range, parts)} loading={loading}>
+      <LineChart data={points} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e0da" strokeDasharray="3 3" />
         {xAxis(range, points)}
         <YAxis domain={[0, 100]} tickFormatter={percentTick} tick={AXIS_TICK} width={48} />
-        <Tooltip labelFormatter={timeLabel} formatter={percentTooltip} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+        <Tooltip labelFormatter={timeLabel} formatter={percentTooltip} itemStyle={INK_TEXT} labelStyle={INK_TEXT} />
+        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} formatter={legendText} />
         {series.map((s) => (
           <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={COLORS[s.key]} strokeWidth={s.main ? 2 : 1} dot={dots} isAnimationActive={false} />
         ))}
@@ -182,23 +213,35 @@ const ValidationChart = memo(function ValidationChart(props: SeriesChartProps) {
   return <PercentChart {...props} title="Validation" subtitle="success, repair and fill rates" series={VALIDATION} />;
 });
 
+function resourceParts(live: boolean): SummaryPart[] {
+  return [
+    { key: 'cpu', name: live ? 'machine CPU' : 'machine CPU (mean)', format: formatPercent },
+    { key: 'appCpu', name: live ? 'Persona Studio CPU' : 'Persona Studio CPU (mean)', format: formatPercent },
+    { key: 'memMb', name: live ? 'RSS' : 'RSS (peak)', format: formatMb },
+    { key: 'limit', name: 'concurrency limit', format: formatNumber },
+  ];
+}
+const RESOURCE_PARTS = { live: resourceParts(true), history: resourceParts(false) };
+
 const ResourcesChart = memo(function ResourcesChart({ points, range, loading }: SeriesChartProps) {
   const live = range === 'live';
   const dots = points.length <= 2;
   return (
     <ChartFrame
       title="CPU and memory"
-      subtitle={live ? 'CPU %, RSS MB; concurrency limit on the right' : 'mean CPU %, peak RSS MB; mean concurrency limit on the right'}
-      empty={!hasValues(points, ['cpu', 'memMb', 'limit'])}
+      subtitle={live ? 'machine and Persona Studio CPU %, RSS MB; concurrency limit on the right' : 'mean CPU %, peak RSS MB; mean concurrency limit on the right'}
+      summary={latestSummary(points, range, live ? RESOURCE_PARTS.live : RESOURCE_PARTS.history)}
       loading={loading}
     >
-      <ComposedChart data={points} margin={MARGIN}>
+      <ComposedChart data={points} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e0da" strokeDasharray="3 3" />
         {xAxis(range, points)}
         <YAxis yAxisId="percent" domain={[0, 100]} tickFormatter={percentTick} tick={AXIS_TICK} width={48} />
         <YAxis yAxisId="mb" tickFormatter={mbTick} tick={AXIS_TICK} width={64} />
         <YAxis yAxisId="limit" orientation="right" allowDecimals={false} domain={[0, 'auto']} tick={AXIS_TICK} width={32} />
         <Tooltip
+          itemStyle={INK_TEXT}
+          labelStyle={INK_TEXT}
           labelFormatter={timeLabel}
           formatter={(value, _name, item) => {
             if (typeof value !== 'number') return DASH;
@@ -207,8 +250,17 @@ const ResourcesChart = memo(function ResourcesChart({ points, range, loading }: 
             return formatPercent(value);
           }}
         />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-        <Line yAxisId="percent" type="monotone" dataKey="cpu" name={live ? 'CPU' : 'CPU (mean)'} stroke={COLORS.cpu} strokeWidth={2} dot={dots} isAnimationActive={false} />
+        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} formatter={legendText} />
+        <Line yAxisId="percent" type="monotone" dataKey="cpu" name={live ? 'Machine CPU' : 'Machine CPU (mean)'} stroke={COLORS.cpu} strokeWidth={2} dot={dots} isAnimationActive={false} />
+        <Line
+          yAxisId="percent"
+          type="monotone"
+          dataKey="appCpu"
+          name={live ? 'Persona Studio CPU' : 'Persona Studio CPU (mean)'}
+          stroke={COLORS.appCpu}
+          dot={dots}
+          isAnimationActive={false}
+        />
         <Line yAxisId="mb" type="monotone" dataKey="memMb" name={live ? 'RSS' : 'RSS (peak)'} stroke={COLORS.memMb} dot={dots} isAnimationActive={false} />
         <Line
           yAxisId="limit"
@@ -225,16 +277,21 @@ const ResourcesChart = memo(function ResourcesChart({ points, range, loading }: 
   );
 });
 
+const QUEUE_PARTS: Record<'live' | 'history', readonly SummaryPart[]> = {
+  live: [{ key: 'queued', name: 'queued', format: formatNumber }],
+  history: [{ key: 'queued', name: 'most queued', format: formatNumber }],
+};
+
 const QueueChart = memo(function QueueChart({ points, range, loading }: SeriesChartProps) {
   const live = range === 'live';
   return (
-    <ChartFrame title="Queue length" subtitle={live ? 'queued generations' : 'most queued per bucket'} empty={!hasValues(points, ['queued'])} loading={loading}>
-      <AreaChart data={points} margin={MARGIN}>
+    <ChartFrame title="Queue length" subtitle={live ? 'queued generations' : 'most queued per bucket'} summary={latestSummary(points, range, live ? QUEUE_PARTS.live : QUEUE_PARTS.history)} loading={loading}>
+      <AreaChart data={points} margin={MARGIN} accessibilityLayer={false}>
         <CartesianGrid stroke="#e2e0da" strokeDasharray="3 3" />
         {xAxis(range, points)}
         <YAxis allowDecimals={false} domain={[0, 'auto']} tick={AXIS_TICK} width={40} />
-        <Tooltip labelFormatter={timeLabel} formatter={numberTooltip} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
+        <Tooltip labelFormatter={timeLabel} formatter={numberTooltip} itemStyle={INK_TEXT} labelStyle={INK_TEXT} />
+        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} formatter={legendText} />
         <Area
           type="stepAfter"
           dataKey="queued"
@@ -250,6 +307,11 @@ const QueueChart = memo(function QueueChart({ points, range, loading }: SeriesCh
   );
 });
 
+/** "total 2.30 s: Cache 2 ms, Culture 40 ms, …" */
+function phaseSummary(trace: Trace): string {
+  return `total ${formatDuration(trace.totalMs)}: ${TRACE_PHASES.map((phase) => `${humanize(phase)} ${formatDuration(trace.phases[phase] ?? 0)}`).join(', ')}`;
+}
+
 /**
  * Time per phase of the most recent generations, one stacked bar per generation. Plain HTML, not
  * recharts: it redraws with every finished generation, and a bar chart of 100 SVG rectangles
@@ -259,10 +321,12 @@ const PhaseChart = memo(function PhaseChart() {
   const traces = useDashboard((s) => s.traces);
   const rows = useMemo(() => (traces ?? []).slice(0, RECENT_TRACES).reverse(), [traces]);
   const longest = Math.max(1, ...rows.map((t) => t.totalMs));
+  const latest = rows.at(-1);
   return (
     <figure className="dash-figure" aria-label="Time per phase">
       <figcaption>
         <span className="dash-figure-title">Time per phase</span> <span className="dash-figure-sub">last {RECENT_TRACES} generations</span>
+        {latest ? <span className="dash-figure-summary">Latest: {phaseSummary(latest)}</span> : null}
       </figcaption>
       {rows.length === 0 ? (
         <div className="dash-chart-empty" style={{ height: CHART_HEIGHT }}>
@@ -272,8 +336,7 @@ const PhaseChart = memo(function PhaseChart() {
         <>
           <ol className="dash-phase-bars" style={{ height: CHART_HEIGHT - 28 }}>
             {rows.map((trace) => {
-              const parts = TRACE_PHASES.map((phase) => `${humanize(phase)} ${formatDuration(trace.phases[phase] ?? 0)}`).join(', ');
-              const label = `${formatDateTime(trace.at)} · ${trace.fromCache ? `${trace.provider}, from cache` : trace.provider} · ${trace.outcome} · total ${formatDuration(trace.totalMs)}: ${parts}`;
+              const label = `${formatDateTime(trace.at)} · ${trace.fromCache ? `${trace.provider}, from cache` : trace.provider} · ${trace.outcome} · ${phaseSummary(trace)}`;
               return (
                 <li key={`${trace.at}-${trace.totalMs}`} title={label} aria-label={label} style={{ height: `${Math.max(2, (trace.totalMs / longest) * 100)}%` }}>
                   {TRACE_PHASES.map((phase) => (

@@ -1,5 +1,5 @@
 /** Failed calls, with one Retry that repeats each of them. */
-import { ERROR_LABELS, useDashboard } from './store';
+import { DASHBOARD_TITLE_ID, ERROR_LABELS, useDashboard } from './store';
 import type { ErrorKey } from './store';
 
 export function ErrorBanner() {
@@ -32,7 +32,15 @@ export function ErrorBanner() {
           </>
         )}
       </div>
-      <button type="button" className="dash-button" onClick={retryAll}>
+      <button
+        type="button"
+        className="dash-button"
+        onClick={() => {
+          retryAll();
+          // The banner and its button go at once: focus goes to the screen's heading, not to the page.
+          document.getElementById(DASHBOARD_TITLE_ID)?.focus();
+        }}
+      >
         Retry
       </button>
     </div>

@@ -1,6 +1,7 @@
 /** The live figures: the one part of the dashboard that follows every live event. */
 import type { ReactNode } from 'react';
-import { DASH, formatMb, formatNumber, formatPercent, formatRate, formatSeconds } from './format';
+import type { LiveMetrics } from '../../../shared/ipc/types';
+import { DASH, formatMb, formatNumber, formatPercent, formatRate, formatDuration } from './format';
 import { useDashboard } from './store';
 
 function Tile({ label, value, detail, tone }: { label: string; value: ReactNode; detail?: ReactNode; tone?: 'danger' }) {
@@ -15,13 +16,24 @@ function Tile({ label, value, detail, tone }: { label: string; value: ReactNode;
   );
 }
 
+/** Who keeps the CPU busy, in words, or null while the machine is not busy. */
+function cpuNotice({ cpuPercent, appCpuPercent, cpuBusyBy }: LiveMetrics['resources']): string | null {
+  if (cpuBusyBy === null || cpuPercent === null || appCpuPercent === null) return null;
+  if (cpuBusyBy === 'other_programs') {
+    return `The machine is busy: other programs use ${formatPercent(Math.max(0, cpuPercent - appCpuPercent))} CPU; Persona Studio uses ${formatPercent(appCpuPercent)}.`;
+  }
+  return `The machine is busy, much of it with Persona Studio's work: ${formatPercent(cpuPercent)} CPU, ${formatPercent(appCpuPercent)} of it Persona Studio's.`;
+}
+
 export function KpiTiles() {
   const live = useDashboard((s) => s.live);
   const emergency = live?.emergency ?? false;
+  const notice = live ? cpuNotice(live.resources) : null;
   return (
     <section className="dash-kpis" aria-label="Live figures">
-      <div role="status" className="dash-emergency-slot">
-        {emergency ? <span className="dash-badge dash-badge-danger dash-emergency">Emergency: load shed</span> : null}
+      <div role="status" className="dash-status-slot">
+        {emergency ? <p className="dash-notice dash-notice-danger">Emergency: Persona Studio is shedding load to relieve the machine (see the tuning timeline).</p> : null}
+        {notice ? <p className="dash-notice">{notice}</p> : null}
       </div>
       <dl className="dash-kpi-grid">
         <Tile
@@ -30,7 +42,7 @@ export function KpiTiles() {
           detail={live && live.generationErrors > 0 ? `${live.generationErrors} failed` : undefined}
           tone={live && live.generationErrors > 0 ? 'danger' : undefined}
         />
-        <Tile label="p95 response" value={formatSeconds(live?.latency.p95Ms)} detail={live ? `p50 ${formatSeconds(live.latency.p50Ms)}` : undefined} />
+        <Tile label="p95 response" value={formatDuration(live?.latency.p95Ms)} detail={live ? `p50 ${formatDuration(live.latency.p50Ms)}` : undefined} />
         <Tile
           label="Cache hit rate"
           value={formatRate(live?.cache.hitRate)}
@@ -47,9 +59,9 @@ export function KpiTiles() {
           detail={live ? `${live.scheduler.running} running · ${live.scheduler.queued} queued` : undefined}
         />
         <Tile
-          label="CPU"
+          label="Machine CPU"
           value={formatPercent(live?.resources.cpuPercent)}
-          detail={live && live.resources.loopLagMs !== null ? `loop lag ${Math.round(live.resources.loopLagMs)} ms` : undefined}
+          detail={live ? cpuDetail(live.resources) : undefined}
         />
         <Tile
           label="Memory (RSS MB)"
@@ -60,4 +72,10 @@ export function KpiTiles() {
       </dl>
     </section>
   );
+}
+
+function cpuDetail({ appCpuPercent, loopLagMs }: LiveMetrics['resources']): string {
+  const parts = [`Persona Studio ${formatPercent(appCpuPercent)}`];
+  if (loopLagMs !== null) parts.push(`loop lag ${Math.round(loopLagMs)} ms`);
+  return parts.join(' · ');
 }

@@ -1,4 +1,7 @@
-/** The overall performance score of the range shown, with its trend and its components. */
+/**
+ * The performance score of the range shown, with its trend and its components; until the range
+ * holds enough generations to judge, how many more it needs instead of a number.
+ */
 import { useShallow } from 'zustand/react/shallow';
 import type { PerformanceScore } from '../../../shared/ipc/types';
 import { DASH } from './format';
@@ -9,34 +12,67 @@ type Trend = PerformanceScore['trend'];
 const TREND_MARK: Record<Trend, string> = { improving: '↑', degrading: '↓', stable: '→', unknown: '' };
 
 export function ScoreSummary() {
-  const score = useDashboard(
+  // Primitives only: a live event that leaves the score as it was does not re-render it.
+  const view = useDashboard(
     useShallow((s) => {
       const source = s.range === 'live' ? s.live?.score : s.history?.range === s.range ? s.history.score : undefined;
       return {
+        live: s.range === 'live',
+        known: source !== undefined,
         overall: source?.overall ?? null,
         trend: source?.trend ?? 'unknown',
         cache: source?.components.cache ?? null,
         providers: source?.components.providers ?? null,
         validation: source?.components.validation ?? null,
         resources: source?.components.resources ?? null,
+        counted: source?.generations.counted ?? 0,
+        required: source?.generations.required ?? 0,
       };
     }),
   );
-  const part = (value: number | null): string => (value === null ? DASH : String(Math.round(value)));
+  const missing = view.required - view.counted;
   return (
     <div className="dash-score">
       <p className="dash-score-main">
         <span className="dash-score-label">Performance score</span>{' '}
-        <strong className="dash-score-value">{score.overall === null ? DASH : Math.round(score.overall)}</strong>
-        {score.overall !== null ? <span className="dash-score-max">/100</span> : null}{' '}
-        <span className={`dash-trend dash-trend-${score.trend}`}>
-          {TREND_MARK[score.trend] ? <span aria-hidden="true">{TREND_MARK[score.trend]} </span> : null}
-          {score.trend}
-        </span>
+        {view.known && missing > 0 ? (
+          <strong className="dash-score-pending">
+            Score after {missing} more {missing === 1 ? 'generation' : 'generations'}
+          </strong>
+        ) : (
+          <ScoreValue overall={view.overall} trend={view.trend} />
+        )}
       </p>
-      <p className="dash-score-parts">
-        cache {part(score.cache)} · providers {part(score.providers)} · validation {part(score.validation)} · resources {part(score.resources)}
-      </p>
+      {!view.known ? null : missing > 0 ? (
+        <p className="dash-score-parts">
+          It needs {view.required} {view.live ? 'recent generations' : 'generations in this range'} to judge response times fairly; there{' '}
+          {view.counted === 1 ? 'is 1' : `are ${view.counted}`}.
+        </p>
+      ) : (
+        <p className="dash-score-parts">
+          cache {part(view.cache)} · providers {part(view.providers)} · validation {part(view.validation)} · resources {part(view.resources)}
+        </p>
+      )}
     </div>
   );
+}
+
+function ScoreValue({ overall, trend }: { overall: number | null; trend: Trend }) {
+  if (overall === null) return <strong className="dash-score-value">{DASH}</strong>;
+  return (
+    <>
+      <strong className="dash-score-value">{Math.round(overall)}</strong>
+      <span className="dash-score-max">/100</span>{' '}
+      {trend === 'unknown' ? null : (
+        <span className={`dash-trend dash-trend-${trend}`}>
+          <span aria-hidden="true">{TREND_MARK[trend]} </span>
+          {trend}
+        </span>
+      )}
+    </>
+  );
+}
+
+function part(value: number | null): string {
+  return value === null ? DASH : String(Math.round(value));
 }

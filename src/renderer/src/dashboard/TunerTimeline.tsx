@@ -1,6 +1,7 @@
 /** The auto-tuner: its switch, phase, trial in progress and the audit of every step it and the emergency response took. */
 import type { AuditEntry, TunerState } from '../../../shared/ipc/types';
-import { DASH, formatDateTime, formatNumber, humanize } from './format';
+import { formatMetric, formatSettingChange, metricName, settingName } from '../../../shared/monitor-units';
+import { DASH, formatDateTime } from './format';
 import { useDashboard } from './store';
 
 const PHASES: Record<TunerState['phase'], string> = {
@@ -21,26 +22,24 @@ const STEPS: Record<AuditEntry['step'], string> = {
   restored: 'restored',
 };
 
-function AuditItem({ entry, labels }: { entry: AuditEntry; labels: ReadonlyMap<string, string> }) {
-  const subject = labels.get(entry.subject) ?? humanize(entry.subject);
+const SOURCES: Record<AuditEntry['source'], string> = { tuner: 'auto-tuner', emergency: 'emergency' };
+
+function AuditItem({ entry }: { entry: AuditEntry }) {
   return (
     <li className={`dash-audit dash-step-${entry.step}`}>
       <div className="dash-item-head">
         <time className="dash-small dash-muted" dateTime={new Date(entry.at).toISOString()}>
           {formatDateTime(entry.at)}
         </time>
-        <span className="dash-badge">{entry.source}</span>
+        <span className="dash-badge">{SOURCES[entry.source]}</span>
         <span className={`dash-badge dash-badge-step-${entry.step}`}>{STEPS[entry.step]}</span>
-        <strong>{subject}</strong>
+        <strong>{settingName(entry.subject)}</strong>
       </div>
-      {entry.before !== null || entry.after !== null ? (
-        <p className="dash-small">
-          {formatNumber(entry.before)} → {formatNumber(entry.after)}
-        </p>
-      ) : null}
+      {entry.before !== null || entry.after !== null ? <p className="dash-small">{formatSettingChange(entry.subject, entry.before, entry.after)}</p> : null}
       {entry.metric !== null ? (
         <p className="dash-small">
-          {entry.metric}: {formatNumber(entry.baseline)} → {formatNumber(entry.measured)}
+          {metricName(entry.metric)}: {formatMetric(entry.metric, entry.baseline)}
+          {entry.measured !== null ? ` → ${formatMetric(entry.metric, entry.measured)}` : ' before the change'}
         </p>
       ) : null}
       <p className="dash-small dash-muted">{entry.reason}</p>
@@ -53,7 +52,6 @@ export function TunerTimeline() {
   const audit = useDashboard((s) => s.audit);
   const failed = useDashboard((s) => s.errors.tuner !== undefined);
   const setEnabled = useDashboard((s) => s.setTunerEnabled);
-  const labels = new Map((tuner?.tunables ?? []).map((t) => [t.id as string, t.label]));
   const trial = tuner?.trial ?? null;
   return (
     <section className="dash-panel">
@@ -82,7 +80,7 @@ export function TunerTimeline() {
           <dt>Trial</dt>
           <dd>
             {trial
-              ? `${labels.get(trial.tunable) ?? humanize(trial.tunable)} ${formatNumber(trial.before)} → ${formatNumber(trial.after)}, watching ${trial.metric} (baseline ${formatNumber(trial.baseline)}) since ${formatDateTime(trial.appliedAt)}`
+              ? `${settingName(trial.tunable)} ${formatSettingChange(trial.tunable, trial.before, trial.after)}, watching the ${metricName(trial.metric)} (${formatMetric(trial.metric, trial.baseline)} before) since ${formatDateTime(trial.appliedAt)}`
               : 'None in progress'}
           </dd>
         </div>
@@ -94,7 +92,7 @@ export function TunerTimeline() {
       ) : (
         <ol className="dash-list dash-timeline dash-scroll" aria-label="Tuning steps" tabIndex={0}>
           {audit.map((entry) => (
-            <AuditItem key={entry.id} entry={entry} labels={labels} />
+            <AuditItem key={entry.id} entry={entry} />
           ))}
         </ol>
       )}

@@ -1,5 +1,7 @@
 /** Formatting for the dashboard: a missing figure is always "—", never an invented 0. */
 
+export { humanize } from '../../../shared/monitor-units';
+
 export const DASH = '—';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -17,11 +19,6 @@ export function formatRate(rate: number | null | undefined): string {
 /** A 0-100 figure as a percentage. */
 export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? DASH : `${Math.round(value)} %`;
-}
-
-/** Milliseconds as seconds with two decimals. */
-export function formatSeconds(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? DASH : `${(ms / 1000).toFixed(2)} s`;
 }
 
 /** Milliseconds in the unit that reads best. */
@@ -50,9 +47,4 @@ export function formatDayClock(at: number): string {
 
 export function formatDateTime(at: number): string {
   return dateTime.format(at);
-}
-
-export function humanize(id: string): string {
-  const text = id.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

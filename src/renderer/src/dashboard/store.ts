@@ -9,6 +9,9 @@ import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Su
 import type { HistoryResolution } from '../../../shared/metrics';
 import { api, messageOf, type ApiClient } from '../api/client';
 
+/** The Dashboard heading's id: focus goes there when the control that had it goes away. */
+export const DASHBOARD_TITLE_ID = 'dashboard-title';
+
 export type HistoryRangeId = '1h' | '24h' | '7d';
 export type RangeId = 'live' | HistoryRangeId;
 
@@ -46,7 +49,10 @@ export interface ChartPoint {
   success: number | null;
   repair: number | null;
   fill: number | null;
+  /** The whole machine's CPU. */
   cpu: number | null;
+  /** Persona Studio's own CPU, in percent of the machine. */
+  appCpu: number | null;
   memMb: number | null;
   limit: number | null;
   queued: number | null;
@@ -120,6 +126,7 @@ function pointFromLive(m: LiveMetrics): ChartPoint {
     repair: percent(m.validation.repairRate),
     fill: percent(m.validation.fillRate),
     cpu: m.resources.cpuPercent,
+    appCpu: m.resources.appCpuPercent,
     memMb: m.resources.rssMb,
     limit: m.scheduler.limit,
     queued: m.scheduler.queued,
@@ -138,6 +145,7 @@ function pointFromHistory(p: HistoryPoint): ChartPoint {
     repair: percent(p.repairRate),
     fill: percent(p.fillRate),
     cpu: p.cpuMean,
+    appCpu: p.appCpuMean,
     memMb: p.rssMaxMb,
     limit: p.limitMean,
     queued: p.queuedMax,

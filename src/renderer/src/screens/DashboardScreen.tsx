@@ -12,7 +12,7 @@ import { ErrorBanner } from '../dashboard/ErrorBanner';
 import { KpiTiles } from '../dashboard/KpiTiles';
 import { RangeSwitch } from '../dashboard/RangeSwitch';
 import { ScoreSummary } from '../dashboard/ScoreSummary';
-import { useDashboard } from '../dashboard/store';
+import { DASHBOARD_TITLE_ID, useDashboard } from '../dashboard/store';
 import { Suggestions } from '../dashboard/Suggestions';
 import { TunerTimeline } from '../dashboard/TunerTimeline';
 import '../dashboard/dashboard.css';
@@ -60,7 +60,9 @@ export function DashboardScreen() {
   return (
     <div className="dashboard">
       <header className="dash-header">
-        <h2>Dashboard</h2>
+        <h2 id={DASHBOARD_TITLE_ID} tabIndex={-1}>
+          Dashboard
+        </h2>
         <ScoreSummary />
         <RangeSwitch />
       </header>

@@ -3,7 +3,7 @@
  * auto-tuner and the cache, as cards in one form. "Save settings" sends only what changed; keys are
  * never shown, only said to be set.
  */
-import type { FormEvent, KeyboardEvent } from 'react';
+import { useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../api/client';
 import { CacheSection } from '../settings/CacheSection';
 import { ENDPOINTS, EndpointSection } from '../settings/EndpointSection';
@@ -20,11 +20,18 @@ const KEY_STORAGE_NOTE = {
 export function SettingsScreen() {
   const form = useSettingsForm();
   const { state, diff, busy, errors, problem, status } = form;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // The same heading element in every state, so focus put on it survives the switch from loading to ready.
+  const title = (
+    <h2 className="settings-title" id="settings-title" tabIndex={-1} ref={titleRef}>
+      Settings
+    </h2>
+  );
 
   if (!api) {
     return (
       <div className="settings">
-        <h2 className="settings-title">Settings</h2>
+        <header className="settings-header">{title}</header>
         <ErrorNotice>Settings are unavailable: this page is not connected to Persona Studio&apos;s engine.</ErrorNotice>
       </div>
     );
@@ -33,7 +40,7 @@ export function SettingsScreen() {
   if (state.phase === 'loading') {
     return (
       <div className="settings" aria-busy="true">
-        <h2 className="settings-title">Settings</h2>
+        <header className="settings-header">{title}</header>
         <p className="settings-loading" role="status">
           Loading settings…
         </p>
@@ -44,12 +51,20 @@ export function SettingsScreen() {
   if (state.phase === 'error') {
     return (
       <div className="settings">
-        <h2 className="settings-title">Settings</h2>
+        <header className="settings-header">{title}</header>
         <div className="banner banner-error settings-load-error">
           <p role="alert">
             <strong>Settings could not be loaded.</strong> {state.message}
           </p>
-          <button type="button" className="secondary" onClick={form.retry}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              // The banner and this button go while settings load again.
+              titleRef.current?.focus();
+              form.retry();
+            }}
+          >
             Retry
           </button>
         </div>
@@ -78,9 +93,7 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       <header className="settings-header">
-        <h2 className="settings-title" id="settings-title">
-          Settings
-        </h2>
+        {title}
         <p className="settings-hint">Changes apply when you save them. {KEY_STORAGE_NOTE[view.keyStorage]}</p>
       </header>
 
@@ -117,7 +130,7 @@ export function SettingsScreen() {
           <LimitsSection draft={draft.limits} errors={errors} onEdit={(key, value) => form.edit('limits', key, value)} />
           <AlertsSection draft={draft.monitor} errors={errors} onEdit={(key, value) => form.edit('monitor', key, value)} />
           <TunerSection draft={draft.monitor} errors={errors} onEdit={(key, value) => form.edit('monitor', key, value)} />
-          <CacheSection draft={draft.cache} errors={errors} refreshKey={view} onEdit={(key, value) => form.edit('cache', key, value)} />
+          <CacheSection draft={draft.cache} savedL1Mb={view.cache.l1MaxMb} errors={errors} refreshKey={view} onEdit={(key, value) => form.edit('cache', key, value)} />
         </div>
 
         {problem && (
@@ -127,7 +140,8 @@ export function SettingsScreen() {
         )}
 
         <div className="settings-actions">
-          <button type="submit" className="primary" disabled={saving || busy !== null}>
+          {/* aria-disabled, not disabled: the button keeps the keyboard focus it holds while saving; save() ignores repeats. */}
+          <button type="submit" className="primary" aria-disabled={busy !== null || undefined}>
             Save settings
           </button>
           <div className="settings-feedback">

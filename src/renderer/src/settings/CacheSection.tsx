@@ -1,14 +1,28 @@
-/** The cache card: memory budget and entry lifetimes (saved with the form), what is cached now, and Clear cache. */
-import { useEffect, useState } from 'react';
-import type { ResponseOf } from '../../../shared/ipc/types';
+/**
+ * The cache card: memory budget and entry lifetimes (saved with the form), what is cached now, and
+ * Clear cache. The memory cache's size in use can differ from the budget set here for a while (the
+ * emergency response shrinks it under pressure); the card then says so and who changed it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { AuditEntry, ResponseOf } from '../../../shared/ipc/types';
+import { formatBytes } from '../../../shared/monitor-units';
 import { api, messageOf } from '../api/client';
 import { NumberField } from './fields';
-import { formatBytes, type FieldErrors, type SettingsDraft } from './model';
+import type { FieldErrors, SettingsDraft } from './model';
 import { Card } from './sections';
 
 type CacheStats = ResponseOf<'cache:stats'>;
 type Tier = CacheStats['l1'];
-type Stats = { state: 'loading' } | { state: 'ready'; stats: CacheStats } | { state: 'failed'; message: string };
+type Stats = { state: 'loading' } | { state: 'ready'; stats: CacheStats; l1ChangedBy: AuditEntry['source'] | null } | { state: 'failed'; message: string };
+
+const MB = 1_048_576;
+/** Enough of the tuner's and emergency response's latest steps to find the last one that sized L1. */
+const AUDIT_READ = 50;
+const L1_SUBJECTS: ReadonlySet<string> = new Set(['l1_bytes', 'shrink_l1']);
+const CHANGED_BY: Record<AuditEntry['source'], string> = {
+  emergency: 'reduced by the emergency response until the machine calms down',
+  tuner: 'changed by the auto-tuner',
+};
 
 function entries(n: number): string {
   return `${n} ${n === 1 ? 'entry' : 'entries'}`;
@@ -20,13 +34,31 @@ function describeTier(tier: Tier): string {
   return `${entries(tier.entries)} · ${size}`;
 }
 
+/** L1 as used now, and, when that is not the saved budget, the budget and who changed the size. */
+function describeMemoryTier(tier: Tier, budgetMb: number, changedBy: AuditEntry['source'] | null): string {
+  const described = describeTier(tier);
+  if (!tier.available || tier.maxBytes === budgetMb * MB) return described;
+  const why = changedBy ? CHANGED_BY[changedBy] : 'changed for now by the auto-tuner or the emergency response';
+  return `${described} now (your budget ${formatBytes(budgetMb * MB)}; ${why})`;
+}
+
+/** Who last sized L1, from the newest step about it. */
+async function l1ChangedBy(): Promise<AuditEntry['source'] | null> {
+  if (!api) return null;
+  const { entries: steps } = await api.call('tuner:audit', { limit: AUDIT_READ });
+  return steps.find((step) => L1_SUBJECTS.has(step.subject))?.source ?? null;
+}
+
 export function CacheSection({
   draft,
+  savedL1Mb,
   errors,
   refreshKey,
   onEdit,
 }: {
   draft: SettingsDraft['cache'];
+  /** The memory cache budget as saved (the draft may hold an unsaved edit). */
+  savedL1Mb: number;
   errors: FieldErrors;
   /** Changes when the saved settings do, so that the figures are read again. */
   refreshKey: unknown;
@@ -37,18 +69,23 @@ export function CacheSection({
   const [armed, setArmed] = useState(false);
   const [clearing, setClearing] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const clearButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (!api) return;
     let live = true;
     api.call('cache:stats', {}).then(
-      (next) => live && setStats({ state: 'ready', stats: next }),
+      async (next) => {
+        // Who sized L1 only adds to the figures: without it they still show.
+        const by = next.l1.maxBytes === savedL1Mb * MB ? null : await l1ChangedBy().catch(() => null);
+        if (live) setStats({ state: 'ready', stats: next, l1ChangedBy: by });
+      },
       (error: unknown) => live && setStats({ state: 'failed', message: messageOf(error) }),
     );
     return () => {
       live = false;
     };
-  }, [refreshKey, reads]);
+  }, [refreshKey, reads, savedL1Mb]);
 
   const clear = async () => {
     if (!api || clearing) return;
@@ -80,6 +117,7 @@ export function CacheSection({
         max={1024}
         step={1}
         error={errors['cache.l1MaxMb']}
+        hint="The most memory the cache may use. Under memory or CPU pressure the emergency response shrinks it for a while."
       />
       <div className="row settings-pair">
         <NumberField
@@ -109,7 +147,7 @@ export function CacheSection({
           <dl>
             <div>
               <dt>Memory (L1)</dt>
-              <dd>{describeTier(stats.stats.l1)}</dd>
+              <dd>{describeMemoryTier(stats.stats.l1, savedL1Mb, stats.l1ChangedBy)}</dd>
             </div>
             <div>
               <dt>Disk (L2)</dt>
@@ -120,17 +158,26 @@ export function CacheSection({
       </div>
       <div className="settings-clear">
         <div className="settings-buttons">
+          {/* Never disabled while clearing: a disabled button would drop the keyboard focus it holds; clear() ignores repeats. */}
           <button
+            ref={clearButton}
             type="button"
             className={armed ? 'settings-danger' : 'secondary'}
             onClick={() => void clear()}
-            disabled={clearing}
+            aria-disabled={clearing || undefined}
             aria-describedby={armed ? 'settings-cache-confirm' : undefined}
           >
             Clear cache
           </button>
-          {armed && (
-            <button type="button" className="secondary" onClick={() => setArmed(false)} disabled={clearing}>
+          {armed && !clearing && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setArmed(false);
+                clearButton.current?.focus();
+              }}
+            >
               Cancel
             </button>
           )}

@@ -132,7 +132,8 @@ export function EndpointSection({
         hint={meta.keyHint}
       />
       <div className="settings-probe">
-        <button type="button" className="secondary" onClick={() => void test()} disabled={probe.state === 'running'}>
+        {/* aria-disabled, not disabled: the button keeps the keyboard focus it holds while the test runs; test() ignores repeats. */}
+        <button type="button" className="secondary" onClick={() => void test()} aria-disabled={probe.state === 'running' || undefined}>
           {meta.testLabel}
         </button>
         {dirty && <p className="settings-hint">The test uses the saved settings; save first to test your changes.</p>}

@@ -91,7 +91,7 @@ export const LABELS: Record<FieldPath, string> = {
   'monitor.cacheHitRate': 'Cache hit rate below (%)',
   'monitor.validationSuccess': 'Validation success below (%)',
   'monitor.cpuPercent': 'CPU use above (%)',
-  'monitor.memoryBudgetMb': 'Memory budget (MB)',
+  'monitor.memoryBudgetMb': 'App memory budget (MB)',
   'monitor.raiseAfterS': 'Alert after (seconds)',
   'monitor.tuner': 'Auto-tuner',
   'cache.l1MaxMb': 'Memory cache budget (MB)',
@@ -300,17 +300,4 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
   if (cache) change.cache = cache;
 
   return { change, changed, errors };
-}
-
-/** Bytes in the unit that reads best. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
