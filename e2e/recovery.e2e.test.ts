@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../src/main/core';
 import { briefInputSchema } from '../src/shared/brief';
+import { expectNoSeriousViolations } from './a11y';
 import { launchBrowser, withApp } from './fixture';
 
 let browser: Browser;
@@ -33,6 +34,7 @@ describe('recovery (browser mode)', () => {
       await banner.waitFor();
       expect(await banner.textContent()).toMatch(/has not been changed.*Until you choose below, nothing you do is saved/);
       await app.screenshot('recovery-banner');
+      await expectNoSeriousViolations(page, 'recovery banner');
       const reloaded = page.waitForEvent('load', { timeout: 15_000 });
       await banner.getByRole('button', { name: 'Restore this backup' }).click();
       await page.getByRole('status', { name: 'Recovery' }).getByText('Persona Studio is restarting…').waitFor();

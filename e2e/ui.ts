@@ -10,7 +10,7 @@ export interface UiBrief {
 }
 
 /**
- * Fills the brief composer, presses Generate and waits for the run's "N personas" heading. The run
+ * Fills the brief composer, presses Generate and waits for the run's "N personas" (or "1 persona") heading. The run
  * shown before must not have N personas too, or the wait ends at once.
  */
 export async function generateInUi(page: Page, { brief, count, ages }: UiBrief): Promise<void> {
@@ -21,7 +21,7 @@ export async function generateInUi(page: Page, { brief, count, ages }: UiBrief):
     await page.getByRole('spinbutton', { name: 'Oldest age' }).fill(String(ages[1]));
   }
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await page.getByRole('heading', { name: new RegExp(`^${count} personas`) }).waitFor();
+  await page.getByRole('heading', { name: new RegExp(`^${count} personas?\\b`) }).waitFor();
 }
 
 /** Edits the first persona card's quote and waits until the card says it was saved (a reload before that could lose it). */

@@ -1,6 +1,6 @@
 /** A new user's path through the workshop, in Chromium against browser mode. */
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderServer } from '../test/support/provider-server';
 import { editFirstQuoteInUi, generateInUi, launchBrowser, withApp } from './fixture';
@@ -12,6 +12,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** What the composer shows, field by field. */
+async function composer(page: Page) {
+  const value = (name: string, role: 'textbox' | 'spinbutton' | 'combobox' = 'textbox') => page.getByRole(role, { name, exact: true }).inputValue();
+  return {
+    brief: await value('Brief'),
+    count: await value('Personas', 'spinbutton'),
+    level: await value('Level', 'combobox'),
+    segment: await value('Segment (optional)'),
+    location: await value('Location (optional)'),
+    ages: [await value('Youngest age', 'spinbutton'), await value('Oldest age', 'spinbutton')],
+    engine: await value('Engine', 'combobox'),
+    seed: await value('Seed (optional)', 'spinbutton'),
+  };
+}
+
+const EXAMPLE_COMPOSER = {
+  brief: 'Eco-friendly meal-kit delivery for busy parents in Lyon',
+  count: '5',
+  level: 'standard',
+  segment: '',
+  location: '',
+  ages: ['', ''],
+  engine: '',
+  seed: '',
+};
 
 describe('workshop (browser mode)', () => {
   it('a new user generates 5 personas offline and sees 5 cards', async () => {
@@ -153,6 +179,83 @@ describe('workshop (browser mode)', () => {
       } finally {
         await app.core.reports.close();
       }
+    });
+  });
+
+  it('keeps the brief and its options across screens and reloads', async () => {
+    await withApp(browser, {}, async (app) => {
+      const { page } = app;
+      expect(await composer(page)).toEqual(EXAMPLE_COMPOSER);
+      await page.getByRole('textbox', { name: 'Brief', exact: true }).fill('Language-learning app for retired travellers in Lisbon');
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('3');
+      await page.getByRole('combobox', { name: 'Level' }).selectOption('simple');
+      await page.getByRole('textbox', { name: 'Segment (optional)' }).fill('retirees who travel');
+      await page.getByRole('textbox', { name: 'Location (optional)' }).fill('Lisbon');
+      await page.getByRole('spinbutton', { name: 'Youngest age' }).fill('60');
+      await page.getByRole('spinbutton', { name: 'Oldest age' }).fill('75');
+      await page.getByRole('combobox', { name: 'Engine' }).selectOption('offline');
+      await page.getByRole('spinbutton', { name: 'Seed (optional)' }).fill('42');
+      const typed = {
+        brief: 'Language-learning app for retired travellers in Lisbon',
+        count: '3',
+        level: 'simple',
+        segment: 'retirees who travel',
+        location: 'Lisbon',
+        ages: ['60', '75'],
+        engine: 'offline',
+        seed: '42',
+      };
+
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Dashboard', level: 2 }).waitFor();
+      await page.getByRole('link', { name: 'History' }).click();
+      await page.getByRole('heading', { name: 'History', level: 2 }).waitFor();
+      await page.getByRole('link', { name: 'Workshop' }).click();
+      expect(await composer(page)).toEqual(typed);
+
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      expect(await composer(page)).toEqual(typed);
+    });
+  });
+
+  it('fills the composer with the brief of a run opened from History; after a reload the draft left wins', async () => {
+    await withApp(browser, {}, async (app) => {
+      const { page } = app;
+      await page.getByRole('spinbutton', { name: 'Seed (optional)' }).fill('7');
+      await generateInUi(page, { brief: 'Budgeting app for university students in Manchester', count: 2, ages: [18, 30] });
+      await page.getByRole('spinbutton', { name: 'Seed (optional)' }).fill('');
+      await page.getByRole('combobox', { name: 'Level' }).selectOption('b2b');
+      await generateInUi(page, { brief: 'Fleet-management software for logistics firms in Rotterdam', count: 3, ages: [30, 60] });
+
+      await page.getByRole('link', { name: 'History' }).click();
+      await page.getByRole('button', { name: 'Open run: Budgeting app for university students in Manchester' }).click();
+      await page.getByRole('heading', { name: /^2 personas/ }).waitFor();
+      const opened = { ...EXAMPLE_COMPOSER, brief: 'Budgeting app for university students in Manchester', count: '2', ages: ['18', '30'], engine: 'offline', seed: '7' };
+      await expect.poll(() => composer(page)).toEqual(opened);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+
+      // A change made after opening is the draft: a reload, which reopens the run, keeps it.
+      await page.getByRole('spinbutton', { name: 'Personas' }).fill('4');
+      await page.reload();
+      await page.getByRole('heading', { name: /^2 personas/ }).waitFor();
+      expect(await composer(page)).toEqual({ ...opened, count: '4' });
+    });
+  });
+
+  it('falls back to the example brief, field by field, when what is stored cannot be trusted', async () => {
+    await withApp(browser, {}, async (app) => {
+      const { page } = app;
+      const stored = { state: { draft: { description: 42, count: 'many', level: 'expert', segment: 'students', location: ['Paris'], ageMin: '20', ageMax: -1, provider: 'skynet', seed: '1e9' } }, version: 0 };
+      await page.evaluate((value) => localStorage.setItem('persona-studio:brief', JSON.stringify(value)), stored);
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      expect(await composer(page)).toEqual({ ...EXAMPLE_COMPOSER, segment: 'students', ages: ['20', ''] });
+
+      await page.evaluate(() => localStorage.setItem('persona-studio:brief', '{"state": {"draft": '));
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      expect(await composer(page)).toEqual(EXAMPLE_COMPOSER);
     });
   });
 });

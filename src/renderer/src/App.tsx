@@ -1,5 +1,7 @@
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore, type MouseEvent } from 'react';
 import { api } from './api/client';
+import { useAnnouncer } from './state/announcer';
+import { FOCUS_IDS } from './state/focus';
 import { useRoute, type Screen } from './state/route';
 import { WorkshopScreen } from './screens/WorkshopScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
@@ -30,6 +32,37 @@ function useOnline(): boolean {
   );
 }
 
+/**
+ * The first tab stop: past the top bar (and on the Workshop past the composer) to what the screen
+ * is for. The address's hash is the route, so the link moves focus itself instead of navigating.
+ */
+function SkipLink({ screen }: { screen: Screen }) {
+  const toResults = screen === 'workshop';
+  const skip = (event: MouseEvent) => {
+    event.preventDefault();
+    const target = toResults ? (document.getElementById(FOCUS_IDS.results) ?? document.getElementById(FOCUS_IDS.resultsArea)) : document.getElementById(FOCUS_IDS.main);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  };
+  return (
+    <a className="skip-link" href={`#${FOCUS_IDS.main}`} onClick={skip}>
+      {toResults ? 'Skip to results' : 'Skip to main content'}
+    </a>
+  );
+}
+
+/** The polite status line; a repeated message gets a trailing no-break space so that it is heard again. */
+function StatusLine() {
+  const { message, count } = useAnnouncer();
+  return (
+    <p className="visually-hidden" role="status">
+      {message}
+      {count % 2 === 1 ? '\u00a0' : ''}
+    </p>
+  );
+}
+
 export function App() {
   const screen = useRoute();
   const online = useOnline();
@@ -47,6 +80,7 @@ export function App() {
   }
   return (
     <div className="shell">
+      <SkipLink screen={screen} />
       <header className="topbar">
         <h1 className="brand">Persona Studio</h1>
         <nav aria-label="Main">
@@ -56,11 +90,12 @@ export function App() {
             </a>
           ))}
         </nav>
-        <span className={online ? 'connectivity online' : 'connectivity offline'} role="status" aria-label={online ? 'Online' : 'Offline'}>
+        <span className={online ? 'connectivity online' : 'connectivity offline'} role="status">
           {online ? 'Online' : 'Offline: the built-in engine still works'}
         </span>
       </header>
-      <main className="screen">
+      <StatusLine />
+      <main className="screen" id={FOCUS_IDS.main} tabIndex={-1}>
         <RecoveryBanner />
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {screen === 'workshop' && <WorkshopScreen />}

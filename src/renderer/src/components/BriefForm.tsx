@@ -1,12 +1,29 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+/**
+ * The brief composer: its fields scroll inside the panel while Generate (or Cancel and the
+ * progress) stays pinned at its foot, so it is reachable at any window size without scrolling the page.
+ */
+import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BriefInput } from '../../../shared/brief';
-import { LEVELS, type Level, type ProviderId } from '../../../shared/vocabulary';
+import { LEVELS, PROVIDER_IDS, type ProviderId } from '../../../shared/vocabulary';
 import { ENGINE_OPTIONS } from '../engines';
-import { useGeneration } from '../state/generation';
+import { briefOfDraft, useBrief, type BriefDraft } from '../state/brief';
+import { FOCUS_IDS } from '../state/focus';
+import { briefFieldOf, useGeneration, type BriefField } from '../state/generation';
+import { LEVEL_LABELS } from './labels';
 import { ProgressBar } from './ProgressBar';
 
-const EXAMPLE = 'Eco-friendly meal-kit delivery for busy parents in Lyon';
+const FIELD_NAMES: Record<BriefField, string> = {
+  description: 'The brief',
+  count: 'The number of personas',
+  level: 'The level',
+  segment: 'The segment',
+  location: 'The location',
+  ageRange: 'The age range',
+  seed: 'The seed',
+};
+
+/** The fields whose text is kept as typed (the selects hold one of their options). */
+type TypedField = Exclude<keyof BriefDraft, 'level' | 'provider'>;
 
 /** The only part of the form that follows progress events. */
 function RunProgress() {
@@ -14,108 +31,116 @@ function RunProgress() {
   return <ProgressBar progress={progress} />;
 }
 
+/** The core's message for the field at fault, without its channel and path: "The brief is too short: …". */
+function useFieldError(): { field: BriefField; message: string } | null {
+  const { status, error } = useGeneration(useShallow((s) => ({ status: s.status, error: s.error })));
+  const field = status === 'error' ? briefFieldOf(error?.field) : undefined;
+  if (!field || !error) return null;
+  const path = error.field!;
+  const at = error.message.indexOf(`${path} `);
+  return { field, message: `${FIELD_NAMES[field]} ${at === -1 ? error.message : error.message.slice(at + path.length + 1)}` };
+}
+
 export function BriefForm() {
-  const { status, error, generate, cancel } = useGeneration(useShallow((s) => ({ status: s.status, error: s.error, generate: s.generate, cancel: s.cancel })));
-  const [description, setDescription] = useState(EXAMPLE);
-  const [count, setCount] = useState(5);
-  const [level, setLevel] = useState<Level>('standard');
-  const [location, setLocation] = useState('');
-  const [ageMin, setAgeMin] = useState('');
-  const [ageMax, setAgeMax] = useState('');
-  const [segment, setSegment] = useState('');
-  const [seed, setSeed] = useState('');
-  const [provider, setProvider] = useState<ProviderId | ''>('');
-  const running = status === 'running';
-  const fieldError = (field: string) => (status === 'error' && error?.field?.endsWith(field) ? error.message : undefined);
+  const { running, generate, cancel } = useGeneration(useShallow((s) => ({ running: s.status === 'running', generate: s.generate, cancel: s.cancel })));
+  const draft = useBrief((s) => s.draft);
+  const update = useBrief((s) => s.update);
+  const fieldError = useFieldError();
+
+  /** Props that tie a control to its error message when the core refused that field. */
+  const errorProps = (field: BriefField) =>
+    fieldError?.field === field ? { 'aria-invalid': true, 'aria-describedby': `${FOCUS_IDS.briefField(field)}-error` } : {};
+  const errorText = (field: BriefField): ReactNode =>
+    fieldError?.field === field && (
+      <p className="field-error" id={`${FOCUS_IDS.briefField(field)}-error`}>
+        {fieldError.message}
+      </p>
+    );
+  const text = (key: TypedField) => ({ value: draft[key], onChange: (e: { target: { value: string } }) => update({ [key]: e.target.value }) });
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    const brief: BriefInput = { description, count, level };
-    if (location.trim()) brief.location = location.trim();
-    if (ageMin && ageMax) brief.ageRange = [Number(ageMin), Number(ageMax)];
-    if (segment.trim()) brief.segment = segment.trim();
-    if (seed.trim()) brief.seed = Number(seed);
-    void generate(brief, provider || undefined);
+    if (!running) void generate(briefOfDraft(draft), draft.provider || undefined);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !running) submit();
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
   };
 
   return (
-    <form className="brief-form" onSubmit={submit} onKeyDown={onKeyDown}>
-      <label htmlFor="brief-description">Brief</label>
-      <textarea
-        id="brief-description"
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        rows={5}
-        required
-        minLength={10}
-        aria-invalid={fieldError('description') ? true : undefined}
-        placeholder="What is offered, to whom, where"
-      />
-      {fieldError('description') && <p className="field-error">{fieldError('description')}</p>}
+    <form className="brief-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="composer-title">
+      {/* On focus Chrome scrolls only a textarea's caret into this box's view: the whole field is shown instead. */}
+      <div className="composer-fields" onFocus={(e) => e.target.scrollIntoView({ block: 'nearest' })}>
+        <label htmlFor={FOCUS_IDS.briefField('description')}>Brief</label>
+        <textarea id={FOCUS_IDS.briefField('description')} rows={4} placeholder="What is offered, to whom, where" {...text('description')} {...errorProps('description')} />
+        {errorText('description')}
 
-      <div className="row">
-        <div>
-          <label htmlFor="brief-count">Personas</label>
-          <input id="brief-count" type="number" min={1} max={50} value={count} onChange={(e) => setCount(Number(e.target.value))} />
+        <div className="row">
+          <div>
+            <label htmlFor={FOCUS_IDS.briefField('count')}>Personas</label>
+            <input id={FOCUS_IDS.briefField('count')} type="number" min={1} max={50} {...text('count')} {...errorProps('count')} />
+          </div>
+          <div>
+            <label htmlFor={FOCUS_IDS.briefField('level')}>Level</label>
+            <select id={FOCUS_IDS.briefField('level')} value={draft.level} onChange={(e) => update({ level: LEVELS.find((l) => l === e.target.value) ?? 'standard' })} {...errorProps('level')}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {LEVEL_LABELS[l]}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <div>
-          <label htmlFor="brief-level">Level</label>
-          <select id="brief-level" value={level} onChange={(e) => setLevel(e.target.value as Level)}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
+        {errorText('count')}
+
+        <label htmlFor={FOCUS_IDS.briefField('segment')}>Segment (optional)</label>
+        <input id={FOCUS_IDS.briefField('segment')} placeholder="e.g. working parents" {...text('segment')} {...errorProps('segment')} />
+        {errorText('segment')}
+
+        <label htmlFor={FOCUS_IDS.briefField('location')}>Location (optional)</label>
+        <input id={FOCUS_IDS.briefField('location')} placeholder="Read from the brief" {...text('location')} {...errorProps('location')} />
+        {errorText('location')}
+
+        <fieldset className="row">
+          <legend>Age range (optional)</legend>
+          <input id={FOCUS_IDS.briefField('ageRange')} aria-label="Youngest age" type="number" min={16} max={99} placeholder="from" {...text('ageMin')} {...errorProps('ageRange')} />
+          <input aria-label="Oldest age" type="number" min={16} max={99} placeholder="to" {...text('ageMax')} {...errorProps('ageRange')} />
+        </fieldset>
+        {errorText('ageRange')}
+
+        <div className="row">
+          <div>
+            <label htmlFor="brief-provider">Engine</label>
+            <select id="brief-provider" value={draft.provider} onChange={(e) => update({ provider: PROVIDER_IDS.find((id): id is ProviderId => id === e.target.value) ?? '' })}>
+              <option value="">Default</option>
+              {ENGINE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={FOCUS_IDS.briefField('seed')}>Seed (optional)</label>
+            <input id={FOCUS_IDS.briefField('seed')} type="number" min={0} max={4294967295} placeholder="random" {...text('seed')} {...errorProps('seed')} />
+          </div>
         </div>
+        {errorText('seed')}
       </div>
 
-      <label htmlFor="brief-segment">Segment (optional)</label>
-      <input id="brief-segment" value={segment} onChange={(e) => setSegment(e.target.value)} placeholder="e.g. working parents" />
-
-      <label htmlFor="brief-location">Location (optional)</label>
-      <input id="brief-location" value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Read from the brief" />
-
-      <fieldset className="row">
-        <legend>Age range (optional)</legend>
-        <input aria-label="Youngest age" type="number" min={16} max={99} value={ageMin} onChange={(e) => setAgeMin(e.target.value)} placeholder="from" />
-        <input aria-label="Oldest age" type="number" min={16} max={99} value={ageMax} onChange={(e) => setAgeMax(e.target.value)} placeholder="to" />
-      </fieldset>
-
-      <div className="row">
-        <div>
-          <label htmlFor="brief-provider">Engine</label>
-          <select id="brief-provider" value={provider} onChange={(e) => setProvider(ENGINE_OPTIONS.find((o) => o.value === e.target.value)?.value ?? '')}>
-            <option value="">Default</option>
-            {ENGINE_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="brief-seed">Seed (optional)</label>
-          <input id="brief-seed" type="number" min={0} max={4294967295} value={seed} onChange={(e) => setSeed(e.target.value)} placeholder="random" />
-        </div>
-      </div>
-      {fieldError('seed') && <p className="field-error">{fieldError('seed')}</p>}
-
-      {running ? (
-        <>
-          <RunProgress />
-          <button type="button" className="secondary" onClick={() => void cancel()}>
-            Cancel
+      <div className="composer-actions">
+        {running ? (
+          <>
+            <RunProgress />
+            <button type="button" id={FOCUS_IDS.cancel} className="secondary" onClick={() => void cancel()}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="submit" id={FOCUS_IDS.generate} className="primary" aria-keyshortcuts="Control+Enter">
+            Generate
           </button>
-        </>
-      ) : (
-        <button type="submit" className="primary">
-          Generate
-        </button>
-      )}
+        )}
+      </div>
     </form>
   );
 }

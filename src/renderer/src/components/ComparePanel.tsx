@@ -1,16 +1,30 @@
 /** Two to four personas side by side, field by field. */
+import type { ReactNode } from 'react';
 import type { Persona } from '../../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
+import { FOCUS_IDS, focusWhenShown } from '../state/focus';
+import { announce } from '../state/announcer';
 import { useSelection } from '../state/selection';
+import { CATEGORY_LABELS, plural } from './labels';
 
-const ROWS: Array<[string, (p: Persona) => string]> = [
-  ['Age', (p) => String(p.age)],
+function Items({ items }: { items: readonly string[] }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+const ROWS: Array<[string, (p: Persona) => ReactNode]> = [
+  ['Age', (p) => p.age],
   ['Occupation', (p) => p.occupation],
   ['Location', (p) => `${p.location.city}, ${p.location.country}`],
   ['Quote', (p) => p.quote ?? '—'],
-  ['Goals', (p) => p.goals.join('; ')],
-  ['Pain points', (p) => p.painPoints.join('; ')],
-  ...CULTURAL_CATEGORIES.map((c): [string, (p: Persona) => string] => [c.charAt(0).toUpperCase() + c.slice(1), (p) => p.culturalProfile?.[c].join(', ') || '—']),
+  ['Goals', (p) => <Items items={p.goals} />],
+  ['Pain points', (p) => <Items items={p.painPoints} />],
+  ...CULTURAL_CATEGORIES.map((c): [string, (p: Persona) => ReactNode] => [CATEGORY_LABELS[c], (p) => p.culturalProfile?.[c].join(', ') || '—']),
 ];
 
 /** The comparison of this run: personas of another run chosen before are not part of it. */
@@ -19,42 +33,48 @@ export function ComparePanel({ personas, runId }: { personas: readonly Persona[]
   const clearCompare = useSelection((s) => s.clearCompare);
   const chosen = compared.runId === runId ? compared.ids.map((id) => personas.find((p) => p.id === id)).filter((p): p is Persona => p !== undefined) : [];
   if (chosen.length === 0) return null;
+  const clear = () => {
+    clearCompare();
+    announce('Comparison cleared');
+    // The panel and its button go away: the results heading is the nearest place that stays.
+    focusWhenShown(FOCUS_IDS.results);
+  };
   return (
-    <section className="compare" aria-label="Comparison">
+    <section className="compare" aria-labelledby={FOCUS_IDS.compare}>
       <header>
-        <h3>Compare</h3>
-        <p className="muted">{chosen.length < 2 ? 'Choose one more persona (up to four) to compare.' : `${chosen.length} personas side by side`}</p>
-        <button type="button" className="secondary" onClick={clearCompare}>
+        <h3 id={FOCUS_IDS.compare} tabIndex={-1}>
+          Comparison
+        </h3>
+        <p className="muted">{chosen.length < 2 ? 'Choose one more persona (up to four) to compare.' : `${plural(chosen.length, 'persona')} side by side`}</p>
+        <button type="button" className="secondary" onClick={clear}>
           Clear comparison
         </button>
       </header>
       {chosen.length >= 2 && (
-        <div className="compare-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Field</span>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Field</span>
+              </th>
+              {chosen.map((p) => (
+                <th key={p.id} scope="col">
+                  {p.name}
                 </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
                 {chosen.map((p) => (
-                  <th key={p.id} scope="col">
-                    {p.name}
-                  </th>
+                  <td key={p.id}>{value(p)}</td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {ROWS.map(([label, value]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  {chosen.map((p) => (
-                    <td key={p.id}>{value(p)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -5,6 +5,7 @@
 import { ageBandCounts, tally } from '../../../shared/coverage';
 import type { Persona } from '../../../shared/persona';
 import { GAP, busyKey, useGeneration } from '../state/generation';
+import { fieldValueText } from './labels';
 
 function Bars({ title, rows, total }: { title: string; rows: Array<[string, number]>; total: number }) {
   return (
@@ -64,7 +65,7 @@ export function CoveragePanel({
           ))}
         </ul>
       </figure>
-      <Bars title="Gender mix" rows={tally(personas.map((p) => p.gender || 'not stated'))} total={total} />
+      <Bars title="Gender mix" rows={tally(personas.map((p) => (p.gender ? fieldValueText('gender', p.gender) : 'Not stated')))} total={total} />
       <Bars title="Locations" rows={tally(personas.map((p) => p.location.city))} total={total} />
       <Bars title="Occupations" rows={tally(personas.map((p) => p.occupation))} total={total} />
     </section>

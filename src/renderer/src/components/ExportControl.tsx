@@ -5,6 +5,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/vocabulary';
 import { ApiError, api, messageOf } from '../api/client';
+import { focusWhenShown } from '../state/focus';
+
+const EXPORT_BUTTON = 'export-button';
+const CANCEL_BUTTON = 'export-cancel';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   pdf: 'PDF report',
@@ -36,6 +40,7 @@ export function ExportControl({ runId, disabled = false }: { runId: string; disa
     pending.current.id = id;
     setRequestId(id);
     setMessage(null);
+    focusWhenShown(CANCEL_BUTTON, { onlyIfLost: true });
     try {
       const file = await api.call('reports:export', { requestId: id, runId, format });
       const anchor = link.current;
@@ -53,6 +58,7 @@ export function ExportControl({ runId, disabled = false }: { runId: string; disa
     } finally {
       if (pending.current.id === id) pending.current.id = null;
       setRequestId(null);
+      focusWhenShown(EXPORT_BUTTON, { onlyIfLost: true });
     }
   };
 
@@ -69,18 +75,18 @@ export function ExportControl({ runId, disabled = false }: { runId: string; disa
         ))}
       </select>
       {requestId ? (
-        <>
-          <span role="status">Exporting…</span>
-          <button type="button" className="secondary" onClick={() => void api?.call('reports:cancel', { requestId })}>
-            Cancel export
-          </button>
-        </>
+        <button type="button" id={CANCEL_BUTTON} className="secondary" onClick={() => void api?.call('reports:cancel', { requestId })}>
+          Cancel export
+        </button>
       ) : (
-        <button type="button" className="secondary" onClick={() => void run()} disabled={disabled}>
+        <button type="button" id={EXPORT_BUTTON} className="secondary" onClick={() => void run()} disabled={disabled}>
           Export
         </button>
       )}
-      {message && <span className={message.error ? 'field-error' : 'muted'}>{message.text}</span>}
+      {/* Always there, so that a screen reader hears each message as it changes. */}
+      <span role="status" className={message?.error ? 'field-error' : 'muted'}>
+        {requestId ? 'Exporting…' : message?.text}
+      </span>
       <a ref={link} hidden aria-hidden="true" />
     </div>
   );

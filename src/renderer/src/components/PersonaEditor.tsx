@@ -1,7 +1,8 @@
 /** Edits a persona in place: the main text fields; saved as an edit, the version before is kept by the app. */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Persona } from '../../../shared/persona';
 import { messageOf } from '../api/client';
+import { FOCUS_IDS } from '../state/focus';
 import { useGeneration } from '../state/generation';
 
 const lines = (text: string) =>
@@ -20,7 +21,7 @@ export function PersonaEditor({ persona, onDone }: { persona: Persona; onDone: (
   const [pains, setPains] = useState(persona.painPoints.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const id = persona.id ?? persona.name;
+  const fieldId = (field: string) => FOCUS_IDS.editorField(persona.id ?? persona.name, field);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,24 +37,28 @@ export function PersonaEditor({ persona, onDone }: { persona: Persona; onDone: (
     }
   };
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !saving) onDone();
+  };
+
   return (
-    <form className="persona-editor" onSubmit={(e) => void submit(e)} aria-label={`Edit ${persona.name}`}>
-      <label htmlFor={`${id}-name`}>Name</label>
-      <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-      <label htmlFor={`${id}-occupation`}>Occupation</label>
-      <input id={`${id}-occupation`} value={occupation} onChange={(e) => setOccupation(e.target.value)} required />
+    <form className="persona-editor" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} aria-label={`Edit ${persona.name}`}>
+      <label htmlFor={fieldId('name')}>Name</label>
+      <input id={fieldId('name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+      <label htmlFor={fieldId('occupation')}>Occupation</label>
+      <input id={fieldId('occupation')} value={occupation} onChange={(e) => setOccupation(e.target.value)} required />
       {persona.quote !== undefined && (
         <>
-          <label htmlFor={`${id}-quote`}>Quote</label>
-          <input id={`${id}-quote`} value={quote} onChange={(e) => setQuote(e.target.value)} required maxLength={400} />
+          <label htmlFor={fieldId('quote')}>Quote</label>
+          <input id={fieldId('quote')} value={quote} onChange={(e) => setQuote(e.target.value)} required maxLength={400} />
         </>
       )}
-      <label htmlFor={`${id}-bio`}>Bio</label>
-      <textarea id={`${id}-bio`} value={bio} onChange={(e) => setBio(e.target.value)} rows={4} required />
-      <label htmlFor={`${id}-goals`}>Goals (one per line)</label>
-      <textarea id={`${id}-goals`} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} />
-      <label htmlFor={`${id}-pains`}>Pain points (one per line)</label>
-      <textarea id={`${id}-pains`} value={pains} onChange={(e) => setPains(e.target.value)} rows={3} />
+      <label htmlFor={fieldId('bio')}>Bio</label>
+      <textarea id={fieldId('bio')} value={bio} onChange={(e) => setBio(e.target.value)} rows={4} required />
+      <label htmlFor={fieldId('goals')}>Goals (one per line)</label>
+      <textarea id={fieldId('goals')} value={goals} onChange={(e) => setGoals(e.target.value)} rows={3} />
+      <label htmlFor={fieldId('pains')}>Pain points (one per line)</label>
+      <textarea id={fieldId('pains')} value={pains} onChange={(e) => setPains(e.target.value)} rows={3} />
       {error && (
         <p className="field-error" role="alert">
           {error}

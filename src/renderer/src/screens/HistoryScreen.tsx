@@ -5,6 +5,9 @@ import { api, messageOf } from '../api/client';
 import { useGeneration } from '../state/generation';
 import { go } from '../state/route';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { engineLabel, plural } from '../components/labels';
+
+const STATUS_LABELS: Record<RunSummary['status'], string> = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DELAY_MS = 150;
@@ -68,7 +71,7 @@ export function HistoryScreen() {
 
   const open = async (run: RunSummary) => {
     go('workshop');
-    await openRun(run.id);
+    await openRun(run.id, 'user');
   };
 
   return (
@@ -85,7 +88,10 @@ export function HistoryScreen() {
           </button>
           {workshops?.map((w) => (
             <button key={w.id} type="button" className={workshopId === w.id ? 'chip active' : 'chip'} aria-pressed={workshopId === w.id} onClick={() => setWorkshopId(w.id)}>
-              {w.name} <span className="muted">({w.runCount} runs, {w.personaCount} personas)</span>
+              {w.name}{' '}
+              <span className="muted">
+                ({plural(w.runCount, 'run')}, {plural(w.personaCount, 'persona')})
+              </span>
             </button>
           ))}
         </nav>
@@ -115,13 +121,13 @@ export function HistoryScreen() {
               <tbody>
                 {runs.map((run) => (
                   <tr key={run.id}>
-                    <td>{new Date(run.startedAt).toLocaleString()}</td>
+                    <td>{new Date(run.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                     <td className="brief-cell">{run.description}</td>
-                    <td>{run.provider}</td>
+                    <td>{engineLabel(run.provider)}</td>
                     <td>{run.count}</td>
                     <td>{run.qualityScore ?? '–'}</td>
                     <td>
-                      <span className={`status status-${run.status}`}>{run.status}</span>
+                      <span className={`status status-${run.status}`}>{STATUS_LABELS[run.status]}</span>
                     </td>
                     <td>
                       <button type="button" className="secondary" disabled={run.status !== 'completed'} aria-label={`Open run: ${run.description}`} onClick={() => void open(run)}>

@@ -2,9 +2,11 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { BriefForm } from '../components/BriefForm';
-import { PersonaList } from '../components/PersonaList';
-import { lastRunId, useGeneration } from '../state/generation';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { plural } from '../components/labels';
+import { PersonaList } from '../components/PersonaList';
+import { FOCUS_IDS, focusWhenShown } from '../state/focus';
+import { briefFieldOf, lastRunId, useGeneration } from '../state/generation';
 
 export function WorkshopScreen() {
   // Everything but the progress, which only the progress bar follows.
@@ -13,28 +15,39 @@ export function WorkshopScreen() {
   );
   const openRun = useGeneration((s) => s.openRun);
   const dismissActionError = useGeneration((s) => s.dismissActionError);
+  const dismiss = () => {
+    dismissActionError();
+    // The message and its button go away: the results heading is where the reader was.
+    focusWhenShown(FOCUS_IDS.results);
+  };
   useEffect(() => {
     // After a reload the workshop shows the run it showed before.
     const last = lastRunId();
-    if (status === 'idle' && last) void openRun(last);
+    if (status === 'idle' && last) void openRun(last, 'reload');
   }, [status, openRun]);
+  // A field the core refused is marked at the field itself, in the composer.
+  const runError = status === 'error' && error && !briefFieldOf(error.field) ? error : null;
   return (
     <div className="workshop">
-      <aside className="composer" aria-label="Brief composer">
-        <h2>New brief</h2>
+      <aside className="composer" aria-labelledby="composer-title">
+        <h2 id="composer-title">New brief</h2>
         <BriefForm />
       </aside>
-      <div className="results" aria-live="polite">
-        {status === 'error' && error && (
-          <ErrorNotice>
-            <strong>That did not work.</strong> {error.message}
+      <div className="results" id={FOCUS_IDS.resultsArea} tabIndex={-1}>
+        {runError && (
+          <ErrorNotice id={FOCUS_IDS.runError}>
+            <strong>That did not work.</strong> {runError.message}
           </ErrorNotice>
         )}
-        {actionError && <ErrorNotice action={{ label: 'Dismiss', onClick: dismissActionError }}>{actionError}</ErrorNotice>}
+        {actionError && (
+          <ErrorNotice id={FOCUS_IDS.actionError} action={{ label: 'Dismiss', onClick: dismiss }}>
+            {actionError}
+          </ErrorNotice>
+        )}
         {status === 'cancelled' && <div className="banner">Generation cancelled; nothing was saved.</div>}
         {fallback && status === 'done' && (
-          <div className="banner banner-warn" role="status">
-            {fallback.personas} persona{fallback.personas === 1 ? ' was' : 's were'} written by the offline engine because {fallback.provider === 'offline' ? 'the provider' : fallback.provider} failed: {fallback.reason}
+          <div className="banner banner-warn">
+            {plural(fallback.personas, 'persona was', 'personas were')} written by the offline engine because {fallback.provider === 'offline' ? 'the provider' : fallback.provider} failed: {fallback.reason}
           </div>
         )}
         {status === 'loading' && <p className="muted">Opening the run…</p>}
@@ -44,7 +57,9 @@ export function WorkshopScreen() {
           status !== 'running' &&
           status !== 'loading' && (
             <div className="empty-state">
-              <h2>No personas yet</h2>
+              <h2 id={FOCUS_IDS.results} tabIndex={-1}>
+                No personas yet
+              </h2>
               <p>Describe a product and its audience, then press Generate (Ctrl+Enter). The built-in engine works offline.</p>
             </div>
           )

@@ -6,8 +6,14 @@ import type { GenerationProgress, ResponseOf, RunSummary } from '../../../shared
 import type { Persona, PersonaDocument } from '../../../shared/persona';
 import { UNSAVED_RUN_PREFIX, type ProviderId } from '../../../shared/vocabulary';
 import { ApiError, api, messageOf } from '../api/client';
+import { plural } from '../components/labels';
+import { announce } from './announcer';
+import { useBrief } from './brief';
+import { FOCUS_IDS, focusWhenShown } from './focus';
 
 type Status = 'idle' | 'running' | 'loading' | 'done' | 'cancelled' | 'error';
+/** Who opens a run: the user (History's Open), or the workshop reopening the run it showed before a reload. */
+type Opener = 'user' | 'reload';
 type Fallback = ResponseOf<'generation:run'>['fallback'];
 
 interface GenerationState {
@@ -28,8 +34,8 @@ interface GenerationState {
   busy: ReadonlySet<string>;
   generate: (brief: BriefInput, providerId?: ProviderId) => Promise<void>;
   cancel: () => Promise<void>;
-  /** Shows a saved run; a generation running is cancelled first. */
-  openRun: (runId: string) => Promise<void>;
+  /** Shows a saved run and fills the composer with its brief; a generation running is cancelled first. */
+  openRun: (runId: string, opener?: Opener) => Promise<void>;
   savePersona: (persona: Persona) => Promise<void>;
   /** A new persona in place of this one (the one before is kept as an edit). */
   regenerate: (personaId: string) => Promise<void>;
@@ -62,6 +68,14 @@ export const lastRunId = (): string | null => {
   }
 };
 
+/** The composer's field named by an error's path ("brief.description", "brief.ageRange.0"), if any. */
+const BRIEF_FIELDS = ['description', 'count', 'level', 'segment', 'location', 'ageRange', 'seed'] as const;
+export type BriefField = (typeof BRIEF_FIELDS)[number];
+export function briefFieldOf(path: string | undefined): BriefField | undefined {
+  const [root, key] = (path ?? '').split('.');
+  return root === 'brief' ? BRIEF_FIELDS.find((f) => f === key) : undefined;
+}
+
 const describe = (error: unknown) => ({ message: messageOf(error), ...(error instanceof ApiError && error.field ? { field: error.field } : {}) });
 const adding = (entries: ReadonlySet<string>, entry: string) => new Set([...entries, entry]);
 const removing = (entries: ReadonlySet<string>, entry: string) => new Set([...entries].filter((e) => e !== entry));
@@ -79,6 +93,10 @@ export const useGeneration = create<GenerationState>((set, get) => {
   const documentOf = (runId: string): PersonaDocument | null => {
     const { run, document } = get();
     return run?.id === runId ? document : null;
+  };
+  const failAction = (message: string) => {
+    set({ actionError: message });
+    focusWhenShown(FOCUS_IDS.actionError, { onlyIfLost: true });
   };
 
   return {
@@ -99,6 +117,8 @@ export const useGeneration = create<GenerationState>((set, get) => {
       const requestId = crypto.randomUUID();
       shownSeq++;
       set({ status: 'running', requestId, progress: null, error: null });
+      announce(`Generating ${plural(brief.count, 'persona')}…`);
+      focusWhenShown(FOCUS_IDS.cancel, { onlyIfLost: true });
       // openRun clears requestId: from then on, this generation's events and reply are not shown.
       const current = () => get().requestId === requestId;
       const stop = api.on('generation:progress', (progress) => {
@@ -118,10 +138,23 @@ export const useGeneration = create<GenerationState>((set, get) => {
           actionError: null,
         });
         remember(result.run.id);
+        const written = result.fallback ? `, ${result.fallback.personas} written by the offline engine` : '';
+        announce(`${plural(result.document.personas.length, 'persona')} ready${written}`);
+        focusWhenShown(FOCUS_IDS.results, { onlyIfLost: true });
       } catch (error) {
         if (!current()) return;
-        if (error instanceof ApiError && error.code === 'cancelled') set({ status: 'cancelled', requestId: null });
-        else set({ status: 'error', requestId: null, error: describe(error) });
+        if (error instanceof ApiError && error.code === 'cancelled') {
+          set({ status: 'cancelled', requestId: null });
+          announce('Generation cancelled');
+          focusWhenShown(FOCUS_IDS.generate, { onlyIfLost: true });
+        } else {
+          const failure = describe(error);
+          set({ status: 'error', requestId: null, error: failure });
+          const field = briefFieldOf(failure.field);
+          // The field at fault takes focus whatever had it: its message is what to read next.
+          if (field) focusWhenShown(FOCUS_IDS.briefField(field));
+          else focusWhenShown(FOCUS_IDS.runError, { onlyIfLost: true });
+        }
       } finally {
         stop();
       }
@@ -132,7 +165,7 @@ export const useGeneration = create<GenerationState>((set, get) => {
       if (api && requestId) await api.call('generation:cancel', { requestId });
     },
 
-    async openRun(runId) {
+    async openRun(runId, opener = 'user') {
       if (!api) return;
       // One generation at a time: the one running gives way to the run asked for (its reply is ignored either way).
       if (get().status === 'running') get().cancel().catch(() => undefined);
@@ -143,6 +176,12 @@ export const useGeneration = create<GenerationState>((set, get) => {
         if (seq !== shownSeq) return;
         set({ status: 'done', run: detail, document: detail.document, fromCache: false, fallback: null, edited: new Set(), actionError: null });
         remember(detail.id);
+        // After a reload the draft the user left wins over the brief of the run shown with it.
+        if (opener === 'user' || !useBrief.getState().restored) useBrief.getState().fillFromRun(detail);
+        if (opener === 'user') {
+          announce(`Run opened: ${plural(detail.document?.personas.length ?? 0, 'persona')}`);
+          focusWhenShown(FOCUS_IDS.results, { toTop: true });
+        }
       } catch (error) {
         if (seq !== shownSeq) return;
         if (error instanceof ApiError && error.code === 'not_found' && lastRunId() === runId) {
@@ -152,6 +191,7 @@ export const useGeneration = create<GenerationState>((set, get) => {
           return;
         }
         set({ status: 'error', error: describe(error) });
+        if (opener === 'user') focusWhenShown(FOCUS_IDS.runError);
       }
     },
 
@@ -164,9 +204,12 @@ export const useGeneration = create<GenerationState>((set, get) => {
         const { persona } = await api.call('personas:generate-one', { runId, replacePersonaId: personaId });
         const document = documentOf(runId);
         if (!document) return;
+        const before = document.personas.find((p) => p.id === personaId);
         set({ document: { ...document, personas: document.personas.map((p) => (p.id === personaId ? persona : p)) }, edited: adding(get().edited, personaId) });
+        announce(`${before?.name ?? 'The persona'} was replaced by ${persona.name}`);
+        if (persona.id) focusWhenShown(FOCUS_IDS.regenerateButton(persona.id), { onlyIfLost: true });
       } catch (error) {
-        if (documentOf(runId)) set({ actionError: `Regenerating the persona failed: ${messageOf(error)}` });
+        if (documentOf(runId)) failAction(`Regenerating the persona failed: ${messageOf(error)}`);
       } finally {
         set({ busy: removing(get().busy, key) });
       }
@@ -182,8 +225,10 @@ export const useGeneration = create<GenerationState>((set, get) => {
         const document = documentOf(runId);
         if (!document) return;
         set({ document: { ...document, personas: [...document.personas, persona] } });
+        announce(`${persona.name}, ${persona.age}, added for ages ${ageBandLabel(ageRange)}`);
+        if (persona.id) focusWhenShown(FOCUS_IDS.heading(persona.id), { onlyIfLost: true });
       } catch (error) {
-        if (documentOf(runId)) set({ actionError: `Filling the gap (ages ${ageBandLabel(ageRange)}) failed: ${messageOf(error)}` });
+        if (documentOf(runId)) failAction(`Filling the gap (ages ${ageBandLabel(ageRange)}) failed: ${messageOf(error)}`);
       } finally {
         set({ busy: removing(get().busy, key) });
       }
@@ -199,6 +244,7 @@ export const useGeneration = create<GenerationState>((set, get) => {
         document: { ...document, personas: document.personas.map((p) => (p.id === saved.id ? saved : p)) },
         edited: adding(get().edited, saved.id!),
       });
+      announce(`Edit to ${saved.name} saved`);
     },
 
     dismissActionError: () => set({ actionError: null }),
