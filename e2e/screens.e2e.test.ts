@@ -27,7 +27,8 @@ function truncatedText(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>('body *'))
       .filter((el) => {
-        if (!el.checkVisibility() || el.children.length > 0 || !el.textContent?.trim()) return false;
+        // Visually hidden text (screen-reader only, 1 px wide) is meant to be clipped.
+        if (!el.checkVisibility() || el.children.length > 0 || !el.textContent?.trim() || el.clientWidth <= 1) return false;
         const style = getComputedStyle(el);
         const clips = style.textOverflow === 'ellipsis' || style.overflowX === 'hidden' || style.overflowX === 'clip';
         return clips && el.scrollWidth > el.clientWidth + 1;
