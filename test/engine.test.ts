@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, APP_ROOT, type Core } from '../src/main/core';
 import { ageBandIndex, loadDataset } from '../src/main/generation/dataset';
+import { traditionsFor } from '../src/main/providers/llm/offline/names';
 import { briefInputSchema, type BriefInput } from '../src/shared/brief';
 import { CULTURAL_CATEGORIES, type Persona, type PersonaDocument } from '../src/shared/persona';
 import { jsonSchemaValidators, tempDir } from './helpers';
@@ -115,8 +116,8 @@ describe('offline engine', () => {
       for (const p of ps) {
         const country = countryByName.get(p.location.country)!;
         expect(country, p.location.country).toBeDefined();
-        const [first] = p.name.split(' ');
-        expect([...country.names.female, ...country.names.male]).toContain(first);
+        const given = traditionsFor(data.world, country.code).flatMap(([t]) => [...t.female, ...t.male]);
+        expect(given.some((g) => p.name.includes(g)), p.name).toBe(true);
         const job = occupationsByTitle.get(p.occupation) ?? rolesByTitle.get(p.occupation);
         expect(job, p.occupation).toBeDefined();
         expect(p.age).toBeGreaterThanOrEqual(job!.minAge);

@@ -17,11 +17,11 @@ afterEach(() => {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs persona-studio in this process and collects what it prints. */
-export async function cli(args: string[]) {
+/** Runs persona-studio in this process and collects what it prints; `stdin` is what it reads on standard input. */
+export async function cli(args: string[], stdin?: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), ...(stdin !== undefined ? { readStdin: async () => stdin } : {}) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

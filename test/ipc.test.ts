@@ -17,6 +17,11 @@ const refuseToRun = async () => {
 /** For every channel, requests that must be refused before any handler runs, with the field to blame. */
 const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = {
   'app:info': [{ payload: { unexpected: 1 }, field: 'unexpected' }],
+  'brief:understand': [
+    { payload: {}, field: 'brief' },
+    { payload: { brief: { ...brief, description: 'short' } }, field: 'brief.description' },
+    { payload: { brief, extra: 1 }, field: 'extra' },
+  ],
   'generation:run': [
     { payload: {}, field: 'requestId' },
     { payload: { requestId: 'not-a-uuid', brief }, field: 'requestId' },

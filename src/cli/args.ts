@@ -40,3 +40,10 @@ export function parseFlags<O extends FlagOptions>(argv: readonly string[], optio
     throw new UsageError(describeParseError(error as Error, [...Object.keys(options).map((name) => `--${name}`), '--help']));
   }
 }
+
+/** "25-40" → [25, 40]; the bounds themselves are checked with the brief. */
+export function ageRange(text: string): [number, number] {
+  const m = /^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$/.exec(text);
+  if (!m) throw new UsageError(`--age must be two whole ages from 16 to 99 written MIN-MAX, e.g. 25-40 (got ${JSON.stringify(text)})`);
+  return [Number(m[1]), Number(m[2])];
+}

@@ -7,7 +7,8 @@ import { openCoreForCli } from './open-core';
 import { defaultDataDir } from '../main/data-dir';
 import type { LlmProviderId } from '../main/store/settings-store';
 import { PROVIDER_IDS } from '../shared/ipc/contract';
-import { formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
+import { ageRange, formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
+import { understandingLine } from '../main/generation/understanding';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
 
@@ -64,6 +65,7 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
     if (args.json) {
       io.out(json);
     } else {
+      io.out(understandingLine(core.understand(args.brief)));
       io.out(`${document.personas.length} ${document.level} personas from the ${run.provider} engine in ${run.durationMs.toFixed(1)} ms (seed ${run.seed}, score ${run.qualityScore})`);
       document.personas.forEach((p, i) => {
         const where = [p.location.city, p.location.country].join(', ');
@@ -119,8 +121,3 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as LlmProviderId | undefined, pdf: values.pdf };
 }
 
-function ageRange(text: string): [number, number] {
-  const m = /^\s*(\d{1,3})\s*-\s*(\d{1,3})\s*$/.exec(text);
-  if (!m) throw new UsageError(`--age must be two whole ages from 16 to 99 written MIN-MAX, e.g. 25-40 (got ${JSON.stringify(text)})`);
-  return [Number(m[1]), Number(m[2])];
-}

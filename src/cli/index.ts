@@ -7,6 +7,7 @@ import { GENERATE_USAGE, runGenerate } from './generate-command';
 import { EXPORT_USAGE, runExport } from './export-command';
 import { METRICS_USAGE, runMetrics } from './metrics-command';
 import { REPAIR_USAGE, runRepair } from './repair-command';
+import { CHECK_USAGE, runCheck } from './check-command';
 
 export type { CliIo } from './args';
 
@@ -14,6 +15,8 @@ export const USAGE = `Usage:
   ${GENERATE_USAGE}
 
   ${REPAIR_USAGE}
+
+  ${CHECK_USAGE}
 
   ${EXPORT_USAGE}
 
@@ -24,6 +27,7 @@ export const USAGE = `Usage:
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   generate: runGenerate,
   repair: runRepair,
+  check: runCheck,
   export: runExport,
   metrics: runMetrics,
 };

@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ParsedBrief } from '../shared/brief';
+import type { BriefUnderstanding, ParsedBrief } from '../shared/brief';
 import { APP_ROOT } from './app-root';
 import { loadDataset, type TasteDataset } from './generation/dataset';
+import { analyzeBrief } from './generation/brief-analysis';
+import { understandingOf } from './generation/understanding';
 import { GenerationPipeline, type GenerationOptions, type GenerationResult } from './generation/pipeline';
 import { BundledCultureSource } from './providers/culture/bundled-culture';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from './providers/llm/offline/offline-engine';
@@ -86,6 +88,8 @@ export interface Core {
   /** Called after a recovery choice; 'manual' when the user has to restart the app. */
   requestRestart(): 'automatic' | 'manual';
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
+  /** What the app reads in a brief (place, origin, audience, ages, product), before or after generating. */
+  understand(brief: ParsedBrief): BriefUnderstanding;
   /** Whether a provider answers, and its models. */
   probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
   close(): void;
@@ -219,6 +223,7 @@ export function createCore(options: CoreOptions): Core {
       return 'automatic';
     },
     generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
+    understand: (brief) => understandingOf(analyzeBrief({ ...brief, seed: brief.seed ?? 0, language: brief.language ?? 'en' }, dataset()), brief.level),
     probe: async (providerId, signal) => {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
       const provider = remote.find((p) => p.id === providerId);

@@ -47,3 +47,21 @@ export type ParsedBrief = z.output<typeof briefInputSchema>;
 
 /** A brief after the pipeline settled its seed: what is recorded and what the engine reads. */
 export type ResolvedBrief = ParsedBrief & { seed: number; language: string };
+
+/** What the app understood a brief to ask for, shown beside it so the user can correct it. */
+export const briefUnderstandingSchema = z.object({
+  /** Where the personas live: "Kuala Lumpur and nearby, Malaysia", "Bavaria, Germany", "anywhere". */
+  place: z.string(),
+  /** A place the brief names that the world data does not know, with the nearest known spellings. */
+  unknownPlace: z.object({ text: z.string(), suggestions: z.array(z.string()) }).nullable(),
+  /** Where they come from when it is not where they live: "Syria". */
+  origin: z.string().nullable(),
+  /** The audience and what that implies: "First-time parents: expecting or caring for a first baby". */
+  audience: z.string(),
+  ages: z.tuple([z.int(), z.int()]),
+  /** The offer in a few words, and the domain it was read as. */
+  product: z.string(),
+  domain: z.string(),
+  b2b: z.object({ functions: z.array(z.string()), industries: z.array(z.string()), companySizes: z.array(z.string()) }).nullable(),
+});
+export type BriefUnderstanding = z.infer<typeof briefUnderstandingSchema>;

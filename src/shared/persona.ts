@@ -94,6 +94,8 @@ const dateTime = z.string().refine(isRfc3339DateTime, 'must be an RFC 3339 date-
 export const metaSchema = z.looseObject({
   source: z.string().optional(),
   qualityScore: z.number().min(0).max(100).optional(),
+  /** Why the persona scored what it did for its fit to the brief, in words (an extension the contract allows). */
+  qualityReasons: z.array(z.string()).optional(),
   repaired: z.array(z.string()).optional(),
   filled: z.array(z.string()).optional(),
   generatedAt: dateTime.optional(),

@@ -244,6 +244,7 @@ function pickOr<T>(rng: SeededRandom, items: readonly T[], fallback: T): T {
 /** A request each channel accepts, kept cheap: offline generations of at most 3 personas, no PDF, no network. */
 const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) => RequestOf<C> } = {
   'app:info': () => ({}),
+  'brief:understand': (rng) => ({ brief: { description: rng.pick(DESCRIPTIONS), count: rng.int(1, 3), level: rng.pick(LEVELS), ...(rng.next() < 0.3 ? { location: 'Lyon' } : {}) } }),
   'generation:run': (rng, state) => {
     const requestId = state.uuid(rng);
     return {

@@ -2,13 +2,14 @@
  * The bundled taste dataset (resources/dataset, described in docs/DATASET.md), checked with zod
  * when first read. Loaded lazily and once per folder, so createCore() stays fast.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DatasetError, readDataFile } from './dataset-file';
+import { domainsFileSchema, lifeStagesFileSchema, type Domain, type LifeStage as AudienceStage } from './audience';
+import { loadWorld, MACRO_REGIONS, type City, type Country, type World } from './world';
 import { CULTURAL_CATEGORIES, DECISION_POWERS, INCOME_BRACKETS } from '../../shared/persona';
 
 export const AGE_BANDS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
-export const MACRO_REGIONS = ['GLOBAL', 'EUROPE', 'NORTH_AMERICA', 'LATAM', 'ASIA', 'MENA', 'AFRICA', 'OCEANIA'] as const;
 export const LIFE_STAGES = ['single', 'couple', 'parent-young', 'parent-teen', 'empty-nester', 'retired', 'student'] as const;
 
 const str = z.string().min(1);
@@ -98,8 +99,8 @@ const phrasesSchema = z.object({
 });
 
 export type TasteEntity = z.infer<typeof entitySchema>;
-export type Country = z.infer<typeof countrySchema>;
-export type City = z.infer<typeof citySchema>;
+export type { City, Country, World };
+export { MACRO_REGIONS };
 export type Occupation = z.infer<typeof occupationSchema>;
 export type Industry = z.infer<typeof industrySchema>;
 export type B2bRole = z.infer<typeof b2bRoleSchema>;
@@ -108,13 +109,31 @@ export type Theme = z.infer<typeof themeSchema>;
 export type Audience = z.infer<typeof audienceSchema>;
 export type LifeStage = z.infer<typeof lifeStageSchema>;
 export type LifeStageId = (typeof LIFE_STAGES)[number];
-export type MacroRegion = (typeof MACRO_REGIONS)[number];
+export type { MacroRegion } from './world';
+
+const biosSchema = z.object({
+  version: z.literal(1),
+  working: z.array(str).min(6),
+  student: z.array(str).min(6),
+  retired: z.array(str).min(6),
+  origin: z.array(str).min(4),
+  when: z.array(str).min(3),
+});
+export type BioTemplates = z.infer<typeof biosSchema>;
 
 export interface TasteDataset {
   taste: z.infer<typeof tasteSchema>['categories'];
+  /** Every country and every place of 100,000+, with the dataset's towns and name pools (world.ts). */
+  world: World;
   countries: Country[];
   countriesByCode: ReadonlyMap<string, Country>;
   cities: City[];
+  /** The countries the dataset describes by hand: where people live when a brief names no place. */
+  homeCountries: Country[];
+  /** Audiences by life stage (life-stages.json) and products by domain (domains.json). */
+  stages: AudienceStage[];
+  domains: Domain[];
+  bioTemplates: BioTemplates;
   industries: Industry[];
   b2bFunctions: B2bFunction[];
   themes: Theme[];
@@ -124,9 +143,7 @@ export interface TasteDataset {
   bios: string[];
 }
 
-export class DatasetError extends Error {
-  override name = 'DatasetError';
-}
+export { DatasetError };
 
 const loaded = new Map<string, TasteDataset>();
 
@@ -143,15 +160,23 @@ export function loadDataset(datasetDir: string): TasteDataset {
   );
   const phrases = readJson(datasetDir, 'phrases.json', phrasesSchema);
 
-  const countriesByCode = new Map(countries.map((c) => [c.code, c]));
-  const strayCity = cities.find((c) => !countriesByCode.has(c.country));
+  const curated = new Set(countries.map((c) => c.code));
+  const strayCity = cities.find((c) => !curated.has(c.country));
   if (strayCity) throw new DatasetError(`cities.json: ${strayCity.name} names country ${strayCity.country}, which countries.json lacks`);
+  const world = loadWorld(path.join(datasetDir, '..'), { countries, cities });
+  const { lifeStages: stages } = readJson(datasetDir, 'life-stages.json', lifeStagesFileSchema);
+  const { domains } = readJson(datasetDir, 'domains.json', domainsFileSchema);
 
   const dataset: TasteDataset = {
     taste: taste.categories,
-    countries,
-    countriesByCode,
-    cities,
+    world,
+    countries: world.countries,
+    countriesByCode: world.countryByCode,
+    cities: world.cities,
+    homeCountries: countries.map((c) => world.countryByCode.get(c.code)!),
+    stages,
+    domains,
+    bioTemplates: readJson(datasetDir, 'bios.json', biosSchema),
     industries: occupations.industries,
     b2bFunctions: occupations.b2bFunctions,
     themes: phrases.themes,
@@ -165,19 +190,7 @@ export function loadDataset(datasetDir: string): TasteDataset {
 }
 
 function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
-  const full = path.join(dir, file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(full, 'utf8'));
-  } catch (error) {
-    throw new DatasetError(`The bundled dataset file ${full} cannot be read (${(error as Error).message}); reinstall Persona Studio.`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new DatasetError(`The bundled dataset file ${full} is malformed at /${first.path.join('/')}: ${first.message}`);
-  }
-  return parsed.data;
+  return readDataFile(path.join(dir, file), schema);
 }
 
 export function ageBandIndex(age: number): number {

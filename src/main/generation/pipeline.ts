@@ -12,9 +12,11 @@ import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDoc
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import type { AppStore, NewRun } from '../store/app-store';
 import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
+import { scoreSet } from '../validation/fidelity';
 import type { ValidationStats } from '../validation/validation-stats';
 import { analyzeBrief, type BriefAnalysis } from './brief-analysis';
 import type { TasteDataset } from './dataset';
+import { fidelityContextFor } from './fidelity-context';
 import { randomSeed } from './random';
 import { repairContextFor } from './repair-context';
 import { keyFor } from '../cache/cache-keys';
@@ -97,6 +99,11 @@ export interface PipelineDeps {
 }
 
 
+/** Personas that score under this for their fit to the brief are written once more. */
+const REWRITE_BELOW = 70;
+/** Mixed into the run's seed for the second attempt, so it draws other people. */
+const REWRITE_SEED_MIX = 0x5bd1e995;
+
 /** What a cached generation holds: the personas and report as first made. */
 interface CachedGeneration {
   personas: Persona[];
@@ -171,40 +178,10 @@ export class GenerationPipeline {
       const providerContext: ProviderContext = { signal, onPersona: (done, total) => progress('generate', done, total) };
       const { context, countries } = repairContextFor(analysis, this.deps.dataset(), culture);
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
-      let repaired: RepairResult;
-      let fallback: Fallback | undefined;
-      trace.enter('provider');
-      if (provider.kind === 'embedded') {
-        const output = await provider.generate(request, providerContext);
-        signal.throwIfAborted();
-        progress('validate', 0, brief.count);
-        trace.enter('repair');
-        repaired = this.repair(output, repairOptions);
-      } else {
-        const repairTimed = (output: ProviderOutput, count: number) => {
-          const repairStarted = performance.now();
-          try {
-            return this.repair(output, { ...repairOptions, count });
-          } finally {
-            trace.repaired(performance.now() - repairStarted);
-          }
-        };
-        const batched = await generateInBatches(
-          {
-            provider,
-            offline: this.deps.offline,
-            scheduler: this.deps.scheduler,
-            priority: options.priority ?? 'high',
-            repair: repairTimed,
-            ...(this.deps.tuning ? { maxBatchSize: this.deps.tuning.maxBatchSize } : {}),
-          },
-          request,
-          providerContext,
-        );
-        repaired = batched.repaired;
-        fallback = batched.fallback;
-        progress('validate', 0, brief.count);
-      }
+      const produced = await this.produce(provider, request, providerContext, repairOptions, trace, options.priority);
+      progress('validate', 0, brief.count);
+      const { fallback } = produced;
+      const repaired = await this.checkFidelity(produced.repaired, { provider, request, providerContext, repairOptions, trace, priority: options.priority, brief });
       const generatedAt = new Date().toISOString();
       const personas = repaired.document.personas.map((persona) => ({
         id: randomUUID(),
@@ -253,6 +230,88 @@ export class GenerationPipeline {
       request: provider.cacheParams?.(request) ?? recorded,
       culture: { source: this.deps.culture.id, ...culture },
     });
+  }
+
+  /** Personas from the provider, repaired; from a remote LLM in batches through the scheduler, with the offline engine standing in for what fails. */
+  private async produce(provider: LlmProvider, request: PersonaRequest, context: ProviderContext, repairOptions: RepairOptions, trace: PhaseTimeline, priority: Priority = 'high'): Promise<{ repaired: RepairResult; fallback?: Fallback }> {
+    trace.enter('provider');
+    if (provider.kind === 'embedded') {
+      const output = await provider.generate(request, context);
+      context.signal.throwIfAborted();
+      trace.enter('repair');
+      return { repaired: this.repair(output, { ...repairOptions, count: request.count }) };
+    }
+    const repairTimed = (output: ProviderOutput, count: number) => {
+      const repairStarted = performance.now();
+      try {
+        return this.repair(output, { ...repairOptions, count });
+      } finally {
+        trace.repaired(performance.now() - repairStarted);
+      }
+    };
+    const batched = await generateInBatches(
+      {
+        provider,
+        offline: this.deps.offline,
+        scheduler: this.deps.scheduler,
+        priority,
+        repair: repairTimed,
+        ...(this.deps.tuning ? { maxBatchSize: this.deps.tuning.maxBatchSize } : {}),
+      },
+      request,
+      context,
+    );
+    return { repaired: batched.repaired, ...(batched.fallback ? { fallback: batched.fallback } : {}) };
+  }
+
+  /**
+   * Scores every persona for its fit to the brief (validation/fidelity.ts), asks the provider once
+   * more for the ones that fit worst and keeps a new one where it fits better; the report says
+   * what was rewritten and the document's score is the personas' mean.
+   */
+  private async checkFidelity(
+    repaired: RepairResult,
+    run: { provider: LlmProvider; request: PersonaRequest; providerContext: ProviderContext; repairOptions: RepairOptions; trace: PhaseTimeline; priority?: Priority; brief: ResolvedBrief },
+  ): Promise<RepairResult> {
+    const context = fidelityContextFor(run.request.analysis, run.brief, this.deps.dataset());
+    const provenance = (p: Persona) => ({ repaired: p.meta?.repaired?.length ?? 0, filled: p.meta?.filled?.length ?? 0 });
+    let personas = repaired.document.personas;
+    let scores = scoreSet(personas, context, personas.map(provenance));
+    const issues = [...repaired.report.issues];
+    const worst = scores
+      .map((f, index) => ({ index, score: f.score }))
+      .filter((w) => w.score < REWRITE_BELOW)
+      .sort((a, b) => a.score - b.score)
+      .slice(0, Math.max(1, Math.floor(personas.length / 2)));
+    if (worst.length > 0) {
+      try {
+        const exclude = personas.map((p) => p.name);
+        const request = { ...run.request, count: worst.length, seed: (run.request.seed ^ REWRITE_SEED_MIX) >>> 0, exclude: [...(run.request.exclude ?? []), ...exclude] };
+        const fresh = (await this.produce(run.provider, request, run.providerContext, run.repairOptions, run.trace, run.priority)).repaired.document.personas;
+        for (const [i, { index, score }] of worst.entries()) {
+          const candidate = fresh[i];
+          if (!candidate) break;
+          const trial = personas.map((p, j) => (j === index ? candidate : p));
+          const trialScores = scoreSet(trial, context, trial.map(provenance));
+          if (trialScores[index]!.score > score) {
+            issues.push({ type: 'constraint_violation', path: `/personas/${index}`, fixed: true, how: `${personas[index]!.name} fitted the brief poorly (${score}/100: ${scores[index]!.reasons[0] ?? 'low fit'}); written again as ${candidate.name} (${trialScores[index]!.score}/100)` });
+            personas = trial;
+            scores = trialScores;
+          } else {
+            issues.push({ type: 'constraint_violation', path: `/personas/${index}`, fixed: false, how: `${personas[index]!.name} fits the brief poorly (${score}/100: ${scores[index]!.reasons[0] ?? 'low fit'}); a second attempt fitted no better, so it was kept` });
+          }
+        }
+      } catch (error) {
+        if (run.providerContext.signal.aborted) throw error;
+        issues.push({ type: 'constraint_violation', path: '/personas', fixed: false, how: `rewriting the personas that fit the brief poorly failed (${error instanceof Error ? error.message : String(error)}); they are kept as they were` });
+      }
+    }
+    const scored = personas.map((p, i) => ({ ...p, meta: { ...p.meta, qualityScore: scores[i]!.score, qualityReasons: scores[i]!.reasons } }));
+    const asked = run.request.count;
+    const mean = scored.length === 0 ? 0 : scores.reduce((sum, f) => sum + f.score, 0) / scored.length;
+    const score = Math.round(mean * Math.min(1, scored.length / Math.max(1, asked)) * 10) / 10;
+    const report: ValidationReport = { valid: issues.every((issue) => issue.fixed), score, issues };
+    return { ...repaired, report, document: { ...repaired.document, personas: scored, report } };
   }
 
   /** One provider answer through repair, counted in the validation metrics. */

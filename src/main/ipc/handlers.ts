@@ -78,6 +78,8 @@ export function createHandlers(core: Core): Handlers {
       return { runs: core.store.listRuns(workshopId, limit) };
     },
 
+    'brief:understand': async ({ brief }) => core.understand(brief),
+
     'runs:get': async ({ runId }) => {
       const run = core.store.getRun(runId);
       if (!run) throw new HandlerError('not_found', `No run has the id ${runId}.`, 'runId');

@@ -4,7 +4,7 @@
  * this table, and the binding parses each request with it before any handler runs.
  */
 import { z } from 'zod';
-import { briefInputSchema } from '../brief';
+import { briefInputSchema, briefUnderstandingSchema } from '../brief';
 import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, TRACE_PHASES, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
 import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
@@ -151,6 +151,10 @@ export const contract = {
       providerId: z.enum(PROVIDER_IDS).optional(),
     }),
     response: z.object({ run: runSummarySchema, document: personaDocumentSchema, fromCache: z.boolean(), fallback: fallbackSchema.optional() }),
+  },
+  'brief:understand': {
+    request: z.strictObject({ brief: briefInputSchema }),
+    response: briefUnderstandingSchema,
   },
   'providers:probe': {
     request: z.strictObject({ providerId: z.enum(PROVIDER_IDS) }),

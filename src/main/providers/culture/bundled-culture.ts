@@ -3,7 +3,8 @@
  * people live, ranked up by how many of the brief's themes an entity shares. Works offline.
  */
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
-import { distanceKm, type BriefAnalysis } from '../../generation/brief-analysis';
+import type { BriefAnalysis } from '../../generation/brief-analysis';
+import { distanceKm } from '../../generation/place';
 import type { TasteDataset } from '../../generation/dataset';
 import type { CulturalCandidate, CulturalConstraints, CultureSource } from '../types';
 
@@ -46,13 +47,17 @@ export class BundledCultureSource implements CultureSource {
     const data = this.dataset();
     const taken = new Set(analysis.place.countries.map((c) => c.code));
     const macros = new Set(analysis.place.countries.map((c) => c.macro));
-    const here = data.cities.filter((city) => taken.has(city.country));
-    const nearest = (code: string) => Math.min(...data.cities.filter((c) => c.country === code).flatMap((c) => here.map((h) => distanceKm(c, h))));
+    // Countries compared by their largest places: enough to rank neighbours, and cheap over 250 countries.
+    const here = [...taken].flatMap((code) => data.world.largestCity.get(code) ?? []);
+    const nearest = (code: string) => {
+      const there = data.world.largestCity.get(code);
+      return there ? Math.min(...here.map((h) => distanceKm(there, h))) : Infinity;
+    };
     return data.countries
       .filter((c) => !taken.has(c.code) && macros.has(c.macro))
       .map((country) => ({ country, km: nearest(country.code) }))
       .sort((a, b) => a.km - b.km)
       .slice(0, limit)
-      .map(({ country }) => ({ ...analysis, place: { kind: 'countries' as const, countries: [country], cities: [] } }));
+      .map(({ country }) => ({ ...analysis, place: { kind: 'countries' as const, label: country.name, countries: [country], cities: [], unresolved: null } }));
   }
 }

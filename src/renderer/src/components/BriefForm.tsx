@@ -11,6 +11,7 @@ import { FOCUS_IDS } from '../state/focus';
 import { briefFieldOf, useGeneration, type BriefField } from '../state/generation';
 import { LEVEL_LABELS } from './labels';
 import { ProgressBar } from './ProgressBar';
+import { BriefUnderstandingNote, UNDERSTANDING_ID } from './BriefUnderstandingNote';
 
 const FIELD_NAMES: Record<BriefField, string> = {
   description: 'The brief',
@@ -71,8 +72,16 @@ export function BriefForm() {
       {/* On focus Chrome scrolls only a textarea's caret into this box's view: the whole field is shown instead. */}
       <div className="composer-fields" onFocus={(e) => e.target.scrollIntoView({ block: 'nearest' })}>
         <label htmlFor={FOCUS_IDS.briefField('description')}>Brief</label>
-        <textarea id={FOCUS_IDS.briefField('description')} rows={4} placeholder="What is offered, to whom, where" {...text('description')} {...errorProps('description')} />
+        <textarea
+          id={FOCUS_IDS.briefField('description')}
+          rows={4}
+          placeholder="What is offered, to whom, where"
+          {...text('description')}
+          {...errorProps('description')}
+          aria-describedby={[errorProps('description')['aria-describedby'], UNDERSTANDING_ID].filter(Boolean).join(' ')}
+        />
         {errorText('description')}
+        <BriefUnderstandingNote />
 
         <div className="row">
           <div>

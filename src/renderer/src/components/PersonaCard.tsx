@@ -64,6 +64,16 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
         {persona.meta?.qualityScore !== undefined && <span className="score">Quality {Math.round(persona.meta.qualityScore)}</span>}
       </header>
       <Badges persona={persona} provider={provider} edited={edited} pinned={isPinned} />
+      {persona.meta?.qualityScore !== undefined && persona.meta.qualityReasons && (
+        <details className="quality-reasons">
+          <summary aria-label={`Why ${persona.name} scored ${Math.round(persona.meta.qualityScore)}`}>Why {Math.round(persona.meta.qualityScore)}?</summary>
+          <ul>
+            {(persona.meta.qualityReasons.length > 0 ? persona.meta.qualityReasons : ['Fits the brief on every check: place, age, audience, product, consistency, no repeats.']).map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {editing ? (
         <PersonaEditor persona={persona} onDone={stopEditing} />
       ) : (

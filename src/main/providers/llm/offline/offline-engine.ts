@@ -28,9 +28,11 @@ export class OfflineEngine implements LlmProvider {
       count,
       product: analysis.product,
       themes: analysis.themes.map((theme, i) => [theme.id, analysis.themeWeights[i]]),
+      domains: analysis.domains.map((d) => d.id),
+      stage: analysis.stage.id,
+      origin: analysis.origin?.code ?? null,
       ageRange: analysis.ageRange,
       gender: analysis.gender,
-      lifeStage: analysis.lifeStage,
       place: {
         kind: analysis.place.kind,
         countries: analysis.place.countries.map((c) => c.code),

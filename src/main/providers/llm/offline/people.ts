@@ -1,15 +1,20 @@
 /**
- * Who the personas are: ages spread over the range, a mix of genders, names that fit the country,
- * places in or near the brief's location, and occupations that fit age and audience, all distinct
- * within a set.
+ * Who the personas are: ages spread over the range, a mix of genders, names from where they come
+ * from, places in or near the brief's location, and work that fits the audience's life stage
+ * (students study, retirees are retired, an audience that is a trade has that trade), all
+ * distinct within a set.
  */
 import type { DecisionPower, IncomeBracket, Level } from '../../../../shared/persona';
+import { incomeWithin, type LifeStage } from '../../../generation/audience';
 import type { BriefAnalysis, WeightedCity } from '../../../generation/brief-analysis';
-import type { B2bFunction, LifeStageId, TasteDataset } from '../../../generation/dataset';
+import type { B2bFunction, Occupation, TasteDataset } from '../../../generation/dataset';
 import type { SeededRandom } from '../../../generation/random';
+import { pickName } from './names';
 import { UsageTracker, sampleDistinct } from './sampling';
 
 export type Gender = 'female' | 'male' | 'non-binary';
+
+export type WorkStatus = 'working' | 'student' | 'retired';
 
 export interface Identity {
   first: string;
@@ -18,13 +23,14 @@ export interface Identity {
   age: number;
   place: WeightedCity;
   occupation: string;
+  work: WorkStatus;
   income: IncomeBracket;
   education: string;
-  lifeStage: LifeStageId;
   b2b?: { role: string; decisionPower: DecisionPower; fn: B2bFunction };
 }
 
-const NON_WORKING = /student|retire/;
+/** The youngest age at which someone counts as retired, for audiences of recent retirees. */
+const EARLIEST_RETIREMENT = 55;
 
 export function drawIdentities(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, level: Level, count: number): Identity[] {
   const ages = spreadAges(rng, analysis.ageRange, count);
@@ -35,9 +41,9 @@ export function drawIdentities(rng: SeededRandom, data: TasteDataset, analysis: 
   return ages.map((age, i) => {
     const gender = genders[i]!;
     const place = pickPlace(rng, analysis, places);
-    const { first, name } = pickName(rng, data, place.country.code, gender, names);
-    const job = level === 'b2b' ? pickB2bRole(rng, data, analysis, age, jobs) : pickOccupation(rng, data, analysis, age, jobs);
-    return { first, name, gender, age, place, ...job, lifeStage: pickLifeStage(rng, data, analysis, age, job.occupation) };
+    const { first, name } = pickName(rng, data.world, analysis.origin?.code ?? place.country.code, gender, names);
+    const job = level === 'b2b' ? pickB2bRole(rng, data, analysis, age, jobs) : pickWork(rng, data, analysis, age, jobs);
+    return { first, name, gender, age, place, ...job, income: incomeWithin(job.income, analysis.stage.income) };
   });
 }
 
@@ -69,43 +75,45 @@ function pickPlace(rng: SeededRandom, analysis: BriefAnalysis, usage: UsageTrack
   return place;
 }
 
-function pickName(rng: SeededRandom, data: TasteDataset, countryCode: string, gender: Gender, used: UsageTracker) {
-  const pools = data.countriesByCode.get(countryCode)!.names;
-  const firstPool = gender === 'female' ? pools.female : gender === 'male' ? pools.male : rng.pick([pools.female, pools.male]);
-  let first = rng.pick(firstPool);
-  let surname = rng.pick(pools.surnames);
-  for (let attempt = 0; attempt < 40 && (used.count(`first:${first}`) > 0 || used.count(`last:${surname}`) > 0); attempt++) {
-    if (used.count(`first:${first}`) > 0) first = rng.pick(firstPool);
-    if (used.count(`last:${surname}`) > 0) surname = rng.pick(pools.surnames);
-  }
-  for (let attempt = 0; attempt < 40 && used.count(`name:${first} ${surname}`) > 0; attempt++) surname = rng.pick(pools.surnames);
-  used.use(`first:${first}`);
-  used.use(`last:${surname}`);
-  used.use(`name:${first} ${surname}`);
-  return { first, name: `${first} ${surname}` };
+/** What the audience's stage says about work at this age: the stage's own trades, study, retirement or a job. */
+function workOf(stage: LifeStage, age: number): WorkStatus {
+  if (stage.work === 'student') return 'student';
+  if (stage.work === 'retired') return 'retired';
+  if (stage.work === 'any' && age >= 67) return 'retired';
+  return 'working';
 }
 
-function pickOccupation(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, age: number, used: UsageTracker) {
-  const working = data.industries.filter((i) => !NON_WORKING.test(i.id));
-  const stage = analysis.lifeStage;
-  const named = analysis.industries.filter((i) => !NON_WORKING.test(i.id));
-  const preferred =
-    stage === 'student'
-      ? data.industries.filter((i) => /student/.test(i.id))
-      : stage === 'retired'
-        ? data.industries.filter((i) => /retire/.test(i.id))
-        : named.length > 0 && rng.next() < 0.75
-          ? named
-          : working;
-  const fits = (pool: typeof data.industries) =>
-    pool.flatMap((industry) => industry.occupations.filter((o) => o.minAge <= age && age <= o.maxAge));
-  // Someone past working age or too young for any listed job falls back to the whole dataset.
-  let candidates = fits(preferred);
-  if (candidates.length === 0) candidates = fits(data.industries);
-  if (candidates.length === 0) candidates = data.industries.flatMap((i) => i.occupations);
-  const [occupation] = sampleDistinct(rng, candidates.map((o) => ({ item: o, weight: used.weight(o.title) })), 1);
+function pickWork(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, age: number, used: UsageTracker) {
+  const { stage } = analysis;
+  const work = workOf(stage, age);
+  const industry = (id: string) => data.industries.find((i) => i.id === id)?.occupations ?? [];
+  const fits = (o: Occupation) => o.minAge <= age && age <= o.maxAge;
+  let pool: Occupation[];
+  if (work === 'student') {
+    pool = industry('students').filter(fits);
+    if (pool.length === 0) pool = [{ title: age < 19 ? 'Secondary-school pupil' : 'Student', minAge: 16, maxAge: 99, income: 'low', education: 'Secondary school, in progress' }];
+  } else if (work === 'retired') {
+    pool = industry('retired').filter((o) => age >= Math.min(o.minAge, EARLIEST_RETIREMENT) && age <= o.maxAge);
+    if (pool.length === 0) pool = industry('retired');
+  } else if (stage.occupations && stage.occupations.length > 0) {
+    // The audience is a trade ("gig workers", "farmers", "nurses"): its own titles, at the incomes the stage allows.
+    pool = stage.occupations.map((title) => ({ title, minAge: 16, maxAge: 99, income: stage.income[Math.floor(stage.income.length / 2)]!, education: educationFor(data, title) }));
+  } else {
+    const working = data.industries.filter((i) => i.id !== 'students' && i.id !== 'retired');
+    const named = analysis.industries.filter((i) => working.includes(i));
+    const preferred = named.length > 0 && rng.next() < 0.75 ? named : working;
+    pool = preferred.flatMap((i) => i.occupations).filter(fits);
+    if (pool.length === 0) pool = working.flatMap((i) => i.occupations).filter(fits);
+    if (pool.length === 0) pool = working.flatMap((i) => i.occupations);
+  }
+  const [occupation] = sampleDistinct(rng, pool.map((o) => ({ item: o, weight: used.weight(o.title) })), 1);
   used.use(occupation!.title);
-  return { occupation: occupation!.title, income: occupation!.income, education: occupation!.education };
+  return { occupation: occupation!.title, work, income: occupation!.income, education: occupation!.education };
+}
+
+/** The schooling of a job title the dataset knows, or a plain default. */
+function educationFor(data: TasteDataset, title: string): string {
+  return data.industries.flatMap((i) => i.occupations).find((o) => o.title === title)?.education ?? 'Vocational training';
 }
 
 function pickB2bRole(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, age: number, used: UsageTracker) {
@@ -116,27 +124,5 @@ function pickB2bRole(rng: SeededRandom, data: TasteDataset, analysis: BriefAnaly
   const [{ fn, role }] = sampleDistinct(rng, pool, 1) as [(typeof candidates)[number]];
   used.use(role.title);
   const education = rng.pick(['Bachelor of Business Administration', "Master's in engineering", "Master's in management", 'Vocational training and in-house programmes', 'MBA', 'Bachelor of Science']);
-  return { occupation: role.title, income: role.income, education, b2b: { role: role.title, decisionPower: role.decisionPower, fn } };
-}
-
-function pickLifeStage(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, age: number, occupation: string): LifeStageId {
-  const fitsAge = (id: LifeStageId) => {
-    const stage = data.lifeStages.get(id);
-    return stage !== undefined && stage.minAge <= age && age <= stage.maxAge;
-  };
-  const wanted = analysis.lifeStage;
-  if (wanted?.startsWith('parent')) {
-    const parents = (['parent-young', 'parent-teen'] as const).filter(fitsAge);
-    if (parents.length > 0) return parents.includes(wanted as 'parent-young') ? (wanted as LifeStageId) : parents[0]!;
-  } else if (wanted && fitsAge(wanted)) {
-    return wanted;
-  }
-  const student = /student/i.test(occupation);
-  const retired = /retired/i.test(occupation);
-  const options = [...data.lifeStages.keys()].filter(
-    (id) => fitsAge(id) && (id !== 'student' || student) && (id !== 'retired' || retired),
-  );
-  if (student && options.includes('student')) return 'student';
-  if (retired && options.includes('retired')) return 'retired';
-  return options.length > 0 ? rng.pick(options) : 'single';
+  return { occupation: role.title, work: 'working' as const, income: role.income, education, b2b: { role: role.title, decisionPower: role.decisionPower, fn } };
 }

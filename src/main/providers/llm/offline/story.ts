@@ -1,14 +1,15 @@
 /**
- * What the personas want and say: goals, pain points, values, interests, channels, a quote and a
- * bio, drawn from the phrase banks of the brief's themes (plus one personal side interest each),
- * with placeholders filled and repeats across the set kept down.
+ * What the personas want and say, composed from two phrase banks: the product's domain (what such
+ * a customer wants, fears and says about it) and the audience's life stage (what life at that
+ * stage is like), with the person's household, work, place and origin. Within a set, no line,
+ * quote or bio sentence is used twice while an unused one is left.
  */
+import type { Domain, LifeStage } from '../../../generation/audience';
 import type { BriefAnalysis } from '../../../generation/brief-analysis';
-import type { TasteDataset, Theme } from '../../../generation/dataset';
+import type { TasteDataset } from '../../../generation/dataset';
 import type { SeededRandom } from '../../../generation/random';
 import { capitalize, fillTemplate, indefiniteArticle, lowerFirst } from '../../../generation/text';
 import type { Identity } from './people';
-import { UsageTracker, sampleSpread, type Weighted } from './sampling';
 
 export interface Story {
   bio: string;
@@ -20,11 +21,14 @@ export interface Story {
   channels: string[];
 }
 
-type ListField = 'goals' | 'painPoints' | 'values' | 'interests' | 'channels' | 'quotes';
+type Bank = Pick<Domain & LifeStage, 'goals' | 'painPoints' | 'quotes' | 'bioLines' | 'values' | 'interests' | 'channels'>;
+type Field = keyof Bank;
 
 export class StoryWriter {
-  private readonly usage = new UsageTracker();
+  /** Lines already given to someone in this set, by field. */
+  private readonly used = new Map<string, number>();
   private readonly properWords: ReadonlySet<string>;
+  private written = 0;
 
   constructor(
     private readonly rng: SeededRandom,
@@ -35,57 +39,67 @@ export class StoryWriter {
   }
 
   write(who: Identity): Story {
-    const { rng, analysis } = this;
-    const primary = analysis.themes[Math.max(0, rng.weightedIndex(analysis.themeWeights))]!;
-    const side = this.sideTheme();
-    const vars = { product: analysis.product, city: who.place.city.name, country: who.place.country.name };
-    // The brief's themes lead; the main theme of this persona counts double.
-    const briefPool = (field: ListField, themes: readonly Theme[] = analysis.themes): Weighted<string>[] =>
-      themes.flatMap((theme, i) =>
-        theme[field].map((item) => ({ item: fillTemplate(item, vars), weight: (theme === primary ? 2 : 1) * (analysis.themeWeights[i] ?? 1) })),
-      );
-    const sidePool = (field: ListField) => side[field].map((item) => ({ item: fillTemplate(item, vars), weight: 1 }));
+    const { analysis } = this;
+    const stage = analysis.stage;
+    // The leading domain most of the time; a second one the brief also names now and then.
+    const domain = analysis.domains.length > 1 && this.rng.next() < 0.3 ? analysis.domains[1]! : analysis.domains[0]!;
+    const vars = { product: analysis.product, city: who.place.city.name, country: who.place.country.name, first: who.first };
+    const take = (bank: Bank, field: Field, k: number) => this.fresh(bank[field], field, k).map((line) => this.fill(line, vars));
 
-    const goals = this.pick(briefPool('goals'), 3);
-    const painPoints = this.pick(briefPool('painPoints'), 3);
-    const values = this.pick([...briefPool('values'), ...sidePool('values').map((v) => ({ ...v, weight: 0.3 }))], 3);
-    const interests = [...this.pick(briefPool('interests'), 2), ...this.pick(sidePool('interests'), 1)];
-    const channels = this.pick([...briefPool('channels'), ...sidePool('channels').map((c) => ({ ...c, weight: 0.4 }))], 3);
-    const quote = this.pick(briefPool('quotes', [primary]), 1)[0] ?? this.pick(briefPool('quotes'), 1)[0]!;
-    return { bio: this.bio(who, interests, painPoints), quote, goals, painPoints, values, interests, channels };
+    // Someone who came from elsewhere also lives a newcomer's life: one line of theirs is a newcomer's.
+    const newcomer = analysis.newcomerStage;
+    const lifeLine = (field: 'goals' | 'painPoints') => (newcomer && this.written % 2 === (field === 'goals' ? 0 : 1) ? take(newcomer, field, 1) : take(stage, field, 1));
+    const goals = [...take(domain, 'goals', 2), ...lifeLine('goals')];
+    const painPoints = [...take(domain, 'painPoints', 2), ...lifeLine('painPoints')];
+    // Half the set speaks about the product, half about their life: quotes vary in kind as well as in words.
+    const quote = take(this.written % 2 === 0 ? domain : stage, 'quotes', 1)[0] ?? take(domain, 'quotes', 1)[0]!;
+    const values = dedupe([...take(domain, 'values', 1), ...take(stage, 'values', 1), ...take(this.rng.next() < 0.5 ? domain : stage, 'values', 1)]);
+    const interests = dedupe([...take(stage, 'interests', 2), ...take(domain, 'interests', 1)]);
+    const channels = dedupe([...take(domain, 'channels', 2), ...take(stage, 'channels', 1)]);
+    const bio = [this.identity(who, vars), this.household(who, stage, vars), this.origin(who, vars), take(newcomer && this.written % 2 === 1 ? newcomer : stage, 'bioLines', 1)[0], take(domain, 'bioLines', 1)[0]]
+      .filter((s): s is string => Boolean(s))
+      .join(' ');
+    this.written++;
+    return { bio, quote, goals, painPoints, values, interests, channels };
   }
 
-  /** A consumer theme the brief did not name, so each persona has a life beyond the product. */
-  private sideTheme(): Theme {
-    const others = this.data.themes.filter((t) => !this.analysis.themes.includes(t) && !t.tags.includes('business'));
-    if (others.length === 0) return this.data.genericTheme;
-    return others[Math.max(0, this.rng.weightedIndex(others.map((t) => this.usage.weight(`side:${t.id}`))))]!;
+  /** Up to k lines of the pool that nobody in the set has yet; used ones only when the pool runs out. */
+  private fresh(pool: readonly string[], field: string, k: number): string[] {
+    const chosen: string[] = [];
+    const candidates = [...pool];
+    while (chosen.length < k && candidates.length > 0) {
+      const least = Math.min(...candidates.map((line) => this.used.get(`${field}:${line}`) ?? 0));
+      const open = candidates.filter((line) => (this.used.get(`${field}:${line}`) ?? 0) === least);
+      const line = this.rng.pick(open);
+      chosen.push(line);
+      candidates.splice(candidates.indexOf(line), 1);
+      this.used.set(`${field}:${line}`, least + 1);
+    }
+    return chosen;
   }
 
-  private pick(pool: readonly Weighted<string>[], k: number): string[] {
-    return sampleSpread(this.rng, this.usage, pool, k);
+  private fill(line: string, vars: Readonly<Record<string, string>>): string {
+    return capitalize(fillTemplate(line, vars).trim());
   }
 
-  private bio(who: Identity, interests: readonly string[], painPoints: readonly string[]): string {
-    const template = this.pick(
-      this.data.bios.map((item) => ({ item, weight: 1 })),
-      1,
-    )[0]!;
-    const household = this.pick(
-      (this.data.lifeStages.get(who.lifeStage)?.households ?? ['lives nearby']).map((item) => ({ item, weight: 1 })),
-      1,
-    )[0]!;
+  private identity(who: Identity, vars: Readonly<Record<string, string>>): string {
+    const templates = this.data.bioTemplates[who.work];
     const occupation = this.asRunningText(who.occupation);
-    const text = fillTemplate(template, {
-      first: who.first,
-      age: String(who.age),
-      occupation: `${indefiniteArticle(occupation)} ${occupation}`,
-      city: who.place.city.name,
-      household,
-      interest: this.asRunningText(interests[0] ?? 'time with friends'),
-      painPoint: this.asRunningText(painPoints[0] ?? 'a lack of time'),
-    });
-    return capitalize(text);
+    const [template] = this.fresh(templates, `identity-${who.work}`, 1);
+    return this.fill(template!, { ...vars, age: String(who.age), occupation: `${indefiniteArticle(occupation)} ${occupation}` });
+  }
+
+  private household(who: Identity, stage: LifeStage, vars: Readonly<Record<string, string>>): string {
+    const [line] = this.fresh(stage.households, 'household', 1);
+    return line ? `${who.first} ${this.fill(line, vars).replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/[.]?$/, '.')}` : '';
+  }
+
+  /** Where someone who came from elsewhere came from, and when. */
+  private origin(who: Identity, vars: Readonly<Record<string, string>>): string {
+    const origin = this.analysis.origin;
+    if (!origin) return '';
+    const [template] = this.fresh(this.data.bioTemplates.origin, 'origin', 1);
+    return this.fill(template!, { ...vars, origin: origin.name, when: this.rng.pick(this.data.bioTemplates.when), year: String(this.rng.int(2016, 2024)) });
   }
 
   /** A title or list item as it reads inside a sentence: "Head of Procurement" → "head of procurement". */
@@ -99,4 +113,8 @@ export class StoryWriter {
       })
       .join(' ');
   }
+}
+
+function dedupe(items: readonly string[]): string[] {
+  return [...new Set(items)];
 }

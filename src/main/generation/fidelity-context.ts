@@ -1,0 +1,38 @@
+/** What the fidelity scorer checks a persona against, from the analysed brief and the world data. */
+import type { ResolvedBrief } from '../../shared/brief';
+import type { FidelityContext } from '../validation/fidelity';
+import type { BriefAnalysis } from './brief-analysis';
+import type { TasteDataset } from './dataset';
+import { normalizeForMatch } from './text';
+
+/** How far from a city the brief names a persona may live (its surroundings and a margin). */
+const NEAR_KM = 60;
+const AROUND_KM = 100;
+/** Words of a product phrase that say nothing about the product. */
+const FILLER = new Set(['with', 'from', 'that', 'this', 'their', 'your', 'them', 'for', 'and', 'the', 'platform', 'service', 'services', 'app', 'apps', 'online', 'based', 'offer']);
+
+export function fidelityContextFor(analysis: BriefAnalysis, brief: Pick<ResolvedBrief, 'level' | 'ageRange'>, data: TasteDataset): FidelityContext {
+  const { world } = data;
+  const jobs = new Map(data.industries.flatMap((i) => i.occupations).map((o) => [o.title.toLowerCase(), [o.minAge, o.maxAge] as const]));
+  for (const fn of data.b2bFunctions) for (const r of fn.roles) jobs.set(r.title.toLowerCase(), [r.minAge, r.maxAge]);
+  const place = analysis.place;
+  const named = place.kind === 'cities' ? place.cities.filter((c) => c.weight >= 0.8) : [];
+  const productWords = analysis.product.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 4 && !FILLER.has(w));
+  const domain = analysis.domains[0];
+  return {
+    level: brief.level,
+    ageRange: brief.ageRange ?? (analysis.stageNamed ? analysis.stage.ages : null),
+    place: {
+      label: place.label,
+      countries: place.kind === 'anywhere' ? [] : place.countries.map((c) => c.code),
+      near: named.map((c) => ({ name: c.city.name, lat: c.city.lat, lon: c.city.lon, km: c.weight < 1 ? AROUND_KM : NEAR_KM })),
+    },
+    stage: analysis.stageNamed ? { label: analysis.stage.label, cues: analysis.stage.cues, contradictions: analysis.stage.contradictions, work: analysis.stage.work } : null,
+    domain: { label: domain && domain.id !== 'generic' ? lowerLabel(domain.label) : analysis.product, cues: [...analysis.domains.flatMap((d) => d.cues), ...productWords] },
+    countryCode: (name) => world.countryIndex.get(normalizeForMatch(name).trim())?.code,
+    cityPosition: (name, countryCode) => world.cityIndex.get(normalizeForMatch(name).trim())?.find((c) => c.country === countryCode),
+    jobAges: (title) => jobs.get(title.toLowerCase()),
+  };
+}
+
+const lowerLabel = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);

@@ -1,0 +1,200 @@
+/**
+ * The world the offline engine places people in: every country, every place of 100,000+ people
+ * (resources/geo, built from GeoNames by scripts/build-geo-data.ts) with the hand-made towns of
+ * the taste dataset added, and the personal-name traditions of each country (resources/names).
+ * Checked with zod when first read; indexes built once.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CITY_SHORT_NAMES } from './areas';
+import { DatasetError, readDataFile as read } from './dataset-file';
+import { normalizeForMatch } from './text';
+
+export const MACRO_REGIONS = ['GLOBAL', 'EUROPE', 'NORTH_AMERICA', 'LATAM', 'ASIA', 'MENA', 'AFRICA', 'OCEANIA'] as const;
+export type MacroRegion = (typeof MACRO_REGIONS)[number];
+
+export interface Country {
+  code: string;
+  name: string;
+  macro: MacroRegion;
+  /** "Syrian", "Filipino"; null where no demonym is known. */
+  demonym: string | null;
+  /** Lower-case names a brief may use (English, native, French, German, Spanish and the dataset's own). */
+  aliases: string[];
+}
+
+export interface City {
+  name: string;
+  region: string;
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+  aliases: string[];
+}
+
+export type NameOrder = 'given-family' | 'family-first' | 'patronymic' | 'single';
+
+export interface NameTradition {
+  id: string;
+  label: string;
+  order: NameOrder;
+  female: string[];
+  male: string[];
+  /** Family names, the same for either gender; absent for patronymic and single-name traditions. */
+  family?: string[];
+  familyByGender?: { female: string[]; male: string[] };
+  connector?: { female: string; male: string };
+  /** Two family names are the norm (much of the Spanish-speaking world). */
+  doubleFamily?: boolean;
+}
+
+export interface World {
+  countries: Country[];
+  countryByCode: ReadonlyMap<string, Country>;
+  cities: City[];
+  /** Normalised spelling → cities of that name, most populous first. */
+  cityIndex: ReadonlyMap<string, City[]>;
+  /** Normalised country name, alias or demonym → country. */
+  countryIndex: ReadonlyMap<string, Country>;
+  demonymIndex: ReadonlyMap<string, Country>;
+  /** Each country's most populous place. */
+  largestCity: ReadonlyMap<string, City>;
+  /** Normalised first-level region name → its cities (a region is named in one country). */
+  regionIndex: ReadonlyMap<string, City[]>;
+  /** The naming traditions of a country with their weights; empty where none is known. */
+  namesOf(countryCode: string): ReadonlyArray<readonly [NameTradition, number]>;
+}
+
+const code = z.string().regex(/^[A-Z]{2}$/);
+/** The names derived from faker's locales, which every hand-written file refines. */
+const FAKER_FILE = 'faker.json';
+const names = z.array(z.string().min(1)).min(10);
+const traditionSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  order: z.enum(['given-family', 'family-first', 'patronymic', 'single']),
+  female: names,
+  male: names,
+  family: names.optional(),
+  familyByGender: z.object({ female: names, male: names }).optional(),
+  connector: z.object({ female: z.string(), male: z.string() }).optional(),
+  doubleFamily: z.boolean().optional(),
+});
+const namesFileSchema = z.object({
+  version: z.literal(1),
+  traditions: z.array(traditionSchema),
+  countries: z.record(code, z.array(z.tuple([z.string(), z.number().positive()])).min(1)),
+});
+const countriesFileSchema = z.object({
+  version: z.literal(1),
+  countries: z.array(z.tuple([code, z.string(), z.enum(MACRO_REGIONS), z.string().nullable(), z.array(z.string())])).min(200),
+});
+const citiesFileSchema = z.object({
+  version: z.literal(1),
+  cities: z.array(z.tuple([z.string(), code, z.string(), z.number(), z.number(), z.number(), z.array(z.string())])).min(4000),
+});
+
+/** What the taste dataset adds: its own aliases, towns under 100,000 and hand-written name pools, which win. */
+export interface WorldAdditions {
+  countries: ReadonlyArray<{ code: string; aliases: readonly string[]; names: { female: string[]; male: string[]; surnames: string[] } }>;
+  cities: readonly City[];
+}
+
+export function loadWorld(resourcesDir: string, additions: WorldAdditions): World {
+  const countries = read(path.join(resourcesDir, 'geo', 'countries.json'), countriesFileSchema).countries.map(([code, name, macro, demonym, aliases]): Country => ({
+    code,
+    name,
+    macro,
+    demonym,
+    aliases,
+  }));
+  const countryByCode = new Map(countries.map((c) => [c.code, c]));
+  for (const extra of additions.countries) {
+    const country = countryByCode.get(extra.code);
+    if (country) country.aliases = [...new Set([...country.aliases, ...extra.aliases.map((a) => normalizeForMatch(a).trim())])];
+  }
+
+  const cities = read(path.join(resourcesDir, 'geo', 'cities.json'), citiesFileSchema).cities.map(
+    ([name, country, region, lat, lon, population, aliases]): City => ({ name, country, region, lat, lon, population, aliases }),
+  );
+  const known = new Set(cities.map((c) => `${c.country}|${normalizeForMatch(c.name)}`));
+  for (const town of additions.cities) {
+    const key = `${town.country}|${normalizeForMatch(town.name)}`;
+    if (!known.has(key)) cities.push({ ...town, aliases: town.aliases.map((a) => normalizeForMatch(a).trim()) });
+  }
+  const largestCity = new Map<string, City>();
+  for (const city of cities) if ((largestCity.get(city.country)?.population ?? -1) < city.population) largestCity.set(city.country, city);
+  const cityIndex = new Map<string, City[]>();
+  const regionIndex = new Map<string, City[]>();
+  for (const city of cities) {
+    for (const alias of new Set([normalizeForMatch(city.name).trim(), ...city.aliases])) push(cityIndex, alias, city);
+    if (city.region) push(regionIndex, normalizeForMatch(city.region).trim(), city);
+  }
+  for (const list of cityIndex.values()) list.sort((a, b) => b.population - a.population);
+  for (const [short, name] of Object.entries(CITY_SHORT_NAMES)) {
+    const city = cityIndex.get(normalizeForMatch(name).trim())?.[0];
+    if (city) push(cityIndex, short, city);
+  }
+
+  const countryIndex = new Map<string, Country>();
+  const demonymIndex = new Map<string, Country>();
+  for (const country of countries) {
+    for (const alias of [country.name, ...country.aliases]) countryIndex.set(normalizeForMatch(alias).trim(), country);
+    if (country.demonym) demonymIndex.set(normalizeForMatch(country.demonym).trim(), country);
+  }
+
+  // Precedence, lowest first: faker's generic locales, the dataset's hand-written pools, then the
+  // hand-written traditions of resources/names, which split a country into its naming traditions.
+  const traditions = new Map<string, NameTradition>();
+  const byCountry = new Map<string, Array<readonly [NameTradition, number]>>();
+  const namesDir = path.join(resourcesDir, 'names');
+  const files = fs.existsSync(namesDir) ? fs.readdirSync(namesDir).filter((f) => f.endsWith('.json')) : [];
+  const layers = [files.filter((f) => f === FAKER_FILE), files.filter((f) => f !== FAKER_FILE).sort()];
+  const apply = (mappings: ReadonlyArray<[string, Array<[string, number]>]>) => {
+    for (const [country, mix] of mappings) {
+      byCountry.set(
+        country,
+        mix.map(([id, weight]) => {
+          const tradition = traditions.get(id);
+          if (!tradition) throw new DatasetError(`resources/names: ${country} names the tradition "${id}", which no file defines`);
+          return [tradition, weight] as const;
+        }),
+      );
+    }
+  };
+  for (const [i, layer] of layers.entries()) {
+    if (i === 1) {
+      for (const extra of additions.countries) {
+        const tradition: NameTradition = { id: `dataset-${extra.code.toLowerCase()}`, label: extra.code, order: 'given-family', female: extra.names.female, male: extra.names.male, family: extra.names.surnames };
+        byCountry.set(extra.code, [[tradition, 1]]);
+      }
+    }
+    for (const file of layer) {
+      const parsed = read(path.join(namesDir, file), namesFileSchema);
+      for (const tradition of parsed.traditions) traditions.set(tradition.id, tradition);
+      apply(Object.entries(parsed.countries));
+    }
+  }
+
+  return {
+    countries,
+    countryByCode,
+    cities,
+    cityIndex,
+    largestCity,
+    countryIndex,
+    demonymIndex,
+    regionIndex,
+    namesOf: (countryCode) => byCountry.get(countryCode) ?? [],
+  };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  if (key.length === 0) return;
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}

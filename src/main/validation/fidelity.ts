@@ -1,0 +1,174 @@
+/**
+ * How well a persona fits its brief, whatever wrote it (the built-in engine, an LLM, an import):
+ * where it lives, its age, whether it reads as the audience's life stage, whether its goals and
+ * pain points are about the product, whether it contradicts itself, whether it repeats another
+ * persona of the set, and how much of it was repaired or filled. A persona outside the brief's
+ * place, age or audience cannot score above 60. Every deduction comes with a reason in words.
+ */
+import type { Level, Persona } from '../../shared/persona';
+import { distanceKm } from '../generation/geo-distance';
+
+export interface FidelityContext {
+  level: Level;
+  ageRange: readonly [number, number] | null;
+  place: {
+    /** What the brief asked for, for reasons: "Kuala Lumpur and nearby, Malaysia". */
+    label: string;
+    /** ISO codes of the countries the personas should live in; empty when the brief names no place. */
+    countries: readonly string[];
+    /** Named cities a persona should live near (with how far counts as near). */
+    near: ReadonlyArray<{ name: string; lat: number; lon: number; km: number }>;
+  };
+  /** The audience, when the brief names one. */
+  stage: { label: string; cues: readonly string[]; contradictions: readonly string[]; work: 'working' | 'student' | 'retired' | 'any' } | null;
+  /** What the product is about: its domain's words and the brief's own product words. */
+  domain: { label: string; cues: readonly string[] };
+  /** A country's ISO code from the name a persona carries, and a city's position. */
+  countryCode(name: string): string | undefined;
+  cityPosition(name: string, countryCode: string): { lat: number; lon: number } | undefined;
+  /** The usual age span of a job title, when it is known. */
+  jobAges(title: string): readonly [number, number] | undefined;
+}
+
+export interface Fidelity {
+  score: number;
+  reasons: string[];
+}
+
+export interface Provenance {
+  repaired: number;
+  filled: number;
+}
+
+/** The most a persona scores when it is outside the brief's place, age or audience. */
+export const OFF_BRIEF_CAP = 60;
+/** Fields a persona has, for the share repaired or filled. */
+const FIELDS = 22;
+
+const lower = (text: string) => text.toLowerCase();
+
+/** Scores every persona of a set (repetition is judged across the set). */
+export function scoreSet(personas: readonly Persona[], context: FidelityContext, provenance: readonly Provenance[] = []): Fidelity[] {
+  const quoteCount = countBy(personas.flatMap((p) => (p.quote ? [lower(p.quote.trim())] : [])));
+  const lineCount = countBy(personas.flatMap((p) => [...new Set([...p.goals, ...p.painPoints].map((l) => lower(l.trim())))]));
+  const seenQuotes = new Set<string>();
+  return personas.map((persona, i) => {
+    const quote = persona.quote ? lower(persona.quote.trim()) : null;
+    const repeatsQuote = quote !== null && (quoteCount.get(quote) ?? 0) > 1 && seenQuotes.has(quote);
+    if (quote) seenQuotes.add(quote);
+    const repeatedLines = [...new Set([...persona.goals, ...persona.painPoints].map((l) => lower(l.trim())))].filter((l) => (lineCount.get(l) ?? 0) > 1).length;
+    return scoreFidelity(persona, context, { repeatsQuote, repeatedLines }, provenance[i] ?? { repaired: 0, filled: 0 });
+  });
+}
+
+export function scoreFidelity(
+  persona: Persona,
+  context: FidelityContext,
+  repetition: { repeatsQuote: boolean; repeatedLines: number } = { repeatsQuote: false, repeatedLines: 0 },
+  provenance: Provenance = { repaired: 0, filled: 0 },
+): Fidelity {
+  const reasons: string[] = [];
+  let offBrief = false;
+  let score = 0;
+  const text = lower([persona.bio, ...persona.goals, ...persona.painPoints, persona.quote ?? ''].join(' \n '));
+
+  // Place: 20.
+  const where = `${persona.location.city}, ${persona.location.country}`;
+  if (context.place.countries.length === 0) score += 20;
+  else {
+    const code = context.countryCode(persona.location.country);
+    if (!code || !context.place.countries.includes(code)) {
+      offBrief = true;
+      reasons.push(`Lives in ${where}, outside ${context.place.label}.`);
+    } else if (context.place.near.length > 0) {
+      const at = context.cityPosition(persona.location.city, code);
+      const close = at && context.place.near.some((c) => distanceKm(c, at) <= c.km);
+      if (close) score += 20;
+      else {
+        score += 10;
+        reasons.push(at ? `Lives in ${persona.location.city}, farther from ${context.place.near[0]!.name} than the brief's area.` : `Lives in ${persona.location.city}, a place that cannot be checked against ${context.place.near[0]!.name}.`);
+      }
+    } else score += 20;
+  }
+
+  // Age: 15.
+  if (!context.ageRange || (persona.age >= context.ageRange[0] && persona.age <= context.ageRange[1])) score += 15;
+  else {
+    offBrief = true;
+    reasons.push(`Age ${persona.age} is outside the brief's ${context.ageRange[0]}–${context.ageRange[1]}.`);
+  }
+
+  // Audience: 15.
+  if (context.stage) {
+    const said = context.stage.contradictions.find((phrase) => text.includes(lower(phrase)));
+    const occupation = lower(persona.occupation);
+    const wrongWork =
+      (context.stage.work === 'retired' && !/retired|pension/.test(occupation) ? 'works instead of being retired' : null) ??
+      (context.stage.work === 'student' && !/student|pupil|studying|phd|apprentice/.test(occupation) ? 'is not studying' : null);
+    if (said) {
+      offBrief = true;
+      reasons.push(`Says "${said}", which does not fit ${lower(context.stage.label)}.`);
+    } else if (wrongWork) {
+      offBrief = true;
+      reasons.push(`${persona.occupation}: ${wrongWork}, unlike ${lower(context.stage.label)}.`);
+    } else if (context.stage.cues.some((cue) => text.includes(lower(cue)))) score += 15;
+    else {
+      score += 5;
+      reasons.push(`Nothing in the bio, goals or pain points shows ${lower(context.stage.label)}.`);
+    }
+  } else score += 15;
+
+  // The product: 15.
+  const wants = lower([...persona.goals, ...persona.painPoints].join(' \n '));
+  if (context.domain.cues.some((cue) => wants.includes(lower(cue)))) score += 15;
+  else if (context.domain.cues.some((cue) => text.includes(lower(cue)))) {
+    score += 8;
+    reasons.push(`Goals and pain points say little about ${context.domain.label}.`);
+  } else reasons.push(`Nothing in the persona is about ${context.domain.label}.`);
+
+  // Consistency: 15.
+  const inconsistencies = contradictionsWithin(persona, text, context);
+  score += Math.max(0, 15 - 8 * inconsistencies.length);
+  reasons.push(...inconsistencies);
+
+  // Repetition within the set: 10.
+  let repetitionScore = 10;
+  if (repetition.repeatsQuote) {
+    repetitionScore -= 6;
+    reasons.push('Its quote is word for word another persona\'s.');
+  }
+  if (repetition.repeatedLines > 0) {
+    repetitionScore -= 2 * repetition.repeatedLines;
+    reasons.push(`${repetition.repeatedLines} goal or pain-point line${repetition.repeatedLines === 1 ? ' is' : 's are'} shared with another persona.`);
+  }
+  score += Math.max(0, repetitionScore);
+
+  // What came from the answer rather than repair: 10.
+  const patched = Math.min(1, (provenance.filled + 0.25 * provenance.repaired) / FIELDS);
+  score += 10 * (1 - patched);
+  if (provenance.filled > 0) reasons.push(`${provenance.filled} field${provenance.filled === 1 ? ' was' : 's were'} filled in, not written by the engine.`);
+  else if (provenance.repaired > 0) reasons.push(`${provenance.repaired} field${provenance.repaired === 1 ? ' was' : 's were'} repaired.`);
+
+  if (offBrief) score = Math.min(score, OFF_BRIEF_CAP);
+  return { score: Math.round(Math.min(100, Math.max(0, score))), reasons };
+}
+
+/** Things a persona says that cannot all be true of one person. */
+function contradictionsWithin(persona: Persona, text: string, context: FidelityContext): string[] {
+  const found: string[] = [];
+  const occupation = lower(persona.occupation);
+  const span = context.jobAges(persona.occupation);
+  if (span && (persona.age < span[0] - 2 || persona.age > span[1] + 3)) found.push(`${persona.occupation} at ${persona.age} is unusual (usually ${span[0]}–${span[1]}).`);
+  if (persona.age < 36 && /grandchild|grandson|granddaughter/.test(text)) found.push(`Grandchildren at ${persona.age}.`);
+  if (persona.age < 30 && /teenage (son|daughter|child|kids)|teenagers at home/.test(text)) found.push(`Teenage children at ${persona.age}.`);
+  if (persona.age < 45 && /\bretired\b/.test(occupation)) found.push(`Retired at ${persona.age}.`);
+  if (/\bstudent\b/.test(occupation) && /\bmortgage\b/.test(text) && persona.age < 30) found.push('A student with a mortgage.');
+  if (/\b(retired|student|pupil)\b/.test(occupation) && persona.incomeBracket === 'high') found.push(`A ${occupation} with a high income.`);
+  return found;
+}
+
+function countBy(items: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}
