@@ -37,7 +37,7 @@ describe('persona-studio CLI', () => {
     ['export without a run id', ['export', '--format', 'pdf', '--out', 'x.pdf'], /^error: export needs the id of a run/],
     ['export with an unknown format', ['export', 'r1', '--format', 'docx', '--out', 'x.docx'], /^error: --format must be one of pdf, json, csv, md \(got "docx"\)/],
     ['export without --out', ['export', 'r1', '--format', 'csv'], /^error: --out FILE is required/],
-    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate, repair, export, metrics/],
+    ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate, repair, check, export, metrics/],
     ['no command', [], /^error: a command is required/],
     ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
     ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
@@ -73,8 +73,9 @@ describe('persona-studio CLI', () => {
     const result = await cli(['generate', 'Language-learning app for retirees in Porto', '--count', '3', '--seed', '7', '--data', data]);
     expect(result.code).toBe(0);
     const lines = result.out.split('\n');
-    expect(lines[0]).toMatch(/^3 standard personas from the offline engine in \d+\.\d ms \(seed 7, score [\d.]+\)$/);
-    expect(lines.slice(1, 4)).toEqual(lines.slice(1, 4).map(() => expect.stringMatching(/^ +\d\. .+, \d+, .+ \(.+, Portugal\) quality [\d.]+$/)));
+    expect(lines[0]).toMatch(/^Understood: Porto( and nearby)?, Portugal · Retirees, \d+–\d+ · language-learning app/);
+    expect(lines[1]).toMatch(/^3 standard personas from the offline engine in \d+\.\d ms \(seed 7, score [\d.]+\)$/);
+    expect(lines.slice(2, 5)).toEqual(lines.slice(2, 5).map(() => expect.stringMatching(/^ +\d\. .+, \d+, .+ \(.+, Portugal\) quality [\d.]+$/)));
     expect(fs.existsSync(path.join(data, 'app.db'))).toBe(true);
   });
 

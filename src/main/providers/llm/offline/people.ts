@@ -96,8 +96,11 @@ function pickWork(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis
     pool = industry('retired').filter((o) => age >= Math.min(o.minAge, EARLIEST_RETIREMENT) && age <= o.maxAge);
     if (pool.length === 0) pool = industry('retired');
   } else if (stage.occupations && stage.occupations.length > 0) {
-    // The audience is a trade ("gig workers", "farmers", "nurses"): its own titles, at the incomes the stage allows.
-    pool = stage.occupations.map((title) => ({ title, minAge: 16, maxAge: 99, income: stage.income[Math.floor(stage.income.length / 2)]!, education: educationFor(data, title) }));
+    // The audience is a trade ("gig workers", "farmers", "nurses"): its own titles; one the dataset knows keeps its ages and pay.
+    const known = new Map(data.industries.flatMap((i) => i.occupations).map((o) => [o.title, o]));
+    const own = stage.occupations.map((title) => known.get(title) ?? { title, minAge: 16, maxAge: 99, income: stage.income[Math.floor(stage.income.length / 2)]!, education: 'Vocational training' });
+    pool = own.filter(fits);
+    if (pool.length === 0) pool = own;
   } else {
     const working = data.industries.filter((i) => i.id !== 'students' && i.id !== 'retired');
     const named = analysis.industries.filter((i) => working.includes(i));
@@ -109,11 +112,6 @@ function pickWork(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis
   const [occupation] = sampleDistinct(rng, pool.map((o) => ({ item: o, weight: used.weight(o.title) })), 1);
   used.use(occupation!.title);
   return { occupation: occupation!.title, work, income: occupation!.income, education: occupation!.education };
-}
-
-/** The schooling of a job title the dataset knows, or a plain default. */
-function educationFor(data: TasteDataset, title: string): string {
-  return data.industries.flatMap((i) => i.occupations).find((o) => o.title === title)?.education ?? 'Vocational training';
 }
 
 function pickB2bRole(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, age: number, used: UsageTracker) {
