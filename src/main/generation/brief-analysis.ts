@@ -62,8 +62,8 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
   // Squared, so the theme the brief stresses most leads without silencing the others.
   const themeWeights = scored.length > 0 ? scored.map((t) => t.score * t.score) : [1];
 
-  // The segment field, when given, says who the audience is before the description does.
-  const named = (brief.segment ? lifeStageOf(normalizeForMatch(brief.segment), data.stages) : null) ?? lifeStageOf(text, data.stages);
+  // The segment field and the description together say who the audience is; the most specific words win.
+  const named = lifeStageOf(text, data.stages);
   const stage = named ?? data.stages.find((s) => s.id === GENERAL_STAGE) ?? data.stages[0]!;
   const found = domainsOf(text, data.domains, brief.level === 'b2b');
   const domains = found.length > 0 ? found : data.domains.filter((d) => d.id === GENERIC_DOMAIN);

@@ -286,7 +286,9 @@ export class GenerationPipeline {
     if (worst.length > 0) {
       try {
         const exclude = personas.map((p) => p.name);
-        const request = { ...run.request, count: worst.length, seed: (run.request.seed ^ REWRITE_SEED_MIX) >>> 0, exclude: [...(run.request.exclude ?? []), ...exclude] };
+        const kept = personas.filter((_, i) => !worst.some((w) => w.index === i));
+        const avoidLines = kept.flatMap((p) => [...p.goals, ...p.painPoints, ...(p.quote ? [p.quote] : [])]);
+        const request = { ...run.request, count: worst.length, seed: (run.request.seed ^ REWRITE_SEED_MIX) >>> 0, exclude: [...(run.request.exclude ?? []), ...exclude], avoidLines };
         const fresh = (await this.produce(run.provider, request, run.providerContext, run.repairOptions, run.trace, run.priority)).repaired.document.personas;
         for (const [i, { index, score }] of worst.entries()) {
           const candidate = fresh[i];

@@ -51,7 +51,7 @@ const WIDENING = new Set(['near', 'around', 'outside', 'nahe', 'cerca', 'um']);
 const ORIGIN_WORDS = new Set(['from', 'aus', 'de', 'des', 'du']);
 const ARTICLES = new Set(['the', 'la', 'le', 'les', 'der', 'die', 'das', 'el', 'los', 'las', 'greater', 'metro', 'metropolitan']);
 /** Capitalised words after a locative that are not places ("in January", "in English"). */
-const NOT_PLACES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'english', 'french', 'spanish', 'german', 'arabic', 'portuguese', 'chinese', 'hindi', 'ramadan', 'summer', 'winter', 'spring', 'autumn', 'person', 'store', 'app', 'stores', 'shops', 'the']);
+const NOT_PLACES = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'new', 'greater', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'english', 'french', 'spanish', 'german', 'arabic', 'portuguese', 'chinese', 'hindi', 'ramadan', 'summer', 'winter', 'spring', 'autumn', 'person', 'store', 'app', 'stores', 'shops', 'the']);
 
 /** A brief's words with how they were written, to tell a place name from an ordinary word. */
 export class PlaceMentions {
@@ -193,9 +193,11 @@ export function findPlaces(mentions: PlaceMentions, world: World): Found[] {
       if (!mentions.readsAsPlace(at, length) && !unmistakable) continue;
       for (let i = at; i < at + length; i++) used[i] = true;
       const previous = mentions.previous(at);
-      // A country's name wins over a town of the same name; a region's over a town named after it only when the town is small.
+      // A country's name wins over a town of the same name; a region's wins when its own largest city
+      // dwarfs the town ("Ontario" the province, not the Californian city; "Auckland" the city).
       const asCountry = country !== null;
-      const asRegion = !asCountry && region !== null && (cities.length === 0 || (cities[0]!.population < 500_000 && region.length > 1));
+      const regionLargest = region ? region.reduce((a, b) => (b.population > a.population ? b : a)) : null;
+      const asRegion = !asCountry && regionLargest !== null && (cities.length === 0 || (regionLargest !== cities[0] && regionLargest.population > 2 * cities[0]!.population));
       found.push({
         at,
         length,

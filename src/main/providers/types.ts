@@ -45,6 +45,8 @@ export interface PersonaRequest {
   culture: CulturalConstraints;
   /** Names already generated, when the provider is asked again for the personas its answer lacked. */
   exclude?: readonly string[];
+  /** Goals, pain points and quotes the run already holds, when personas are written again to join it. */
+  avoidLines?: readonly string[];
 }
 
 export interface ProviderContext {
@@ -53,14 +55,25 @@ export interface ProviderContext {
   onPersona?: (done: number, total: number) => void;
 }
 
+/**
+ * An answer the API says it stopped before its end (a length limit, a content stop): `reason` in the
+ * API's own words, and how many personas it completed (the text keeps only those).
+ */
+export interface CutAnswer {
+  reason: string;
+  complete: number;
+}
+
 /** Structured objects (the offline engine) or raw text (LLMs); validation handles both. */
-export type ProviderOutput = { format: 'objects'; personas: unknown[] } | { format: 'text'; text: string };
+export type ProviderOutput = { format: 'objects'; personas: unknown[] } | { format: 'text'; text: string; cut?: CutAnswer };
 
 export interface LlmProvider {
   readonly id: string;
   readonly label: string;
   readonly kind: 'embedded' | 'local' | 'cloud';
   generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput>;
+  /** The most personas one call should ask for at `level`, when the provider knows (its context, answers it cut). */
+  maxPersonasPerCall?(level: Level): number | undefined;
   /**
    * Everything the answer depends on, when the provider can say (the offline engine reads the
    * analysed brief, not its wording): two requests with equal params get the same answer, so a

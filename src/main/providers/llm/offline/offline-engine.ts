@@ -48,7 +48,7 @@ export class OfflineEngine implements LlmProvider {
     const data = this.dataset();
     const rng = new SeededRandom(request.seed);
     const people = drawIdentities(rng, data, request.analysis, request.level, request.count);
-    const writer = new StoryWriter(rng, data, request.analysis);
+    const writer = new StoryWriter(rng, data, request.analysis, request.avoidLines);
     const culture = new CulturePicker(rng, request.culture);
     const personas: Persona[] = [];
     for (const who of people) {

@@ -4,7 +4,7 @@
  * stage is like), with the person's household, work, place and origin. Within a set, no line,
  * quote or bio sentence is used twice while an unused one is left.
  */
-import type { Domain, LifeStage } from '../../../generation/audience';
+import { GENERIC_DOMAIN, type Domain, type LifeStage } from '../../../generation/audience';
 import type { BriefAnalysis } from '../../../generation/brief-analysis';
 import type { TasteDataset } from '../../../generation/dataset';
 import type { SeededRandom } from '../../../generation/random';
@@ -29,13 +29,31 @@ export class StoryWriter {
   private readonly used = new Map<string, number>();
   private readonly properWords: ReadonlySet<string>;
   private written = 0;
+  /** The domain whose lines all name the offer, for when the brief's own domain runs out of such lines. */
+  private readonly generic: Domain | undefined;
 
   constructor(
     private readonly rng: SeededRandom,
     private readonly data: TasteDataset,
     private readonly analysis: BriefAnalysis,
+    /** Lines the set already holds (personas written again to join a run): counted as used. */
+    avoidLines: readonly string[] = [],
   ) {
     this.properWords = new Set(data.countries.flatMap((c) => [c.name, ...c.aliases]).map((w) => w.toLowerCase()));
+    this.generic = data.domains.find((d) => d.id === GENERIC_DOMAIN);
+    if (avoidLines.length > 0) this.markUsed(new Set(avoidLines.map((l) => l.toLowerCase())));
+  }
+
+  /** Counts as used every template that reads as one of these lines once its product is filled in. */
+  private markUsed(lines: ReadonlySet<string>): void {
+    const banks: Bank[] = [...this.analysis.domains, this.analysis.stage, ...(this.analysis.newcomerStage ? [this.analysis.newcomerStage] : [])];
+    for (const bank of banks) {
+      for (const field of ['goals', 'painPoints', 'quotes'] as const) {
+        for (const line of bank[field]) {
+          if (lines.has(this.fill(line, { product: this.analysis.product }).toLowerCase())) this.used.set(`${field}:${line}`, 1);
+        }
+      }
+    }
   }
 
   write(who: Identity): Story {
@@ -49,8 +67,19 @@ export class StoryWriter {
     // Someone who came from elsewhere also lives a newcomer's life: one line of theirs is a newcomer's.
     const newcomer = analysis.newcomerStage;
     const lifeLine = (field: 'goals' | 'painPoints') => (newcomer && this.written % 2 === (field === 'goals' ? 0 : 1) ? take(newcomer, field, 1) : take(stage, field, 1));
-    const goals = [...take(domain, 'goals', 2), ...lifeLine('goals')];
-    const painPoints = [...take(domain, 'painPoints', 2), ...lifeLine('painPoints')];
+    // Every persona names the offer itself at least once: a goal for half the set, a pain point for the other half.
+    const aboutOffer = (field: 'goals' | 'painPoints') => {
+      if (this.written % 2 !== (field === 'goals' ? 0 : 1)) return take(domain, field, 2);
+      // The domain's lines that name the offer, while unused ones are left; then the generic ones, which all do.
+      const naming = (bank: readonly string[]) => bank.filter((line) => line.includes('{product}') && !this.used.has(`${field}:${line}`));
+      const pool = naming(domain[field]).length > 0 ? naming(domain[field]) : naming(this.generic?.[field] ?? []);
+      if (pool.length === 0) return take(domain, field, 2);
+      const named = this.fresh(pool, field, 1);
+      const other = this.fresh(domain[field].filter((line) => !line.includes('{product}')), field, 1);
+      return [...named, ...other].map((line) => this.fill(line, vars));
+    };
+    const goals = [...aboutOffer('goals'), ...lifeLine('goals')];
+    const painPoints = [...aboutOffer('painPoints'), ...lifeLine('painPoints')];
     // Half the set speaks about the product, half about their life: quotes vary in kind as well as in words.
     const quote = take(this.written % 2 === 0 ? domain : stage, 'quotes', 1)[0] ?? take(domain, 'quotes', 1)[0]!;
     const values = dedupe([...take(domain, 'values', 1), ...take(stage, 'values', 1), ...take(this.rng.next() < 0.5 ? domain : stage, 'values', 1)]);
