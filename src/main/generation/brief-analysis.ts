@@ -110,7 +110,7 @@ function newcomerStageOf(stage: LifeStage, origin: Country | null, data: TasteDa
  */
 function typicalAges([lo, hi]: readonly [number, number]): [number, number] {
   const span = hi - lo;
-  return [lo + Math.round(0.05 * span), hi - Math.round(0.12 * span)];
+  return [lo + Math.round(0.08 * span), hi - Math.round(0.18 * span)];
 }
 
 const FEMALE_WORDS = ['women', 'woman', 'mothers', 'mother', 'moms', 'mums', 'mom', 'mum', 'ladies', 'girls', 'female', 'femmes', 'mujeres', 'frauen', 'mamans', 'wives'];

@@ -7,6 +7,7 @@
  */
 import type { Level, Persona } from '../../shared/persona';
 import { distanceKm } from '../generation/geo-distance';
+import { ageMismatches } from './age-cues';
 
 export interface FidelityContext {
   level: Level;
@@ -159,8 +160,7 @@ function contradictionsWithin(persona: Persona, text: string, context: FidelityC
   const occupation = lower(persona.occupation);
   const span = context.jobAges(persona.occupation);
   if (span && (persona.age < span[0] - 2 || persona.age > span[1] + 3)) found.push(`${persona.occupation} at ${persona.age} is unusual (usually ${span[0]}–${span[1]}).`);
-  if (persona.age < 36 && /grandchild|grandson|granddaughter/.test(text)) found.push(`Grandchildren at ${persona.age}.`);
-  if (persona.age < 30 && /teenage (son|daughter|child|kids)|teenagers at home/.test(text)) found.push(`Teenage children at ${persona.age}.`);
+  for (const cue of ageMismatches(text, persona.age)) found.push(`${cue.says} at ${persona.age}.`);
   if (persona.age < 45 && /\bretired\b/.test(occupation)) found.push(`Retired at ${persona.age}.`);
   if (/\bstudent\b/.test(occupation) && /\bmortgage\b/.test(text) && persona.age < 30) found.push('A student with a mortgage.');
   if (/\b(retired|student|pupil)\b/.test(occupation) && persona.incomeBracket === 'high') found.push(`A ${occupation} with a high income.`);

@@ -9,6 +9,7 @@ import type { BriefAnalysis } from '../../../generation/brief-analysis';
 import type { TasteDataset } from '../../../generation/dataset';
 import type { SeededRandom } from '../../../generation/random';
 import { capitalize, fillTemplate, indefiniteArticle, lowerFirst } from '../../../generation/text';
+import { ageMismatches } from '../../../validation/age-cues';
 import type { Identity } from './people';
 
 export interface Story {
@@ -62,7 +63,11 @@ export class StoryWriter {
     // The leading domain most of the time; a second one the brief also names now and then.
     const domain = analysis.domains.length > 1 && this.rng.next() < 0.3 ? analysis.domains[1]! : analysis.domains[0]!;
     const vars = { product: analysis.product, city: who.place.city.name, country: who.place.country.name, first: who.first };
-    const take = (bank: Bank, field: Field, k: number) => this.fresh(bank[field], field, k).map((line) => this.fill(line, vars));
+    const suits = (lines: readonly string[]) => {
+      const fitting = lines.filter((line) => ageMismatches(line, who.age).length === 0);
+      return fitting.length > 0 ? fitting : lines;
+    };
+    const take = (bank: Bank, field: Field, k: number) => this.fresh(suits(bank[field]), field, k).map((line) => this.fill(line, vars));
 
     // Someone who came from elsewhere also lives a newcomer's life: one line of theirs is a newcomer's.
     const newcomer = analysis.newcomerStage;
@@ -119,7 +124,9 @@ export class StoryWriter {
   }
 
   private household(who: Identity, stage: LifeStage, vars: Readonly<Record<string, string>>): string {
-    const [line] = this.fresh(stage.households, 'household', 1);
+    // No teenage children at 24, no grandchildren at 35.
+    const fitting = stage.households.filter((line) => ageMismatches(line, who.age).length === 0);
+    const [line] = this.fresh(fitting.length > 0 ? fitting : stage.households, 'household', 1);
     return line ? `${who.first} ${this.fill(line, vars).replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/[.]?$/, '.')}` : '';
   }
 
