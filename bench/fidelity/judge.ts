@@ -44,7 +44,9 @@ export function judgePersona(persona: Persona, expect: Expectation, world: World
   if (!located) why.push(`lives in ${persona.location.city}, ${persona.location.country}, not in ${countries.join('/')}`);
   if (located && expect.residence.city) {
     const target = world.cityIndex.get(normalizeForMatch(expect.residence.city).trim())?.find((c) => c.country === expect.residence.country);
-    const home = world.cityIndex.get(normalizeForMatch(persona.location.city).trim())?.find((c) => c.country === country!.code);
+    const named = (world.cityIndex.get(normalizeForMatch(persona.location.city).trim()) ?? []).filter((c) => c.country === country!.code);
+    // Places that share a name are told apart by the persona's region, as a reader would.
+    const home = named.find((c) => persona.location.region && normalizeForMatch(c.region) === normalizeForMatch(persona.location.region)) ?? named[0];
     if (target && (!home || distanceKm(target, home) > CITY_REACH_KM)) {
       located = false;
       why.push(`lives in ${persona.location.city}, over ${CITY_REACH_KM} km from ${expect.residence.city}`);

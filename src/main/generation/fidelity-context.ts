@@ -30,7 +30,11 @@ export function fidelityContextFor(analysis: BriefAnalysis, brief: Pick<Resolved
     stage: analysis.stageNamed ? { label: analysis.stage.label, cues: analysis.stage.cues, contradictions: analysis.stage.contradictions, work: analysis.stage.work } : null,
     domain: { label: domain && domain.id !== 'generic' ? lowerLabel(domain.label) : analysis.product, cues: [...analysis.domains.flatMap((d) => d.cues), ...productWords] },
     countryCode: (name) => world.countryIndex.get(normalizeForMatch(name).trim())?.code,
-    cityPosition: (name, countryCode) => world.cityIndex.get(normalizeForMatch(name).trim())?.find((c) => c.country === countryCode),
+    cityPosition: (name, countryCode, region) => {
+      const here = (world.cityIndex.get(normalizeForMatch(name).trim()) ?? []).filter((c) => c.country === countryCode);
+      // Several places share a name (Richmond, California and Richmond, Virginia): the persona's region tells them apart.
+      return (region ? here.find((c) => normalizeForMatch(c.region) === normalizeForMatch(region)) : undefined) ?? here[0];
+    },
     jobAges: (title) => jobs.get(title.toLowerCase()),
   };
 }

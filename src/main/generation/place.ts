@@ -5,7 +5,7 @@
  * surroundings. A place-like name the world data does not know is reported with suggestions,
  * never silently replaced.
  */
-import { AREAS } from './areas';
+import { AREAS, CITY_SHORT_NAMES } from './areas';
 import { distanceKm } from './geo-distance';
 import { containsWords, normalizedKeyword, normalizeForMatch } from './text';
 import type { City, Country, World } from './world';
@@ -41,7 +41,7 @@ export interface PlaceTarget {
 /** How far from a named city its surroundings reach. */
 export const NEARBY_KM = 40;
 /** "around X", "near X": a wider circle. */
-const AROUND_KM = 80;
+const AROUND_KM = 55;
 
 /** Place words that are also ordinary words count only after "in", "near", ... or in the location field. */
 const AMBIGUOUS_PLACE_WORDS = new Set(['nice', 'reading', 'bath', 'split', 'mobile', 'orange', 'turkey', 'chad', 'jordan', 'georgia', 'victoria', 'man', 'of', 'male', 'university', 'college', 'union', 'independence', 'temple', 'surprise', 'hope', 'marina', 'deal', 'rio', 'santa', 'san', 'city', 'garden', 'mission', 'delta', 'ocean', 'sale', 'nancy', 'como', 'bra', 'lens', 'cork', 'derby', 'bury', 'wells', 'march', 'worth']);
@@ -78,6 +78,8 @@ export class PlaceMentions {
     const writtenAs = this.cased.slice(at, at + length).join(' ');
     // Two-letter codes ("US", "UK", "KL") count only in capitals: "us" is a pronoun.
     if (phrase.length <= 2) return writtenAs === phrase.toUpperCase();
+    // A longer word in capitals is an acronym ("SD-WAN", "SAAS"), unless it is a city's short name ("NYC").
+    if (length === 1 && writtenAs === writtenAs.toUpperCase() && !(phrase in CITY_SHORT_NAMES)) return false;
     const previous = this.previous(at);
     if (LOCATIVES.has(previous) || ORIGIN_WORDS.has(previous)) return true;
     const capitalised = writtenAs.charAt(0) !== writtenAs.charAt(0).toLowerCase();

@@ -26,7 +26,7 @@ export interface FidelityContext {
   domain: { label: string; cues: readonly string[] };
   /** A country's ISO code from the name a persona carries, and a city's position. */
   countryCode(name: string): string | undefined;
-  cityPosition(name: string, countryCode: string): { lat: number; lon: number } | undefined;
+  cityPosition(name: string, countryCode: string, region?: string): { lat: number; lon: number } | undefined;
   /** The usual age span of a job title, when it is known. */
   jobAges(title: string): readonly [number, number] | undefined;
 }
@@ -82,7 +82,7 @@ export function scoreFidelity(
       offBrief = true;
       reasons.push(`Lives in ${where}, outside ${context.place.label}.`);
     } else if (context.place.near.length > 0) {
-      const at = context.cityPosition(persona.location.city, code);
+      const at = context.cityPosition(persona.location.city, code, persona.location.region);
       const close = at && context.place.near.some((c) => distanceKm(c, at) <= c.km);
       if (close) score += 20;
       else {
