@@ -11,7 +11,7 @@ import { domainsOf, GENERAL_STAGE, GENERIC_DOMAIN, lifeStageOf, type Domain, typ
 import type { B2bFunction, Country, Industry, TasteDataset, Theme } from './dataset';
 import { originOf } from './origin';
 import { citiesOf, resolvePlace, type PlaceTarget } from './place';
-import { containsWordPrefix, lowerFirst, normalizedKeyword, normalizeForMatch } from './text';
+import { containsWordPrefix, lowerFirst, normalizeForMatch } from './text';
 
 export type { PlaceTarget, WeightedCity } from './place';
 

@@ -64,6 +64,11 @@ export class PlaceMentions {
     this.words = this.cased.map((w) => w.toLowerCase());
   }
 
+  /** Words [at, at+length) as the brief wrote them (accents aside). */
+  written(at: number, length: number): string {
+    return this.cased.slice(at, at + length).join(' ');
+  }
+
   /** The word before position `at`, skipping articles ("in the Nordics"). */
   previous(at: number): string {
     let i = at - 1;
@@ -225,8 +230,8 @@ function unresolvedPlace(mentions: PlaceMentions, world: World, areaNames: reado
     const word = words[at]!;
     if (NOT_PLACES.has(word) || word.length < 3 || /^\d/.test(word)) continue;
     if (!mentions.fromLocationField && !isCapitalisedWord(mentions, at)) continue;
-    const span = mentions.fromLocationField ? words.slice(at).join(' ') : word;
-    return { text: span, suggestions: closestPlaces(span, world) };
+    const length = mentions.fromLocationField ? words.length - at : 1;
+    return { text: mentions.written(at, length), suggestions: closestPlaces(words.slice(at, at + length).join(' '), world) };
   }
   return null;
 }

@@ -128,12 +128,11 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
   );
 });
 
+/** First and last capitalised words: "Nor Azizah binti Azlan" → "NA", "Thilagavathy a/p Ramasamy" → "TR". */
 function initialsOf(name: string): string {
-  return name
-    .split(' ')
-    .map((w) => w[0])
-    .slice(0, 2)
-    .join('');
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length === 0) return name.slice(0, 1).toUpperCase();
+  return `${words[0]![0]}${words.length > 1 ? words.at(-1)![0] : ''}`;
 }
 
 /** Where the persona came from and what was done to it, in words (the tooltip names the fields). */
