@@ -10,6 +10,7 @@ import { DATASET_DIR } from '../src/main/app-root';
 import { BundledCultureSource } from '../src/main/providers/culture/bundled-culture';
 import { QlooCultureSource } from '../src/main/providers/culture/qloo-culture';
 import { GeminiProvider } from '../src/main/providers/llm/gemini';
+import { answerSchema } from '../src/main/providers/llm/persona-prompt';
 import { OllamaProvider } from '../src/main/providers/llm/ollama';
 import { OpenAiCompatibleProvider } from '../src/main/providers/llm/openai-compatible';
 import type { LlmEndpoint } from '../src/main/providers/llm/llm-settings';
@@ -68,7 +69,7 @@ describe('request bodies match each API', () => {
     expect(sent!.body).toMatchObject({ model: 'test-model', stream: true, seed: 5, response_format: { type: 'json_schema', json_schema: { name: 'personas', schema: { type: 'object', required: ['personas'] } } } });
   });
 
-  it('Gemini: generateContent with responseMimeType and an OpenAPI-subset responseSchema, the key in a header', async () => {
+  it('Gemini: generateContent with responseMimeType and the answer schema as responseJsonSchema, the key in a header', async () => {
     const server = await serve();
     const gemini = (stream: boolean) => new GeminiProvider(() => endpoint(server.url, { apiKey: 'g-key', model: 'gemini-2.5-flash', stream }));
     await gemini(false).generate(request, { signal: signal() });
@@ -78,10 +79,11 @@ describe('request bodies match each API', () => {
     expect(plain!.query.has('key')).toBe(false);
     expect(streamed!.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent');
     expect(streamed!.query.get('alt')).toBe('sse');
-    const config = (plain!.body as { generationConfig: { responseMimeType: string; responseSchema: object } }).generationConfig;
+    const config = (plain!.body as { generationConfig: Record<string, unknown> }).generationConfig;
     expect(config.responseMimeType).toBe('application/json');
-    expect(JSON.stringify(config.responseSchema)).not.toMatch(/additionalProperties|\$schema/);
-    expect(config.responseSchema).toMatchObject({ type: 'object', properties: { personas: { type: 'array' } } });
+    // JSON Schema as it is, constraints kept (no lossy OpenAPI conversion), and never both schema fields.
+    expect(config.responseJsonSchema).toEqual(answerSchema('standard'));
+    expect(config).not.toHaveProperty('responseSchema');
   });
 
   it('Qloo: one /v2/insights call per entity type with the brief as signals, mapped into cultural candidates', async () => {
@@ -94,8 +96,12 @@ describe('request bodies match each API', () => {
     );
     for (const sent of server.requests) {
       expect(sent.headers['x-api-key']).toBe('q-key');
-      expect(sent.query.get('signal.location.query')).toBe('Lyon');
       expect(sent.query.get('take')).toBe('5');
+      const type = sent.query.get('filter.type');
+      // Food is restaurants in the brief's place; destinations come from the audience's other tastes.
+      if (type === 'urn:entity:place') expect(sent.query.get('filter.location.query')).toBe('Lyon');
+      else if (type === 'urn:entity:destination') expect(sent.query.get('signal.interests.entities')).toMatch(/^artist-0,artist-1,movie-0/);
+      else expect(sent.query.get('signal.location.query')).toBe('Lyon');
     }
     expect(constraints.source).toBe('qloo');
     expect(constraints.categories.music.map((c) => c.name)).toEqual(['Qloo artist 1', 'Qloo artist 2', 'Qloo artist 3', 'Qloo artist 4', 'Qloo artist 5']);
@@ -110,9 +116,10 @@ describe('request bodies match each API', () => {
     const preload = qloo.constraintsFor(request.analysis, signal(), 'low');
     const users = qloo.constraintsFor({ ...request.analysis, gender: 'female' }, signal());
     await Promise.all([preload, users]);
-    // One call at a time: after the first preload call, the user's eight go before the other seven preloads.
-    const order = server.requests.map((r) => (r.query.get('signal.demographics.gender') === 'female' ? 'user' : 'preload'));
-    expect(order.slice(1, 9)).toEqual(Array(8).fill('user'));
+    // One call at a time: after the first preload call, the user's seven first lookups go before the other preloads
+    // (destinations follow each side's seven, with no demographic signal to tell them apart).
+    const order = server.requests.filter((r) => r.query.get('filter.type') !== 'urn:entity:destination').map((r) => (r.query.get('signal.demographics.gender') === 'female' ? 'user' : 'preload'));
+    expect(order.slice(1, 8)).toEqual(Array(7).fill('user'));
     scheduler.close();
   });
 
@@ -149,16 +156,14 @@ describe('answers', () => {
     }
   });
 
-  it('a refusal is a refused CallError for each wire, streamed or not', async () => {
+  it('a refusal is a refused CallError for each wire that has one, streamed or not; the answer text for Ollama', async () => {
     const server = await serve({ script: () => ({ refusal: 'I cannot help with that.' }) });
     for (const stream of [false, true]) {
-      for (const provider of [
-        new OllamaProvider(() => endpoint(server.url, { stream })),
-        new OpenAiCompatibleProvider(() => endpoint(`${server.url}/v1`, { stream })),
-        new GeminiProvider(() => endpoint(server.url, { stream, apiKey: 'k' })),
-      ]) {
+      for (const provider of [new OpenAiCompatibleProvider(() => endpoint(`${server.url}/v1`, { stream })), new GeminiProvider(() => endpoint(server.url, { stream, apiKey: 'k' }))]) {
         await expect(provider.generate(request, { signal: signal() })).rejects.toMatchObject({ code: 'refused' });
       }
+      // Ollama has no refusal field: a model that declines writes so, and repair recognises it.
+      await expect(new OllamaProvider(() => endpoint(server.url, { stream })).generate(request, { signal: signal() })).resolves.toEqual({ format: 'text', text: 'I cannot help with that.' });
     }
   });
 

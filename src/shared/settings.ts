@@ -6,8 +6,11 @@
 import { z } from 'zod';
 import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
 
+/** 'model_default' sends no temperature (the model's own); 'set' sends the number, where the model accepts one. */
+export const TEMPERATURE_MODES = ['set', 'model_default'] as const;
+export type TemperatureMode = (typeof TEMPERATURE_MODES)[number];
 
-const endpointView = z.object({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), apiKeySet: z.boolean() });
+const endpointView = z.object({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), temperatureMode: z.enum(TEMPERATURE_MODES), apiKeySet: z.boolean() });
 const limits = z.object({ maxConcurrency: z.number(), maxCpuPercent: z.number(), maxMemoryPercent: z.number() });
 const monitor = z.object({
   retentionDays: z.number(),
@@ -38,7 +41,7 @@ export const settingsViewSchema = z.object({
 });
 
 const key = z.string().trim().min(1, 'must not be empty (send null to remove the key)').max(500).nullable();
-const endpointChange = z.strictObject({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), apiKey: key }).partial();
+const endpointChange = z.strictObject({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), temperatureMode: z.enum(TEMPERATURE_MODES), apiKey: key }).partial();
 
 export const settingsChangeSchema = z.strictObject({
   provider: z.enum(PROVIDER_IDS),

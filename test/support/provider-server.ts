@@ -1,14 +1,21 @@
 /**
  * A real HTTP server on 127.0.0.1 that speaks the Ollama, OpenAI-compatible, Gemini and Qloo wire
- * formats, for tests and benchmarks (nothing under src/ fakes a provider). Each request is answered
- * as the script says: latency, status, slow streaming, a hang, a reset or cut-off body, malformed
- * JSON, a refusal; and with a capacity, latency grows with the requests in flight beyond it.
- * By default an LLM request gets as many valid personas as its prompt asks for.
+ * formats, for tests and benchmarks (nothing under src/ fakes a provider). It behaves as each API's
+ * documentation says: it refuses what the real one refuses (wire-rules.ts) and answers in its real
+ * shapes (wire-shapes.ts): finish reasons, token counts, an answer cut where the output or Ollama's
+ * context runs out, paged model lists. On top of that, each request is answered as the script
+ * says: latency, status, slow streaming, a hang, a reset or cut-off body, malformed JSON, a refusal,
+ * an error in the middle of a stream; and with a capacity, latency grows with the requests in
+ * flight beyond it. By default an LLM request gets as many valid personas as its prompt asks for.
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { DATASET_DIR } from '../../src/main/app-root';
+import { loadDataset } from '../../src/main/generation/dataset';
 import type { Level } from '../../src/shared/persona';
 import { enginePersonas, type RawPersona } from './llm-answers';
+import { ollamaContext, refusalFor } from './wire-rules';
+import { CHARS_PER_TOKEN, envelope, errorBody, FINISH, insightsBody, modelsBody, retryInfo, streamEnd, streamError, streamLine, tokensOf } from './wire-shapes';
 
 export type Wire = 'ollama' | 'openai' | 'gemini' | 'qloo';
 export type Route = 'chat' | 'models' | 'insights';
@@ -21,13 +28,19 @@ export interface ReceivedRequest {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   body: unknown;
-  /** What the prompt asked for (LLM chat routes). */
-  asked?: { count: number; level: Level };
+  /** What the prompt asked for (LLM chat routes): how many, at what level, and which names not to reuse. */
+  asked?: { count: number; level: Level; exclude: string[] };
   /** Set when the client went away before the answer was complete (a cancel or a timeout). */
   aborted: boolean;
   /** performance.now() when it arrived. */
   at: number;
   index: number;
+  /** The rule it broke, when the server refused it as the real API would. */
+  refused?: string;
+  /** How the answer ended, in the wire's words (LLM chat routes answered 200). */
+  finish?: string;
+  /** Ollama: the context the request got, what its prompt and its whole answer needed, and whether both fitted. */
+  context?: { numCtx: number; promptTokens: number; answerTokens: number; fits: boolean };
 }
 
 export interface Scripted {
@@ -48,11 +61,19 @@ export interface Scripted {
   reset?: boolean;
   /** Send this many bytes of the body, then destroy the connection. */
   truncateAt?: number;
-  /** A refusal in the wire's own form. */
+  /** A refusal in the wire's own form (Ollama has none: the model writes it as its answer). */
   refusal?: string;
   headers?: Record<string, string>;
   /** Qloo entities' names (default: a few per entity type). */
   entities?: string[];
+  /** Stop the answer in the middle of persona n + 1, with the wire's length finish reason (or `finishReason`). */
+  cutAfterPersonas?: number;
+  /** The finish reason sent, instead of the wire's own for a complete or cut answer (Gemini: OTHER, SAFETY…). */
+  finishReason?: string;
+  /** Send the wire's mid-stream error after this many chunks, then end the stream. */
+  streamErrorAfter?: number;
+  /** Gemini: the RetryInfo retryDelay an error carries ("2s"); the real API sends no Retry-After. */
+  retryDelay?: string;
 }
 
 export type Script = (request: ReceivedRequest) => Scripted | Promise<Scripted>;
@@ -61,6 +82,20 @@ export interface ProviderServerOptions {
   script?: Script;
   /** Requests in flight beyond which latency grows as (inFlight / capacity)^1.5. */
   capacity?: number;
+  /** The valid key per wire; a request with another is refused in the API's own shape. Unset: any key. */
+  keys?: Partial<Record<Wire, string>>;
+  /** Gemini's models (models.list), and the largest page it gives (1,000 on the real API; 50 when pageSize is not set). */
+  geminiModels?: readonly string[];
+  geminiMaxPageSize?: number;
+  /** Schema properties beyond which Gemini refuses a schema as too complex for serving; unset, never. */
+  geminiSchemaLimit?: number;
+  /** OpenAI-compatible models that take only their default temperature, besides the documented reasoning models. */
+  defaultTemperatureModels?: readonly string[];
+  /** Ollama's context when a request sets no num_ctx (4,096 below 24 GiB of VRAM), and the model's trained context, which caps num_ctx. */
+  ollamaDefaultContext?: number;
+  ollamaTrainedContext?: number;
+  /** Places Qloo resolves; default the bundled dataset's cities and countries. */
+  qlooLocalities?: readonly string[];
 }
 
 export class ProviderServer {
@@ -70,12 +105,15 @@ export class ProviderServer {
   private script: Script;
   private readonly sockets = new Set<Socket>();
   private readonly pool = new Map<Level, RawPersona[]>();
+  private readonly localities: ReadonlySet<string>;
 
   private constructor(
     private readonly server: http.Server,
     private readonly options: ProviderServerOptions,
   ) {
     this.script = options.script ?? (() => ({}));
+    const dataset = options.qlooLocalities ? undefined : loadDataset(DATASET_DIR);
+    this.localities = new Set((options.qlooLocalities ?? [...dataset!.cities.map((c) => c.name), ...dataset!.countries.map((c) => c.name)]).map((name) => name.toLowerCase()));
   }
 
   static async start(options: ProviderServerOptions = {}): Promise<ProviderServer> {
@@ -99,10 +137,19 @@ export class ProviderServer {
     this.script = script;
   }
 
-  /** `count` valid personas at `level` as an LLM's JSON answer, different names per `offset`. */
-  personasAnswer(count: number, level: Level = 'standard', offset = 0): string {
+  /** `count` valid personas at `level` as an LLM's JSON answer, different names per `offset`, none of the names in `exclude` while the pool has others. */
+  personasAnswer(count: number, level: Level = 'standard', offset = 0, exclude: readonly string[] = []): string {
     const pool = this.pool.get(level)!;
-    return JSON.stringify({ personas: Array.from({ length: count }, (_, i) => pool[(offset + i) % pool.length]) });
+    const taken = new Set(exclude);
+    const order = Array.from({ length: pool.length }, (_, i) => pool[(offset + i) % pool.length]!);
+    const fresh = order.filter((persona) => !taken.has(persona.name as string));
+    const from = fresh.length >= count ? fresh : order;
+    return JSON.stringify({ personas: Array.from({ length: count }, (_, i) => from[i % from.length]) });
+  }
+
+  /** Requests the server refused as the real API would. */
+  get refusals(): ReceivedRequest[] {
+    return this.requests.filter((r) => r.refused !== undefined);
   }
 
   async close(): Promise<void> {
@@ -154,20 +201,33 @@ export class ProviderServer {
   }
 
   private async answer(request: ReceivedRequest, scripted: Scripted, res: http.ServerResponse): Promise<void> {
-    const status = scripted.status ?? 200;
     const headers = { 'content-type': 'application/json', ...scripted.headers };
-    if (status >= 400) {
-      const error = scripted.rawBody ?? (request.wire === 'gemini' ? JSON.stringify({ error: { code: status, message: 'scripted failure', status: 'UNAVAILABLE' } }) : JSON.stringify({ error: { message: `scripted failure ${status}` } }));
-      res.writeHead(status, headers).end(error);
+    const refusal = refusalFor(request, this.options, this.localities);
+    if (refusal) {
+      request.refused = refusal.rule;
+      res.writeHead(refusal.status, headers).end(refusal.body);
       return;
     }
-    if (request.route === 'models') return void res.writeHead(200, headers).end(modelsBody(request.wire));
-    if (request.route === 'insights') return void res.writeHead(200, headers).end(scripted.rawBody ?? insightsBody(request, scripted.entities));
+    const status = scripted.status ?? 200;
+    if (status >= 400) {
+      const details = request.wire === 'gemini' && scripted.retryDelay ? { details: [retryInfo(scripted.retryDelay)] } : {};
+      res.writeHead(status, headers).end(scripted.rawBody ?? errorBody(request.wire, status, `scripted failure ${status}`, details));
+      return;
+    }
+    if (request.route === 'models') return void res.writeHead(200, headers).end(this.modelsBody(request));
+    if (request.route === 'insights') return void res.writeHead(200, headers).end(scripted.rawBody ?? insightsBody(request.query, scripted.entities));
 
-    const content = scripted.content ?? this.personasAnswer(request.asked?.count ?? 1, request.asked?.level ?? 'standard', request.index * 3);
-    const streaming = streamRequested(request);
-    if (scripted.rawBody !== undefined || !streaming) {
-      const body = scripted.rawBody ?? envelope(request.wire, content, scripted.refusal);
+    const wire = request.wire as Exclude<Wire, 'qloo'>;
+    const asked = request.asked ?? { count: 1, level: 'standard' as Level, exclude: [] };
+    // Ollama's model has no refusal field: it writes its refusal as the answer.
+    const whole = wire === 'ollama' && scripted.refusal ? scripted.refusal : (scripted.content ?? this.personasAnswer(asked.count, asked.level, request.index * 3, asked.exclude));
+    const { content, cut } = this.fitted(request, whole, scripted);
+    const finish = scripted.finishReason ?? (cut ? FINISH[wire].length : FINISH[wire].stop);
+    request.finish = finish;
+    const usage = { promptTokens: promptTokensOf(request), answerTokens: tokensOf(content) };
+    const refusalText = wire === 'ollama' ? undefined : scripted.refusal;
+    if (scripted.rawBody !== undefined || !streamRequested(request)) {
+      const body = scripted.rawBody ?? envelope(wire, refusalText ? '' : content, finish, usage, refusalText);
       if (scripted.truncateAt !== undefined) {
         res.writeHead(200, headers);
         res.write(body.slice(0, scripted.truncateAt));
@@ -179,11 +239,11 @@ export class ProviderServer {
       res.writeHead(200, headers).end(body);
       return;
     }
-    res.writeHead(200, { ...headers, 'content-type': request.wire === 'ollama' ? 'application/x-ndjson' : 'text/event-stream' });
-    const pieces = split(content, scripted.chunks ?? 8);
+    res.writeHead(200, { ...headers, 'content-type': wire === 'ollama' ? 'application/x-ndjson' : 'text/event-stream' });
     let sent = 0;
-    for (const piece of pieces) {
-      const line = streamLine(request.wire, piece, false, scripted.refusal);
+    for (const [i, piece] of split(content, scripted.chunks ?? 8).entries()) {
+      if (scripted.streamErrorAfter !== undefined && i >= scripted.streamErrorAfter) return void res.end(streamError(wire));
+      const line = streamLine(wire, piece, refusalText);
       if (scripted.truncateAt !== undefined && sent + line.length > scripted.truncateAt) {
         res.write(line.slice(0, Math.max(0, scripted.truncateAt - sent)));
         res.destroy();
@@ -194,7 +254,31 @@ export class ProviderServer {
       if (scripted.intervalMs) await delay(scripted.intervalMs, res);
       if (res.destroyed) return;
     }
-    res.end(streamLine(request.wire, '', true));
+    res.end(streamEnd(wire, finish, usage));
+  }
+
+  /** The answer as far as the model gets: cut where scripted, and for Ollama where the context runs out. */
+  private fitted(request: ReceivedRequest, whole: string, scripted: Scripted): { content: string; cut: boolean } {
+    let content = scripted.cutAfterPersonas !== undefined ? cutAfterPersonas(whole, scripted.cutAfterPersonas) : whole;
+    if (request.wire === 'ollama') {
+      const { numCtx, promptTokens } = ollamaContext(request, this.options);
+      const answerTokens = tokensOf(whole);
+      request.context = { numCtx, promptTokens, answerTokens, fits: promptTokens + answerTokens <= numCtx };
+      // Generation stops when the context is full (with shift: false; with a shift, what follows cannot be foretold either).
+      const room = Math.max(0, Math.floor((numCtx - promptTokens) * CHARS_PER_TOKEN));
+      if (content.length > room) content = content.slice(0, room);
+    }
+    return { content, cut: content.length < whole.length };
+  }
+
+  private modelsBody(request: ReceivedRequest): string {
+    if (request.wire !== 'gemini') return modelsBody(request.wire);
+    const names = this.options.geminiModels ?? ['gemini-2.5-flash'];
+    // models.list: pageSize defaults to 50 and is capped; the page token is opaque to the client.
+    const size = Math.min(Number(request.query.get('pageSize') ?? 50) || 50, this.options.geminiMaxPageSize ?? 1_000);
+    const from = Number(request.query.get('pageToken') ?? 0);
+    const next = from + size < names.length ? String(from + size) : undefined;
+    return modelsBody('gemini', { names: names.slice(from, from + size), ...(next ? { nextPageToken: next } : {}) });
   }
 
   private async drip(body: string, scripted: Scripted, headers: Record<string, string>, res: http.ServerResponse): Promise<void> {
@@ -220,16 +304,21 @@ function route(method: string, pathname: string): { wire: Wire; route: Route } |
 }
 
 function promptOf(wire: Wire, body: unknown): string {
-  const b = body as { messages?: Array<{ content?: string }>; contents?: Array<{ parts?: Array<{ text?: string }> }> };
-  if (wire === 'gemini') return b.contents?.flatMap((c) => c.parts ?? []).map((p) => p.text ?? '').join('\n') ?? '';
+  const b = body as { messages?: Array<{ content?: string }>; contents?: Array<{ parts?: Array<{ text?: string }> }>; systemInstruction?: { parts?: Array<{ text?: string }> } };
+  if (wire === 'gemini') return [...(b.systemInstruction?.parts ?? []), ...(b.contents?.flatMap((c) => c.parts ?? []) ?? [])].map((p) => p.text ?? '').join('\n');
   return b.messages?.map((m) => m.content ?? '').join('\n') ?? '';
 }
 
-function askedFor(wire: Wire, body: unknown): { count: number; level: Level } {
+function promptTokensOf(request: ReceivedRequest): number {
+  return tokensOf(promptOf(request.wire, request.body));
+}
+
+function askedFor(wire: Wire, body: unknown): { count: number; level: Level; exclude: string[] } {
   const prompt = promptOf(wire, body);
   const count = Number(/Write (\d+) distinct personas/.exec(prompt)?.[1] ?? 1);
   const level = (/at the "(simple|standard|b2b)" level/.exec(prompt)?.[1] ?? 'standard') as Level;
-  return { count, level };
+  const excluded = /Do not reuse these names: (.*)/.exec(prompt)?.[1] ?? '(none)';
+  return { count, level, exclude: excluded === '(none)' ? [] : excluded.split(', ') };
 }
 
 function streamRequested(request: ReceivedRequest): boolean {
@@ -237,36 +326,27 @@ function streamRequested(request: ReceivedRequest): boolean {
   return (request.body as { stream?: boolean }).stream !== false;
 }
 
-function envelope(wire: Wire, content: string, refusal?: string): string {
-  if (wire === 'ollama') return JSON.stringify({ model: 'test', created_at: new Date().toISOString(), message: { role: 'assistant', content: refusal ? '' : content }, done: true, done_reason: 'stop', ...(refusal ? { error: refusal } : {}) });
-  if (wire === 'openai') return JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: refusal ? null : content, refusal: refusal ?? null }, finish_reason: 'stop' }] });
-  if (refusal) return JSON.stringify({ promptFeedback: { blockReason: 'SAFETY' }, candidates: [] });
-  return JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: content }] }, finishReason: 'STOP' }] });
-}
-
-function streamLine(wire: Wire, piece: string, last: boolean, refusal?: string): string {
-  if (wire === 'ollama') return `${JSON.stringify(last ? { message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop' } : refusal ? { error: refusal } : { message: { role: 'assistant', content: piece }, done: false })}\n`;
-  if (wire === 'openai') return last ? 'data: [DONE]\n\n' : `data: ${JSON.stringify({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: refusal ? { refusal } : { content: piece }, finish_reason: null }] })}\n\n`;
-  if (last) return `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: '' }] }, finishReason: 'STOP' }] })}\n\n`;
-  if (refusal) return `data: ${JSON.stringify({ promptFeedback: { blockReason: 'SAFETY' } })}\n\n`;
-  return `data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: [{ text: piece }] } }] })}\n\n`;
-}
-
-function modelsBody(wire: Wire): string {
-  if (wire === 'ollama') return JSON.stringify({ models: [{ name: 'llama3.1:8b', model: 'llama3.1:8b' }, { name: 'qwen2.5:7b', model: 'qwen2.5:7b' }] });
-  if (wire === 'openai') return JSON.stringify({ object: 'list', data: [{ id: 'local-model', object: 'model' }] });
-  return JSON.stringify({ models: [{ name: 'models/gemini-2.5-flash', supportedGenerationMethods: ['generateContent'] }] });
-}
-
-function insightsBody(request: ReceivedRequest, names?: string[]): string {
-  const type = request.query.get('filter.type') ?? 'urn:entity:artist';
-  const label = type.split(':').pop()!;
-  const list = names ?? Array.from({ length: Number(request.query.get('take') ?? 5) }, (_, i) => `Qloo ${label} ${i + 1}`);
-  return JSON.stringify({
-    success: true,
-    results: { entities: list.map((name, i) => ({ name, entity_id: `id-${label}-${i}`, type: 'urn:entity', subtype: type, popularity: 0.9 - i * 0.01, tags: [{ tag_id: 'urn:tag:genre:test', name: 'Test Genre' }], query: { affinity: 0.95 - i * 0.02 } })) },
-    duration: 12,
-  });
+/** The answer up to the middle of persona n + 1 (the objects of {"personas": [...]}, counted by depth). */
+function cutAfterPersonas(text: string, n: number): string {
+  let depth = 0;
+  let inString = false;
+  let closed = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') {
+      depth--;
+      if (depth === 2 && char === '}' && ++closed === n) {
+        const next = text.indexOf('}', i + 1);
+        return text.slice(0, next < 0 ? text.length : i + 1 + Math.floor((next - i) / 2));
+      }
+    }
+  }
+  return text;
 }
 
 function split(text: string, chunks: number): string[] {

@@ -1,13 +1,15 @@
 /**
  * A remote LLM's share of a generation: the count split into calls of the best size for the
- * scheduler's current limit, run in parallel; each answer repaired on arrival; only the personas a
- * call failed to deliver asked for again; and when the provider stays down (retries spent, breaker
- * open) the rest written by the offline engine, each such persona marked with source "offline".
+ * scheduler's current limit and what the provider says fits one call, run in parallel; each answer
+ * repaired on arrival; only the personas a call failed to deliver asked for again; and when the
+ * provider stays down (retries spent, breaker open) the rest written by the offline engine, each
+ * such persona marked with source "offline". An answer the provider cut short is never silent:
+ * its missing personas are asked for again in smaller calls, and the run's report says so.
  */
-import type { Persona } from '../../shared/persona';
+import type { Persona, ReportIssue } from '../../shared/persona';
 import { CallError, asCallError } from '../scheduler/call-error';
 import type { Priority, Scheduler } from '../scheduler/scheduler';
-import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
+import type { CutAnswer, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
 import { appendRepair, type RepairResult } from '../validation/repair-persona-document';
 
 /** Rounds of asking again for personas that calls failed to deliver. */
@@ -35,6 +37,8 @@ export interface BatchedResult {
   /** Set when some personas came from the offline engine instead of the provider. */
   fallback?: Fallback;
   calls: number;
+  /** Answers the provider cut short, each with the personas its call asked for. */
+  cuts: Array<CutAnswer & { asked: number }>;
 }
 
 export async function generateInBatches(deps: BatchDeps, request: PersonaRequest, context: ProviderContext): Promise<BatchedResult> {
@@ -42,6 +46,7 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
   let combined: RepairResult | undefined;
   let calls = 0;
   let lastFailure: CallError | undefined;
+  const cuts: BatchedResult['cuts'] = [];
   const delivered = () => combined?.document.personas.length ?? 0;
   const report = () => context.onPersona?.(delivered(), total);
 
@@ -53,7 +58,8 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
     // Asking again at once would ignore the pause the provider asked for: the rest come from the offline engine.
     if (performance.now() < pausedUntil) break;
     const wanted = total - delivered();
-    const sizes = planBatches(wanted, deps.scheduler.limit.value, deps.maxBatchSize);
+    // Asked each round: an answer cut in the last one lowers what fits.
+    const sizes = planBatches(wanted, deps.scheduler.limit.value, maxBatch(deps, request));
     const exclude = combined?.document.personas.map((p) => p.name) ?? [];
     const results = await Promise.allSettled(
       sizes.map((count, i) => {
@@ -65,7 +71,11 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
           units: count,
           signal: context.signal,
           run: async (signal) => {
-            const output = await deps.provider.generate({ ...request, count, seed: request.seed + round * 1000 + i, ...(exclude.length ? { exclude } : {}) }, { signal });
+            const output = await deps.provider.generate({ ...request, count, seed: callSeed(request.seed, round, i), ...(exclude.length ? { exclude } : {}) }, { signal });
+            const cut = output.format === 'text' ? output.cut : undefined;
+            if (cut) cuts.push({ ...cut, asked: count });
+            // Nothing complete before the cut: all of it is asked for again, in smaller calls.
+            if (cut?.complete === 0) return undefined;
             try {
               return deps.repair(output, count);
             } catch (error) {
@@ -88,6 +98,7 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
         if (failure.code !== 'circuit_open' || !lastFailure) lastFailure = failure;
         continue;
       }
+      if (!result.value) continue;
       const personas = distinctFrom(combined, result.value, deps.provider.id);
       combined = combined ? appendRepair(combined, personas, total) : personas;
       report();
@@ -98,13 +109,46 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
   }
 
   const missing = total - delivered();
-  if (missing === 0 && combined) return { repaired: combined, calls };
-  const reason = lastFailure?.message ?? `${deps.provider.label} returned ${delivered()} of the ${total} personas asked for`;
+  if (missing === 0 && combined) return { repaired: withCuts(combined, cuts, deps, request, true), calls, cuts };
+  const reason = lastFailure?.message ?? `${deps.provider.label} returned ${delivered()} of the ${total} personas asked for${cuts.length ? `, its answers cut short (${cutReasons(cuts)})` : ''}`;
   const offline = deps.repair(await deps.offline.generate({ ...request, count: missing, exclude: combined?.document.personas.map((p) => p.name) ?? [] }, { signal: context.signal }), missing);
   const marked = withSource(offline, deps.offline.id);
   combined = combined ? appendRepair(combined, marked, total) : marked;
   report();
-  return { repaired: combined, fallback: { provider: deps.offline.id, personas: missing, reason }, calls };
+  return { repaired: withCuts(combined, cuts, deps, request, false), fallback: { provider: deps.offline.id, personas: missing, reason }, calls, cuts };
+}
+
+/** The most personas a call asks for: the tuner's cap and what the provider says fits, whichever is lower. */
+function maxBatch(deps: BatchDeps, request: PersonaRequest): number | undefined {
+  const limits = [deps.maxBatchSize, deps.provider.maxPersonasPerCall?.(request.level)].filter((n): n is number => n !== undefined);
+  return limits.length ? Math.min(...limits) : undefined;
+}
+
+/**
+ * Each call's seed: the run's, moved on per round and call so that a call asked again is not the
+ * same draw, kept within 32 bits (each wire maps it onto its API's own range).
+ */
+export function callSeed(seed: number, round: number, call: number): number {
+  return (seed + round * 1000 + call) >>> 0;
+}
+
+function cutReasons(cuts: BatchedResult['cuts']): string {
+  return [...new Set(cuts.map((cut) => cut.reason))].join(', ');
+}
+
+/** The run's report with a line saying which answers were cut and what became of their personas. */
+function withCuts(result: RepairResult, cuts: BatchedResult['cuts'], deps: BatchDeps, request: PersonaRequest, recovered: boolean): RepairResult {
+  if (cuts.length === 0) return result;
+  const lost = cuts.reduce((n, cut) => n + cut.asked - cut.complete, 0);
+  const cap = deps.provider.maxPersonasPerCall?.(request.level);
+  const issue: ReportIssue = {
+    type: 'truncated',
+    path: '/personas',
+    fixed: recovered,
+    how: `${deps.provider.label} cut ${cuts.length} answer${cuts.length === 1 ? '' : 's'} short (${cutReasons(cuts)}): the ${lost} persona${lost === 1 ? '' : 's'} missing from ${cuts.length === 1 ? 'it' : 'them'} ${recovered ? (lost === 1 ? 'was' : 'were') : 'could not all be'} asked for again${cap ? ` in calls of at most ${cap}` : ''}`,
+  };
+  const report = { ...result.report, valid: result.report.valid && recovered, issues: [...result.report.issues, issue] };
+  return { ...result, report, document: { ...result.document, report } };
 }
 
 /**

@@ -2,6 +2,8 @@
  * The one error type outbound calls fail with. Providers classify their failures into it (HTTP
  * status, network, malformed answer, refusal); the scheduler reads `retryable` to decide on a retry
  * and `overload` to lower its concurrency, and the pipeline reads the code to explain a fallback.
+ * `details.reason` carries the provider's own reason code when its error body names one (Gemini's
+ * ErrorInfo reason, OpenAI's code and param), for a provider that can fix its request and ask again.
  */
 import { redactSecrets } from '../store/secret-redaction';
 
@@ -31,7 +33,7 @@ export class CallError extends Error {
   constructor(
     readonly code: CallErrorCode,
     message: string,
-    readonly details: { provider?: string; status?: number; retryAfterMs?: number } = {},
+    readonly details: { provider?: string; status?: number; retryAfterMs?: number; reason?: string } = {},
   ) {
     // Providers may quote the key they refused: scrubbed here, before the message is shown, logged or stored.
     super(redactSecrets(message));

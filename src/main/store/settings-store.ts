@@ -1,7 +1,8 @@
 /**
  * The app's settings (providers, resource caps, the monitor's thresholds), kept in app.db under one
  * key and checked with zod when read (the file is a trust boundary). API keys come from settings or, when unset there, from the environment
- * (GEMINI_API_KEY, OPENAI_API_KEY, QLOO_API_KEY); OLLAMA_HOST overrides Ollama's address. A stored
+ * (GEMINI_API_KEY, OPENAI_API_KEY, QLOO_API_KEY); OLLAMA_HOST, OPENAI_BASE_URL, GEMINI_BASE_URL and
+ * QLOO_BASE_URL override an address that settings leave at its default (gateways, proxies). A stored
  * value that no longer parses is reported and replaced by defaults for this session, never deleted.
  */
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import type { LlmEndpoint } from '../providers/llm/llm-settings';
 import { OLLAMA_DEFAULTS } from '../providers/llm/ollama';
 import { OPENAI_DEFAULTS } from '../providers/llm/openai-compatible';
 import { QLOO_DEFAULTS, type QlooSettings } from '../providers/culture/qloo-culture';
-import type { SettingsChange, SettingsView } from '../../shared/settings';
+import { TEMPERATURE_MODES, type SettingsChange, type SettingsView } from '../../shared/settings';
 import type { AppStore } from './app-store';
 import { rememberSecret } from './secret-redaction';
 
@@ -25,6 +26,7 @@ const endpointSchema = (defaults: LlmEndpoint) =>
     apiKey: z.string().trim().min(1).optional(),
     stream: z.boolean().default(defaults.stream),
     temperature: z.number().min(0).max(2).default(defaults.temperature),
+    temperatureMode: z.enum(TEMPERATURE_MODES).default('set'),
   });
 
 /** Alert thresholds (defaults from the seeds), history retention and the auto-tuner switch. */
@@ -44,9 +46,9 @@ const MONITOR_DEFAULTS = monitorSettingsSchema.parse({});
 export const settingsSchema = z.object({
   provider: z.enum(PROVIDER_IDS).default('offline'),
   culture: z.enum(CULTURE_SOURCE_IDS).default('bundled'),
-  ollama: endpointSchema(OLLAMA_DEFAULTS).default(OLLAMA_DEFAULTS),
-  openai: endpointSchema(OPENAI_DEFAULTS).default(OPENAI_DEFAULTS),
-  gemini: endpointSchema(GEMINI_DEFAULTS).default(GEMINI_DEFAULTS),
+  ollama: endpointSchema(OLLAMA_DEFAULTS).default({ ...OLLAMA_DEFAULTS, temperatureMode: 'set' }),
+  openai: endpointSchema(OPENAI_DEFAULTS).default({ ...OPENAI_DEFAULTS, temperatureMode: 'set' }),
+  gemini: endpointSchema(GEMINI_DEFAULTS).default({ ...GEMINI_DEFAULTS, temperatureMode: 'set' }),
   qloo: z.object({ baseUrl: url.default(QLOO_DEFAULTS.baseUrl), apiKey: z.string().trim().min(1).optional(), take: z.number().int().min(1).max(50).default(QLOO_DEFAULTS.take) }).default(QLOO_DEFAULTS),
   /** User caps the scheduler honours. */
   limits: z
@@ -157,7 +159,7 @@ export class SettingsStore {
   /** What the renderer may see: everything but the keys, which are only said to be set or not. */
   view(): SettingsView {
     const s = this.effective;
-    const endpoint = (e: LlmEndpoint) => ({ baseUrl: e.baseUrl, model: e.model, stream: e.stream, temperature: e.temperature, apiKeySet: Boolean(e.apiKey) });
+    const endpoint = (e: LlmEndpoint) => ({ baseUrl: e.baseUrl, model: e.model, stream: e.stream, temperature: e.temperature, temperatureMode: e.temperatureMode ?? 'set', apiKeySet: Boolean(e.apiKey) });
     return {
       provider: s.provider,
       culture: s.culture,
@@ -202,17 +204,16 @@ export class SettingsStore {
     return settings;
   }
 
-  /** OLLAMA_HOST moves Ollama only while settings keep the default address; keys fill only empty ones. */
+  /** An address from the environment moves an engine only while settings keep its default; keys fill only empty ones. */
   private withEnvironment(s: AppSettings): AppSettings {
-    const host = this.env.OLLAMA_HOST;
     for (const name of KEYED) rememberSecret(s[name].apiKey);
     for (const name of ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'QLOO_API_KEY'] as const) rememberSecret(this.env[name]);
     return {
       ...s,
-      ollama: withKey(host && s.ollama.baseUrl === OLLAMA_DEFAULTS.baseUrl ? { ...s.ollama, baseUrl: withScheme(host) } : s.ollama, undefined),
-      openai: withKey(s.openai, this.env.OPENAI_API_KEY),
-      gemini: withKey(s.gemini, this.env.GEMINI_API_KEY),
-      qloo: withKey(s.qloo, this.env.QLOO_API_KEY),
+      ollama: withKey(withAddress(s.ollama, OLLAMA_DEFAULTS.baseUrl, ollamaHost(this.env.OLLAMA_HOST)), undefined),
+      openai: withKey(withAddress(s.openai, OPENAI_DEFAULTS.baseUrl, this.env.OPENAI_BASE_URL), this.env.OPENAI_API_KEY),
+      gemini: withKey(withAddress(s.gemini, GEMINI_DEFAULTS.baseUrl, this.env.GEMINI_BASE_URL), this.env.GEMINI_API_KEY),
+      qloo: withKey(withAddress(s.qloo, QLOO_DEFAULTS.baseUrl, this.env.QLOO_BASE_URL), this.env.QLOO_API_KEY),
     };
   }
 
@@ -249,8 +250,17 @@ function isSealed(key: string | undefined): boolean {
   return key?.startsWith(SEALED) ?? false;
 }
 
-function withScheme(host: string): string {
-  return /^https?:\/\//.test(host) ? host : `http://${host}`;
+/** The environment's address, while settings keep the default one. */
+function withAddress<T extends { baseUrl: string }>(settings: T, defaultUrl: string, fromEnv: string | undefined): T {
+  const address = fromEnv?.trim();
+  return address && settings.baseUrl === defaultUrl ? { ...settings, baseUrl: address } : settings;
+}
+
+/** OLLAMA_HOST as Ollama's own client reads it (envconfig.Host): without a scheme, http and port 11434. */
+function ollamaHost(value: string | undefined): string | undefined {
+  const host = value?.trim();
+  if (!host || /^https?:\/\//.test(host)) return host;
+  return /:\d+$/.test(host) ? `http://${host}` : `http://${host}:11434`;
 }
 
 /** Objects merge key by key; a key set to null in the change is removed (that is how a renderer removes an API key). */

@@ -3,8 +3,16 @@
  * do (a status, a refused connection, a body that is not JSON), and answers are read as text so a
  * malformed body can be reported with its first characters. Streams are read line by line.
  */
-import { CallError, codeForStatus } from '../../scheduler/call-error';
+import { CallError, codeForStatus, type CallErrorCode } from '../../scheduler/call-error';
 import { redactSecrets } from '../../store/secret-redaction';
+
+/** What a provider's own error body says beyond its status: a better code, its reason code, a wait, its message. */
+export interface ErrorReading {
+  code?: CallErrorCode;
+  reason?: string;
+  retryAfterMs?: number;
+  message?: string;
+}
 
 export interface HttpRequest {
   provider: string;
@@ -13,6 +21,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: unknown;
   signal: AbortSignal;
+  /** Reads the provider's error body (each API has its own shape); without it, the status decides. */
+  readError?: (status: number, body: string) => ErrorReading;
 }
 
 /** Sends the request; a non-2xx status or a network failure throws a CallError. */
@@ -31,12 +41,16 @@ export async function send(request: HttpRequest): Promise<Response> {
   }
   if (!response.ok) {
     const text = await response.text().catch(() => '');
-    const code = codeForStatus(response.status);
-    const retryAfterMs = retryAfter(response.headers.get('retry-after'));
-    throw new CallError(code, `${request.provider} answered ${response.status}${statusAdvice(code)}${text ? `: ${excerpt(errorMessageOf(text))}` : ''}`, {
+    const reading = request.readError?.(response.status, text) ?? {};
+    const code = reading.code ?? codeForStatus(response.status);
+    // A Retry-After header wins; some APIs (Gemini) say how long to wait only in the body.
+    const retryAfterMs = retryAfter(response.headers.get('retry-after')) ?? reading.retryAfterMs;
+    const said = reading.message ?? (text ? errorMessageOf(text) : '');
+    throw new CallError(code, `${request.provider} answered ${response.status}${statusAdvice(code)}${said ? `: ${excerpt(said)}` : ''}`, {
       provider: request.provider,
       status: response.status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...(reading.reason ? { reason: reading.reason } : {}),
     });
   }
   return response;
@@ -106,7 +120,7 @@ export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }
 
-function statusAdvice(code: ReturnType<typeof codeForStatus>): string {
+function statusAdvice(code: CallErrorCode): string {
   switch (code) {
     case 'unauthorized':
       return ' (the API key was refused: check it in Settings)';

@@ -1,49 +1,110 @@
 /**
  * /v1/chat/completions with `response_format: json_schema`: OpenAI, llama.cpp server, LM Studio,
- * vLLM. Server-sent events when streaming; a refusal arrives in `message.refusal`.
+ * vLLM. Server-sent events when streaming; a refusal arrives in `message.refusal`. What OpenAI's
+ * API reference and guides make this client do:
+ * - `strict: true` with a strict-ready schema (strict-schema.ts): without it the schema is a hint.
+ * - no `temperature` for reasoning models (o-series; GPT-5, -mini, -nano), which refuse any value
+ *   but their default with 400 unsupported_value; a model that refuses it otherwise is remembered.
+ * - finish_reason "length" is a cut answer; a `data: {"error": …}` event in the middle of a stream
+ *   is an error (retried like a 500), not the end of a short answer.
  */
 import { z } from 'zod';
-import { joinUrl, jsonOrUndefined } from '../http/http-call';
+import { CallError, type CallErrorCode } from '../../scheduler/call-error';
+import { joinUrl, jsonOrUndefined, type ErrorReading } from '../http/http-call';
 import type { LlmEndpoint } from './llm-settings';
 import { chatMessages } from './persona-prompt';
-import { RemoteLlmProvider, type WireFormat } from './remote-llm';
+import { RemoteLlmProvider, sendsTemperature, type AnswerPart, type WireFormat } from './remote-llm';
+import { strictJsonSchema, withoutNulls } from './strict-schema';
 
 export const OPENAI_DEFAULTS: LlmEndpoint = { baseUrl: 'http://127.0.0.1:8080/v1', model: 'local-model', stream: true, temperature: 0.8 };
 
+/**
+ * Models that accept only their default temperature (OpenAI's reasoning guide: o-series, and GPT-5,
+ * GPT-5 mini and nano, whose default reasoning effort is not "none"), with or without a dated
+ * snapshot or a gateway's "openai/" prefix. gpt-5-chat and GPT-5.1 onwards take a temperature.
+ */
+const DEFAULT_TEMPERATURE_ONLY = /^(?:openai\/)?(?:o\d+(?:-[a-z]+)*|gpt-5(?:-(?:mini|nano|pro))?)(?:-\d{4}-\d{2}-\d{2})?$/i;
+/** Set when a model refused a temperature in a 400 (param "temperature"): it is sent none from then on. */
+const NO_TEMPERATURE = 'no-temperature';
+
+export function takesOnlyDefaultTemperature(model: string): boolean {
+  return DEFAULT_TEMPERATURE_ONLY.test(model);
+}
+
+const usageSchema = z.object({ prompt_tokens: z.number().optional(), completion_tokens: z.number().optional() }).nullable().optional();
 const answerSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().nullable().optional(), refusal: z.string().nullable().optional() }), finish_reason: z.string().nullable().optional() })).min(1),
+  usage: usageSchema,
 });
-const chunkSchema = z.object({ choices: z.array(z.object({ delta: z.object({ content: z.string().nullable().optional(), refusal: z.string().nullable().optional() }).optional() })) });
+const errorSchema = z.object({ message: z.string().optional(), type: z.string().nullable().optional(), code: z.union([z.string(), z.number()]).nullable().optional(), param: z.string().nullable().optional() });
+const chunkSchema = z.object({
+  choices: z.array(z.object({ delta: z.object({ content: z.string().nullable().optional(), refusal: z.string().nullable().optional() }).optional(), finish_reason: z.string().nullable().optional() })).optional(),
+  error: errorSchema.optional(),
+});
 
 const auth = (endpoint: LlmEndpoint): Record<string, string> => (endpoint.apiKey ? { authorization: `Bearer ${endpoint.apiKey}` } : {});
 
+/** OpenAI's error body, {"error": {"message", "type", "param", "code"}}: its code and param as the reason. */
+function readError(_status: number, body: string): ErrorReading {
+  const parsed = z.object({ error: errorSchema }).safeParse(jsonOrUndefined(body));
+  if (!parsed.success) return {};
+  const { message, code, param } = parsed.data.error;
+  const reason = [code, param].filter((part) => part !== null && part !== undefined && part !== '').join(':');
+  return { ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+}
+
+/** An error event in the stream: the status it stands for is not sent, so its type says what it was. */
+function streamError(error: z.infer<typeof errorSchema>): CallError {
+  const kind = `${error.type ?? ''} ${error.code ?? ''}`;
+  const code: CallErrorCode = /rate_limit|quota/i.test(kind) ? 'rate_limited' : 'server_error';
+  return new CallError(code, `OpenAI-compatible server failed while streaming its answer: ${error.message ?? kind.trim()}`, { provider: 'openai' });
+}
+
 const wire: WireFormat = {
-  request: (prompt, request, endpoint) => ({
+  request: (prompt, request, endpoint, plan) => ({
     url: joinUrl(endpoint.baseUrl, '/chat/completions'),
     headers: auth(endpoint),
     body: {
       model: endpoint.model,
       messages: chatMessages(prompt),
-      response_format: { type: 'json_schema', json_schema: { name: 'personas', schema: prompt.schema } },
+      response_format: { type: 'json_schema', json_schema: { name: 'personas', strict: true, schema: strictJsonSchema(prompt.schema) } },
       stream: endpoint.stream,
       seed: request.seed,
-      temperature: endpoint.temperature,
+      ...(sendsTemperature(endpoint, takesOnlyDefaultTemperature(endpoint.model) || plan.lessons.has(NO_TEMPERATURE)) ? { temperature: endpoint.temperature } : {}),
     },
   }),
   answerSchema,
-  answerText: (body) => {
-    const message = (body as z.infer<typeof answerSchema>).choices[0]!.message;
-    return { text: message.content ?? '', ...(message.refusal ? { refusal: message.refusal } : {}) };
+  answer: (body) => {
+    const answer = body as z.infer<typeof answerSchema>;
+    const choice = answer.choices[0]!;
+    return {
+      text: choice.message.content ?? '',
+      ...(choice.message.refusal ? { refusal: choice.message.refusal } : choice.finish_reason === 'content_filter' ? { refusal: 'stopped by the content filter' } : {}),
+      ...(choice.finish_reason ? { finish: choice.finish_reason } : {}),
+      ...(answer.usage?.prompt_tokens ? { promptTokens: answer.usage.prompt_tokens } : {}),
+      ...(answer.usage?.completion_tokens ? { answerTokens: answer.usage.completion_tokens } : {}),
+    };
   },
   streamEvent: (line) => {
     if (!line.startsWith('data:')) return undefined;
-    const data = line.slice(5).trim();
-    const delta = chunkSchema.safeParse(jsonOrUndefined(data)).data?.choices[0]?.delta;
-    if (!delta) return undefined;
-    return { ...(delta.content ? { text: delta.content } : {}), ...(delta.refusal ? { refusal: delta.refusal } : {}) };
+    const chunk = chunkSchema.safeParse(jsonOrUndefined(line.slice(5).trim())).data;
+    if (!chunk) return undefined;
+    if (chunk.error) return { error: streamError(chunk.error) };
+    const choice = chunk.choices?.[0];
+    const part: AnswerPart = {
+      ...(choice?.delta?.content ? { text: choice.delta.content } : {}),
+      ...(choice?.delta?.refusal ? { refusal: choice.delta.refusal } : choice?.finish_reason === 'content_filter' ? { refusal: 'stopped by the content filter' } : {}),
+      ...(choice?.finish_reason ? { finish: choice.finish_reason } : {}),
+    };
+    return part;
   },
+  finishField: 'finish_reason',
+  isCut: (finish) => finish === 'length',
+  cleanText: withoutNulls,
+  readError,
+  lessonFrom: (error, endpoint) => (error.code === 'bad_request' && /(^|:)temperature$/.test(error.details.reason ?? '') && sendsTemperature(endpoint, false) ? NO_TEMPERATURE : undefined),
   models: (endpoint) => ({ url: joinUrl(endpoint.baseUrl, '/models'), headers: auth(endpoint) }),
-  modelNames: (body) => z.object({ data: z.array(z.object({ id: z.string() })) }).safeParse(body).data?.data.map((m) => m.id) ?? [],
+  modelPage: (body) => ({ names: z.object({ data: z.array(z.object({ id: z.string() })) }).safeParse(body).data?.data.map((m) => m.id) ?? [] }),
 };
 
 export class OpenAiCompatibleProvider extends RemoteLlmProvider {

@@ -1,36 +1,81 @@
 /**
  * What the three HTTP LLM providers share: a request/answer round (streamed or not) turned into
  * the raw text the repair engine reads, with persona progress from the stream, and a probe that
- * lists the models. Each provider supplies only its wire format.
+ * lists the models. Each provider supplies only its wire format. Three things every wire reports
+ * in its own words and this class acts on the same way:
+ * - how the answer ended: an answer the API cut (a length limit, a content stop) keeps only its
+ *   complete personas, says so, and lowers the batch size for the model (see TokenBudget);
+ * - an error sent in the middle of a stream: a CallError of its own, never a short answer;
+ * - a documented 400 that names a part of the request the model does not take (a temperature, a
+ *   schema feature): the model is remembered as not taking it, and the request sent again without.
  */
 import type { ZodType } from 'zod';
+import type { Level } from '../../../shared/persona';
 import { CallError } from '../../scheduler/call-error';
-import { excerpt, readJson, readLines, send } from '../http/http-call';
+import { excerpt, readJson, readLines, send, type ErrorReading } from '../http/http-call';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../types';
+import { completePersonas } from './answer-cut';
 import type { LlmEndpoint, ProbeResult } from './llm-settings';
 import { personasBegun, renderPersonaPrompt, type RenderedPrompt } from './persona-prompt';
+import { TokenBudget } from './token-budget';
 
-/** What one streamed line adds: more text or a refusal (keep-alives, role-only deltas and end markers add nothing). */
-export type StreamEvent = { text?: string; refusal?: string };
+/** What one body or streamed line says; keep-alives, role-only deltas and end markers say nothing. */
+export interface AnswerPart {
+  text?: string;
+  /** The API declined (a refusal field, a blocked prompt). */
+  refusal?: string;
+  /** How the API says the answer ended (finish_reason, done_reason, finishReason). */
+  finish?: string;
+  /** Tokens the API counted, when it says. */
+  promptTokens?: number;
+  answerTokens?: number;
+  /** An error the API sent in place of (the rest of) the answer. */
+  error?: CallError;
+}
+
+/** What a request is built from, besides the prompt and the endpoint. */
+export interface RequestPlan {
+  /** What this model was found not to take (see `lessonFrom`). */
+  lessons: ReadonlySet<string>;
+  promptTokens: number;
+  answerTokens: number;
+}
 
 export interface WireFormat {
   /** The request for a rendered prompt. */
-  request(prompt: RenderedPrompt, request: PersonaRequest, endpoint: LlmEndpoint): { url: string; headers: Record<string, string>; body: unknown };
-  /** The whole answer's text from a non-streamed body (already checked with `answerSchema`). */
-  answerText(body: unknown): { text: string; refusal?: string };
+  request(prompt: RenderedPrompt, request: PersonaRequest, endpoint: LlmEndpoint, plan: RequestPlan): { url: string; headers: Record<string, string>; body: unknown };
+  /** The whole answer from a non-streamed body (already checked with `answerSchema`). */
+  answer(body: unknown): AnswerPart;
   answerSchema: ZodType;
   /** One line of the stream; undefined skips it. */
-  streamEvent(line: string): StreamEvent | undefined;
-  /** GET for the model list and how to read it. */
-  models(endpoint: LlmEndpoint): { url: string; headers: Record<string, string> };
-  modelNames(body: unknown): string[];
+  streamEvent(line: string): AnswerPart | undefined;
+  /** The API's name for how an answer ended, for messages (done_reason, finish_reason, finishReason). */
+  finishField: string;
+  /** Whether a finish reason means the answer stopped at a limit before its end (a content stop comes as a refusal). */
+  isCut(finish: string): boolean;
+  /** Tidies a whole answer's text before repair reads it. */
+  cleanText?(text: string): string;
+  /** Reads the API's error body. */
+  readError?: (status: number, body: string) => ErrorReading;
+  /** The lesson a refusal teaches (what to leave out next time), or undefined when sending again would not help. */
+  lessonFrom?(error: CallError, endpoint: LlmEndpoint, lessons: ReadonlySet<string>): string | undefined;
+  /** The most personas that fit one call for the model, when the wire knows its limit (Ollama's context). */
+  fits?(budget: TokenBudget, key: string, level: Level): number | undefined;
+  /** GET for the model list (`pageToken` from the previous page's `nextPage`) and how to read it. */
+  models(endpoint: LlmEndpoint, pageToken?: string): { url: string; headers: Record<string, string> };
+  modelPage(body: unknown): { names: string[]; nextPage?: string };
 }
+
+/** Pages of models a probe reads at most: a server that pages forever is not followed forever. */
+const MAX_MODEL_PAGES = 20;
 
 export abstract class RemoteLlmProvider implements LlmProvider {
   abstract readonly id: string;
   abstract readonly label: string;
   abstract readonly kind: 'local' | 'cloud';
   protected abstract readonly wire: WireFormat;
+  protected readonly budget = new TokenBudget();
+  private readonly lessons = new Map<string, Set<string>>();
 
   constructor(protected readonly endpoint: () => LlmEndpoint) {}
 
@@ -38,42 +83,39 @@ export abstract class RemoteLlmProvider implements LlmProvider {
     const endpoint = this.endpoint();
     this.checkConfigured(endpoint);
     const prompt = renderPersonaPrompt(request);
-    const { url, headers, body } = this.wire.request(prompt, request, endpoint);
-    const response = await send({ provider: this.label, url, headers, body, signal: context.signal });
-    if (!endpoint.stream) {
-      const parsed = this.wire.answerSchema.safeParse(await readJson(response, this.label, context.signal));
-      if (!parsed.success) throw new CallError('malformed', `${this.label} answered in an unexpected shape (${excerpt(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))})`, { provider: this.id });
-      const answer = this.wire.answerText(parsed.data);
-      return this.output(answer.text, answer.refusal);
-    }
-    let text = '';
-    let refusal: string | undefined;
-    let begun = 0;
-    await readLines(response, this.label, context.signal, (line) => {
-      const event = this.wire.streamEvent(line);
-      if (!event) return;
-      if (event.refusal) refusal = (refusal ?? '') + event.refusal;
-      if (event.text) {
-        text += event.text;
-        const now = personasBegun(text);
-        // A persona is done when the next one begins; the last when the stream ends.
-        if (now > begun) {
-          begun = now;
-          context.onPersona?.(Math.min(request.count, now - 1), request.count);
-        }
+    const key = modelKey(endpoint);
+    const lessons = this.lessonsFor(key);
+    for (;;) {
+      try {
+        return await this.round(prompt, request, endpoint, lessons, context);
+      } catch (error) {
+        const lesson = error instanceof CallError ? this.wire.lessonFrom?.(error, endpoint, lessons) : undefined;
+        if (!lesson || lessons.has(lesson)) throw error;
+        lessons.add(lesson);
       }
-    });
-    context.onPersona?.(Math.min(request.count, begun), request.count);
-    return this.output(text, refusal);
+    }
+  }
+
+  maxPersonasPerCall(level: Level): number | undefined {
+    const key = modelKey(this.endpoint());
+    const limits = [this.budget.maxPersonas(key, level), this.wire.fits?.(this.budget, key, level)].filter((n): n is number => n !== undefined);
+    return limits.length ? Math.max(1, Math.min(...limits)) : undefined;
   }
 
   async probe(signal: AbortSignal): Promise<ProbeResult> {
     const endpoint = this.endpoint();
     try {
       this.checkConfigured(endpoint);
-      const { url, headers } = this.wire.models(endpoint);
-      const response = await send({ provider: this.label, url, headers, signal });
-      const models = this.wire.modelNames(await readJson(response, this.label, signal));
+      const models: string[] = [];
+      let pageToken: string | undefined;
+      for (let page = 0; page < MAX_MODEL_PAGES; page++) {
+        const { url, headers } = this.wire.models(endpoint, pageToken);
+        const response = await send({ provider: this.label, url, headers, signal, ...this.errorReader() });
+        const { names, nextPage } = this.wire.modelPage(await readJson(response, this.label, signal));
+        models.push(...names);
+        if (!nextPage) break;
+        pageToken = nextPage;
+      }
       const has = models.includes(endpoint.model);
       return {
         reachable: true,
@@ -85,14 +127,90 @@ export abstract class RemoteLlmProvider implements LlmProvider {
     }
   }
 
+  private async round(prompt: RenderedPrompt, request: PersonaRequest, endpoint: LlmEndpoint, lessons: ReadonlySet<string>, context: ProviderContext): Promise<ProviderOutput> {
+    const key = modelKey(endpoint);
+    const promptChars = prompt.system.length + prompt.user.length;
+    const plan: RequestPlan = { lessons, promptTokens: this.budget.promptTokens(key, promptChars), answerTokens: this.budget.answerTokens(key, request.level, request.count) };
+    const { url, headers, body } = this.wire.request(prompt, request, endpoint, plan);
+    this.budget.sent(key, promptChars);
+    const response = await send({ provider: this.label, url, headers, body, signal: context.signal, ...this.errorReader() });
+    const answer = endpoint.stream ? await this.readStream(response, request, context) : await this.readWhole(response, context.signal);
+    if (answer.error) throw answer.error;
+    if (answer.refusal && (answer.text ?? '').trim() === '') throw new CallError('refused', `${this.label} declined to answer: ${excerpt(answer.refusal)}`, { provider: this.id });
+    const clean = (text: string) => this.wire.cleanText?.(text) ?? text;
+    // A content stop after some text, like a length limit, cuts the answer: what it completed is kept.
+    if (answer.finish && (this.wire.isCut(answer.finish) || answer.refusal)) {
+      const kept = completePersonas(answer.text ?? '');
+      this.budget.cut(key, request.level, request.count, kept.complete);
+      return { format: 'text', text: clean(kept.text), cut: { reason: `${this.wire.finishField} "${answer.finish}"`, complete: kept.complete } };
+    }
+    const text = clean(answer.text ?? '');
+    if (text.trim() === '') throw new CallError('malformed', `${this.label} sent an empty answer`, { provider: this.id });
+    this.budget.learn(key, request.level, { promptChars, personas: Math.min(request.count, personasBegun(text)), ...tokens(answer) });
+    return { format: 'text', text };
+  }
+
+  private async readWhole(response: Response, signal: AbortSignal): Promise<AnswerPart> {
+    const parsed = this.wire.answerSchema.safeParse(await readJson(response, this.label, signal));
+    if (!parsed.success) throw new CallError('malformed', `${this.label} answered in an unexpected shape (${excerpt(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))})`, { provider: this.id });
+    return this.wire.answer(parsed.data);
+  }
+
+  private async readStream(response: Response, request: PersonaRequest, context: ProviderContext): Promise<AnswerPart> {
+    const whole: AnswerPart = {};
+    let text = '';
+    let begun = 0;
+    await readLines(response, this.label, context.signal, (line) => {
+      const part = this.wire.streamEvent(line);
+      if (!part) return;
+      if (part.error) throw part.error;
+      if (part.refusal) whole.refusal = (whole.refusal ?? '') + part.refusal;
+      if (part.finish) whole.finish = part.finish;
+      if (part.promptTokens) whole.promptTokens = part.promptTokens;
+      if (part.answerTokens) whole.answerTokens = part.answerTokens;
+      if (part.text) {
+        text += part.text;
+        const now = personasBegun(text);
+        // A persona is done when the next one begins; the last when the stream ends.
+        if (now > begun) {
+          begun = now;
+          context.onPersona?.(Math.min(request.count, now - 1), request.count);
+        }
+      }
+    });
+    context.onPersona?.(Math.min(request.count, begun), request.count);
+    return { ...whole, text };
+  }
+
+  private errorReader(): { readError?: WireFormat['readError'] } {
+    return this.wire.readError ? { readError: this.wire.readError } : {};
+  }
+
+  private lessonsFor(key: string): Set<string> {
+    let lessons = this.lessons.get(key);
+    if (!lessons) {
+      lessons = new Set();
+      this.lessons.set(key, lessons);
+    }
+    return lessons;
+  }
+
   private checkConfigured(endpoint: LlmEndpoint): void {
     if (!endpoint.model) throw new CallError('bad_request', `${this.label} has no model set: choose one in Settings.`, { provider: this.id });
     if (this.kind === 'cloud' && !endpoint.apiKey) throw new CallError('unauthorized', `${this.label} needs an API key: add it in Settings.`, { provider: this.id });
   }
+}
 
-  private output(text: string, refusal: string | undefined): ProviderOutput {
-    if (refusal && text.trim() === '') throw new CallError('refused', `${this.label} declined to answer: ${excerpt(refusal)}`, { provider: this.id });
-    if (text.trim() === '') throw new CallError('malformed', `${this.label} sent an empty answer`, { provider: this.id });
-    return { format: 'text', text };
-  }
+/** Learned figures belong to a model on a server: the same name elsewhere may be another build. */
+function modelKey(endpoint: LlmEndpoint): string {
+  return `${endpoint.baseUrl} ${endpoint.model}`;
+}
+
+function tokens(answer: AnswerPart): { promptTokens?: number; answerTokens?: number } {
+  return { ...(answer.promptTokens ? { promptTokens: answer.promptTokens } : {}), ...(answer.answerTokens ? { answerTokens: answer.answerTokens } : {}) };
+}
+
+/** Whether a model may be sent `endpoint.temperature`: not when settings say "model default", nor to a model that takes no other. */
+export function sendsTemperature(endpoint: LlmEndpoint, takesOnlyDefault: boolean): boolean {
+  return endpoint.temperatureMode !== 'model_default' && !takesOnlyDefault;
 }
