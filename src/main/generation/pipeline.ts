@@ -16,6 +16,7 @@ import { scoreSet } from '../validation/fidelity';
 import type { ValidationStats } from '../validation/validation-stats';
 import { analyzeBrief, type BriefAnalysis } from './brief-analysis';
 import type { TasteDataset } from './dataset';
+import { OFFLINE_PROVIDER_ID } from '../providers/llm/offline/offline-engine';
 import { fidelityContextFor } from './fidelity-context';
 import { randomSeed } from './random';
 import { repairContextFor } from './repair-context';
@@ -99,6 +100,12 @@ export interface PipelineDeps {
 }
 
 
+/** One fallback for the run: personas the offline engine wrote in the first attempt and in the rewrite. */
+function mergeFallbacks(first: Fallback | undefined, second: Fallback | undefined): Fallback | undefined {
+  if (!first || !second) return first ?? second;
+  return { ...first, personas: first.personas + second.personas };
+}
+
 /** Personas that score under this for their fit to the brief are written once more. */
 const REWRITE_BELOW = 70;
 /** Mixed into the run's seed for the second attempt, so it draws other people. */
@@ -180,8 +187,9 @@ export class GenerationPipeline {
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
       const produced = await this.produce(provider, request, providerContext, repairOptions, trace, options.priority);
       progress('validate', 0, brief.count);
-      const { fallback } = produced;
-      const repaired = await this.checkFidelity(produced.repaired, { provider, request, providerContext, repairOptions, trace, priority: options.priority, brief });
+      const checked = await this.checkFidelity(produced.repaired, { provider, request, providerContext, repairOptions, trace, priority: options.priority, brief });
+      const repaired = checked.repaired;
+      const fallback = mergeFallbacks(produced.fallback, checked.fallback);
       const generatedAt = new Date().toISOString();
       const personas = repaired.document.personas.map((persona) => ({
         id: randomUUID(),
@@ -272,11 +280,12 @@ export class GenerationPipeline {
   private async checkFidelity(
     repaired: RepairResult,
     run: { provider: LlmProvider; request: PersonaRequest; providerContext: ProviderContext; repairOptions: RepairOptions; trace: PhaseTimeline; priority?: Priority; brief: ResolvedBrief },
-  ): Promise<RepairResult> {
+  ): Promise<{ repaired: RepairResult; fallback?: Fallback }> {
     const context = fidelityContextFor(run.request.analysis, run.brief, this.deps.dataset());
     const provenance = (p: Persona) => ({ repaired: p.meta?.repaired?.length ?? 0, filled: p.meta?.filled?.length ?? 0 });
     let personas = repaired.document.personas;
     let scores = scoreSet(personas, context, personas.map(provenance));
+    let rewriteFallback: Fallback | undefined;
     const issues = [...repaired.report.issues];
     const worst = scores
       .map((f, index) => ({ index, score: f.score }))
@@ -289,7 +298,10 @@ export class GenerationPipeline {
         const kept = personas.filter((_, i) => !worst.some((w) => w.index === i));
         const avoidLines = kept.flatMap((p) => [...p.goals, ...p.painPoints, ...(p.quote ? [p.quote] : [])]);
         const request = { ...run.request, count: worst.length, seed: (run.request.seed ^ REWRITE_SEED_MIX) >>> 0, exclude: [...(run.request.exclude ?? []), ...exclude], avoidLines };
-        const fresh = (await this.produce(run.provider, request, run.providerContext, run.repairOptions, run.trace, run.priority)).repaired.document.personas;
+        const second = await this.produce(run.provider, request, run.providerContext, run.repairOptions, run.trace, run.priority);
+        const fresh = second.repaired.document.personas;
+        // A cut answer in the second attempt belongs to the run's report too (other notes name its own document's paths).
+        issues.push(...second.repaired.report.issues.filter((issue) => issue.type === 'truncated'));
         for (const [i, { index, score }] of worst.entries()) {
           const candidate = fresh[i];
           if (!candidate) break;
@@ -299,6 +311,10 @@ export class GenerationPipeline {
             issues.push({ type: 'constraint_violation', path: `/personas/${index}`, fixed: true, how: `${personas[index]!.name} fitted the brief poorly (${score}/100: ${scores[index]!.reasons[0] ?? 'low fit'}); written again as ${candidate.name} (${trialScores[index]!.score}/100)` });
             personas = trial;
             scores = trialScores;
+            // A persona the offline engine wrote in the provider's place is a fallback, and the run says so.
+            if (second.fallback && candidate.meta?.source === OFFLINE_PROVIDER_ID && run.provider.id !== OFFLINE_PROVIDER_ID) {
+              rewriteFallback = { ...second.fallback, personas: (rewriteFallback?.personas ?? 0) + 1 };
+            }
           } else {
             issues.push({ type: 'constraint_violation', path: `/personas/${index}`, fixed: false, how: `${personas[index]!.name} fits the brief poorly (${score}/100: ${scores[index]!.reasons[0] ?? 'low fit'}); a second attempt fitted no better, so it was kept` });
           }
@@ -313,7 +329,7 @@ export class GenerationPipeline {
     const mean = scored.length === 0 ? 0 : scores.reduce((sum, f) => sum + f.score, 0) / scored.length;
     const score = Math.round(mean * Math.min(1, scored.length / Math.max(1, asked)) * 10) / 10;
     const report: ValidationReport = { valid: issues.every((issue) => issue.fixed), score, issues };
-    return { ...repaired, report, document: { ...repaired.document, personas: scored, report } };
+    return { repaired: { ...repaired, report, document: { ...repaired.document, personas: scored, report } }, ...(rewriteFallback ? { fallback: rewriteFallback } : {}) };
   }
 
   /** One provider answer through repair, counted in the validation metrics. */

@@ -132,7 +132,11 @@ export function loadWorld(resourcesDir: string, additions: WorldAdditions): Worl
     for (const alias of new Set([normalizeForMatch(city.name).trim(), ...city.aliases])) push(cityIndex, alias, city);
     if (city.region) push(regionIndex, normalizeForMatch(city.region).trim(), city);
   }
-  for (const list of cityIndex.values()) list.sort((a, b) => b.population - a.population);
+  // A place called by its own name comes before one that merely has it as another spelling (Porto, not Bordeaux), then the bigger one.
+  for (const [key, list] of cityIndex) {
+    const own = (city: City) => (normalizeForMatch(city.name).trim() === key ? 1 : 0);
+    list.sort((a, b) => own(b) - own(a) || b.population - a.population);
+  }
   for (const [short, name] of Object.entries(CITY_SHORT_NAMES)) {
     const city = cityIndex.get(normalizeForMatch(name).trim())?.[0];
     if (city) push(cityIndex, short, city);
