@@ -91,7 +91,7 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
     origin,
     industries,
     b2bFunctions,
-    companySizes: sizes.length > 0 ? COMPANY_SIZES.filter((s) => sizes.includes(s)) : ['11-50', '51-200', '201-1000', '1000+'],
+    companySizes: sizesFromHeadcount(rawText) ?? (sizes.length > 0 ? COMPANY_SIZES.filter((s) => sizes.includes(s)) : ['11-50', '51-200', '201-1000', '1000+']),
   };
 }
 
@@ -122,6 +122,21 @@ function genderOf(text: string): 'female' | 'male' | null {
   const female = has(FEMALE_WORDS);
   const male = has(MALE_WORDS);
   return female === male ? null : female ? 'female' : 'male';
+}
+
+/** The company sizes a headcount in the brief spans: "(250-5000 employees)", "with 50-200 people". */
+function sizesFromHeadcount(text: string): CompanySize[] | null {
+  const m = /(\d[\d,.]*)\s*(?:-|–|to)\s*(\d[\d,.]*)\s*(?:\+\s*)?(?:employees|people|staff|workers|fte|salariés|mitarbeiter|empleados)/i.exec(text);
+  if (!m) return null;
+  const [lo, hi] = [Number(m[1]!.replace(/[,.]/g, '')), Number(m[2]!.replace(/[,.]/g, ''))];
+  const bounds: Record<CompanySize, [number, number]> = { '1-10': [1, 10], '11-50': [11, 50], '51-200': [51, 200], '201-1000': [201, 1000], '1000+': [1001, Infinity] };
+  // A bucket counts when most of it lies in the range, or the range lies within it.
+  const sizes = COMPANY_SIZES.filter((size) => {
+    const [a, b] = bounds[size];
+    const overlap = Math.min(b, hi) - Math.max(a, lo);
+    return overlap >= 0 && (overlap >= (Math.min(b, 5000) - a) / 2 || (lo >= a && hi <= b));
+  });
+  return sizes.length > 0 ? sizes : null;
 }
 
 function clampRange([lo, hi]: readonly [number, number]): [number, number] {

@@ -9,6 +9,7 @@ import { incomeWithin, type LifeStage } from '../../../generation/audience';
 import type { BriefAnalysis, WeightedCity } from '../../../generation/brief-analysis';
 import type { B2bFunction, Occupation, TasteDataset } from '../../../generation/dataset';
 import type { SeededRandom } from '../../../generation/random';
+import { containsWordPrefix } from '../../../generation/text';
 import { pickName } from './names';
 import { UsageTracker, sampleDistinct } from './sampling';
 
@@ -115,12 +116,26 @@ function pickWork(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis
 }
 
 function pickB2bRole(rng: SeededRandom, data: TasteDataset, analysis: BriefAnalysis, age: number, used: UsageTracker) {
-  const functions = analysis.b2bFunctions.length > 0 ? analysis.b2bFunctions : data.b2bFunctions;
+  // Roles the brief names ("IT directors", "plant managers") lead; their function's other roles make up the buying team.
+  const named = data.b2bFunctions.flatMap((fn) => fn.roles.filter((role) => containsWordPrefix(analysis.text, role.title)).map((role) => ({ fn, role })));
+  const functions = named.length > 0 ? [...new Set(named.map((n) => n.fn))] : analysis.b2bFunctions.length > 0 ? analysis.b2bFunctions : data.b2bFunctions;
+  if (named.length > 0 && rng.next() < 0.6) {
+    const fitting = named.filter(({ role }) => role.minAge <= age && age <= role.maxAge && used.count(role.title) === 0);
+    if (fitting.length > 0) {
+      const { fn, role } = rng.pick(fitting);
+      used.use(role.title);
+      return b2bIdentity(rng, fn, role);
+    }
+  }
   const candidates = functions.flatMap((fn) => fn.roles.map((role) => ({ fn, role })));
   const fitting = candidates.filter(({ role }) => role.minAge <= age && age <= role.maxAge);
   const pool = (fitting.length > 0 ? fitting : candidates).map((c) => ({ item: c, weight: used.weight(c.role.title) }));
   const [{ fn, role }] = sampleDistinct(rng, pool, 1) as [(typeof candidates)[number]];
   used.use(role.title);
+  return b2bIdentity(rng, fn, role);
+}
+
+function b2bIdentity(rng: SeededRandom, fn: B2bFunction, role: B2bFunction['roles'][number]) {
   const education = rng.pick(['Bachelor of Business Administration', "Master's in engineering", "Master's in management", 'Vocational training and in-house programmes', 'MBA', 'Bachelor of Science']);
   return { occupation: role.title, work: 'working' as const, income: role.income, education, b2b: { role: role.title, decisionPower: role.decisionPower, fn } };
 }
