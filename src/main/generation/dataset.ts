@@ -5,12 +5,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DatasetError, readDataFile } from './dataset-file';
-import { domainsFileSchema, lifeStagesFileSchema, type Domain, type LifeStage as AudienceStage } from './audience';
+import { domainsFileSchema, lifeStagesFileSchema, type Domain, type LifeStage } from './audience';
 import { loadWorld, MACRO_REGIONS, type City, type Country, type World } from './world';
 import { CULTURAL_CATEGORIES, DECISION_POWERS, INCOME_BRACKETS } from '../../shared/persona';
 
 export const AGE_BANDS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
-export const LIFE_STAGES = ['single', 'couple', 'parent-young', 'parent-teen', 'empty-nester', 'retired', 'student'] as const;
 
 const str = z.string().min(1);
 const income = z.enum(INCOME_BRACKETS);
@@ -80,21 +79,9 @@ const themeSchema = z.object({
   channels: z.array(str).min(2),
   quotes: z.array(str).min(1),
 });
-const audienceSchema = z.object({
-  id: str,
-  keywords: z.array(str).min(1),
-  ageRange: z.tuple([z.int(), z.int()]),
-  lifeStage: z.enum(LIFE_STAGES).nullable().optional(),
-  gender: z.enum(['female', 'male']).nullable().optional(),
-});
-const lifeStageSchema = z.object({ id: z.enum(LIFE_STAGES), minAge: z.int(), maxAge: z.int(), households: z.array(str).min(1) });
-
 const phrasesSchema = z.object({
   version: z.literal(1),
   themes: z.array(themeSchema).min(1),
-  audiences: z.array(audienceSchema),
-  lifeStages: z.array(lifeStageSchema).min(LIFE_STAGES.length),
-  bios: z.array(str).min(1),
   generic: themeSchema,
 });
 
@@ -106,9 +93,6 @@ export type Industry = z.infer<typeof industrySchema>;
 export type B2bRole = z.infer<typeof b2bRoleSchema>;
 export type B2bFunction = z.infer<typeof b2bFunctionSchema>;
 export type Theme = z.infer<typeof themeSchema>;
-export type Audience = z.infer<typeof audienceSchema>;
-export type LifeStage = z.infer<typeof lifeStageSchema>;
-export type LifeStageId = (typeof LIFE_STAGES)[number];
 export type { MacroRegion } from './world';
 
 const biosSchema = z.object({
@@ -131,16 +115,13 @@ export interface TasteDataset {
   /** The countries the dataset describes by hand: where people live when a brief names no place. */
   homeCountries: Country[];
   /** Audiences by life stage (life-stages.json) and products by domain (domains.json). */
-  stages: AudienceStage[];
+  stages: LifeStage[];
   domains: Domain[];
   bioTemplates: BioTemplates;
   industries: Industry[];
   b2bFunctions: B2bFunction[];
   themes: Theme[];
   genericTheme: Theme;
-  audiences: Audience[];
-  lifeStages: ReadonlyMap<LifeStageId, LifeStage>;
-  bios: string[];
 }
 
 export { DatasetError };
@@ -181,9 +162,6 @@ export function loadDataset(datasetDir: string): TasteDataset {
     b2bFunctions: occupations.b2bFunctions,
     themes: phrases.themes,
     genericTheme: phrases.generic,
-    audiences: phrases.audiences,
-    lifeStages: new Map(phrases.lifeStages.map((s) => [s.id, s])),
-    bios: phrases.bios,
   };
   loaded.set(datasetDir, dataset);
   return dataset;
