@@ -64,6 +64,20 @@ describe('dashboard (browser mode)', () => {
 });
 
 describe('settings (browser mode)', () => {
+  it("sets an engine's temperature to the model's own default, and the number field says it is not sent", async () => {
+    await withApp(browser, {}, async (app) => {
+      const { page } = app;
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.getByLabel('Gemini temperature source').selectOption('model_default');
+      expect(await page.getByRole('spinbutton', { name: 'Gemini temperature', exact: true }).isDisabled()).toBe(true);
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Settings saved').waitFor();
+      expect(app.core.settings.get().gemini.temperatureMode).toBe('model_default');
+      await page.reload();
+      expect(await page.getByLabel('Gemini temperature source').inputValue()).toBe('model_default');
+    });
+  });
+
   it('saves a provider key that never appears in the page or its network responses', async () => {
     const secret = 'AIza-e2e-SECRET-7c1f9';
     await withApp(browser, {}, async (app) => {

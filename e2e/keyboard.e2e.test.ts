@@ -91,7 +91,7 @@ describe.each(VIEWPORTS)('keyboard only at $width×$height (browser mode)', (vie
 
       await tabTo(page, named(`All fields of ${names[0]}`), 'All fields');
       await press(page, 'Enter', 'All fields opened');
-      expect(await page.getByRole('article').first().locator('details').getAttribute('open')).not.toBeNull();
+      expect(await page.getByRole('article').first().locator('details.all-fields').getAttribute('open')).not.toBeNull();
 
       await tabTo(page, named(`Edit ${names[0]}`), 'Edit');
       await page.keyboard.press('Enter');

@@ -56,7 +56,7 @@ describe('workshop accessibility (browser mode)', () => {
       expect(culture.length).toBeGreaterThan(0);
       for (const label of culture) expect(['Music', 'Film', 'TV', 'Books', 'Brands', 'Food', 'Podcasts', 'Destinations']).toContain(label);
 
-      await first.locator('summary').click();
+      await first.locator('details.all-fields summary').click();
       const fields = first.locator('details[open] .fields');
       await fields.first().waitFor();
       const fieldsText = (await fields.first().innerText()).replace(/\s+/g, ' ');
@@ -120,7 +120,7 @@ describe('workshop accessibility (browser mode)', () => {
       await badge.waitFor();
       expect(await badge.textContent()).toBe('4 fields repaired');
       expect(await badge.getAttribute('title')).toBe('Repaired: interests, quote, TV, goals');
-      await card.locator('summary').click();
+      await card.locator('details.all-fields summary').click();
       const repaired = card.locator('.fields dt', { hasText: 'Repaired fields' }).locator('xpath=following-sibling::dd[1]');
       expect((await repaired.locator('li').allTextContents()).join(', ')).toBe('Interests, Quote, TV, Goals');
       await expectNoSeriousViolations(page, 'workshop, repaired badges');

@@ -1,11 +1,16 @@
 /** One LLM server's card: address, model, temperature, streaming, key, and a connection test. */
 import { useState } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/types';
-import type { SettingsView } from '../../../shared/settings';
+import type { SettingsView, TemperatureMode } from '../../../shared/settings';
 import { api, messageOf } from '../api/client';
-import { CheckboxField, KeyField, NumberField, TextField } from './fields';
+import { CheckboxField, KeyField, NumberField, SelectField, TextField } from './fields';
 import { fieldId, type EndpointDraft, type EndpointId, type FieldErrors } from './model';
 import { Card } from './sections';
+
+const TEMPERATURE_OPTIONS: ReadonlyArray<{ value: TemperatureMode; label: string }> = [
+  { value: 'set', label: 'This value' },
+  { value: 'model_default', label: "The model's default" },
+];
 
 type ProbeResult = ResponseOf<'providers:probe'>;
 type Probe = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: ProbeResult } | { state: 'failed'; message: string };
@@ -110,6 +115,13 @@ export function EndpointSection({
         </datalist>
       )}
       <div className="row settings-pair">
+        <SelectField
+          path={`${id}.temperatureMode`}
+          value={draft.temperatureMode}
+          options={TEMPERATURE_OPTIONS}
+          onChange={(v) => onEdit('temperatureMode', v)}
+          error={errors[`${id}.temperatureMode`]}
+        />
         <NumberField
           path={`${id}.temperature`}
           value={draft.temperature}
@@ -117,8 +129,12 @@ export function EndpointSection({
           min={0}
           max={2}
           step={0.1}
+          disabled={draft.temperatureMode === 'model_default'}
           error={errors[`${id}.temperature`]}
+          hint={draft.temperatureMode === 'model_default' ? 'Not sent: the model uses its own.' : undefined}
         />
+      </div>
+      <div className="row settings-pair">
         <CheckboxField path={`${id}.stream`} checked={draft.stream} onChange={(v) => onEdit('stream', v)} error={errors[`${id}.stream`]} />
       </div>
       <KeyField

@@ -4,7 +4,7 @@
  * fields the user changed. Percentages on screen are 0-1 rates in settings; p95 is seconds on screen
  * and milliseconds in settings; an empty "Alert after" is null (each rule's own delay).
  */
-import type { SettingsChange, SettingsView } from '../../../shared/settings';
+import type { SettingsChange, SettingsView, TemperatureMode } from '../../../shared/settings';
 import type { ProviderId } from '../../../shared/vocabulary';
 
 export type CultureId = SettingsView['culture'];
@@ -15,6 +15,8 @@ export interface EndpointDraft {
   baseUrl: string;
   model: string;
   temperature: string;
+  /** 'model_default' sends no temperature: the model's own (some models accept no other). */
+  temperatureMode: TemperatureMode;
   stream: boolean;
   /** A new key typed by the user; never the saved one, which the renderer never sees. */
   apiKey: string;
@@ -68,16 +70,19 @@ export const LABELS: Record<FieldPath, string> = {
   'ollama.baseUrl': 'Ollama base URL',
   'ollama.model': 'Ollama model',
   'ollama.temperature': 'Ollama temperature',
+  'ollama.temperatureMode': 'Ollama temperature source',
   'ollama.stream': 'Stream Ollama responses',
   'ollama.apiKey': 'Ollama API key',
   'openai.baseUrl': 'OpenAI base URL',
   'openai.model': 'OpenAI model',
   'openai.temperature': 'OpenAI temperature',
+  'openai.temperatureMode': 'OpenAI temperature source',
   'openai.stream': 'Stream OpenAI responses',
   'openai.apiKey': 'OpenAI API key',
   'gemini.baseUrl': 'Gemini base URL',
   'gemini.model': 'Gemini model',
   'gemini.temperature': 'Gemini temperature',
+  'gemini.temperatureMode': 'Gemini temperature source',
   'gemini.stream': 'Stream Gemini responses',
   'gemini.apiKey': 'Gemini API key',
   'qloo.baseUrl': 'Qloo base URL',
@@ -132,6 +137,7 @@ export function toDraft(view: SettingsView): SettingsDraft {
     baseUrl: e.baseUrl,
     model: e.model,
     temperature: show(e.temperature),
+    temperatureMode: e.temperatureMode,
     stream: e.stream,
     apiKey: '',
   });
@@ -223,6 +229,11 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
     changed.push(path);
     return next;
   };
+  const choice = <T extends string>(path: FieldPath, next: T, before: T): T | undefined => {
+    if (next === before) return undefined;
+    changed.push(path);
+    return next;
+  };
   const flag = (path: FieldPath, next: boolean, before: boolean): boolean | undefined => {
     if (next === before) return undefined;
     changed.push(path);
@@ -258,6 +269,7 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
       baseUrl: text(`${id}.baseUrl`, next.baseUrl, before.baseUrl),
       model: text(`${id}.model`, next.model, before.model),
       temperature: number(`${id}.temperature`, next.temperature, before.temperature),
+      temperatureMode: choice(`${id}.temperatureMode`, next.temperatureMode, before.temperatureMode),
       stream: flag(`${id}.stream`, next.stream, before.stream),
       apiKey: key(`${id}.apiKey`, next.apiKey),
     });
