@@ -41,6 +41,7 @@ export interface BriefAnalysis {
 }
 
 const MAX_THEMES = 4;
+const MIN_B2B_AGE = 30;
 
 const COMPANY_SIZE_CUES: ReadonlyArray<readonly [readonly string[], readonly CompanySize[]]> = [
   [['freelanc', 'solo', 'sole trader', 'self employed'], ['1-10']],
@@ -67,10 +68,17 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
   const stage = named ?? data.stages.find((s) => s.id === GENERAL_STAGE) ?? data.stages[0]!;
   const found = domainsOf(text, data.domains, brief.level === 'b2b');
   const domains = found.length > 0 ? found : data.domains.filter((d) => d.id === GENERIC_DOMAIN);
-  const ageRange = clampRange(brief.ageRange ?? (named ? typicalAges(stage.ages) : brief.level === 'b2b' ? [28, 62] : [22, 65]));
-
   const place = resolvePlace(rawText, brief.location, data.world, () => citiesOf(data.world, data.homeCountries));
   const origin = originOf(rawText, place, data.world);
+  const newcomerStage = newcomerStageOf(stage, origin, data);
+  // People from elsewhere with no audience named are newcomers: that stage says their ages.
+  const agesFrom = named ?? (brief.level === 'b2b' ? null : newcomerStage);
+  // Business buyers cluster in their thirties to fifties: the B2B span's middle as well.
+  const drawn: [number, number] = agesFrom ? typicalAges(agesFrom.ages) : brief.level === 'b2b' ? typicalAges([28, 62]) : [22, 65];
+  // A B2B persona is a buyer with a say in the purchase: no younger than 30 unless the brief gives ages.
+  if (brief.level === 'b2b') drawn[0] = Math.min(Math.max(drawn[0], MIN_B2B_AGE), drawn[1]);
+  const ageRange = clampRange(brief.ageRange ?? drawn);
+
   const industries = data.industries.filter((i) => i.keywords.some((k) => containsWordPrefix(text, k)));
   const b2bFunctions = data.b2bFunctions.filter((f) => f.keywords.some((k) => containsWordPrefix(text, k)));
   const sizes = COMPANY_SIZE_CUES.filter(([cues]) => cues.some((c) => containsWordPrefix(text, c))).flatMap(([, s]) => s);
@@ -83,7 +91,7 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
     tags: new Set([...domains.flatMap((d) => d.tags), ...themes.flatMap((t) => t.tags)]),
     stage,
     stageNamed: named !== null,
-    newcomerStage: newcomerStageOf(stage, origin, data),
+    newcomerStage,
     domains,
     ageRange,
     gender: stage.gender ?? genderOf(text),
@@ -110,7 +118,7 @@ function newcomerStageOf(stage: LifeStage, origin: Country | null, data: TasteDa
  */
 function typicalAges([lo, hi]: readonly [number, number]): [number, number] {
   const span = hi - lo;
-  return [lo + Math.round(0.08 * span), hi - Math.round(0.18 * span)];
+  return [lo + Math.round(0.12 * span), hi - Math.round(0.3 * span)];
 }
 
 const FEMALE_WORDS = ['women', 'woman', 'mothers', 'mother', 'moms', 'mums', 'mom', 'mum', 'ladies', 'girls', 'female', 'femmes', 'mujeres', 'frauen', 'mamans', 'wives'];

@@ -90,7 +90,9 @@ export class StoryWriter {
     const values = dedupe([...take(domain, 'values', 1), ...take(stage, 'values', 1), ...take(this.rng.next() < 0.5 ? domain : stage, 'values', 1)]);
     const interests = dedupe([...take(stage, 'interests', 2), ...take(domain, 'interests', 1)]);
     const channels = dedupe([...take(domain, 'channels', 2), ...take(stage, 'channels', 1)]);
-    const bio = [this.identity(who, vars), this.household(who, stage, vars), this.origin(who, vars), take(newcomer && this.written % 2 === 1 ? newcomer : stage, 'bioLines', 1)[0], take(domain, 'bioLines', 1)[0]]
+    // Who they are, their household, where they came from, their days at this stage of life (two lines, or one and a newcomer's), and the product.
+    const lifeLines = newcomer && this.written % 2 === 1 ? [...take(stage, 'bioLines', 1), ...take(newcomer, 'bioLines', 1)] : take(stage, 'bioLines', 2);
+    const bio = [this.identity(who, vars), this.household(who, stage, vars), this.origin(who, vars), ...lifeLines, take(domain, 'bioLines', 1)[0]]
       .filter((s): s is string => Boolean(s))
       .join(' ');
     this.written++;
