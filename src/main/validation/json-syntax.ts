@@ -77,9 +77,19 @@ function hasOddKeys(value: unknown, depth: number): boolean {
 }
 
 function repairAndParse(text: string): ParsedJson | undefined {
-  const value = quietly(() => JSON.parse(jsonrepair(text)) as unknown);
+  const value = quietly(() => JSON.parse(jsonrepair(withValidEscapes(text))) as unknown);
   return value === undefined ? undefined : { value, repaired: true };
 }
+
+/**
+ * A backslash before a character JSON cannot escape ("\,") is dropped before jsonrepair sees the
+ * text: jsonrepair recovers from one by rescanning the rest of the text, which on an answer
+ * wrapped in a JSON string costs time that grows with the square of its length.
+ */
+function withValidEscapes(text: string): string {
+  return text.includes('\\') ? text.replace(/\\([\s\S])/g, (escape, char: string) => (VALID_ESCAPES.has(char) ? escape : char)) : text;
+}
+const VALID_ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u', "'"]);
 
 /**
  * Runs a parse that may throw, without capturing the stack traces of its expected failures:
