@@ -10,7 +10,7 @@ export function understandingOf(analysis: BriefAnalysis, level: Level): BriefUnd
     place: analysis.place.label,
     unknownPlace: analysis.place.unresolved,
     origin: analysis.origin?.name ?? null,
-    audience: analysis.stageNamed ? `${analysis.stage.label}: ${analysis.stage.describe}` : 'Adults in general (the brief names no particular audience)',
+    audience: analysis.stageNamed ? `${analysis.stage.label}: ${analysis.stage.describe}` : 'Adults in general: the brief names no particular audience',
     ages: analysis.ageRange,
     product: analysis.product,
     domain: domain && domain.id !== GENERIC_DOMAIN ? domain.label : 'Not recognised: goals and pain points are written about the offer as the brief names it',

@@ -81,7 +81,6 @@ export function BriefForm() {
           aria-describedby={[errorProps('description')['aria-describedby'], UNDERSTANDING_ID].filter(Boolean).join(' ')}
         />
         {errorText('description')}
-        <BriefUnderstandingNote />
 
         <div className="row">
           <div>
@@ -137,6 +136,8 @@ export function BriefForm() {
       </div>
 
       <div className="composer-actions">
+        {/* Pinned with Generate, outside the fields' scroll: seen at any window size, and it moves no field. */}
+        <BriefUnderstandingNote />
         {running ? (
           <>
             <RunProgress />
