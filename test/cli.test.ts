@@ -73,7 +73,7 @@ describe('persona-studio CLI', () => {
     const result = await cli(['generate', 'Language-learning app for retirees in Porto', '--count', '3', '--seed', '7', '--data', data]);
     expect(result.code).toBe(0);
     const lines = result.out.split('\n');
-    expect(lines[0]).toMatch(/^Understood: Porto( and nearby)?, Portugal · Retirees, \d+–\d+ · language-learning app/);
+    expect(lines[0]).toMatch(/^Understood: Porto( and nearby)?, Portugal · Retirees, \d+–\d+ · a language-learning app/);
     expect(lines[1]).toMatch(/^3 standard personas from the offline engine in \d+\.\d ms \(seed 7, score [\d.]+\)$/);
     expect(lines.slice(2, 5)).toEqual(lines.slice(2, 5).map(() => expect.stringMatching(/^ +\d\. .+, \d+, .+ \(.+, Portugal\) quality [\d.]+$/)));
     expect(fs.existsSync(path.join(data, 'app.db'))).toBe(true);

@@ -11,7 +11,7 @@ import { domainsOf, GENERAL_STAGE, GENERIC_DOMAIN, lifeStageOf, type Domain, typ
 import type { B2bFunction, Country, Industry, TasteDataset, Theme } from './dataset';
 import { originOf } from './origin';
 import { citiesOf, resolvePlace, type PlaceTarget } from './place';
-import { containsWordPrefix, lowerFirst, normalizeForMatch } from './text';
+import { containsWordPrefix, indefiniteArticle, lowerFirst, normalizeForMatch } from './text';
 
 export type { PlaceTarget, WeightedCity } from './place';
 
@@ -159,5 +159,24 @@ export function productPhrase(description: string): string {
   const cleaned = head.replace(/[.!?;:]+$/, '').trim();
   const words = cleaned.split(/\s+/);
   if (cleaned.length === 0 || words.length > 8) return 'the offer';
-  return lowerFirst(cleaned);
+  return withArticle(lowerFirst(cleaned));
+}
+
+/** Nouns that name one countable thing: an offer named by one reads "a language school", not "language school". */
+const COUNTABLE_HEADS = new Set([
+  'app', 'application', 'platform', 'marketplace', 'service', 'school', 'account', 'card', 'kit', 'tool', 'subscription', 'clinic', 'gym',
+  'club', 'network', 'programme', 'program', 'course', 'plan', 'box', 'device', 'bike', 'car', 'scooter', 'agency', 'provider', 'store',
+  'shop', 'website', 'site', 'portal', 'camp', 'centre', 'center', 'hub', 'space', 'assistant', 'coach', 'tracker', 'wallet', 'loan',
+  'policy', 'product', 'system', 'solution', 'community', 'chatbot', 'bot', 'robot', 'monitor', 'sensor', 'lamp', 'kiosk', 'van', 'truck',
+  'scheme', 'package', 'membership', 'tutor', 'library', 'pharmacy', 'hotel', 'hostel', 'restaurant', 'café', 'cafe', 'bakery', 'brand',
+  'magazine', 'podcast', 'channel', 'game', 'console', 'headset', 'watch', 'phone', 'laptop', 'tablet', 'fund', 'exchange', 'bank',
+  'studio', 'salon', 'spa', 'garage', 'dashboard', 'crm', 'erp', 'api', 'extension', 'plugin', 'marketplace',
+]);
+const DETERMINERS = /^(a|an|the|our|my|your|their|this|that|one)\s/i;
+
+/** "language school" → "a language school"; plurals, mass nouns and phrases with a determiner are left as they are. */
+function withArticle(phrase: string): string {
+  const head = phrase.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}-]/gu, '');
+  if (DETERMINERS.test(phrase) || !COUNTABLE_HEADS.has(head.split('-').at(-1)!)) return phrase;
+  return `${indefiniteArticle(phrase)} ${phrase}`;
 }
