@@ -7,7 +7,7 @@
  */
 import { AREAS, CITY_SHORT_NAMES } from './areas';
 import { distanceKm } from './geo-distance';
-import { containsWords, normalizedKeyword, normalizeForMatch } from './text';
+import { containsWords, normalizedKeyword } from './text';
 import type { City, Country, World } from './world';
 
 export { distanceKm };
@@ -39,7 +39,7 @@ export interface PlaceTarget {
 }
 
 /** How far from a named city its surroundings reach. */
-export const NEARBY_KM = 40;
+const NEARBY_KM = 40;
 /** "around X", "near X": a wider circle. */
 const AROUND_KM = 55;
 
@@ -241,11 +241,12 @@ function isCapitalisedWord(mentions: PlaceMentions, at: number): boolean {
 }
 
 /** The known places whose spelling is nearest (edit distance), as "City, Country". */
-export function closestPlaces(text: string, world: World, limit = 3): string[] {
+function closestPlaces(text: string, world: World, limit = 3): string[] {
   const target = normalizedKeyword(text).trim();
   const scored: Array<[number, number, string]> = [];
   for (const [alias, cities] of world.cityIndex) {
-    if (Math.abs(alias.length - target.length) > 3) continue;
+    // Typos rarely touch the first letter: checking only names that share it keeps a keystroke's reading quick.
+    if (alias[0] !== target[0] || Math.abs(alias.length - target.length) > 3) continue;
     const distance = editDistance(alias, target, 3);
     if (distance <= Math.max(1, Math.floor(target.length / 4))) {
       const city = cities[0]!;
@@ -296,8 +297,6 @@ export function citiesOf(world: World, countries: readonly Country[]): WeightedC
   return out;
 }
 
-/** The world's normalised form of a name, for comparisons with persona fields. */
-export const placeKey = (name: string): string => normalizeForMatch(name).trim();
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

@@ -10,7 +10,7 @@ export interface AgeCue {
   says: string;
 }
 
-export const AGE_CUES: readonly AgeCue[] = [
+const AGE_CUES: readonly AgeCue[] = [
   { pattern: /\bteen(age)? (son|daughter|child|children|kid|kids|sons|daughters)\b|\bteenagers at home\b|\bour teenagers?\b|\bmy teenagers?\b/, minAge: 31, says: 'Teenage children' },
   { pattern: /\bgrown[- ]up (children|kids|son|daughter|sons|daughters)\b|\badult (children|son|daughter)\b|\bchildren (have )?(left|moved out)\b|\bempty nest\b/, minAge: 40, says: 'Grown-up children' },
   { pattern: /\bgrand(child|children|son|daughter|kids?)\b/, minAge: 40, says: 'Grandchildren' },

@@ -42,7 +42,7 @@ export interface Provenance {
 }
 
 /** The most a persona scores when it is outside the brief's place, age or audience. */
-export const OFF_BRIEF_CAP = 55;
+const OFF_BRIEF_CAP = 55;
 /** Fields a persona has, for the share repaired or filled. */
 const FIELDS = 22;
 
