@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../src/main/cache/clock';
-import { createCore, type Core } from '../src/main/core';
+import { createCore, type Core } from '../src/main/core/core';
 import { briefInputSchema, type BriefInput } from '../src/shared/brief';
 
 type Step = { run: BriefInput } | { wait: number } | { restart: true };

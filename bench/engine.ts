@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../src/main/core';
+import { createCore } from '../src/main/core/core';
 import { briefInputSchema } from '../src/shared/brief';
 import { measure, round } from './_measure';
 

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { APP_ROOT, createCore } from '../src/main/core';
-import { loadDataset } from '../src/main/generation/dataset';
+import { APP_ROOT, createCore } from '../src/main/core/core';
+import { loadDataset } from '../src/main/world/dataset';
 import { briefInputSchema } from '../src/shared/brief';
 import { judgePersona, judgeSet, type Expectation } from './fidelity/judge';
 import { measure, round } from './_measure';

@@ -8,19 +8,20 @@
  *  3. The time from a metric change (a generation ending) to the live event that shows it, measured
  *     30 times at random moments while the load runs: median and worst.
  */
+import { MonitorStore } from '../src/main/monitoring/monitor-store';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TieredCache } from '../src/main/cache/tiered-cache';
-import { createControls } from '../src/main/monitor/controls';
-import { Monitor } from '../src/main/monitor/monitor';
-import { GAUGES } from '../src/main/monitor/metric-series';
-import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
+import { createControls } from '../src/main/monitoring/controls';
+import { Monitor } from '../src/main/monitoring/monitor';
+import { GAUGES } from '../src/main/monitoring/metric-series';
+import { MINUTE, MinuteAccumulator } from '../src/main/monitoring/rollups';
 import { Scheduler } from '../src/main/scheduler/scheduler';
-import { AppStore } from '../src/main/store/app-store';
-import { settingsSchema } from '../src/main/store/settings-store';
+import { WorkshopStore } from '../src/main/workshops/workshop-store';
+import { settingsSchema } from '../src/shared/settings';
 import { ValidationStats } from '../src/main/validation/validation-stats';
 import { TRACE_PHASES } from '../src/shared/metrics';
 import { ProviderServer } from '../test/support/provider-server';
@@ -36,10 +37,10 @@ const dirs: string[] = [];
 /** A monitor over its own app.db and cache.db, as createCore builds it. */
 function monitorFor(scheduler: Scheduler, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-bench-'))) {
   dirs.push(dataDir);
-  const app = AppStore.open(dataDir);
+  const app = WorkshopStore.open(dataDir);
   const cache = new TieredCache({ file: path.join(dataDir, 'cache.db') });
   const monitor = new Monitor({
-    store: app.monitorStore(),
+    store: new MonitorStore(app.database),
     scheduler,
     cache,
     validationStats: new ValidationStats(),
@@ -120,8 +121,8 @@ function readTheDay(scheduler: Scheduler, dataDir: string): { before: number; af
 async function phaseTwo(scheduler: Scheduler): Promise<{ extraMb: number; rows: number; storedMb: number }> {
   const fullDir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-bench-day-'));
   dirs.push(fullDir);
-  const app = AppStore.open(fullDir);
-  const store = app.monitorStore();
+  const app = WorkshopStore.open(fullDir);
+  const store = new MonitorStore(app.database);
   const now = Math.floor(Date.now() / MINUTE) * MINUTE;
   let storedBytes = 0;
   for (let i = 1; i <= 1440; i++) {

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../src/main/core';
-import { ChromiumPdfPrinter } from '../src/main/report/pdf-printer';
-import { ReportExporter } from '../src/main/report/report-exporter';
+import { createCore } from '../src/main/core/core';
+import { ChromiumPdfPrinter } from '../src/main/reports/pdf-printer';
+import { ReportExporter } from '../src/main/reports/report-exporter';
 import { briefInputSchema } from '../src/shared/brief';
 import { median, round } from './_measure';
 

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import si from 'systeminformation';
 import { z } from 'zod';
-import { createCore } from '../src/main/core';
+import { createCore } from '../src/main/core/core';
 import { OpenAiCompatibleProvider } from '../src/main/providers/llm/openai-compatible';
 import { SystemResourceSampler } from '../src/main/scheduler/resource-sampler';
 import { Scheduler, type SchedulerOptions } from '../src/main/scheduler/scheduler';

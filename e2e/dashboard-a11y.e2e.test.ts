@@ -3,10 +3,11 @@
  * critical violations) at every range with and without history, with alerts, and on Settings in
  * its states; where focus goes when a focused control disappears; what a newcomer reads.
  */
+import { MonitorStore } from '../src/main/monitoring/monitor-store';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceSource } from '../src/main/scheduler/resource-sampler';
-import { AppStore } from '../src/main/store/app-store';
+import { WorkshopStore } from '../src/main/workshops/workshop-store';
 import { briefInputSchema } from '../src/shared/brief';
 import { ProviderServer } from '../test/support/provider-server';
 import { expectNoSeriousViolations, expectVisibleFocus } from './a11y';
@@ -45,8 +46,8 @@ async function showRange(page: Page, range: (typeof RANGES)[number]): Promise<vo
  * and a step of each kind in the tuning timeline (every badge colour on screen).
  */
 function prefillAlertsAndSteps(dataDir: string): void {
-  const store = AppStore.open(dataDir);
-  const monitor = store.monitorStore();
+  const store = WorkshopStore.open(dataDir);
+  const monitor = new MonitorStore(store.database);
   const now = Date.now();
   const hitRate = monitor.insertAlert({ rule: 'cache_hit_rate', severity: 'medium', message: 'The cache answers 40% of lookups from memory or disk (target 70%).', value: 0.4, threshold: 0.7, raisedAt: now - 120_000 });
   monitor.setAlertActions(hitRate.id, [{ action: 'warm_cache', at: now - 120_000, ok: true, outcome: '12 frequent cultural lookups copied from cache.db into memory' }]);

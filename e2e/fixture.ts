@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Core, CoreOptions } from '../src/main/core';
-import { CHROMIUM_ARGS, chromiumPath } from '../src/main/report/pdf-printer';
+import type { Core, CoreOptions } from '../src/main/core/core';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/main/reports/pdf-printer';
 import { startBrowserMode } from '../src/main/web/browser-mode';
 import type { WebServer } from '../src/main/web/web-server';
 

@@ -1,12 +1,13 @@
 /** History the monitor would have stored, written into a data folder before the app opens it. */
-import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
-import { AppStore } from '../src/main/store/app-store';
+import { MonitorStore } from '../src/main/monitoring/monitor-store';
+import { MINUTE, MinuteAccumulator } from '../src/main/monitoring/rollups';
+import { WorkshopStore } from '../src/main/workshops/workshop-store';
 import { TRACE_PHASES } from '../src/shared/vocabulary';
 
 /** A busy day of per-minute history: 20 generations and 60 provider calls a minute. */
 export function prefillDay(dataDir: string): void {
-  const store = AppStore.open(dataDir);
-  const history = store.monitorStore();
+  const store = WorkshopStore.open(dataDir);
+  const history = new MonitorStore(store.database);
   const now = Math.floor(Date.now() / MINUTE) * MINUTE;
   let x = 7;
   const random = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../src/main/core';
+import { createCore } from '../src/main/core/core';
 import { briefInputSchema } from '../src/shared/brief';
 import { expectNoSeriousViolations } from './a11y';
 import { launchBrowser, withApp } from './fixture';

@@ -263,7 +263,7 @@ describe('TieredCache', () => {
 describe('the cache in the pipeline', () => {
   it('returns a seeded brief from the cache, across a restart, and never an unseeded one', async () => {
     const dataDir = tempDir();
-    const { createCore } = await import('../src/main/core');
+    const { createCore } = await import('../src/main/core/core');
     const { briefInputSchema } = await import('../src/shared/brief');
     const brief = (extra: Record<string, unknown> = {}) => briefInputSchema.parse({ description: 'Meal kits for busy parents in Lyon', count: 3, level: 'standard', ...extra });
     let core = createCore({ dataDir, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 0 } });
@@ -290,9 +290,9 @@ describe('the cache in the pipeline', () => {
 
 describe('preloading', () => {
   it('warms what followed a lookup before, and the nearest countries, without counting them as hits', async () => {
-    const { loadDataset } = await import('../src/main/generation/dataset');
-    const { analyzeBrief } = await import('../src/main/generation/brief-analysis');
-    const { DATASET_DIR } = await import('../src/main/app-root');
+    const { loadDataset } = await import('../src/main/world/dataset');
+    const { analyzeBrief } = await import('../src/main/world/brief-analysis');
+    const { DATASET_DIR } = await import('../src/main/platform/app-root');
     const { BundledCultureSource } = await import('../src/main/providers/culture/bundled-culture');
     const { CachedCultureSource } = await import('../src/main/providers/culture/cached-culture');
     const dataset = loadDataset(DATASET_DIR);
@@ -363,7 +363,7 @@ describe('what a review found', () => {
 
 describe('generation keys', () => {
   it('share an entry between wordings the engine reads alike, and serve exactly what it would generate', async () => {
-    const { createCore } = await import('../src/main/core');
+    const { createCore } = await import('../src/main/core/core');
     const { briefInputSchema } = await import('../src/shared/brief');
     const brief = (description: string) => briefInputSchema.parse({ description, count: 4, level: 'standard', seed: 21 });
     const strip = (doc: { personas: Array<Record<string, unknown>> }) => doc.personas.map(({ id: _id, meta: _meta, ...rest }) => rest);

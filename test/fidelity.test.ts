@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROOT, createCore, type Core } from '../src/main/core';
-import { loadDataset } from '../src/main/generation/dataset';
-import { distanceKm } from '../src/main/generation/place';
+import { APP_ROOT, createCore, type Core } from '../src/main/core/core';
+import { loadDataset } from '../src/main/world/dataset';
+import { distanceKm } from '../src/main/world/geo-distance';
 import { traditionsFor } from '../src/main/providers/llm/offline/names';
 import { briefInputSchema, type BriefInput } from '../src/shared/brief';
 import type { PersonaDocument } from '../src/shared/persona';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../src/main/core';
+import { createCore } from '../src/main/core/core';
 import { createDispatcher, type HandlerContext } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { contract, ipcErrorSchema } from '../src/shared/ipc/contract';

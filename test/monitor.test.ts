@@ -1,20 +1,21 @@
 import fs from 'node:fs';
+import { MonitorStore } from '../src/main/monitoring/monitor-store';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../src/main/core';
-import { AlertEngine, type AlertRule } from '../src/main/monitor/alerts';
-import { AutoTuner, type Proposal, type Tunable, type TunerEnvironment, type TunerMetric } from '../src/main/monitor/auto-tuner';
-import { createControls } from '../src/main/monitor/controls';
-import { APP_CPU_MATERIAL_PERCENT, processCpuMeter } from '../src/main/monitor/cpu-share';
-import { EmergencyResponse } from '../src/main/monitor/emergency';
-import { LogHistogram } from '../src/main/monitor/log-histogram';
+import { createCore } from '../src/main/core/core';
+import { AlertEngine, type AlertRule } from '../src/main/monitoring/alerts';
+import { AutoTuner, type Proposal, type Tunable, type TunerEnvironment, type TunerMetric } from '../src/main/monitoring/auto-tuner';
+import { createControls } from '../src/main/monitoring/controls';
+import { APP_CPU_MATERIAL_PERCENT, processCpuMeter } from '../src/main/monitoring/cpu-share';
+import { EmergencyResponse } from '../src/main/monitoring/emergency';
+import { LogHistogram } from '../src/main/monitoring/log-histogram';
 import type { PreloadPolicy } from '../src/main/providers/culture/cached-culture';
 import type { ResourceSource } from '../src/main/scheduler/resource-sampler';
-import { MIN_GENERATIONS_TO_SCORE, scoreOf } from '../src/main/monitor/performance-score';
-import { MINUTE, MinuteAccumulator } from '../src/main/monitor/rollups';
-import { AppStore } from '../src/main/store/app-store';
-import type { NewAuditEntry } from '../src/main/store/monitor-store';
+import { MIN_GENERATIONS_TO_SCORE, scoreOf } from '../src/main/monitoring/performance-score';
+import { MINUTE, MinuteAccumulator } from '../src/main/monitoring/rollups';
+import { WorkshopStore } from '../src/main/workshops/workshop-store';
+import type { NewAuditEntry } from '../src/main/monitoring/monitor-store';
 import { briefInputSchema } from '../src/shared/brief';
 import { formatMetric, formatSettingChange, settingName } from '../src/shared/monitor-units';
 import { tempDir } from './helpers';
@@ -23,8 +24,8 @@ import { ProviderServer } from './support/provider-server';
 const HOUR = 60 * MINUTE;
 
 function monitorStore() {
-  const app = AppStore.open(tempDir());
-  return { app, store: app.monitorStore() };
+  const app = WorkshopStore.open(tempDir());
+  return { app, store: new MonitorStore(app.database) };
 }
 
 const hitRateRule = (overrides: Partial<AlertRule> = {}): AlertRule => ({
@@ -94,7 +95,7 @@ describe('alerts', () => {
     const core = createCore({ dataDir, resources: null, monitor: { now: clock.now, autoStart: false } });
     try {
       const before = core.scheduler.timeoutFactor;
-      const store = core.store.monitorStore();
+      const store = new MonitorStore(core.store.database);
       const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set(['ollama']) });
       const engine = new AlertEngine(
         [{ ...hitRateRule(), id: 'provider_timeouts', direction: 'above', threshold: 0.1, clearAt: 0.03, action: 'adjust_timeout' }],
@@ -410,7 +411,7 @@ describe('metrics history', () => {
     const core = createCore({ dataDir: tempDir(), resources: null, monitor: { now: clock.now, autoStart: false } });
     try {
       core.settings.update({ monitor: { retentionDays: 2 } });
-      const store = core.store.monitorStore();
+      const store = new MonitorStore(core.store.database);
       const day = 24 * HOUR;
       const minutes = [5 * day, 3 * day, 2 * day + MINUTE, day, HOUR].map((ago) => Math.floor((clock.now() - ago) / MINUTE) * MINUTE);
       for (const minute of minutes) store.putRollup(new MinuteAccumulator(minute).toRollup());

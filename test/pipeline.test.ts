@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../src/main/core';
+import { createCore } from '../src/main/core/core';
 import { GenerationError } from '../src/main/generation/pipeline';
 import { briefInputSchema, type BriefInput } from '../src/shared/brief';
-import type { GenerationPhase } from '../src/shared/ipc/types';
+import type { ProgressPhase } from '../src/shared/ipc/types';
 import { jsonSchemaValidators, tempDir } from './helpers';
 
 const parse = (brief: BriefInput) => briefInputSchema.parse(brief);
@@ -11,7 +11,7 @@ describe('generation pipeline', () => {
   it('reports every phase in order, stores the run with provenance, and returns a valid document', async () => {
     const core = createCore({ dataDir: tempDir() });
     try {
-      const events: Array<[GenerationPhase, number, number]> = [];
+      const events: Array<[ProgressPhase, number, number]> = [];
       const { run, document } = await core.generate(parse({ description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 5, level: 'standard', seed: 42 }), {
         onProgress: (phase, done, total) => events.push([phase, done, total]),
       });

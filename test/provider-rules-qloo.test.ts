@@ -4,8 +4,8 @@
  * streams is not part of its taste.
  */
 import { describe, expect, it } from 'vitest';
-import { DATASET_DIR } from '../src/main/app-root';
-import { loadDataset } from '../src/main/generation/dataset';
+import { DATASET_DIR } from '../src/main/platform/app-root';
+import { loadDataset } from '../src/main/world/dataset';
 import { BundledCultureSource } from '../src/main/providers/culture/bundled-culture';
 import { QlooCultureSource } from '../src/main/providers/culture/qloo-culture';
 import { Scheduler } from '../src/main/scheduler/scheduler';

@@ -4,15 +4,15 @@
  * default, as the CLI and browser mode read them; "model default" as a saved temperature mode.
  */
 import { describe, expect, it } from 'vitest';
-import { AppStore } from '../src/main/store/app-store';
-import { keyFileSecretBox } from '../src/main/store/key-file-secrets';
-import { SettingsStore } from '../src/main/store/settings-store';
+import { WorkshopStore } from '../src/main/workshops/workshop-store';
+import { keyFileSecretBox } from '../src/main/platform/key-file-secrets';
+import { SettingsStore } from '../src/main/settings/settings-store';
 import { cli, tempDir } from './helpers';
 import { serve } from './support/rules-fixture';
 
 function settingsWith(env: NodeJS.ProcessEnv) {
   const dir = tempDir();
-  const store = AppStore.open(dir);
+  const store = WorkshopStore.open(dir);
   return { store, settings: new SettingsStore(store, keyFileSecretBox(dir), env) };
 }
 

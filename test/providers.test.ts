@@ -4,16 +4,16 @@
  * pipeline with a provider that fails, cancels, or answers short.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../src/main/core';
-import { loadDataset } from '../src/main/generation/dataset';
-import { DATASET_DIR } from '../src/main/app-root';
+import { createCore, type Core } from '../src/main/core/core';
+import { loadDataset } from '../src/main/world/dataset';
+import { DATASET_DIR } from '../src/main/platform/app-root';
 import { BundledCultureSource } from '../src/main/providers/culture/bundled-culture';
 import { QlooCultureSource } from '../src/main/providers/culture/qloo-culture';
 import { GeminiProvider } from '../src/main/providers/llm/gemini';
 import { answerSchema } from '../src/main/providers/llm/persona-prompt';
 import { OllamaProvider } from '../src/main/providers/llm/ollama';
 import { OpenAiCompatibleProvider } from '../src/main/providers/llm/openai-compatible';
-import type { LlmEndpoint } from '../src/main/providers/llm/llm-settings';
+import type { LlmEndpoint } from '../src/shared/settings';
 import type { PersonaRequest } from '../src/main/providers/types';
 import { CallError } from '../src/main/scheduler/call-error';
 import { Scheduler } from '../src/main/scheduler/scheduler';

@@ -4,7 +4,7 @@
  * one answer (a slow answer is timed up to three times, so a GC pause or a busy CI core is not blamed on it).
  */
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../src/main/generation/random';
+import { SeededRandom } from '../src/main/world/random';
 import { NothingRecoverableError, repairPersonaDocument } from '../src/main/validation/repair-persona-document';
 import { DOCUMENT_SCHEMAS, LEVELS, type Level } from '../src/shared/persona';
 import { jsonSchemaValidators } from './helpers';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../src/main/core';
+import { createCore, type Core } from '../src/main/core/core';
 import { briefInputSchema } from '../src/shared/brief';
 import type { Persona } from '../src/shared/persona';
 import { jsonSchemaValidators, REPO_ROOT, tempDir } from './helpers';

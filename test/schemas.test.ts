@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_SCHEMAS, LEVELS, type Level } from '../src/shared/persona';
-import { SeededRandom } from '../src/main/generation/random';
+import { SeededRandom } from '../src/main/world/random';
 import { CONTRACTS_DIR, REPO_ROOT, jsonSchemaValidators } from './helpers';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

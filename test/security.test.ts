@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appUrlMatcher, cspOf, isTrustedSender, newWindowDecision, permissionGranted, WINDOW_WEB_PREFERENCES } from '../src/main/security-policy';
+import { appUrlMatcher, cspOf, isTrustedSender, newWindowDecision, permissionGranted, WINDOW_WEB_PREFERENCES } from '../src/main/platform/security-policy';
 import { REPO_ROOT } from './helpers';
 
 const PAGE = 'file:///opt/persona-studio/out/renderer/index.html';

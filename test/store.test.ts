@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppStore, type NewRun } from '../src/main/store/app-store';
-import { APP_MIGRATIONS } from '../src/main/store/migrations';
-import { keychainWithKeyFile, keyFileSecretBox } from '../src/main/store/key-file-secrets';
-import { SettingsStore } from '../src/main/store/settings-store';
-import { DatabaseOpenError } from '../src/main/store/sqlite';
+import { WorkshopStore } from '../src/main/workshops/workshop-store';
+import type { NewRun } from '../src/main/generation/run-record';
+import { APP_MIGRATIONS } from '../src/main/workshops/migrations';
+import { keychainWithKeyFile, keyFileSecretBox } from '../src/main/platform/key-file-secrets';
+import { SettingsStore } from '../src/main/settings/settings-store';
+import { DatabaseOpenError } from '../src/main/platform/sqlite';
 import type { Persona } from '../src/shared/persona';
 import { tempDir } from './helpers';
 
@@ -39,10 +40,10 @@ const run = (workshopId: string, personas: Persona[]): NewRun => ({
   personas,
 });
 
-describe('AppStore', () => {
+describe('WorkshopStore', () => {
   it('migrates an empty folder to the latest schema with WAL and foreign keys', () => {
     const dir = tempDir();
-    const store = AppStore.open(dir);
+    const store = WorkshopStore.open(dir);
     store.close();
     const db = new Database(path.join(dir, 'app.db'));
     expect(db.pragma('user_version', { simple: true })).toBe(APP_MIGRATIONS.length);
@@ -54,12 +55,12 @@ describe('AppStore', () => {
 
   it('keeps runs and personas across a reopen', () => {
     const dir = tempDir();
-    const store = AppStore.open(dir);
+    const store = WorkshopStore.open(dir);
     const workshop = store.createWorkshop('Meal kits');
     const saved = store.saveRun(run(workshop.id, [persona('p1', 'Camille Rousseau'), persona('p2', 'Karim Benali')]));
     store.close();
 
-    const reopened = AppStore.open(dir);
+    const reopened = WorkshopStore.open(dir);
     expect(reopened.listWorkshops()).toEqual([expect.objectContaining({ id: workshop.id, name: 'Meal kits', runCount: 1, personaCount: 2 })]);
     const detail = reopened.getRun(saved.id)!;
     expect(detail.document!.personas.map((p) => p.name)).toEqual(['Camille Rousseau', 'Karim Benali']);
@@ -70,7 +71,7 @@ describe('AppStore', () => {
 
   it('saves a run atomically: a persona that cannot be written leaves no run, brief or persona behind', () => {
     const dir = tempDir();
-    const store = AppStore.open(dir);
+    const store = WorkshopStore.open(dir);
     const workshop = store.createWorkshop('W');
     // The same persona id twice violates the primary key on the second insert.
     expect(() => store.saveRun(run(workshop.id, [persona('dup', 'A B'), persona('dup', 'C D')]))).toThrow();
@@ -83,7 +84,7 @@ describe('AppStore', () => {
   });
 
   it('creates one default workshop on first use and returns it afterwards', () => {
-    const store = AppStore.open(tempDir());
+    const store = WorkshopStore.open(tempDir());
     const id = store.defaultWorkshopId();
     expect(store.defaultWorkshopId()).toBe(id);
     expect(store.listWorkshops()).toHaveLength(1);
@@ -96,7 +97,7 @@ describe('AppStore', () => {
     db.pragma(`user_version = ${APP_MIGRATIONS.length + 1}`);
     db.close();
     const before = fs.readFileSync(path.join(dir, 'app.db'));
-    expect(() => AppStore.open(dir)).toThrow(/newer version of Persona Studio/);
+    expect(() => WorkshopStore.open(dir)).toThrow(/newer version of Persona Studio/);
     expect(fs.readFileSync(path.join(dir, 'app.db'))).toEqual(before);
   });
 
@@ -107,7 +108,7 @@ describe('AppStore', () => {
     const before = fs.readFileSync(file);
     let error: unknown;
     try {
-      AppStore.open(dir);
+      WorkshopStore.open(dir);
     } catch (e) {
       error = e;
     }
@@ -120,20 +121,20 @@ describe('AppStore', () => {
 describe('provider settings', () => {
   it('are saved in app.db and read back after reopening; a bad change names the field and saves nothing', () => {
     const dir = tempDir();
-    let store = AppStore.open(dir);
+    let store = WorkshopStore.open(dir);
     const settings = new SettingsStore(store, keyFileSecretBox(dir), {});
     expect(settings.get()).toMatchObject({ provider: 'offline', culture: 'bundled', ollama: { baseUrl: 'http://127.0.0.1:11434' } });
     settings.update({ provider: 'ollama', ollama: { model: 'qwen2.5:7b' } });
     expect(() => settings.update({ ollama: { baseUrl: 'localhost:11434' } })).toThrow(/Setting ollama\.baseUrl must .*nothing was saved/);
     store.close();
-    store = AppStore.open(dir);
+    store = WorkshopStore.open(dir);
     expect(new SettingsStore(store, keyFileSecretBox(dir), {}).get()).toMatchObject({ provider: 'ollama', ollama: { model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434' } });
     store.close();
   });
 
   it('take keys from the environment only where settings have none, and OLLAMA_HOST while the address is the default', () => {
     const dir = tempDir();
-    const store = AppStore.open(dir);
+    const store = WorkshopStore.open(dir);
     const env = { GEMINI_API_KEY: 'env-gemini', QLOO_API_KEY: 'env-qloo', OLLAMA_HOST: '10.0.0.5:11434' };
     const settings = new SettingsStore(store, keyFileSecretBox(dir), env);
     expect(settings.get()).toMatchObject({ gemini: { apiKey: 'env-gemini' }, qloo: { apiKey: 'env-qloo' }, ollama: { baseUrl: 'http://10.0.0.5:11434' } });
@@ -148,7 +149,7 @@ describe('provider settings', () => {
 
   it('a stored value that no longer parses is reported, defaults are used, and the stored text is kept', () => {
     const dir = tempDir();
-    const store = AppStore.open(dir);
+    const store = WorkshopStore.open(dir);
     store.writeSetting('providers', { provider: 'chatgpt' });
     const settings = new SettingsStore(store, keyFileSecretBox(dir), {});
     expect(settings.problem).toMatch(/provider that .*defaults are used until you save new ones/);
@@ -163,12 +164,12 @@ describe('API keys at rest', () => {
   const box = { storage: 'os_keychain' as const, encrypt: (plain: string) => Buffer.from([...plain].reverse().join('')).toString('base64'), decrypt: (sealed: string) => [...Buffer.from(sealed, 'base64').toString()].reverse().join('') };
   it('without a keychain are sealed with secret.key: not in app.db, opened again after a restart, routed by their seal', () => {
     const dir = tempDir();
-    let store = AppStore.open(dir);
+    let store = WorkshopStore.open(dir);
     new SettingsStore(store, keyFileSecretBox(dir), {}).update({ openai: { apiKey: 'sk-file-sealed-key-123' } });
     store.close();
     expect(fs.readFileSync(path.join(dir, 'app.db')).toString('latin1')).not.toContain('sk-file-sealed-key-123');
     expect(fs.statSync(path.join(dir, 'secret.key')).size).toBe(32);
-    store = AppStore.open(dir);
+    store = WorkshopStore.open(dir);
     expect(new SettingsStore(store, keyFileSecretBox(dir), {}).get().openai.apiKey).toBe('sk-file-sealed-key-123');
     // The desktop app seals with the keychain and still opens what browser mode sealed with the key file.
     const desktop = new SettingsStore(store, keychainWithKeyFile(box, keyFileSecretBox(dir)), {});
@@ -181,12 +182,12 @@ describe('API keys at rest', () => {
 
   it('saved in plain by an older version are sealed on start and scrubbed from every page of app.db', () => {
     const dir = tempDir();
-    const store = AppStore.open(dir);
+    const store = WorkshopStore.open(dir);
     // What an older version did: the key as written, saved a few times over.
     for (const model of ['a', 'b', 'c']) store.writeSetting('providers', { openai: { apiKey: 'sk-old-plain-key-456', model } });
     store.close();
     const raw = () => ['app.db', 'app.db-wal'].map((f) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f)).toString('latin1') : '')).join('');
-    const reopened = AppStore.open(dir);
+    const reopened = WorkshopStore.open(dir);
     const settings = new SettingsStore(reopened, keyFileSecretBox(dir), {});
     expect(settings.get().openai).toMatchObject({ apiKey: 'sk-old-plain-key-456', model: 'c' });
     reopened.close();
@@ -196,13 +197,13 @@ describe('API keys at rest', () => {
 
   it('are sealed in app.db, opened again with the box, and reported (not thrown) without it', () => {
     const dir = tempDir();
-    let store = AppStore.open(dir);
+    let store = WorkshopStore.open(dir);
     new SettingsStore(store, box, {}).update({ gemini: { apiKey: 'AIza-very-secret' } });
     store.close();
     const raw = fs.readFileSync(path.join(dir, 'app.db')).toString('latin1') + (fs.existsSync(path.join(dir, 'app.db-wal')) ? fs.readFileSync(path.join(dir, 'app.db-wal')).toString('latin1') : '');
     expect(raw).not.toContain('AIza-very-secret');
 
-    store = AppStore.open(dir);
+    store = WorkshopStore.open(dir);
     expect(new SettingsStore(store, box, {}).get().gemini.apiKey).toBe('AIza-very-secret');
     const withoutBox = new SettingsStore(store, keyFileSecretBox(dir), {});
     expect(withoutBox.get().gemini.apiKey).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PERSONA_PROMPT } from '../src/main/providers/llm/prompt-template';
-import type { CulturalConstraints } from '../src/main/providers/types';
+import type { CulturalConstraints } from '../src/main/world/cultural-constraints';
 import { validateTemplate } from '../src/main/validation/validate-template';
 import { CULTURAL_CATEGORIES, LEVELS } from '../src/shared/persona';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../src/main/core';
+import { createCore, type Core } from '../src/main/core/core';
 import { createDispatcher } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { startWebServer, type WebServer } from '../src/main/web/web-server';

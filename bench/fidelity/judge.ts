@@ -5,9 +5,9 @@
  * what contradicts the audience. Repetition is judged over the set.
  */
 import type { Persona } from '../../src/shared/persona';
-import type { World } from '../../src/main/generation/world';
-import { distanceKm } from '../../src/main/generation/place';
-import { normalizeForMatch } from '../../src/main/generation/text';
+import type { World } from '../../src/main/world/world';
+import { distanceKm } from '../../src/main/world/geo-distance';
+import { normalizeForMatch } from '../../src/main/world/text';
 
 export interface Expectation {
   residence: { country: string; city?: string; region?: string; countries?: string[] };

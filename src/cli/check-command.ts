@@ -5,12 +5,12 @@
  */
 import { briefInputSchema, type BriefInput } from '../shared/brief';
 import { LEVELS, personaDocumentSchema, type Level, type Persona } from '../shared/persona';
-import { DATASET_DIR } from '../main/app-root';
-import { analyzeBrief } from '../main/generation/brief-analysis';
-import { loadDataset } from '../main/generation/dataset';
-import { fidelityContextFor } from '../main/generation/fidelity-context';
-import { understandingLine, understandingOf } from '../main/generation/understanding';
-import { scoreSet } from '../main/validation/fidelity';
+import { DATASET_DIR } from '../main/platform';
+import { analyzeBrief } from '../main/world';
+import { loadDataset } from '../main/world';
+import { fidelityContextFor } from '../main/generation';
+import { understandingLine, understandingOf } from '../main/world';
+import { scoreSet } from '../main/validation';
 import { ageRange, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const CHECK_USAGE = `persona-studio check "<brief>" [--level LEVEL] [--location TEXT] [--segment TEXT] [--age MIN-MAX] [--min N] [--json] < document.json

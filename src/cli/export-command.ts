@@ -1,5 +1,5 @@
 /** `persona-studio export <runId>`: a saved run as PDF, JSON, CSV or Markdown. */
-import { ExportError } from '../main/report/report-exporter';
+import { ExportError } from '../main/reports';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/vocabulary';
 import { parseFlags, UsageError, type CliIo } from './args';
 import { openCoreQuietly } from './open-core';

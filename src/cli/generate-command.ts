@@ -4,11 +4,11 @@ import path from 'node:path';
 import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/brief';
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
 import { openCoreForCli } from './open-core';
-import { defaultDataDir } from '../main/data-dir';
-import type { LlmProviderId } from '../main/store/settings-store';
+import { defaultDataDir } from '../main/platform';
+import type { LlmProviderId } from '../shared/settings';
 import { PROVIDER_IDS } from '../shared/ipc/contract';
 import { ageRange, formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
-import { understandingLine } from '../main/generation/understanding';
+import { understandingLine } from '../main/world';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
 

@@ -1,5 +1,5 @@
 /** `persona-studio metrics`: the monitor's history from the data folder, as a table or JSON. */
-import { defaultDataDir } from '../main/data-dir';
+import { defaultDataDir } from '../main/platform';
 import type { HistoryPoint, PerformanceScore } from '../shared/ipc/types';
 import type { HistoryResolution } from '../shared/metrics';
 import { parseFlags, UsageError, type CliIo } from './args';

@@ -1,6 +1,6 @@
 /** The core for a CLI command, refused (saying why on stderr) when app.db cannot be opened. */
 import { createCore, type Core, type CoreOptions } from '../main/core';
-import { defaultDataDir } from '../main/data-dir';
+import { defaultDataDir } from '../main/platform';
 import type { CliIo } from './args';
 
 /** For a command that only reads or exports: no resource sampler, no monitor timers. */

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { briefSchema, LEVELS, MAX_PERSONAS, personaDocumentSchema, type Brief, type Level } from '../shared/persona';
-import { DATASET_DIR } from '../main/app-root';
-import { analyzeBrief } from '../main/generation/brief-analysis';
-import { loadDataset } from '../main/generation/dataset';
-import { countryOfCity, repairContextFor, type RepairContext } from '../main/generation/repair-context';
-import { BundledCultureSource } from '../main/providers/culture/bundled-culture';
-import { NothingRecoverableError, repairPersonaDocument } from '../main/validation/repair-persona-document';
+import { DATASET_DIR } from '../main/platform';
+import { analyzeBrief } from '../main/world';
+import { loadDataset } from '../main/world';
+import { countryOfCity, repairContextFor, type RepairContext } from '../main/generation';
+import { BundledCultureSource } from '../main/providers';
+import { NothingRecoverableError, repairPersonaDocument } from '../main/validation';
 import { parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const REPAIR_USAGE = `persona-studio repair [--level LEVEL] [--count N] [--brief-file FILE] < answer.txt

@@ -1,7 +1,9 @@
 /**
- * Settings as the renderer sees and changes them. API keys never travel to the renderer: the view
- * says only whether one is set; a change may set a key (a string) or clear it (null). Value ranges
- * are checked by the main side's settings schema, which names the field that is wrong.
+ * The app's settings, defined once: every field with its range and default. The main side's store
+ * parses saved settings with `settingsSchema`, the IPC contract checks changes with
+ * `settingsChangeSchema`, and the renderer's form reads ranges and defaults from `SETTINGS_FIELDS`.
+ * API keys never travel to the renderer: the view says only whether one is set; a change may set a
+ * key (a string) or clear it (null).
  */
 import { z } from 'zod';
 import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
@@ -9,51 +11,126 @@ import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
 /** 'model_default' sends no temperature (the model's own); 'set' sends the number, where the model accepts one. */
 export const TEMPERATURE_MODES = ['set', 'model_default'] as const;
 export type TemperatureMode = (typeof TEMPERATURE_MODES)[number];
+export type LlmProviderId = (typeof PROVIDER_IDS)[number];
 
-const endpointView = z.object({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), temperatureMode: z.enum(TEMPERATURE_MODES), apiKeySet: z.boolean() });
-const limits = z.object({ maxConcurrency: z.number(), maxCpuPercent: z.number(), maxMemoryPercent: z.number() });
-const monitor = z.object({
-  retentionDays: z.number(),
-  p95Ms: z.number(),
-  cacheHitRate: z.number(),
-  validationSuccess: z.number(),
-  cpuPercent: z.number(),
-  memoryBudgetMb: z.number(),
-  raiseAfterS: z.number().nullable(),
+const url = z.string().trim().url('must be a URL such as http://127.0.0.1:11434').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
+const apiKey = z.string().trim().min(1);
+
+/** Each section's fields with their ranges, no defaults: shared by the stored form and the change form. */
+const endpointFields = {
+  baseUrl: url,
+  model: z.string().trim().min(1),
+  /** Stream the answer (progress as it is written); off, one request and one answer. */
+  stream: z.boolean(),
+  temperature: z.number().min(0).max(2),
+  temperatureMode: z.enum(TEMPERATURE_MODES),
+};
+const qlooFields = { baseUrl: url, /** Entities asked for per category. */ take: z.number().int().min(1).max(50) };
+/** User caps the scheduler honours. */
+const limitsFields = {
+  maxConcurrency: z.number().int().min(1).max(64),
+  maxCpuPercent: z.number().min(10).max(100),
+  maxMemoryPercent: z.number().min(10).max(100),
+};
+/** Alert thresholds (defaults from the seeds), history retention and the auto-tuner switch. */
+const monitorFields = {
+  retentionDays: z.number().int().min(1).max(365),
+  p95Ms: z.number().min(100).max(600_000),
+  cacheHitRate: z.number().min(0).max(1),
+  validationSuccess: z.number().min(0).max(1),
+  cpuPercent: z.number().min(10).max(100),
+  memoryBudgetMb: z.number().int().min(128).max(65_536),
+  /** Seconds a value must stay bad before an alert; null keeps each rule's own (10-60 s). */
+  raiseAfterS: z.number().min(0).max(600).nullable(),
   tuner: z.boolean(),
-});
-const cache = z.object({ l1MaxMb: z.number(), ttlMinMinutes: z.number(), ttlMaxDays: z.number() });
+};
+const cacheFields = {
+  l1MaxMb: z.number().min(4).max(1024),
+  ttlMinMinutes: z.number().min(1).max(1440),
+  ttlMaxDays: z.number().min(1).max(365),
+};
 
+/** The ranged fields of each numeric section, for forms that show and check the same ranges. */
+export const SETTINGS_FIELDS = { endpoint: endpointFields, qloo: qlooFields, limits: limitsFields, monitor: monitorFields, cache: cacheFields } as const;
+
+const endpointDefaults = (baseUrl: string, model: string) => ({ baseUrl, model, stream: true, temperature: 0.8, temperatureMode: 'set' as TemperatureMode });
+export const SETTINGS_DEFAULTS = {
+  provider: 'offline' as LlmProviderId,
+  culture: 'bundled' as (typeof CULTURE_SOURCE_IDS)[number],
+  ollama: endpointDefaults('http://127.0.0.1:11434', 'llama3.1:8b'),
+  openai: endpointDefaults('http://127.0.0.1:8080/v1', 'local-model'),
+  gemini: endpointDefaults('https://generativelanguage.googleapis.com', 'gemini-2.5-flash'),
+  qloo: { baseUrl: 'https://hackathon.api.qloo.com', take: 15 },
+  limits: { maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 },
+  monitor: { retentionDays: 30, p95Ms: 20_000, cacheHitRate: 0.7, validationSuccess: 0.95, cpuPercent: 70, memoryBudgetMb: 1536, raiseAfterS: null as number | null, tuner: true },
+  cache: { l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90 },
+};
+
+/** A stored section: each field falls back to its default, so settings saved by an older version still load. */
+function section<S extends z.ZodRawShape>(fields: S, defaults: { [K in keyof S]: z.output<S[K]> }) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, (field as z.ZodType).default(defaults[key as keyof S] as never)])) as unknown as {
+    [K in keyof S]: z.ZodDefault<S[K]>;
+  };
+  return z.object(shape).default(defaults as never);
+}
+const storedEndpoint = (defaults: ReturnType<typeof endpointDefaults>) => {
+  const { baseUrl, model, stream, temperature, temperatureMode } = defaults;
+  return z.object({ ...section(endpointFields, { baseUrl, model, stream, temperature, temperatureMode }).unwrap().shape, apiKey: apiKey.optional() }).default(defaults);
+};
+
+/** Settings as saved in app.db (API keys sealed there) and as the main side uses them (keys opened). */
+export const settingsSchema = z.object({
+  provider: z.enum(PROVIDER_IDS).default(SETTINGS_DEFAULTS.provider),
+  culture: z.enum(CULTURE_SOURCE_IDS).default(SETTINGS_DEFAULTS.culture),
+  ollama: storedEndpoint(SETTINGS_DEFAULTS.ollama),
+  openai: storedEndpoint(SETTINGS_DEFAULTS.openai),
+  gemini: storedEndpoint(SETTINGS_DEFAULTS.gemini),
+  qloo: z.object({ ...section(qlooFields, SETTINGS_DEFAULTS.qloo).unwrap().shape, apiKey: apiKey.optional() }).default(SETTINGS_DEFAULTS.qloo),
+  limits: section(limitsFields, SETTINGS_DEFAULTS.limits),
+  monitor: section(monitorFields, SETTINGS_DEFAULTS.monitor),
+  cache: section(cacheFields, SETTINGS_DEFAULTS.cache),
+});
+
+export type AppSettings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type MonitorSettings = AppSettings['monitor'];
+/** What each LLM provider needs from settings: where it is, which model, a key for cloud ones; no mode sends the temperature. */
+export type LlmEndpoint = Omit<AppSettings['ollama'], 'temperatureMode'> & { temperatureMode?: TemperatureMode };
+export type QlooSettings = AppSettings['qloo'];
+
+const endpointView = z.object({ ...endpointFields, apiKeySet: z.boolean() });
 export const settingsViewSchema = z.object({
   provider: z.enum(PROVIDER_IDS),
   culture: z.enum(CULTURE_SOURCE_IDS),
   ollama: endpointView,
   openai: endpointView,
   gemini: endpointView,
-  qloo: z.object({ baseUrl: z.string(), take: z.number(), apiKeySet: z.boolean() }),
-  limits,
-  monitor,
-  cache,
+  qloo: z.object({ ...qlooFields, apiKeySet: z.boolean() }),
+  limits: z.object(limitsFields),
+  monitor: z.object(monitorFields),
+  cache: z.object(cacheFields),
   /** How keys are sealed in app.db: with the OS keychain (the desktop app) or with secret.key in the data folder (browser mode, the CLI). */
   keyStorage: z.enum(['os_keychain', 'key_file']),
   /** Why the saved settings could not be used, when they could not. */
   problem: z.string().nullable(),
 });
 
-const key = z.string().trim().min(1, 'must not be empty (send null to remove the key)').max(500).nullable();
-const endpointChange = z.strictObject({ baseUrl: z.string(), model: z.string(), stream: z.boolean(), temperature: z.number(), temperatureMode: z.enum(TEMPERATURE_MODES), apiKey: key }).partial();
+const keyChange = z.string().trim().min(1, 'must not be empty (send null to remove the key)').max(500).nullable();
+const endpointChange = z.strictObject({ ...endpointFields, apiKey: keyChange }).partial();
 
-export const settingsChangeSchema = z.strictObject({
-  provider: z.enum(PROVIDER_IDS),
-  culture: z.enum(CULTURE_SOURCE_IDS),
-  ollama: endpointChange,
-  openai: endpointChange,
-  gemini: endpointChange,
-  qloo: z.strictObject({ baseUrl: z.string(), take: z.number(), apiKey: key }).partial(),
-  limits: limits.strict().partial(),
-  monitor: monitor.strict().partial(),
-  cache: cache.strict().partial(),
-}).partial();
+export const settingsChangeSchema = z
+  .strictObject({
+    provider: z.enum(PROVIDER_IDS),
+    culture: z.enum(CULTURE_SOURCE_IDS),
+    ollama: endpointChange,
+    openai: endpointChange,
+    gemini: endpointChange,
+    qloo: z.strictObject({ ...qlooFields, apiKey: keyChange }).partial(),
+    limits: z.strictObject(limitsFields).partial(),
+    monitor: z.strictObject(monitorFields).partial(),
+    cache: z.strictObject(cacheFields).partial(),
+  })
+  .partial();
 
 export type SettingsView = z.output<typeof settingsViewSchema>;
 export type SettingsChange = z.output<typeof settingsChangeSchema>;

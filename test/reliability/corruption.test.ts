@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core/core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { briefInputSchema } from '../../src/shared/brief';

@@ -4,7 +4,7 @@
  * once the core has answered. The harness kills this process with SIGKILL at random moments.
  */
 import readline from 'node:readline';
-import { createCore } from '../../src/main/core';
+import { createCore } from '../../src/main/core/core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import type { CrashOperation } from './crash-harness';

@@ -11,7 +11,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
-import { SeededRandom } from '../../src/main/generation/random';
+import { SeededRandom } from '../../src/main/world/random';
 import type { Level } from '../../src/shared/persona';
 
 export type CrashOperation =

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../src/main/core';
+import { createCore } from '../../src/main/core/core';
 import { createDispatcher, type HandlerContext } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { startWebServer } from '../../src/main/web/web-server';

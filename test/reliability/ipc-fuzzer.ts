@@ -16,8 +16,8 @@ import { types } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { z } from 'zod';
-import { createCore } from '../../src/main/core';
-import { SeededRandom } from '../../src/main/generation/random';
+import { createCore } from '../../src/main/core/core';
+import { SeededRandom } from '../../src/main/world/random';
 import { createDispatcher, type Dispatch, type HandlerContext, type Handlers } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 import { startWebServer, type WebServer } from '../../src/main/web/web-server';
@@ -26,7 +26,7 @@ import type { Channel, RequestOf } from '../../src/shared/ipc/types';
 import { HISTORY_RESOLUTIONS } from '../../src/shared/metrics';
 import { LEVELS } from '../../src/shared/persona';
 import { writeRendererStandIn } from '../support/renderer-stand-in';
-import { describeForLog } from '../../src/main/store/secret-redaction';
+import { describeForLog } from '../../src/main/platform/secret-redaction';
 
 export interface IpcFuzzOptions {
   seed: number;

@@ -5,7 +5,7 @@
  * and a later round asking again before a Retry-After the scheduler could not wait out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core/core';
 import { Scheduler } from '../../src/main/scheduler/scheduler';
 import { briefInputSchema } from '../../src/shared/brief';
 import { jsonSchemaValidators, tempDir } from '../helpers';

@@ -14,9 +14,9 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core } from '../../src/main/core/core';
 import { GenerationError, type GenerationResult } from '../../src/main/generation/pipeline';
-import { SeededRandom } from '../../src/main/generation/random';
+import { SeededRandom } from '../../src/main/world/random';
 import { CallError } from '../../src/main/scheduler/call-error';
 import type { CallSpec, Scheduler, SchedulerOptions } from '../../src/main/scheduler/scheduler';
 import { briefInputSchema, type ParsedBrief } from '../../src/shared/brief';

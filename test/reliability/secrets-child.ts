@@ -4,7 +4,7 @@
  * key, so the scan reads what a crash prints.
  */
 import path from 'node:path';
-import { reportUncaughtErrorsScrubbed } from '../../src/main/store/secret-redaction';
+import { reportUncaughtErrorsScrubbed } from '../../src/main/platform/secret-redaction';
 import { startBrowserMode } from '../../src/main/web/browser-mode';
 
 const [dataDir, rendererDir] = process.argv.slice(2);

@@ -2,10 +2,10 @@
  * Answers as an LLM would send them, built from offline-engine personas: the clean JSON, and
  * seeded damage of the kinds repair must survive. Shared by the fuzz test and the repair benchmark.
  */
-import { analyzeBrief } from '../../src/main/generation/brief-analysis';
-import { loadDataset } from '../../src/main/generation/dataset';
-import type { SeededRandom } from '../../src/main/generation/random';
-import { DATASET_DIR } from '../../src/main/app-root';
+import { analyzeBrief } from '../../src/main/world/brief-analysis';
+import { loadDataset } from '../../src/main/world/dataset';
+import type { SeededRandom } from '../../src/main/world/random';
+import { DATASET_DIR } from '../../src/main/platform/app-root';
 import { BundledCultureSource } from '../../src/main/providers/culture/bundled-culture';
 import { OfflineEngine } from '../../src/main/providers/llm/offline/offline-engine';
 import type { PersonaRequest } from '../../src/main/providers/types';

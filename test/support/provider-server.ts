@@ -10,8 +10,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { DATASET_DIR } from '../../src/main/app-root';
-import { loadDataset } from '../../src/main/generation/dataset';
+import { DATASET_DIR } from '../../src/main/platform/app-root';
+import { loadDataset } from '../../src/main/world/dataset';
 import type { Level } from '../../src/shared/persona';
 import { enginePersonas, type RawPersona } from './llm-answers';
 import { ollamaContext, refusalFor } from './wire-rules';

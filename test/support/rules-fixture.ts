@@ -3,8 +3,8 @@
  * pointed at it, an endpoint, and a brief's provider request.
  */
 import { afterEach } from 'vitest';
-import { createCore, type Core } from '../../src/main/core';
-import type { LlmEndpoint } from '../../src/main/providers/llm/llm-settings';
+import { createCore, type Core } from '../../src/main/core/core';
+import type { LlmEndpoint } from '../../src/shared/settings';
 import type { PersonaRequest } from '../../src/main/providers/types';
 import type { SchedulerOptions } from '../../src/main/scheduler/scheduler';
 import { tempDir } from '../helpers';

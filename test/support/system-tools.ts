@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromiumPath } from '../../src/main/report/pdf-printer';
+import { chromiumPath } from '../../src/main/reports/pdf-printer';
 
 export interface SystemTool {
   /** What a person calls it. */

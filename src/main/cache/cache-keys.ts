@@ -5,7 +5,7 @@
  * canonical text is kept beside the key for debugging and for the usage patterns.
  */
 import { createHash } from 'node:crypto';
-import { AGE_BANDS, ageBandIndex } from '../generation/dataset';
+import { AGE_BANDS, ageBandIndex } from '../world';
 
 export const CACHE_KINDS = ['culture', 'generation'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type SqliteDatabase } from '../store/sqlite';
+import { openDatabase, type SqliteDatabase } from '../platform';
 
 /** An entry as a hit reads it: value, size, expiresAt, staleUntil, hits (a tuple: no object per read). */
 export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number];

@@ -7,10 +7,10 @@
  * its missing personas are asked for again in smaller calls, and the run's report says so.
  */
 import type { Persona, ReportIssue } from '../../shared/persona';
-import { CallError, asCallError } from '../scheduler/call-error';
-import type { Priority, Scheduler } from '../scheduler/scheduler';
-import type { CutAnswer, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
-import { appendRepair, type RepairResult } from '../validation/repair-persona-document';
+import { CallError, asCallError } from '../scheduler';
+import type { Priority, Scheduler } from '../scheduler';
+import type { CutAnswer, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
+import { appendRepair, type RepairResult } from '../validation';
 
 /** Rounds of asking again for personas that calls failed to deliver. */
 const MAX_ROUNDS = 3;

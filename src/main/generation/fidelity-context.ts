@@ -1,9 +1,9 @@
 /** What the fidelity scorer checks a persona against, from the analysed brief and the world data. */
 import type { ResolvedBrief } from '../../shared/brief';
-import type { FidelityContext } from '../validation/fidelity';
-import type { BriefAnalysis } from './brief-analysis';
-import type { TasteDataset } from './dataset';
-import { normalizeForMatch } from './text';
+import type { FidelityContext } from '../validation';
+import type { BriefAnalysis } from '../world';
+import type { TasteDataset } from '../world';
+import { normalizeForMatch } from '../world';
 
 /** How far from a city the brief names a persona may live (its surroundings and a margin). */
 const NEAR_KM = 60;

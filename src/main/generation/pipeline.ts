@@ -6,23 +6,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
-import type { GenerationPhase, RunSummary } from '../../shared/ipc/types';
+import type { ProgressPhase, RunSummary } from '../../shared/ipc/types';
 import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
-import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers/types';
-import type { AppStore, NewRun } from '../store/app-store';
-import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation/repair-persona-document';
-import { scoreSet } from '../validation/fidelity';
-import type { ValidationStats } from '../validation/validation-stats';
-import { analyzeBrief, type BriefAnalysis } from './brief-analysis';
-import type { TasteDataset } from './dataset';
-import { OFFLINE_PROVIDER_ID } from '../providers/llm/offline/offline-engine';
+import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
+import type { NewRun, RunStore } from './run-record';
+import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation';
+import { scoreSet } from '../validation';
+import type { ValidationStats } from '../validation';
+import { analyzeBrief, type BriefAnalysis } from '../world';
+import type { TasteDataset } from '../world';
+import { OFFLINE_PROVIDER_ID } from '../providers';
 import { fidelityContextFor } from './fidelity-context';
-import { randomSeed } from './random';
+import { randomSeed } from '../world';
 import { repairContextFor } from './repair-context';
-import { keyFor } from '../cache/cache-keys';
-import type { TieredCache } from '../cache/tiered-cache';
-import type { Priority, Scheduler } from '../scheduler/scheduler';
+import { keyFor } from '../cache';
+import type { TieredCache } from '../cache';
+import type { Priority, Scheduler } from '../scheduler';
 import { generateInBatches, type Fallback } from './batched-generation';
 import { PhaseTimeline, type PhaseTimes } from './phase-timeline';
 
@@ -30,7 +30,7 @@ export interface GenerationOptions {
   workshopId?: string;
   providerId?: string;
   signal?: AbortSignal;
-  onProgress?: (phase: GenerationPhase, done: number, total: number) => void;
+  onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
   /** high for the user's current generation (the default), medium for regenerations. */
   priority?: Priority;
   /** false for a persona made to add to or replace in an existing run: it is not a run of its own. */
@@ -81,7 +81,7 @@ export interface GenerationTuning {
 }
 
 export interface PipelineDeps {
-  store: AppStore;
+  store: RunStore;
   providers: ReadonlyMap<string, LlmProvider>;
   /** The provider a run uses when it names none (from settings, so a change applies to the next run). */
   defaultProviderId: () => string;

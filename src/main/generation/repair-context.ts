@@ -3,12 +3,12 @@
  * the brief's age range and place, a city's country, the B2B industry and size the brief names,
  * and the cultural constraints' top picks.
  */
-import type { CulturalConstraints } from '../providers/types';
-import type { FillContext } from '../validation/build-persona';
-import { topCulturalPicks } from '../validation/repair-persona-document';
-import type { BriefAnalysis } from './brief-analysis';
-import type { TasteDataset } from './dataset';
-import { normalizeForMatch } from './text';
+import type { CulturalConstraints } from '../world';
+import type { FillContext } from '../validation';
+import { topCulturalPicks } from '../validation';
+import type { BriefAnalysis } from '../world';
+import type { TasteDataset } from '../world';
+import { normalizeForMatch } from '../world';
 
 export interface RepairContext {
   context: FillContext;

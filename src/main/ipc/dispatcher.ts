@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
-import { redactSecrets } from '../store/secret-redaction';
+import { redactSecrets } from '../platform';
 import type { Channel, EventChannel, EventOf, IpcErrorShape, IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/types';
 
 export interface HandlerContext {

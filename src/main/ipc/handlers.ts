@@ -1,11 +1,11 @@
 /** The core behind each contract channel. Generations and exports in flight are kept by requestId so they can be cancelled. */
 import type { Core } from '../core';
-import { GenerationError } from '../generation/pipeline';
+import { GenerationError } from '../generation';
 import { briefInputSchema } from '../../shared/brief';
 import { PERSONA_SCHEMAS } from '../../shared/persona';
-import { ExportError } from '../report/report-exporter';
-import { RecoveryError } from '../store/app-recovery';
-import { SettingsError } from '../store/settings-store';
+import { ExportError } from '../reports';
+import { RecoveryError } from '../workshops';
+import { SettingsError } from '../settings';
 import { HandlerError, type Handlers } from './dispatcher';
 
 /** Long requests by the caller's requestId, each with the signal its cancel channel fires. */

@@ -3,28 +3,11 @@
  * offline engine, text from an LLM); a CultureSource supplies the cultural candidates the personas
  * draw on. Both receive the brief already analysed, and an AbortSignal they must honour.
  */
-import type { CulturalCategory, Level } from '../../shared/persona';
+import type { Level } from '../../shared/persona';
+import type { CulturalConstraints } from '../world';
 import type { ResolvedBrief } from '../../shared/brief';
-import type { BriefAnalysis } from '../generation/brief-analysis';
-import type { Priority } from '../scheduler/scheduler';
-
-export interface CulturalCandidate {
-  name: string;
-  tags: readonly string[];
-  /** Affinity 0..1 per age band (16-24 ... 65+). */
-  ageSkew: readonly number[];
-  /** Country codes and macro regions where it is popular. */
-  regions: readonly string[];
-  /** How well it fits the brief's themes, > 0. */
-  relevance: number;
-}
-
-export interface CulturalConstraints {
-  source: string;
-  categories: Record<CulturalCategory, CulturalCandidate[]>;
-  /** Categories an online source could not supply, filled from the bundled dataset instead. */
-  fallbackCategories?: CulturalCategory[];
-}
+import type { BriefAnalysis } from '../world';
+import type { Priority } from '../scheduler';
 
 export interface CultureSource {
   readonly id: string;

@@ -5,7 +5,7 @@
  * `details.reason` carries the provider's own reason code when its error body names one (Gemini's
  * ErrorInfo reason, OpenAI's code and param), for a provider that can fix its request and ask again.
  */
-import { redactSecrets } from '../store/secret-redaction';
+import { redactSecrets } from '../platform';
 
 export type CallErrorCode =
   | 'timeout'

@@ -6,8 +6,8 @@
  * place, age or audience cannot score above 60. Every deduction comes with a reason in words.
  */
 import type { Level, Persona } from '../../shared/persona';
-import { distanceKm } from '../generation/geo-distance';
-import { ageMismatches } from './age-cues';
+import { distanceKm } from '../world';
+import { ageMismatches } from '../world';
 
 export interface FidelityContext {
   level: Level;

@@ -6,7 +6,7 @@
  * NothingRecoverableError, never an invented persona.
  */
 import { CULTURAL_CATEGORIES, MAX_PERSONAS, PERSONA_SCHEMAS, type Brief, type CulturalCategory, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
-import type { CulturalConstraints } from '../providers/types';
+import type { CulturalConstraints } from '../world';
 import { alignPersona } from './align-persona';
 import { canonicalPersonas, isCanonicalPersona } from './canonical-persona';
 import { buildPersona, MIN_CORE_FIELDS, parsePlace, type FieldNote, type FillContext } from './build-persona';

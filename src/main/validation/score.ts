@@ -5,7 +5,7 @@
  * interests). A document scores the mean of its personas, scaled by the share of the count returned.
  */
 import { CULTURAL_CATEGORIES, type Level, type Persona } from '../../shared/persona';
-import { normalizeForMatch } from '../generation/text';
+import { normalizeForMatch } from '../world';
 
 export interface ScoreContext {
   level: Level;

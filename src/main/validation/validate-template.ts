@@ -5,7 +5,7 @@
  * cultural source actually supplies. Errors block the call; warnings cost repairs later.
  */
 import { CULTURAL_CATEGORIES, type Level } from '../../shared/persona';
-import type { CulturalConstraints } from '../providers/types';
+import type { CulturalConstraints } from '../world';
 import { resolveKey } from './field-aliases';
 
 export const TEMPLATE_PLACEHOLDERS = [

@@ -4,10 +4,10 @@
  * Used by `npm run web` and the e2e fixture.
  */
 import { createCore, type Core, type CoreOptions } from '../core';
-import { bindBroadcasts } from '../ipc/broadcasts';
-import { createDispatcher, type Dispatch } from '../ipc/dispatcher';
-import { createHandlers } from '../ipc/handlers';
-import { describeForLog } from '../store/secret-redaction';
+import { bindBroadcasts } from '../ipc';
+import { createDispatcher, type Dispatch } from '../ipc';
+import { createHandlers } from '../ipc';
+import { describeForLog } from '../platform';
 import { startWebServer, type WebServer } from './web-server';
 
 export interface BrowserModeOptions {

@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_ROOT } from '../core';
-import { defaultDataDir } from '../data-dir';
-import { reportUncaughtErrorsScrubbed } from '../store/secret-redaction';
+import { defaultDataDir } from '../platform';
+import { reportUncaughtErrorsScrubbed } from '../platform';
 import { startBrowserMode } from './browser-mode';
 import { openInBrowser } from './open-browser';
 

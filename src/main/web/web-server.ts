@@ -10,9 +10,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/ipc/types';
-import type { Dispatch } from '../ipc/dispatcher';
-import { cspOf } from '../security-policy';
-import { redactSecrets } from '../store/secret-redaction';
+import type { Dispatch } from '../ipc';
+import { cspOf } from '../platform';
+import { redactSecrets } from '../platform';
 
 export interface WebServerOptions {
   dispatch: Dispatch;

@@ -11,127 +11,16 @@ import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleS
 import { BACKUP_FILE_NAME, recoveryOutcomeSchema, recoveryStateSchema } from '../recovery';
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
 import { plainJsonObject } from './plain-data';
+import { cacheStatsSchema, cacheSuggestionSchema, probeResultSchema, providerInfoSchema, schedulerStatusSchema, validationStatsSchema } from '../performance';
+import { fallbackSchema, progressSchema, runDetailSchema, runSummarySchema, workshopSchema } from '../workshop';
 
 const id = z.string().min(1).max(100);
-
-export const workshopSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  runCount: z.number(),
-  personaCount: z.number(),
-});
-
-export const RUN_STATUSES = ['completed', 'failed', 'cancelled'] as const;
-
-export const runSummarySchema = z.object({
-  id: z.string(),
-  workshopId: z.string(),
-  status: z.enum(RUN_STATUSES),
-  provider: z.string(),
-  level: z.enum(LEVELS),
-  count: z.number(),
-  description: z.string(),
-  seed: z.number().nullable(),
-  startedAt: z.string(),
-  durationMs: z.number(),
-  qualityScore: z.number().nullable(),
-  error: z.string().nullable(),
-});
-
-export const runDetailSchema = runSummarySchema.extend({
-  brief: briefSchema,
-  document: personaDocumentSchema.nullable(),
-  /** Milliseconds per phase; null for runs saved before phases were kept. */
-  phases: z.partialRecord(z.enum(TRACE_PHASES), z.number().min(0)).nullable(),
-});
-
-export const GENERATION_PHASES = ['analyze', 'culture', 'generate', 'validate', 'store'] as const;
-
-export const progressSchema = z.object({
-  requestId: z.string(),
-  phase: z.enum(GENERATION_PHASES),
-  done: z.number(),
-  total: z.number(),
-});
-
-export const providerInfoSchema = z.object({
-  id: z.string(),
-  label: z.string(),
-  kind: z.enum(['embedded', 'local', 'cloud']),
-});
-
-const rate = z.number().min(0).max(1).nullable();
-
-/** Validation since the app started; a rate is null until something was measured. */
-export const validationStatsSchema = z.object({
-  answers: z.int().min(0),
-  succeeded: z.int().min(0),
-  failed: z.int().min(0),
-  personas: z.int().min(0),
-  repairedPersonas: z.int().min(0),
-  filledPersonas: z.int().min(0),
-  successRate: rate,
-  repairRate: rate,
-  fillRate: rate,
-  topIssues: z.array(z.object({ type: z.enum(ISSUE_TYPES), count: z.int().min(1) })),
-});
-
-const kindStatsSchema = z.object({
-  gets: z.int().min(0),
-  l1Hits: z.int().min(0),
-  l2Hits: z.int().min(0),
-  misses: z.int().min(0),
-  staleServed: z.int().min(0),
-  hitRate: rate,
-  meanLatencyUs: z.number().min(0).nullable(),
-});
-const tierStatsSchema = z.object({ entries: z.int().min(0), bytes: z.number().min(0), maxBytes: z.number().min(0), evictions: z.int().min(0), available: z.boolean() });
-
-/** The cache since the app started: per kind of entry and per tier. */
-export const cacheStatsSchema = z.object({
-  kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema }),
-  l1: tierStatsSchema,
-  l2: tierStatsSchema,
-  loads: z.int().min(0),
-  loadErrors: z.int().min(0),
-  preload: z.object({ loaded: z.int().min(0), used: z.int().min(0) }),
-  recoveries: z.int().min(0),
-});
-
-export const cacheSuggestionSchema = z.object({
-  id: z.enum(['l1_too_small', 'ttl_too_short', 'l2_too_small', 'preload_wasted']),
-  advice: z.string(),
-  evidence: z.string(),
-});
 
 const empty = z.strictObject({});
 const DAY_MS = 86_400_000;
 const MAX_RANGE_MS = 365 * DAY_MS;
 
 export { PROVIDER_IDS } from '../vocabulary';
-
-export const fallbackSchema = z.object({ provider: z.string(), personas: z.int().min(0), reason: z.string() });
-
-const latencySummarySchema = z.object({ samples: z.int(), p50Ms: z.number(), p95Ms: z.number() });
-export const schedulerStatusSchema = z.object({
-  limit: z.int().min(1),
-  running: z.int().min(0),
-  queued: z.int().min(0),
-  resources: z.object({ at: z.number(), cpuPercent: z.number(), freeMemoryMb: z.number(), totalMemoryMb: z.number(), loopLagMs: z.number() }).nullable(),
-  providers: z.array(
-    z.object({
-      provider: z.string(),
-      breaker: z.enum(['closed', 'open', 'half_open']),
-      calls: z.int().min(0),
-      failures: z.int().min(0),
-      retries: z.int().min(0),
-      latency: z.object({ generate: latencySummarySchema.optional(), culture: latencySummarySchema.optional(), probe: latencySummarySchema.optional() }),
-    }),
-  ),
-  recentLimitChanges: z.array(z.object({ limit: z.int(), previous: z.int(), reason: z.string(), at: z.number() })),
-});
 
 export const contract = {
   'app:info': {
@@ -158,7 +47,7 @@ export const contract = {
   },
   'providers:probe': {
     request: z.strictObject({ providerId: z.enum(PROVIDER_IDS) }),
-    response: z.object({ reachable: z.boolean(), models: z.array(z.string()), message: z.string() }),
+    response: probeResultSchema,
   },
   'scheduler:status': {
     request: empty,

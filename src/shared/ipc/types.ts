@@ -23,12 +23,8 @@ export interface PersonaStudioBridge {
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 }
 
-export type WorkshopSummary = ResponseOf<'workshops:create'>;
-export type RunSummary = ResponseOf<'runs:list'>['runs'][number];
-export type RunDetail = ResponseOf<'runs:get'>;
-export type GenerationProgress = EventOf<'generation:progress'>;
-export type GenerationPhase = GenerationProgress['phase'];
-export type ValidationStatsSnapshot = ResponseOf<'validation:stats'>;
+export type { WorkshopSummary, RunSummary, RunDetail, GenerationProgress, ProgressPhase } from '../workshop';
+export type { ValidationStatsSnapshot } from '../performance';
 export type LiveMetrics = z.output<typeof liveMetricsSchema>;
 export type HistoryPoint = z.output<typeof historyPointSchema>;
 export type PerformanceScore = z.output<typeof performanceScoreSchema>;

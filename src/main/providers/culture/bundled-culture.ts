@@ -3,10 +3,11 @@
  * people live, ranked up by how many of the brief's themes an entity shares. Works offline.
  */
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
-import type { BriefAnalysis } from '../../generation/brief-analysis';
-import { distanceKm } from '../../generation/place';
-import type { TasteDataset } from '../../generation/dataset';
-import type { CulturalCandidate, CulturalConstraints, CultureSource } from '../types';
+import type { BriefAnalysis } from '../../world';
+import { distanceKm } from '../../world';
+import type { TasteDataset } from '../../world';
+import type { CultureSource } from '../types';
+import type { CulturalCandidate, CulturalConstraints } from '../../world';
 
 const THEME_BOOST = 0.8;
 

@@ -7,10 +7,11 @@ import os from 'node:os';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { CULTURAL_CATEGORIES } from '../../../shared/persona';
-import type { BriefAnalysis } from '../../generation/brief-analysis';
-import { keyFor } from '../../cache/cache-keys';
-import type { TieredCache } from '../../cache/tiered-cache';
-import type { CulturalConstraints, CultureSource } from '../types';
+import type { BriefAnalysis } from '../../world';
+import { keyFor } from '../../cache';
+import type { TieredCache } from '../../cache';
+import type { CultureSource } from '../types';
+import type { CulturalConstraints } from '../../world';
 
 const candidateSchema = z.object({ name: z.string(), tags: z.array(z.string()), ageSkew: z.array(z.number()), regions: z.array(z.string()), relevance: z.number() });
 const constraintsSchema = z.object({

@@ -8,26 +8,19 @@
  * category Qloo cannot supply (down, refused, empty) comes from the bundled dataset, and the
  * constraints say which ones did.
  */
+import type { QlooSettings } from '../../../shared/settings';
 import { z } from 'zod';
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
-import type { BriefAnalysis } from '../../generation/brief-analysis';
-import { AGE_BANDS, ageBandIndex } from '../../generation/dataset';
-import { CallError } from '../../scheduler/call-error';
-import type { Priority, Scheduler } from '../../scheduler/scheduler';
+import type { BriefAnalysis } from '../../world';
+import { AGE_BANDS, ageBandIndex } from '../../world';
+import { CallError } from '../../scheduler';
+import type { Priority, Scheduler } from '../../scheduler';
 import { excerpt, joinUrl, readJson, send } from '../http/http-call';
-import type { CulturalCandidate, CulturalConstraints, CultureSource } from '../types';
+import type { CultureSource } from '../types';
+import type { CulturalCandidate, CulturalConstraints } from '../../world';
 import { demographicSignals, insightsParams, placeOf, type LookupQuery } from './qloo-query';
 
 export const QLOO_PROVIDER_ID = 'qloo';
-
-export interface QlooSettings {
-  baseUrl: string;
-  apiKey?: string;
-  /** Entities asked for per category. */
-  take: number;
-}
-
-export const QLOO_DEFAULTS: QlooSettings = { baseUrl: 'https://hackathon.api.qloo.com', take: 15 };
 
 /** Interest entities sent for destinations: the best few of each other category. */
 const INTERESTS_PER_CATEGORY = 2;

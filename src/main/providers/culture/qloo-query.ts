@@ -11,7 +11,7 @@
  * - the others take the brief's place as signal.location.query.
  */
 import type { CulturalCategory } from '../../../shared/persona';
-import type { BriefAnalysis } from '../../generation/brief-analysis';
+import type { BriefAnalysis } from '../../world';
 
 /** Each persona category as a Qloo entity type (food: the places people eat at). */
 export const ENTITY_TYPES: Record<CulturalCategory, string> = {

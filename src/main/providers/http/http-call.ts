@@ -3,8 +3,8 @@
  * do (a status, a refused connection, a body that is not JSON), and answers are read as text so a
  * malformed body can be reported with its first characters. Streams are read line by line.
  */
-import { CallError, codeForStatus, type CallErrorCode } from '../../scheduler/call-error';
-import { redactSecrets } from '../../store/secret-redaction';
+import { CallError, codeForStatus, type CallErrorCode } from '../../scheduler';
+import { redactSecrets } from '../../platform';
 
 /** What a provider's own error body says beyond its status: a better code, its reason code, a wait, its message. */
 export interface ErrorReading {

@@ -6,7 +6,7 @@
  * (a google.protobuf.Duration such as "37s") is how long a 429 asks to wait: there is no Retry-After.
  */
 import { z } from 'zod';
-import { CallError, type CallErrorCode } from '../../scheduler/call-error';
+import { CallError, type CallErrorCode } from '../../scheduler';
 import { jsonOrUndefined, type ErrorReading } from '../http/http-call';
 
 const detailSchema = z.looseObject({ '@type': z.string().optional(), reason: z.string().optional(), retryDelay: z.string().optional() });

@@ -6,7 +6,7 @@
  * only JSON mode with the schema in the prompt, for a model that finds the schema too complex
  * ("too many states for serving", Structured output › Limitations). Never both schema fields.
  */
-import type { CallError } from '../../scheduler/call-error';
+import type { CallError } from '../../scheduler';
 import type { JsonSchema } from './persona-prompt';
 
 /** Lessons, in the order a refused schema falls back through them. */

@@ -13,10 +13,9 @@ import { z } from 'zod';
 import { joinUrl, jsonOrUndefined } from '../http/http-call';
 import { geminiStatusSchema, geminiStreamError, readGeminiError } from './gemini-errors';
 import { schemaConfig, schemaLesson } from './gemini-schema';
-import type { LlmEndpoint } from './llm-settings';
+import type { LlmEndpoint } from '../../../shared/settings';
 import { RemoteLlmProvider, sendsTemperature, type AnswerPart, type WireFormat } from './remote-llm';
 
-export const GEMINI_DEFAULTS: LlmEndpoint = { baseUrl: 'https://generativelanguage.googleapis.com', model: 'gemini-2.5-flash', stream: true, temperature: 0.8 };
 
 /** The largest page models.list gives (its default is 50). */
 const MODELS_PAGE_SIZE = 1000;

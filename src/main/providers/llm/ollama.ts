@@ -14,14 +14,13 @@
  */
 import { z } from 'zod';
 import type { Level } from '../../../shared/persona';
-import { CallError } from '../../scheduler/call-error';
+import { CallError } from '../../scheduler';
 import { joinUrl, jsonOrUndefined } from '../http/http-call';
-import type { LlmEndpoint } from './llm-settings';
+import type { LlmEndpoint } from '../../../shared/settings';
 import { chatMessages } from './persona-prompt';
 import { RemoteLlmProvider, sendsTemperature, type AnswerPart, type RequestPlan, type WireFormat } from './remote-llm';
 import type { TokenBudget } from './token-budget';
 
-export const OLLAMA_DEFAULTS: LlmEndpoint = { baseUrl: 'http://127.0.0.1:11434', model: 'llama3.1:8b', stream: true, temperature: 0.8 };
 
 /** Ollama's own default context, and the smallest this client asks for (asking less would only reload the model). */
 export const MIN_NUM_CTX = 4_096;

@@ -9,14 +9,13 @@
  *   is an error (retried like a 500), not the end of a short answer.
  */
 import { z } from 'zod';
-import { CallError, type CallErrorCode } from '../../scheduler/call-error';
+import { CallError, type CallErrorCode } from '../../scheduler';
 import { joinUrl, jsonOrUndefined, type ErrorReading } from '../http/http-call';
-import type { LlmEndpoint } from './llm-settings';
+import type { LlmEndpoint } from '../../../shared/settings';
 import { chatMessages } from './persona-prompt';
 import { RemoteLlmProvider, sendsTemperature, type AnswerPart, type WireFormat } from './remote-llm';
 import { strictJsonSchema, withoutNulls } from './strict-schema';
 
-export const OPENAI_DEFAULTS: LlmEndpoint = { baseUrl: 'http://127.0.0.1:8080/v1', model: 'local-model', stream: true, temperature: 0.8 };
 
 /**
  * Models that accept only their default temperature (OpenAI's reasoning guide: o-series, and GPT-5,

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { CULTURAL_CATEGORIES, PERSONA_SCHEMAS, type Level } from '../../../shared/persona';
-import { CallError } from '../../scheduler/call-error';
-import { validateTemplate } from '../../validation/validate-template';
+import { CallError } from '../../scheduler';
+import { validateTemplate } from '../../validation';
 import type { PersonaRequest } from '../types';
 import { DEFAULT_PERSONA_PROMPT } from './prompt-template';
 

@@ -11,11 +11,12 @@
  */
 import type { ZodType } from 'zod';
 import type { Level } from '../../../shared/persona';
-import { CallError } from '../../scheduler/call-error';
+import { CallError } from '../../scheduler';
 import { excerpt, readJson, readLines, send, type ErrorReading } from '../http/http-call';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../types';
 import { completePersonas } from './answer-cut';
-import type { LlmEndpoint, ProbeResult } from './llm-settings';
+import type { LlmEndpoint } from '../../../shared/settings';
+import type { ProbeResult } from '../../../shared/performance';
 import { personasBegun, renderPersonaPrompt, type RenderedPrompt } from './persona-prompt';
 import { TokenBudget } from './token-budget';
 

@@ -3,9 +3,9 @@
  * band and where they live, with items already given to others in the set weighing less.
  */
 import { CULTURAL_CATEGORIES, type CulturalCategory, type CulturalProfile } from '../../../../shared/persona';
-import { ageBandIndex } from '../../../generation/dataset';
-import type { SeededRandom } from '../../../generation/random';
-import type { CulturalCandidate, CulturalConstraints } from '../../types';
+import { ageBandIndex } from '../../../world';
+import type { SeededRandom } from '../../../world';
+import type { CulturalCandidate, CulturalConstraints } from '../../../world';
 import type { Identity } from './people';
 import { UsageTracker, sampleDistinct } from './sampling';
 

@@ -3,9 +3,9 @@
  * its share), written in that tradition's order (given and family name, family name first,
  * patronymic, one composed name), distinct within a set.
  */
-import { AREAS } from '../../../generation/areas';
-import type { SeededRandom } from '../../../generation/random';
-import type { NameTradition, World } from '../../../generation/world';
+import { AREAS } from '../../../world';
+import type { SeededRandom } from '../../../world';
+import type { NameTradition, World } from '../../../world';
 import type { UsageTracker } from './sampling';
 
 export type NameGender = 'female' | 'male' | 'non-binary';

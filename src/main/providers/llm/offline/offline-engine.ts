@@ -3,8 +3,8 @@
  * for the same seed. It is a provider like any LLM and the fallback when one is down.
  */
 import type { Persona } from '../../../../shared/persona';
-import type { TasteDataset } from '../../../generation/dataset';
-import { SeededRandom } from '../../../generation/random';
+import type { TasteDataset } from '../../../world';
+import { SeededRandom } from '../../../world';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../../types';
 import { CulturePicker } from './culture-picks';
 import { drawIdentities, type Identity } from './people';

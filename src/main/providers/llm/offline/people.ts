@@ -5,11 +5,11 @@
  * distinct within a set.
  */
 import type { DecisionPower, IncomeBracket, Level } from '../../../../shared/persona';
-import { incomeWithin, type LifeStage } from '../../../generation/audience';
-import type { BriefAnalysis, WeightedCity } from '../../../generation/brief-analysis';
-import type { B2bFunction, Occupation, TasteDataset } from '../../../generation/dataset';
-import type { SeededRandom } from '../../../generation/random';
-import { containsWordPrefix } from '../../../generation/text';
+import { incomeWithin, type LifeStage } from '../../../world';
+import type { BriefAnalysis, WeightedCity } from '../../../world';
+import type { B2bFunction, Occupation, TasteDataset } from '../../../world';
+import type { SeededRandom } from '../../../world';
+import { containsWordPrefix } from '../../../world';
 import { pickName } from './names';
 import { UsageTracker, sampleDistinct } from './sampling';
 

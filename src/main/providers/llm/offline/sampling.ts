@@ -1,5 +1,5 @@
 /** Weighted choices that spread over a persona set: whatever one persona used weighs less for the next. */
-import type { SeededRandom } from '../../../generation/random';
+import type { SeededRandom } from '../../../world';
 
 export class UsageTracker {
   private readonly uses = new Map<string, number>();

@@ -4,12 +4,12 @@
  * stage is like), with the person's household, work, place and origin. Within a set, no line,
  * quote or bio sentence is used twice while an unused one is left.
  */
-import { GENERIC_DOMAIN, type Domain, type LifeStage } from '../../../generation/audience';
-import type { BriefAnalysis } from '../../../generation/brief-analysis';
-import type { TasteDataset } from '../../../generation/dataset';
-import type { SeededRandom } from '../../../generation/random';
-import { capitalize, fillTemplate, indefiniteArticle, lowerFirst } from '../../../generation/text';
-import { ageMismatches } from '../../../validation/age-cues';
+import { GENERIC_DOMAIN, type Domain, type LifeStage } from '../../../world';
+import type { BriefAnalysis } from '../../../world';
+import type { TasteDataset } from '../../../world';
+import type { SeededRandom } from '../../../world';
+import { capitalize, fillTemplate, indefiniteArticle, lowerFirst } from '../../../world';
+import { ageMismatches } from '../../../world';
 import type { Identity } from './people';
 
 export interface Story {

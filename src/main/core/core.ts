@@ -1,0 +1,267 @@
+/**
+ * The composition root: store, providers, culture source and pipeline, wired without Electron so
+ * the desktop app, the browser mode, the CLI and the tests share one core.
+ */
+import { MonitorStore } from '../monitoring';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BriefUnderstanding, ParsedBrief } from '../../shared/brief';
+import { APP_ROOT } from '../platform';
+import { loadDataset, type TasteDataset } from '../world';
+import { analyzeBrief } from '../world';
+import { understandingOf } from '../world';
+import { GenerationPipeline, type GenerationOptions, type GenerationResult } from '../generation';
+import { BundledCultureSource } from '../providers';
+import { OFFLINE_PROVIDER_ID, OfflineEngine } from '../providers';
+import type { LlmProvider } from '../providers';
+import type { WorkshopStore } from '../workshops';
+import { AppRecovery, openWorkshopStoreOrRecover } from '../workshops';
+import { keychainWithKeyFile, keyFileSecretBox } from '../platform';
+import { describeForLog } from '../platform';
+import type { Clock } from '../cache';
+import { TieredCache, type CacheAlert } from '../cache';
+import { CachedCultureSource, DEFAULT_PRELOAD, type PreloadPolicy } from '../providers';
+import { ValidationStats } from '../validation';
+import { GeminiProvider } from '../providers';
+import type { ProbeResult } from '../../shared/performance';
+import { OllamaProvider } from '../providers';
+import { OpenAiCompatibleProvider } from '../providers';
+import type { RemoteLlmProvider } from '../providers';
+import { QlooCultureSource } from '../providers';
+import type { CultureSource } from '../providers';
+import { SystemResourceSampler, type ResourceSource } from '../scheduler';
+import { Scheduler, type SchedulerOptions } from '../scheduler';
+import { SettingsStore } from '../settings';
+import type { AppSettings } from '../../shared/settings';
+import type { SecretBox } from '../platform';
+import { createControls } from '../monitoring';
+import { Monitor, type MonitorDeps } from '../monitoring';
+import { ChromiumPdfPrinter, type PdfPrinter } from '../reports';
+import { ReportExporter } from '../reports';
+import type { GenerationTuning } from '../generation';
+
+export interface CoreOptions {
+  /** Folder for app.db (and later cache.db); created if missing. */
+  dataDir: string;
+  /** Folder holding dataset/; defaults to the app's resources folder. */
+  resourcesDir?: string;
+  /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
+  sqliteNativeBinding?: string;
+  /** The cache's clock (tests and trace replays move it by hand). */
+  cacheClock?: Clock;
+  /** Preloading of predicted cultural lookups; on by default. */
+  preload?: PreloadPolicy;
+  /** Scheduler policies (tests shorten timeouts and breaker pauses). */
+  scheduler?: Omit<SchedulerOptions, 'resources'>;
+  /** CPU and memory sampling; null runs the scheduler on latency alone. Default: a sampler worker. */
+  resources?: ResourceSource | null;
+  /** Where API keys are read from when settings have none; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** The OS keychain (Electron's safeStorage); without one, API keys are sealed with secret.key in the data folder. */
+  secrets?: SecretBox;
+  /** How long after start the daily backup check waits; default 15 s, after start-up. */
+  backupDelayMs?: number;
+  /** Restarts the app after a recovery choice; without it the user is asked to restart. */
+  onRestartNeeded?: () => void;
+  /** Prints reports to PDF; default Chromium headless through playwright-core, launched on first use. */
+  pdfPrinter?: PdfPrinter;
+  /** The monitor's clock, timers and own-CPU meter (tests drive them by hand). */
+  monitor?: Pick<MonitorDeps, 'now' | 'autoStart' | 'appCpu'>;
+}
+
+export interface Core {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly store: WorkshopStore;
+  readonly providers: ReadonlyMap<string, LlmProvider>;
+  /** Provider choices, endpoints, keys and resource caps, kept in app.db. */
+  readonly settings: SettingsStore;
+  /** Every outbound call goes through it. */
+  readonly scheduler: Scheduler;
+  /** Validation metrics since start, for the dashboard. */
+  readonly validationStats: ValidationStats;
+  /** cache.db beside app.db: cultural lookups and seeded generations. */
+  readonly cache: TieredCache;
+  /** Metrics, alerts, the auto-tuner and the emergency response. */
+  readonly monitor: Monitor;
+  /** PDF, JSON, CSV and Markdown exports of runs. */
+  readonly reports: ReportExporter;
+  /** app.db's daily backups and, when it would not open, the way back. */
+  readonly recovery: AppRecovery;
+  /** Called after a recovery choice; 'manual' when the user has to restart the app. */
+  requestRestart(): 'automatic' | 'manual';
+  generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
+  /** What the app reads in a brief (place, origin, audience, ages, product), before or after generating. */
+  understand(brief: ParsedBrief): BriefUnderstanding;
+  /** Whether a provider answers, and its models. */
+  probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
+  close(): void;
+}
+
+export { APP_ROOT } from '../platform';
+
+export function createCore(options: CoreOptions): Core {
+  const dataDir = path.resolve(options.dataDir);
+  const resourcesDir = options.resourcesDir ?? path.join(APP_ROOT, 'resources');
+  const datasetDir = path.join(resourcesDir, 'dataset');
+  const dataset = (): TasteDataset => loadDataset(datasetDir);
+
+  const sqlite = options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {};
+  // A damaged app.db is left as it is: the app runs on an in-memory store and offers a backup.
+  const { store, damaged } = openWorkshopStoreOrRecover(dataDir, sqlite);
+  const recovery = new AppRecovery(dataDir, damaged, sqlite);
+  let closing = false;
+  const backupIfDue = () => {
+    recovery.backupIfDue(store).catch((error: unknown) => {
+      // Closing the store ends a backup in progress; the next start takes it again.
+      if (!closing) console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${describeForLog(error)}`);
+    });
+  };
+  // After start-up, then every few hours: an app left open for days still gets its daily copy.
+  const backupTimers = [setTimeout(backupIfDue, options.backupDelayMs ?? BACKUP_DELAY_MS).unref(), setInterval(backupIfDue, BACKUP_CHECK_EVERY_MS).unref()];
+  let restartTimer: NodeJS.Timeout | undefined;
+  const keyFile = keyFileSecretBox(dataDir);
+  const settings = new SettingsStore(store, options.secrets ? keychainWithKeyFile(options.secrets, keyFile) : keyFile, options.env ?? process.env);
+  const offline = new OfflineEngine(dataset);
+  const remote: RemoteLlmProvider[] = [
+    new OllamaProvider(() => settings.get().ollama),
+    new OpenAiCompatibleProvider(() => settings.get().openai),
+    new GeminiProvider(() => settings.get().gemini),
+  ];
+  const providers = new Map<string, LlmProvider>([[offline.id, offline], ...remote.map((p) => [p.id, p] as const)]);
+  const version = readVersion();
+  const validationStats = new ValidationStats();
+  // The cache opens (and may recover its file) before the monitor exists: its alerts wait for it.
+  const cacheAlerts: CacheAlert[] = [];
+  let raiseCacheAlert = (alert: CacheAlert): void => void cacheAlerts.push(alert);
+  const cacheSettings = settings.get().cache;
+  const cache = new TieredCache({
+    file: path.join(dataDir, 'cache.db'),
+    l1MaxBytes: cacheSettings.l1MaxMb * MB,
+    l1CeilingBytes: Math.max(cacheSettings.l1MaxMb, 1024) * MB,
+    ttlBounds: ttlBoundsOf(cacheSettings),
+    onAlert: (alert) => raiseCacheAlert(alert),
+    ...(options.cacheClock ? { clock: options.cacheClock } : {}),
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+  });
+  cache.startMaintenance();
+  const limits = settings.get().limits;
+  const resources = options.resources === undefined ? new SystemResourceSampler() : options.resources;
+  const scheduler = new Scheduler({
+    ...options.scheduler,
+    limits: { max: limits.maxConcurrency, ...options.scheduler?.limits },
+    caps: { maxCpuPercent: limits.maxCpuPercent, maxMemoryPercent: limits.maxMemoryPercent, ...options.scheduler?.caps },
+    resources,
+  });
+  const bundled = new BundledCultureSource(dataset);
+  // A copy: the emergency response pauses this core's preloading, not every core's.
+  const preload: PreloadPolicy = { ...(options.preload ?? DEFAULT_PRELOAD) };
+  // Ten personas is about what a local model writes in one answer before its JSON starts to break.
+  const tuning: GenerationTuning = { maxBatchSize: 10 };
+  const monitor = new Monitor({
+    store: new MonitorStore(store.database),
+    scheduler,
+    cache,
+    validationStats,
+    settings: () => settings.get().monitor,
+    controls: createControls({ cache, scheduler, preload, tuning, settings: () => settings.get(), remoteProviders: new Set(remote.map((p) => p.id)) }),
+    ...options.monitor,
+  });
+  raiseCacheAlert = (alert) => monitor.raiseEvent(alert.kind, alert.message);
+  // A saved change applies at once, but only what changed: saving an alert threshold must not undo
+  // what the tuner or the emergency response set for the cache or the concurrency ceiling.
+  settings.onChange((next, previous) => {
+    if (next.cache.l1MaxMb !== previous.cache.l1MaxMb) cache.setL1Budget(next.cache.l1MaxMb * MB);
+    if (next.cache.ttlMinMinutes !== previous.cache.ttlMinMinutes || next.cache.ttlMaxDays !== previous.cache.ttlMaxDays) cache.setTtlBounds(ttlBoundsOf(next.cache));
+    if (next.limits.maxConcurrency !== previous.limits.maxConcurrency) scheduler.limit.setMax(next.limits.maxConcurrency, 'settings: new cap', performance.now());
+    if (JSON.stringify(next.monitor) !== JSON.stringify(previous.monitor)) monitor.applySettings(next.monitor);
+  });
+  for (const alert of cacheAlerts.splice(0)) raiseCacheAlert(alert);
+  const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
+    bundled: new CachedCultureSource(bundled, cache, preload),
+    qloo: new CachedCultureSource(new QlooCultureSource(() => settings.get().qloo, scheduler, bundled), cache, preload),
+  };
+  const currentCulture = () => cultureSources[settings.get().culture];
+  // The cultural source follows settings from one run to the next.
+  const culture: CultureSource = {
+    get id() {
+      return currentCulture().id;
+    },
+    constraintsFor: (analysis, signal) => currentCulture().constraintsFor(analysis, signal),
+    cacheParams: (analysis) => currentCulture().cacheParams?.(analysis),
+  };
+  const pipeline = new GenerationPipeline({
+    validationStats,
+    store,
+    providers,
+    defaultProviderId: () => settings.get().provider,
+    culture,
+    dataset,
+    cache,
+    version,
+    scheduler,
+    offline,
+    traces: monitor,
+    tuning,
+  });
+
+  const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter());
+
+  return {
+    version,
+    dataDir,
+    store,
+    providers,
+    settings,
+    scheduler,
+    validationStats,
+    cache,
+    monitor,
+    reports,
+    recovery,
+    requestRestart: () => {
+      if (!options.onRestartNeeded) return 'manual';
+      // After the reply has gone out: the caller hears what happened before the app goes away.
+      restartTimer = setTimeout(options.onRestartNeeded, RESTART_AFTER_REPLY_MS).unref();
+      return 'automatic';
+    },
+    generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
+    understand: (brief) => understandingOf(analyzeBrief({ ...brief, seed: brief.seed ?? 0, language: brief.language ?? 'en' }, dataset()), brief.level),
+    probe: async (providerId, signal) => {
+      if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
+      const provider = remote.find((p) => p.id === providerId);
+      if (!provider) return { reachable: false, models: [], message: `No provider is called ${providerId}; choose one of ${[...providers.keys()].join(', ')}.` };
+      return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
+    },
+    close: () => {
+      closing = true;
+      for (const timer of backupTimers) clearTimeout(timer);
+      clearTimeout(restartTimer);
+      // The printer's browser is a child process: closing it need not hold up the databases.
+      void reports.close();
+      monitor.close();
+      scheduler.close();
+      resources?.close();
+      cache.close();
+      store.close();
+    },
+  };
+}
+
+const MB = 1_048_576;
+/** The daily backup waits until start-up is over. */
+const BACKUP_DELAY_MS = 15_000;
+const BACKUP_CHECK_EVERY_MS = 6 * 3_600_000;
+const RESTART_AFTER_REPLY_MS = 200;
+
+function ttlBoundsOf(cache: AppSettings['cache']) {
+  return { minMs: cache.ttlMinMinutes * 60_000, maxMs: cache.ttlMaxDays * 86_400_000 };
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

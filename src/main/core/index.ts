@@ -1,0 +1,2 @@
+export { APP_ROOT, createCore } from './core';
+export type { Core, CoreOptions } from './core';

@@ -1,0 +1,4 @@
+export { bindBroadcasts } from './broadcasts';
+export { createDispatcher } from './dispatcher';
+export type { Dispatch } from './dispatcher';
+export { createHandlers } from './handlers';

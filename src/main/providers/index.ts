@@ -1,0 +1,10 @@
+export { BundledCultureSource } from './culture/bundled-culture';
+export { CachedCultureSource, DEFAULT_PRELOAD, parseConstraints } from './culture/cached-culture';
+export type { PreloadPolicy } from './culture/cached-culture';
+export { QlooCultureSource } from './culture/qloo-culture';
+export { GeminiProvider } from './llm/gemini';
+export { OFFLINE_PROVIDER_ID, OfflineEngine } from './llm/offline/offline-engine';
+export { OllamaProvider } from './llm/ollama';
+export { OpenAiCompatibleProvider } from './llm/openai-compatible';
+export type { RemoteLlmProvider } from './llm/remote-llm';
+export type { CultureSource, CutAnswer, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from './types';

@@ -1,0 +1,1 @@
+export { SettingsError, SettingsStore } from './settings-store';

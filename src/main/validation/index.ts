@@ -1,0 +1,7 @@
+export type { FillContext } from './build-persona';
+export { scoreSet } from './fidelity';
+export type { FidelityContext } from './fidelity';
+export { NothingRecoverableError, appendRepair, repairPersonaDocument, topCulturalPicks } from './repair-persona-document';
+export type { RepairOptions, RepairResult } from './repair-persona-document';
+export { validateTemplate } from './validate-template';
+export { ValidationStats } from './validation-stats';

@@ -1,0 +1,193 @@
+/**
+ * Keeps the user's work recoverable. While app.db opens, a copy goes to backups/ once a day
+ * (SQLite's online backup, consistent while the app writes; the newest five are kept). When app.db
+ * is damaged, the app runs on an in-memory store and offers two ways out: restore a copy, or start
+ * empty. Either way the damaged file is renamed to app.db.damaged-<time>, never overwritten or
+ * deleted, so a wrong choice loses nothing. A file from a newer version, or one that could not be
+ * opened for another reason (permissions, a full disk), is fine as it is: nothing is offered.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BACKUP_FILE_NAME, type RecoveryState } from '../../shared/recovery';
+import { WorkshopStore, appDatabaseFile } from './workshop-store';
+import { APP_MIGRATIONS } from './migrations';
+import { DatabaseOpenError, type OpenOptions } from '../platform';
+
+export type BackupInfo = RecoveryState['backups'][number];
+
+export interface OpenedAppStore {
+  store: WorkshopStore;
+  /** Set when app.db could not be opened and `store` lives in memory. */
+  damaged: RecoveryState['damaged'];
+}
+
+/** Opens app.db; when it will not open, an in-memory store instead and what went wrong. */
+export function openWorkshopStoreOrRecover(dataDir: string, options: OpenOptions = {}): OpenedAppStore {
+  try {
+    return { store: WorkshopStore.open(dataDir, options), damaged: null };
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError)) throw error;
+    return { store: WorkshopStore.inMemory(options), damaged: { file: error.file, reason: error.reason, failure: error.failure } };
+  }
+}
+
+/** A choice the user made that cannot be carried out; the message says why and what to do. */
+export class RecoveryError extends Error {
+  override name = 'RecoveryError';
+}
+
+const DAY_MS = 86_400_000;
+/** Backups kept; the oldest beyond this are removed after each new one. */
+const BACKUPS_KEPT = 5;
+
+export class AppRecovery {
+  private restartPending = false;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly damaged: RecoveryState['damaged'],
+    private readonly sqlite: OpenOptions = {},
+  ) {}
+
+  get folder(): string {
+    return path.join(this.dataDir, 'backups');
+  }
+
+  state(): RecoveryState {
+    return { damaged: this.damaged, backups: this.backups(), restartPending: this.restartPending };
+  }
+
+  /** Backups, newest first. */
+  backups(): BackupInfo[] {
+    if (!fs.existsSync(this.folder)) return [];
+    return fs
+      .readdirSync(this.folder)
+      .flatMap((name) => {
+        const match = BACKUP_FILE_NAME.exec(name);
+        if (!match) return [];
+        const takenAt = match[1]!.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/, 'T$1:$2:$3.$4Z');
+        return [{ name, takenAt, bytes: fs.statSync(path.join(this.folder, name)).size }];
+      })
+      .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+  }
+
+  /** Takes a backup when the newest is a day old or there is none. */
+  async backupIfDue(store: WorkshopStore, now = Date.now()): Promise<BackupInfo | null> {
+    if (this.damaged) return null;
+    const newest = this.backups()[0];
+    if (newest && now - Date.parse(newest.takenAt) < DAY_MS) return null;
+    return this.backup(store, now);
+  }
+
+  /** A backup of `store` now; refused while app.db is not open (the in-memory store is not the user's work). */
+  async backup(store: WorkshopStore, now = Date.now()): Promise<BackupInfo> {
+    if (this.damaged) throw new RecoveryError('app.db is not open; there is nothing to back up.');
+    fs.mkdirSync(this.folder, { recursive: true });
+    // Leftovers of a backup cut short by a crash or a quit.
+    for (const name of fs.readdirSync(this.folder)) if (name.includes('.partial')) fs.rmSync(path.join(this.folder, name), { force: true });
+    const name = `app-${new Date(now).toISOString().replace(/[:.]/g, '-')}.db`;
+    const file = path.join(this.folder, name);
+    // Written under a temporary name, so a crash mid-copy never leaves a backup that looks whole.
+    const partial = `${file}.partial`;
+    try {
+      await store.backupTo(partial);
+      fs.renameSync(partial, file);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
+    for (const old of this.backups().slice(BACKUPS_KEPT)) fs.rmSync(path.join(this.folder, old.name), { force: true });
+    return { name, takenAt: new Date(now).toISOString(), bytes: fs.statSync(file).size };
+  }
+
+  /**
+   * Puts a checked copy of the backup in app.db's place, the damaged file moved aside; takes effect
+   * on restart. The copy is made, synced and checked before anything is moved, so a failure (a full
+   * disk) leaves everything as it was.
+   */
+  restore(name: string): { movedTo: string } {
+    this.requireDamaged();
+    const backup = this.backups().find((b) => b.name === name);
+    if (!backup) throw new RecoveryError(`There is no backup called ${name}; choose one of those listed.`);
+    const target = appDatabaseFile(this.dataDir);
+    const incoming = `${target}.restoring`;
+    try {
+      copySynced(path.join(this.folder, backup.name), incoming);
+      // The copy is what gets used, so the copy is what is checked.
+      verifyBackup(incoming, backup.name, this.sqlite);
+      const movedTo = moveDamagedAside(target);
+      fs.renameSync(incoming, target);
+      syncFolder(this.dataDir);
+      this.restartPending = true;
+      return { movedTo };
+    } finally {
+      fs.rmSync(incoming, { force: true });
+    }
+  }
+
+  /** Moves the damaged app.db aside so that the next start begins with an empty one. */
+  startFresh(): { movedTo: string } {
+    this.requireDamaged();
+    const movedTo = moveDamagedAside(appDatabaseFile(this.dataDir));
+    syncFolder(this.dataDir);
+    this.restartPending = true;
+    return { movedTo };
+  }
+
+  private requireDamaged(): void {
+    if (!this.damaged) throw new RecoveryError('app.db opened normally; there is nothing to recover.');
+    if (this.damaged.failure === 'newer_version') throw new RecoveryError('app.db was saved by a newer version of Persona Studio and is not damaged: update the app to open it.');
+    if (this.damaged.failure === 'unavailable') throw new RecoveryError(`app.db is not damaged but could not be opened (${this.damaged.reason}); fix that and start again.`);
+    if (this.restartPending) throw new RecoveryError('A recovery is already waiting for the app to restart.');
+  }
+}
+
+/** A backup must open, pass its check and come from this version or an older one before it replaces anything. */
+function verifyBackup(file: string, name: string, sqlite: OpenOptions): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(sqlite.nativeBinding ? { nativeBinding: sqlite.nativeBinding } : {}) });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`its integrity check failed (${String(check)})`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > APP_MIGRATIONS.length) throw new Error('it was written by a newer version of Persona Studio');
+  } catch (error) {
+    throw new RecoveryError(`The backup ${name} cannot be restored: ${error instanceof Error ? error.message : String(error)}. Choose another one.`);
+  } finally {
+    db?.close();
+  }
+}
+
+function copySynced(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  const handle = fs.openSync(to, 'r');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Makes renames in the folder durable; not every platform can open a folder for that, which is harmless. */
+function syncFolder(folder: string): void {
+  try {
+    const handle = fs.openSync(folder, 'r');
+    try {
+      fs.fsyncSync(handle);
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch {
+    // Windows cannot fsync a directory; its renames are durable enough for this.
+  }
+}
+
+/** Renames app.db and its WAL files to app.db.damaged-<time>; returns the new name of app.db. */
+function moveDamagedAside(file: string): string {
+  if (!fs.existsSync(file)) throw new RecoveryError(`${file} is no longer there; restart Persona Studio.`);
+  const target = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  }
+  return target;
+}

@@ -1,0 +1,14 @@
+export { ageMismatches } from './age-cues';
+export { AREAS } from './areas';
+export { GENERIC_DOMAIN, incomeWithin } from './audience';
+export type { Domain, LifeStage } from './audience';
+export { analyzeBrief } from './brief-analysis';
+export type { BriefAnalysis, WeightedCity } from './brief-analysis';
+export type { CulturalCandidate, CulturalConstraints } from './cultural-constraints';
+export { AGE_BANDS, ageBandIndex, loadDataset } from './dataset';
+export type { B2bFunction, Occupation, TasteDataset } from './dataset';
+export { distanceKm } from './geo-distance';
+export { SeededRandom, randomSeed } from './random';
+export { capitalize, containsWordPrefix, fillTemplate, indefiniteArticle, lowerFirst, normalizeForMatch } from './text';
+export { understandingLine, understandingOf } from './understanding';
+export type { NameTradition, World } from './world';

@@ -1,0 +1,94 @@
+/**
+ * What the engines, the validator, the cache and the scheduler measure: the shapes of their
+ * snapshots, defined once as zod schemas (the IPC contract composes them, the main side builds them).
+ */
+import { z } from 'zod';
+import { ISSUE_TYPES } from './persona';
+
+export const providerInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['embedded', 'local', 'cloud']),
+});
+
+const rate = z.number().min(0).max(1).nullable();
+
+/** Validation since the app started; a rate is null until something was measured. */
+export const validationStatsSchema = z.object({
+  answers: z.int().min(0),
+  succeeded: z.int().min(0),
+  failed: z.int().min(0),
+  personas: z.int().min(0),
+  repairedPersonas: z.int().min(0),
+  filledPersonas: z.int().min(0),
+  successRate: rate,
+  repairRate: rate,
+  fillRate: rate,
+  topIssues: z.array(z.object({ type: z.enum(ISSUE_TYPES), count: z.int().min(1) })),
+});
+
+export const kindStatsSchema = z.object({
+  gets: z.int().min(0),
+  l1Hits: z.int().min(0),
+  l2Hits: z.int().min(0),
+  misses: z.int().min(0),
+  staleServed: z.int().min(0),
+  hitRate: rate,
+  meanLatencyUs: z.number().min(0).nullable(),
+});
+export const tierStatsSchema = z.object({ entries: z.int().min(0), bytes: z.number().min(0), maxBytes: z.number().min(0), evictions: z.int().min(0), available: z.boolean() });
+
+/** The cache since the app started: per kind of entry and per tier. */
+export const cacheStatsSchema = z.object({
+  kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema }),
+  l1: tierStatsSchema,
+  l2: tierStatsSchema,
+  loads: z.int().min(0),
+  loadErrors: z.int().min(0),
+  preload: z.object({ loaded: z.int().min(0), used: z.int().min(0) }),
+  recoveries: z.int().min(0),
+});
+
+export const cacheSuggestionSchema = z.object({
+  id: z.enum(['l1_too_small', 'ttl_too_short', 'l2_too_small', 'preload_wasted']),
+  advice: z.string(),
+  evidence: z.string(),
+});
+
+export const latencySummarySchema = z.object({ samples: z.int(), p50Ms: z.number(), p95Ms: z.number() });
+export const schedulerStatusSchema = z.object({
+  limit: z.int().min(1),
+  running: z.int().min(0),
+  queued: z.int().min(0),
+  resources: z.object({ at: z.number(), cpuPercent: z.number(), freeMemoryMb: z.number(), totalMemoryMb: z.number(), loopLagMs: z.number() }).nullable(),
+  providers: z.array(
+    z.object({
+      provider: z.string(),
+      breaker: z.enum(['closed', 'open', 'half_open']),
+      calls: z.int().min(0),
+      failures: z.int().min(0),
+      retries: z.int().min(0),
+      latency: z.object({ generate: latencySummarySchema.optional(), culture: latencySummarySchema.optional(), probe: latencySummarySchema.optional() }),
+    }),
+  ),
+  recentLimitChanges: z.array(z.object({ limit: z.int(), previous: z.int(), reason: z.string(), at: z.number() })),
+});
+
+
+/** Whether an engine answers, and its models. */
+export const probeResultSchema = z.object({
+  reachable: z.boolean(),
+  models: z.array(z.string()),
+  /** What was found or what is wrong, in a sentence for the settings screen. */
+  message: z.string(),
+});
+
+export type ProviderInfo = z.output<typeof providerInfoSchema>;
+export type ProbeResult = z.output<typeof probeResultSchema>;
+export type ValidationStatsSnapshot = z.output<typeof validationStatsSchema>;
+export type CacheKindStats = z.output<typeof kindStatsSchema>;
+export type CacheTierStats = z.output<typeof tierStatsSchema>;
+export type CacheStats = z.output<typeof cacheStatsSchema>;
+export type CacheSuggestion = z.output<typeof cacheSuggestionSchema>;
+export type LatencySummary = z.output<typeof latencySummarySchema>;
+export type SchedulerStatus = z.output<typeof schedulerStatusSchema>;
