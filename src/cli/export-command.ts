@@ -1,5 +1,4 @@
 /** `persona-studio export <runId>`: a saved run as PDF, JSON, CSV or Markdown. */
-import { ExportError } from '../main/reports';
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/vocabulary';
 import { parseFlags, UsageError, type CliIo } from './args';
 import { openCoreQuietly } from './open-core';
@@ -28,7 +27,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     io.err(`Wrote ${values.out} (${bytes} bytes)`);
     return 0;
   } catch (error) {
-    io.err(`error: ${error instanceof ExportError || error instanceof Error ? error.message : String(error)}`);
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     process.off('SIGINT', onSignal);

@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { briefSchema, LEVELS, MAX_PERSONAS, personaDocumentSchema, type Brief, type Level } from '../shared/persona';
 import { DATASET_DIR } from '../main/platform';
-import { analyzeBrief } from '../main/world';
+import { repairAnswer } from '../main/generation';
+import { NothingRecoverableError } from '../main/validation';
 import { loadDataset } from '../main/world';
-import { countryOfCity, repairContextFor, type RepairContext } from '../main/generation';
-import { BundledCultureSource } from '../main/providers';
-import { NothingRecoverableError, repairPersonaDocument } from '../main/validation';
 import { parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 
 export const REPAIR_USAGE = `persona-studio repair [--level LEVEL] [--count N] [--brief-file FILE] < answer.txt
@@ -30,23 +28,8 @@ export async function runRepair(argv: readonly string[], io: CliIo): Promise<num
   const dataset = loadDataset(DATASET_DIR);
   const level = args.level ?? (args.brief?.level as Level | undefined) ?? 'standard';
   const count = args.count ?? args.brief?.count;
-  let resolved: RepairContext = { context: { countryOfCity: countryOfCity(dataset) }, countries: [] };
-  let constraints;
-  if (args.brief) {
-    const { location, segment } = args.brief;
-    const analysis = analyzeBrief({ ...args.brief, location, segment, level, count: count ?? args.brief.count, seed: args.brief.seed ?? 0, language: args.brief.language ?? 'en' }, dataset);
-    constraints = await new BundledCultureSource(() => dataset).constraintsFor(analysis, new AbortController().signal);
-    resolved = repairContextFor(analysis, dataset, constraints);
-  }
   try {
-    const { document } = repairPersonaDocument(raw, {
-      level,
-      ...(count !== undefined ? { count } : {}),
-      ...(args.brief ? { brief: args.brief } : {}),
-      ...(constraints ? { constraints } : {}),
-      context: resolved.context,
-      countries: resolved.countries,
-    });
+    const { document } = await repairAnswer(raw, { level, ...(count !== undefined ? { count } : {}), ...(args.brief ? { brief: args.brief } : {}), dataset });
     io.out(JSON.stringify(document, null, 2));
     return 0;
   } catch (error) {

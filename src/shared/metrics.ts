@@ -155,3 +155,12 @@ export const suggestionSchema = z.object({
   advice: z.string(),
   evidence: z.string(),
 });
+
+export type PerformanceScore = z.output<typeof performanceScoreSchema>;
+export type Trace = z.output<typeof traceSchema>;
+export type LiveMetrics = z.output<typeof liveMetricsSchema>;
+export type HistoryPoint = z.output<typeof historyPointSchema>;
+export type Alert = z.output<typeof alertSchema>;
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+export type TunerState = z.output<typeof tunerStateSchema>;
+export type Suggestion = z.output<typeof suggestionSchema>;

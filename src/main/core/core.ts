@@ -15,7 +15,7 @@ import { BundledCultureSource } from '../providers';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from '../providers';
 import type { LlmProvider } from '../providers';
 import type { WorkshopStore } from '../workshops';
-import { AppRecovery, openWorkshopStoreOrRecover } from '../workshops';
+import { AppRecovery, openWorkshopStoreOrRecover, Workshops } from '../workshops';
 import { keychainWithKeyFile, keyFileSecretBox } from '../platform';
 import { describeForLog } from '../platform';
 import type { Clock } from '../cache';
@@ -73,6 +73,8 @@ export interface Core {
   readonly version: string;
   readonly dataDir: string;
   readonly store: WorkshopStore;
+  /** Runs and personas as the user handles them: the rules every transport goes through. */
+  readonly workshops: Workshops;
   readonly providers: ReadonlyMap<string, LlmProvider>;
   /** Provider choices, endpoints, keys and resource caps, kept in app.db. */
   readonly settings: SettingsStore;
@@ -205,12 +207,15 @@ export function createCore(options: CoreOptions): Core {
     tuning,
   });
 
+  const generate: Core['generate'] = (brief, generationOptions) => pipeline.run(brief, generationOptions);
+  const workshops = new Workshops(store, generate);
   const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter());
 
   return {
     version,
     dataDir,
     store,
+    workshops,
     providers,
     settings,
     scheduler,
@@ -225,7 +230,7 @@ export function createCore(options: CoreOptions): Core {
       restartTimer = setTimeout(options.onRestartNeeded, RESTART_AFTER_REPLY_MS).unref();
       return 'automatic';
     },
-    generate: (brief, generationOptions) => pipeline.run(brief, generationOptions),
+    generate,
     understand: (brief) => understandingOf(analyzeBrief({ ...brief, seed: brief.seed ?? 0, language: brief.language ?? 'en' }, dataset()), brief.level),
     probe: async (providerId, signal) => {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };

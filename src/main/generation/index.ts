@@ -4,3 +4,5 @@ export type { FinishedRun, GenerationOptions, GenerationResult, GenerationTuning
 export { countryOfCity, repairContextFor } from './repair-context';
 export type { RepairContext } from './repair-context';
 export type { NewRun } from './run-record';
+export { repairAnswer } from './repair-answer';
+export type { RepairAnswerOptions } from './repair-answer';

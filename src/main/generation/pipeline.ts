@@ -5,8 +5,9 @@
  * recorded too, without personas, so history tells what happened.
  */
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../platform';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
-import type { ProgressPhase, RunSummary } from '../../shared/ipc/types';
+import type { ProgressPhase, RunSummary } from '../../shared/workshop';
 import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
@@ -50,14 +51,15 @@ export interface GenerationResult {
 
 export type GenerationErrorCode = 'cancelled' | 'not_found' | 'generation_failed';
 
-export class GenerationError extends Error {
+export class GenerationError extends AppError {
   override name = 'GenerationError';
   constructor(
-    readonly code: GenerationErrorCode,
+    override readonly code: GenerationErrorCode,
     message: string,
     readonly issues: ReportIssue[] = [],
+    field?: string,
   ) {
-    super(message);
+    super(code, message, field);
   }
 }
 
@@ -125,10 +127,10 @@ export class GenerationPipeline {
     const signal = options.signal ?? new AbortController().signal;
     const progress = options.onProgress ?? (() => {});
     const workshopId = options.workshopId ?? store.defaultWorkshopId();
-    if (!store.getWorkshop(workshopId)) throw new GenerationError('not_found', `No workshop has the id ${workshopId}.`);
+    if (!store.getWorkshop(workshopId)) throw new GenerationError('not_found', `No workshop has the id ${workshopId}.`, [], 'workshopId');
     const providerId = options.providerId ?? this.deps.defaultProviderId();
     const provider = this.deps.providers.get(providerId);
-    if (!provider) throw new GenerationError('not_found', `No provider is called ${providerId}; choose one of ${[...this.deps.providers.keys()].join(', ')}.`);
+    if (!provider) throw new GenerationError('not_found', `No provider is called ${providerId}; choose one of ${[...this.deps.providers.keys()].join(', ')}.`, [], 'providerId');
 
     const brief: ResolvedBrief = { ...input, seed: input.seed ?? randomSeed(), language: input.language ?? 'en' };
     const recorded = recordedBrief(brief);

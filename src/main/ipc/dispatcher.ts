@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
-import { redactSecrets } from '../platform';
+import { AppError, redactSecrets } from '../platform';
 import type { Channel, EventChannel, EventOf, IpcErrorShape, IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/types';
 
 export interface HandlerContext {
@@ -16,17 +16,6 @@ export interface HandlerContext {
 export type Handlers = {
   [C in Channel]: (request: ParsedRequestOf<C>, context: HandlerContext) => Promise<ResponseOf<C>>;
 };
-
-/** An error a handler throws on purpose, with the code the caller sees. */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: IpcErrorShape['code'],
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 export type Dispatch = (channel: string, payload: unknown, context: HandlerContext) => Promise<IpcResult<unknown>>;
 
@@ -45,7 +34,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (channel: 
       const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, context) };
     } catch (error) {
-      if (error instanceof HandlerError) {
+      if (error instanceof AppError) {
         return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
       }
       onInternalError(channel, error);

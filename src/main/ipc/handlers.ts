@@ -1,12 +1,11 @@
-/** The core behind each contract channel. Generations and exports in flight are kept by requestId so they can be cancelled. */
+/**
+ * Each contract channel to the module entry point behind it, and nothing more: the rules live in the
+ * modules, and their AppErrors reach the caller through the dispatcher. Generations and exports in
+ * flight are kept by requestId so they can be cancelled.
+ */
 import type { Core } from '../core';
-import { GenerationError } from '../generation';
-import { briefInputSchema } from '../../shared/brief';
-import { PERSONA_SCHEMAS } from '../../shared/persona';
-import { ExportError } from '../reports';
-import { RecoveryError } from '../workshops';
-import { SettingsError } from '../settings';
-import { HandlerError, type Handlers } from './dispatcher';
+import { AppError } from '../platform';
+import type { Handlers } from './dispatcher';
 
 /** Long requests by the caller's requestId, each with the signal its cancel channel fires. */
 class CancellableRequests {
@@ -15,7 +14,7 @@ class CancellableRequests {
   constructor(private readonly what: string) {}
 
   async run<T>(requestId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.inFlight.has(requestId)) throw new HandlerError('invalid_request', `${this.what} with this requestId is already running.`, 'requestId');
+    if (this.inFlight.has(requestId)) throw new AppError('invalid_request', `${this.what} with this requestId is already running.`, 'requestId');
     const controller = new AbortController();
     this.inFlight.set(requestId, controller);
     try {
@@ -32,16 +31,6 @@ class CancellableRequests {
   }
 }
 
-/** A generation's failure as the caller sees it: its own code and message, the field named when something was not found. */
-async function generating<T>(work: Promise<T>, notFoundField: string): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof GenerationError) throw new HandlerError(error.code, error.message, error.code === 'not_found' ? notFoundField : undefined);
-    throw error;
-  }
-}
-
 export function createHandlers(core: Core): Handlers {
   const generations = new CancellableRequests('A generation');
   const exports = new CancellableRequests('An export');
@@ -51,40 +40,30 @@ export function createHandlers(core: Core): Handlers {
       version: core.version,
       dataDir: core.dataDir,
       providers: [...core.providers.values()].map((p) => ({ id: p.id, label: p.label, kind: p.kind })),
-      defaultWorkshopId: core.store.defaultWorkshopId(),
+      defaultWorkshopId: core.workshops.defaultWorkshopId(),
     }),
 
     'generation:run': async ({ requestId, workshopId, brief, providerId }, context) =>
       generations.run(requestId, (signal) =>
-        generating(
-          core.generate(brief, {
-            ...(workshopId ? { workshopId } : {}),
-            ...(providerId ? { providerId } : {}),
-            signal,
-            onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
-          }),
-          'workshopId',
-        ),
+        core.generate(brief, {
+          ...(workshopId ? { workshopId } : {}),
+          ...(providerId ? { providerId } : {}),
+          signal,
+          onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
+        }),
       ),
 
     'generation:cancel': async ({ requestId }) => generations.cancel(requestId),
 
-    'workshops:list': async () => ({ workshops: core.store.listWorkshops() }),
+    'workshops:list': async () => ({ workshops: core.workshops.list() }),
 
-    'workshops:create': async ({ name }) => core.store.createWorkshop(name),
+    'workshops:create': async ({ name }) => core.workshops.create(name),
 
-    'runs:list': async ({ workshopId, limit }) => {
-      if (!core.store.getWorkshop(workshopId)) throw new HandlerError('not_found', `No workshop has the id ${workshopId}.`, 'workshopId');
-      return { runs: core.store.listRuns(workshopId, limit) };
-    },
+    'runs:list': async ({ workshopId, limit }) => ({ runs: core.workshops.listRuns(workshopId, limit) }),
 
     'brief:understand': async ({ brief }) => core.understand(brief),
 
-    'runs:get': async ({ runId }) => {
-      const run = core.store.getRun(runId);
-      if (!run) throw new HandlerError('not_found', `No run has the id ${runId}.`, 'runId');
-      return run;
-    },
+    'runs:get': async ({ runId }) => core.workshops.getRun(runId),
 
     'validation:stats': async () => core.validationStats.snapshot(),
 
@@ -101,69 +80,23 @@ export function createHandlers(core: Core): Handlers {
     'settings:get': async () => core.settings.view(),
 
     'settings:update': async ({ change }) => {
-      try {
-        core.settings.update(change);
-      } catch (error) {
-        if (error instanceof SettingsError) throw new HandlerError('invalid_request', error.message, error.path ? `change.${error.path}` : 'change');
-        throw error;
-      }
+      core.settings.update(change);
       return core.settings.view();
     },
 
-    'personas:edit': async ({ personaId, persona }) => {
-      const stored = core.store.getPersona(personaId);
-      if (!stored) throw new HandlerError('not_found', `No persona has the id ${personaId}.`, 'personaId');
-      const level = core.store.getRunSummary(stored.runId)!.level;
-      const parsed = PERSONA_SCHEMAS[level].safeParse(persona);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new HandlerError('invalid_request', `The edited persona's ${issue.path.join('.') || 'content'} ${issue.message}; nothing was saved.`, `persona.${issue.path.join('.')}`);
-      }
-      core.store.editPersona(personaId, parsed.data);
-      const saved = core.store.getPersona(personaId)!;
-      return { persona: saved.persona, edits: saved.edits };
-    },
+    'personas:edit': async ({ personaId, persona }) => core.workshops.editPersona(personaId, persona),
 
-    'personas:generate-one': async ({ runId, replacePersonaId, ageRange }) => {
-      const run = core.store.getRun(runId);
-      if (!run || !run.document) throw new HandlerError('not_found', `No run with personas has the id ${runId}.`, 'runId');
-      const replaced = replacePersonaId ? run.document.personas.find((p) => p.id === replacePersonaId) : undefined;
-      if (replacePersonaId && !replaced) throw new HandlerError('not_found', `The run has no persona with the id ${replacePersonaId}.`, 'replacePersonaId');
-      // A fresh seed: the run's own would write the same first persona again.
-      const { seed: _seed, ...brief } = run.brief;
-      const result = await generating(
-        core.generate(briefInputSchema.parse({ ...brief, count: 1, ...(ageRange ? { ageRange } : {}) }), {
-          workshopId: run.workshopId,
-          providerId: run.provider,
-          persist: false,
-          exclude: run.document.personas.map((p) => p.name),
-          priority: 'medium',
-        }),
-        'runId',
-      );
-      const persona = result.document.personas[0]!;
-      if (replaced?.id) {
-        core.store.editPersona(replaced.id, persona);
-        return { persona: core.store.getPersona(replaced.id)!.persona };
-      }
-      core.store.addPersona(runId, persona);
-      return { persona };
-    },
+    'personas:generate-one': async (request) => core.workshops.newPersona(request),
 
     'reports:export': async ({ requestId, runId, format }) =>
       exports.run(requestId, async (signal) => {
-        try {
-          const { bytes, fileName, mimeType } = await core.reports.export(runId, format, signal);
-          return { fileName, mimeType, base64: bytes.toString('base64') };
-        } catch (error) {
-          if (error instanceof ExportError) throw new HandlerError(error.code === 'failed' ? 'internal' : error.code, error.message, error.code === 'not_found' ? 'runId' : undefined);
-          throw error;
-        }
+        const { bytes, fileName, mimeType } = await core.reports.export(runId, format, signal);
+        return { fileName, mimeType, base64: bytes.toString('base64') };
       }),
 
     'reports:cancel': async ({ requestId }) => exports.cancel(requestId),
 
-    'runs:search': async ({ query, limit }) => ({ runs: core.store.searchRuns(query.trim(), limit) }),
+    'runs:search': async ({ query, limit }) => ({ runs: core.workshops.searchRuns(query, limit) }),
 
     'monitor:live': async () => core.monitor.live(),
 
@@ -176,7 +109,7 @@ export function createHandlers(core: Core): Handlers {
     'alerts:list': async ({ rangeMs }) => ({ alerts: core.monitor.listAlerts(rangeMs) }),
 
     'alerts:acknowledge': async ({ id }) => {
-      if (!core.monitor.acknowledge(id)) throw new HandlerError('not_found', `No alert has the id ${id}.`, 'id');
+      if (!core.monitor.acknowledge(id)) throw new AppError('not_found', `No alert has the id ${id}.`, 'id');
       return { acknowledged: true };
     },
 
@@ -191,18 +124,7 @@ export function createHandlers(core: Core): Handlers {
     'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),
 
     'recovery:state': async () => core.recovery.state(),
-    'recovery:restore': async ({ backup }) => recovering(core, () => core.recovery.restore(backup), 'backup'),
-    'recovery:start-fresh': async () => recovering(core, () => core.recovery.startFresh()),
+    'recovery:restore': async ({ backup }) => ({ movedTo: core.recovery.restore(backup).movedTo, restart: core.requestRestart() }),
+    'recovery:start-fresh': async () => ({ movedTo: core.recovery.startFresh().movedTo, restart: core.requestRestart() }),
   };
-}
-
-/** Carries out a recovery choice, then restarts the app (or says the user must). */
-function recovering(core: Core, choice: () => { movedTo: string }, field?: string) {
-  try {
-    const { movedTo } = choice();
-    return { movedTo, restart: core.requestRestart() };
-  } catch (error) {
-    if (error instanceof RecoveryError) throw new HandlerError('invalid_request', error.message, field);
-    throw error;
-  }
 }

@@ -6,3 +6,5 @@ export { describeForLog, redactSecrets, rememberSecret, reportUncaughtErrorsScru
 export { WINDOW_WEB_PREFERENCES, appUrlMatcher, cspOf, isTrustedSender, newWindowDecision, permissionGranted } from './security-policy';
 export { DatabaseOpenError, openDatabase, openError } from './sqlite';
 export type { OpenOptions, SqliteDatabase } from './sqlite';
+export { AppError } from './app-error';
+export type { AppErrorCode } from './app-error';

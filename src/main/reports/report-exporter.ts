@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WorkshopStore } from '../workshops';
+import { AppError } from '../platform';
 import { toCsv, toJson, toMarkdown } from './export-formats';
 import type { PdfPrinter } from './pdf-printer';
 import { renderReportHtml } from './report-html';
@@ -15,12 +16,13 @@ import type { ExportFormat } from '../../shared/vocabulary';
 
 const MIME: Record<ExportFormat, string> = { pdf: 'application/pdf', json: 'application/json', csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8' };
 
-export class ExportError extends Error {
+export class ExportError extends AppError {
+  override name = 'ExportError';
   constructor(
-    readonly code: 'not_found' | 'cancelled' | 'failed',
+    override readonly code: 'not_found' | 'cancelled' | 'internal',
     message: string,
   ) {
-    super(message);
+    super(code, message, code === 'not_found' ? 'runId' : undefined);
   }
 }
 
@@ -55,7 +57,7 @@ export class ReportExporter {
         bytes = await this.printer.print(renderReportHtml({ run, workshopName, generatedAt: new Date() }), signal);
       } catch (error) {
         if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
-        throw new ExportError('failed', error instanceof Error ? error.message : String(error));
+        throw new ExportError('internal', error instanceof Error ? error.message : String(error));
       }
     } else {
       const text = format === 'json' ? toJson(run.document) : format === 'csv' ? toCsv(run.document.personas) : toMarkdown(run, workshopName);

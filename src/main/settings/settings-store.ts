@@ -6,7 +6,7 @@
  * value that no longer parses is reported and replaced by defaults for this session, never deleted.
  */
 import { SETTINGS_DEFAULTS, settingsSchema, type AppSettings, type LlmEndpoint, type SettingsChange, type SettingsInput, type SettingsView } from '../../shared/settings';
-import { rememberSecret } from '../platform';
+import { AppError, rememberSecret } from '../platform';
 import type { SecretBox } from '../platform';
 
 /** The rows of app.db's settings table this store reads and writes (the workshop store provides them). */
@@ -24,12 +24,13 @@ const SEALED = 'sealed:';
 const KEYED = ['ollama', 'openai', 'gemini', 'qloo'] as const;
 
 /** A change that would make the settings invalid; `path` names the setting (e.g. limits.maxConcurrency). */
-export class SettingsError extends Error {
+export class SettingsError extends AppError {
+  override name = 'SettingsError';
   constructor(
     readonly path: string,
     message: string,
   ) {
-    super(message);
+    super('invalid_request', message, path ? `change.${path}` : 'change');
   }
 }
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { BACKUP_FILE_NAME, type RecoveryState } from '../../shared/recovery';
 import { WorkshopStore, appDatabaseFile } from './workshop-store';
 import { APP_MIGRATIONS } from './migrations';
-import { DatabaseOpenError, type OpenOptions } from '../platform';
+import { AppError, DatabaseOpenError, type OpenOptions } from '../platform';
 
 export type BackupInfo = RecoveryState['backups'][number];
 
@@ -33,8 +33,11 @@ export function openWorkshopStoreOrRecover(dataDir: string, options: OpenOptions
 }
 
 /** A choice the user made that cannot be carried out; the message says why and what to do. */
-export class RecoveryError extends Error {
+export class RecoveryError extends AppError {
   override name = 'RecoveryError';
+  constructor(message: string, field?: string) {
+    super('invalid_request', message, field);
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -108,7 +111,7 @@ export class AppRecovery {
   restore(name: string): { movedTo: string } {
     this.requireDamaged();
     const backup = this.backups().find((b) => b.name === name);
-    if (!backup) throw new RecoveryError(`There is no backup called ${name}; choose one of those listed.`);
+    if (!backup) throw new RecoveryError(`There is no backup called ${name}; choose one of those listed.`, 'backup');
     const target = appDatabaseFile(this.dataDir);
     const incoming = `${target}.restoring`;
     try {

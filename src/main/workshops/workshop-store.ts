@@ -4,9 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { TracePhase } from '../../shared/metrics';
 import type { Brief, Level, Persona, PersonaDocument, ValidationReport } from '../../shared/persona';
-import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/ipc/types';
+import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/workshop';
 import type { NewRun } from '../generation';
 import { APP_MIGRATIONS } from './migrations';
 import { openDatabase, openError, type OpenOptions, type SqliteDatabase } from '../platform';

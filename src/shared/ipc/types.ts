@@ -1,6 +1,5 @@
 /** Types derived from the contract table; nothing here is written per channel. */
 import type { z } from 'zod';
-import type { alertSchema, auditEntrySchema, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import type { contract, events, ipcErrorSchema } from './contract';
 
 export type Contract = typeof contract;
@@ -25,11 +24,4 @@ export interface PersonaStudioBridge {
 
 export type { WorkshopSummary, RunSummary, RunDetail, GenerationProgress, ProgressPhase } from '../workshop';
 export type { ValidationStatsSnapshot } from '../performance';
-export type LiveMetrics = z.output<typeof liveMetricsSchema>;
-export type HistoryPoint = z.output<typeof historyPointSchema>;
-export type PerformanceScore = z.output<typeof performanceScoreSchema>;
-export type Alert = z.output<typeof alertSchema>;
-export type AuditEntry = z.output<typeof auditEntrySchema>;
-export type TunerState = z.output<typeof tunerStateSchema>;
-export type Suggestion = z.output<typeof suggestionSchema>;
-export type Trace = z.output<typeof traceSchema>;
+export type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Suggestion, Trace, TunerState } from '../metrics';

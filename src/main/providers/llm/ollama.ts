@@ -16,7 +16,6 @@ import { z } from 'zod';
 import type { Level } from '../../../shared/persona';
 import { CallError } from '../../scheduler';
 import { joinUrl, jsonOrUndefined } from '../http/http-call';
-import type { LlmEndpoint } from '../../../shared/settings';
 import { chatMessages } from './persona-prompt';
 import { RemoteLlmProvider, sendsTemperature, type AnswerPart, type RequestPlan, type WireFormat } from './remote-llm';
 import type { TokenBudget } from './token-budget';
