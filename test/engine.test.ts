@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, APP_ROOT, type Core } from '../src/main/core/core';
-import { ageBandIndex, loadDataset } from '../src/main/world/dataset';
+import { loadDataset } from '../src/main/world/dataset';
+import { ageBandIndex } from '../src/shared/coverage';
 import { traditionsFor } from '../src/main/providers/llm/offline/names';
 import { briefInputSchema, type BriefInput } from '../src/shared/brief';
 import { CULTURAL_CATEGORIES, type Persona, type PersonaDocument } from '../src/shared/persona';

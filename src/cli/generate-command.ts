@@ -5,7 +5,7 @@ import { briefInputSchema, type BriefInput, type ParsedBrief } from '../shared/b
 import { LEVELS, MAX_PERSONAS } from '../shared/persona';
 import { openCoreForCli } from './open-core';
 import { defaultDataDir } from '../main/platform';
-import type { LlmProviderId } from '../shared/settings';
+import type { ProviderId } from '../shared/vocabulary';
 import { PROVIDER_IDS } from '../shared/ipc/contract';
 import { ageRange, formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 import { understandingLine } from '../main/world';
@@ -41,7 +41,7 @@ interface GenerateArgs {
   json: boolean;
   out: string | undefined;
   dataDir: string;
-  provider: LlmProviderId | undefined;
+  provider: ProviderId | undefined;
   pdf: string | undefined;
 }
 
@@ -118,6 +118,6 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   if (values.provider !== undefined && !(PROVIDER_IDS as readonly string[]).includes(values.provider)) {
     throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')} (got ${JSON.stringify(values.provider)})`);
   }
-  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as LlmProviderId | undefined, pdf: values.pdf };
+  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as ProviderId | undefined, pdf: values.pdf };
 }
 

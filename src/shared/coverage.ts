@@ -10,6 +10,12 @@ export const AGE_BANDS: ReadonlyArray<readonly [number, number]> = [
   [65, 99],
 ];
 
+/** The index in AGE_BANDS of the band an age falls in (under 16 counts as the first, over 99 as the last). */
+export function ageBandIndex(age: number): number {
+  const index = AGE_BANDS.findIndex(([, max]) => age <= max);
+  return index === -1 ? AGE_BANDS.length - 1 : index;
+}
+
 export function ageBandLabel([min, max]: readonly [number, number]): string {
   return max >= 99 ? `${min}+` : `${min}–${max}`;
 }

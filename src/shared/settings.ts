@@ -6,12 +6,11 @@
  * key (a string) or clear it (null).
  */
 import { z } from 'zod';
-import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
+import { CULTURE_SOURCE_IDS, PROVIDER_IDS, type ProviderId } from './vocabulary';
 
 /** 'model_default' sends no temperature (the model's own); 'set' sends the number, where the model accepts one. */
 export const TEMPERATURE_MODES = ['set', 'model_default'] as const;
 export type TemperatureMode = (typeof TEMPERATURE_MODES)[number];
-export type LlmProviderId = (typeof PROVIDER_IDS)[number];
 
 const url = z.string().trim().url('must be a URL such as http://127.0.0.1:11434').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
 const apiKey = z.string().trim().min(1);
@@ -55,7 +54,7 @@ export const SETTINGS_FIELDS = { endpoint: endpointFields, qloo: qlooFields, lim
 
 const endpointDefaults = (baseUrl: string, model: string) => ({ baseUrl, model, stream: true, temperature: 0.8, temperatureMode: 'set' as TemperatureMode });
 export const SETTINGS_DEFAULTS = {
-  provider: 'offline' as LlmProviderId,
+  provider: 'offline' as ProviderId,
   culture: 'bundled' as (typeof CULTURE_SOURCE_IDS)[number],
   ollama: endpointDefaults('http://127.0.0.1:11434', 'llama3.1:8b'),
   openai: endpointDefaults('http://127.0.0.1:8080/v1', 'local-model'),

@@ -5,7 +5,7 @@
  * canonical text is kept beside the key for debugging and for the usage patterns.
  */
 import { createHash } from 'node:crypto';
-import { AGE_BANDS, ageBandIndex } from '../world';
+import { AGE_BANDS, ageBandIndex } from '../../shared/coverage';
 
 export const CACHE_KINDS = ['culture', 'generation'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
@@ -35,7 +35,8 @@ const RULES: Record<CacheKind, KindRules> = {
 
 /** The taste dataset's age band of an age: 16-24, 25-34, 35-44, 45-54, 55-64, 65+. */
 export function ageBand(age: number): string {
-  return AGE_BANDS[ageBandIndex(age)]!;
+  const [min, max] = AGE_BANDS[ageBandIndex(age)]!;
+  return max >= 99 ? `${min}+` : `${min}-${max}`;
 }
 
 /** The bands an age range covers, e.g. [28, 40] → ["25-34", "35-44"]. */

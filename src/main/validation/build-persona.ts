@@ -6,18 +6,8 @@
  */
 import { CULTURAL_CATEGORIES, type CompanySize, type CulturalCategory, type IssueType, type Level } from '../../shared/persona';
 import type { PersonaDraft } from './align-persona';
-import {
-  coerceAge,
-  coerceCompanySize,
-  coerceDecisionPower,
-  coerceIncomeBracket,
-  coerceList,
-  coerceQuote,
-  coerceText,
-  splitListText,
-  withoutPersonaLabel,
-  type Coerced,
-} from './coerce-values';
+import { coerceAge, coerceCompanySize, coerceDecisionPower, coerceIncomeBracket } from './coerce-brackets';
+import { coerceList, coerceQuote, coerceText, splitListText, withoutPersonaLabel, type Coerced } from './coerce-values';
 import { resolveKey } from './field-aliases';
 import { isRecord } from './find-personas';
 

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { DatasetError, readDataFile } from './dataset-file';
 import { domainsFileSchema, lifeStagesFileSchema, type Domain, type LifeStage } from './audience';
 import { loadWorld, MACRO_REGIONS, type City, type Country, type World } from './world';
+import { AGE_BANDS } from '../../shared/coverage';
 import { CULTURAL_CATEGORIES, DECISION_POWERS, INCOME_BRACKETS } from '../../shared/persona';
 
-export const AGE_BANDS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 
 const str = z.string().min(1);
 const income = z.enum(INCOME_BRACKETS);
@@ -171,8 +171,3 @@ function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
   return readDataFile(path.join(dir, file), schema);
 }
 
-export function ageBandIndex(age: number): number {
-  if (age < 25) return 0;
-  if (age >= 65) return 5;
-  return Math.floor((age - 15) / 10);
-}

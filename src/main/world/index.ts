@@ -5,7 +5,7 @@ export type { Domain, LifeStage } from './audience';
 export { analyzeBrief } from './brief-analysis';
 export type { BriefAnalysis, WeightedCity } from './brief-analysis';
 export type { CulturalCandidate, CulturalConstraints } from './cultural-constraints';
-export { AGE_BANDS, ageBandIndex, loadDataset } from './dataset';
+export { loadDataset } from './dataset';
 export type { B2bFunction, Occupation, TasteDataset } from './dataset';
 export { distanceKm } from './geo-distance';
 export { SeededRandom, randomSeed } from './random';

@@ -12,7 +12,7 @@ import type { QlooSettings } from '../../../shared/settings';
 import { z } from 'zod';
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
 import type { BriefAnalysis } from '../../world';
-import { AGE_BANDS, ageBandIndex } from '../../world';
+import { AGE_BANDS, ageBandIndex } from '../../../shared/coverage';
 import { CallError } from '../../scheduler';
 import type { Priority, Scheduler } from '../../scheduler';
 import { excerpt, joinUrl, readJson, send } from '../http/http-call';

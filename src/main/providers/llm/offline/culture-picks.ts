@@ -3,7 +3,7 @@
  * band and where they live, with items already given to others in the set weighing less.
  */
 import { CULTURAL_CATEGORIES, type CulturalCategory, type CulturalProfile } from '../../../../shared/persona';
-import { ageBandIndex } from '../../../world';
+import { ageBandIndex } from '../../../../shared/coverage';
 import type { SeededRandom } from '../../../world';
 import type { CulturalCandidate, CulturalConstraints } from '../../../world';
 import type { Identity } from './people';
