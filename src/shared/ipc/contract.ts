@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { briefInputSchema, briefUnderstandingSchema } from '../brief';
-import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, TRACE_PHASES, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
+import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
-import { ISSUE_TYPES, LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from '../persona';
+import { personaDocumentSchema, personaSimpleSchema } from '../persona';
 import { BACKUP_FILE_NAME, recoveryOutcomeSchema, recoveryStateSchema } from '../recovery';
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
 import { plainJsonObject } from './plain-data';
