@@ -56,7 +56,7 @@ module.exports = {
       severity: 'error',
       comment: 'src/shared runs in main, preload and renderer: no Node built-ins, no DOM libraries, nothing from the processes',
       from: { path: '^src/shared/' },
-      to: { path: '^(src/(main|renderer|preload|cli)/|node_modules/(react|react-dom|electron)/)' },
+      to: { path: '^(src/(main|renderer|preload|cli)/|(node_modules/)?(react|react-dom|electron)(/|$))' },
     },
     {
       name: 'shared-no-node',
