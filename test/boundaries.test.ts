@@ -46,6 +46,15 @@ describe('module boundaries', () => {
     }
   });
 
+  it('docs/ARCHITECTURE.md draws the same table, one row per module folder', () => {
+    const doc = fs.readFileSync(path.join(root, 'docs/ARCHITECTURE.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| (\w+) \| [^|]+ \| ([^|]+) \|$/gm)].filter(([, name]) => name !== 'module');
+    const documented = Object.fromEntries(rows.map(([, name, imports]) => [name, imports!.trim() === '–' ? [] : imports!.split(',').map((m) => m.trim())]));
+    expect(documented).toEqual(MAY_IMPORT);
+    const folders = fs.readdirSync(path.join(root, 'src/main'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.sort()).toEqual(Object.keys(MAY_IMPORT).sort());
+  });
+
   it('the source tree has no violation', async () => {
     expect(await violations(root)).toEqual([]);
   }, 60_000);
