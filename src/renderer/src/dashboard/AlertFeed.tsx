@@ -4,9 +4,12 @@
  * the Alerts heading when none is left.
  */
 import { memo, useCallback, useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Alert } from '../../../shared/ipc/types';
+import { queryKeys } from '../app/query-keys';
+import { useAcknowledgeAlert } from './dashboard-mutations';
+import { useAlertsQuery } from './dashboard-queries';
 import { formatDateTime, humanize } from './format';
-import { useDashboard } from './store';
 
 const SHOWN = 50;
 
@@ -61,9 +64,10 @@ const AlertItem = memo(function AlertItem({ alert, onAcknowledge, registerButton
 });
 
 export function AlertFeed() {
-  const alerts = useDashboard((s) => s.alerts);
-  const failed = useDashboard((s) => s.errors.alerts !== undefined);
-  const acknowledge = useDashboard((s) => s.acknowledge);
+  const { data: alerts, isError, isFetching } = useAlertsQuery();
+  const failed = isError && !isFetching;
+  const { mutate: acknowledge } = useAcknowledgeAlert();
+  const queryClient = useQueryClient();
   const heading = useRef<HTMLHeadingElement>(null);
   const buttons = useRef(new Map<number, HTMLButtonElement>());
   /** Where focus goes once the acknowledged alert's button is gone: another alert's id, or the heading. */
@@ -76,13 +80,13 @@ export function AlertFeed() {
 
   const onAcknowledge = useCallback(
     (id: number): void => {
-      const open = (useDashboard.getState().alerts ?? []).slice(0, SHOWN).filter(isOpen);
+      const open = (queryClient.getQueryData<Alert[]>(queryKeys.alerts) ?? []).slice(0, SHOWN).filter(isOpen);
       const index = open.findIndex((alert) => alert.id === id);
       const next = open[index + 1] ?? open[index - 1];
       focusNext.current = next ? next.id : 'heading';
-      void acknowledge(id);
+      acknowledge(id);
     },
-    [acknowledge],
+    [acknowledge, queryClient],
   );
 
   useEffect(() => {
@@ -98,7 +102,7 @@ export function AlertFeed() {
       <h3 id="dash-alerts-title" ref={heading} tabIndex={-1}>
         Alerts
       </h3>
-      {alerts === null ? (
+      {alerts === undefined ? (
         <p className="dash-empty">{failed ? 'The alerts could not be loaded.' : 'Loading…'}</p>
       ) : alerts.length === 0 ? (
         <p className="dash-empty">No alerts</p>

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { LiveMetrics } from '../../../shared/ipc/types';
 import { DASH, formatMb, formatNumber, formatPercent, formatRate, formatDuration } from './format';
-import { useDashboard } from './store';
+import { useLiveQuery } from './dashboard-queries';
 
 function Tile({ label, value, detail, tone }: { label: string; value: ReactNode; detail?: ReactNode; tone?: 'danger' }) {
   return (
@@ -26,7 +26,7 @@ function cpuNotice({ cpuPercent, appCpuPercent, cpuBusyBy }: LiveMetrics['resour
 }
 
 export function KpiTiles() {
-  const live = useDashboard((s) => s.live);
+  const live = useLiveQuery().data ?? null;
   const emergency = live?.emergency ?? false;
   const notice = live ? cpuNotice(live.resources) : null;
   return (

@@ -1,11 +1,12 @@
 /** Live / 1 h / 24 h / 7 d as a radio group: Tab reaches every option, Enter or Space picks it, arrows move. */
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import { RANGES, useDashboard } from './store';
+import { useDashboardState } from './dashboard-state';
+import { RANGES } from './ranges';
 
 export function RangeSwitch() {
-  const range = useDashboard((s) => s.range);
-  const setRange = useDashboard((s) => s.setRange);
+  const range = useDashboardState((s) => s.range);
+  const setRange = useDashboardState((s) => s.setRange);
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {

@@ -2,34 +2,42 @@
  * The performance score of the range shown, with its trend and its components; until the range
  * holds enough generations to judge, how many more it needs instead of a number.
  */
-import { useShallow } from 'zustand/react/shallow';
+import { useQuery } from '@tanstack/react-query';
 import type { PerformanceScore } from '../../../shared/ipc/types';
+import { useApi } from '../app/api-context';
+import { historyQuery, liveQuery } from './dashboard-queries';
+import { useDashboardState } from './dashboard-state';
 import { DASH } from './format';
-import { useDashboard } from './store';
 
 type Trend = PerformanceScore['trend'];
 
 const TREND_MARK: Record<Trend, string> = { improving: '↑', degrading: '↓', stable: '→', unknown: '' };
 
+const scoreOf = (data: { score: PerformanceScore }) => data.score;
+
+/** The score of the range shown; a live event that leaves it as it was keeps the same object (structural sharing), so nothing re-renders. */
+function useRangeScore(): { live: boolean; score: PerformanceScore | undefined } {
+  const api = useApi();
+  const range = useDashboardState((s) => s.range);
+  const liveScore = useQuery({ ...liveQuery(api), select: scoreOf }).data;
+  const historyScore = useQuery({ ...historyQuery(api, range), select: scoreOf }).data;
+  return range === 'live' ? { live: true, score: liveScore } : { live: false, score: historyScore };
+}
+
 export function ScoreSummary() {
-  // Primitives only: a live event that leaves the score as it was does not re-render it.
-  const view = useDashboard(
-    useShallow((s) => {
-      const source = s.range === 'live' ? s.live?.score : s.history?.range === s.range ? s.history.score : undefined;
-      return {
-        live: s.range === 'live',
-        known: source !== undefined,
-        overall: source?.overall ?? null,
-        trend: source?.trend ?? 'unknown',
-        cache: source?.components.cache ?? null,
-        providers: source?.components.providers ?? null,
-        validation: source?.components.validation ?? null,
-        resources: source?.components.resources ?? null,
-        counted: source?.generations.counted ?? 0,
-        required: source?.generations.required ?? 0,
-      };
-    }),
-  );
+  const { live, score: source } = useRangeScore();
+  const view = {
+    live,
+    known: source !== undefined,
+    overall: source?.overall ?? null,
+    trend: source?.trend ?? 'unknown',
+    cache: source?.components.cache ?? null,
+    providers: source?.components.providers ?? null,
+    validation: source?.components.validation ?? null,
+    resources: source?.components.resources ?? null,
+    counted: source?.generations.counted ?? 0,
+    required: source?.generations.required ?? 0,
+  };
   const missing = view.required - view.counted;
   return (
     <div className="dash-score">

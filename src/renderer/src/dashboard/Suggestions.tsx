@@ -1,13 +1,14 @@
 /** Advice from the cache and the monitor, each with its evidence. */
-import { useDashboard } from './store';
+import { useSuggestionsQuery } from './dashboard-queries';
 
 export function Suggestions() {
-  const suggestions = useDashboard((s) => s.suggestions);
-  const failed = useDashboard((s) => s.errors.suggestions !== undefined);
+  const { data: suggestions, isError, isFetching } = useSuggestionsQuery();
+  // Loading again while a retry runs.
+  const failed = isError && !isFetching;
   return (
     <section className="dash-panel">
       <h3>Suggestions</h3>
-      {suggestions === null ? (
+      {suggestions === undefined ? (
         <p className="dash-empty">{failed ? 'The suggestions could not be loaded.' : 'Loading…'}</p>
       ) : suggestions.length === 0 ? (
         <p className="dash-empty">No suggestions — nothing to improve right now.</p>

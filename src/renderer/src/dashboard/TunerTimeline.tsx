@@ -2,7 +2,8 @@
 import type { AuditEntry, TunerState } from '../../../shared/ipc/types';
 import { formatMetric, formatSettingChange, metricName, settingName } from '../../../shared/monitor-units';
 import { DASH, formatDateTime } from './format';
-import { useDashboard } from './store';
+import { useSetTunerEnabled } from './dashboard-mutations';
+import { useTunerQuery } from './dashboard-queries';
 
 const PHASES: Record<TunerState['phase'], string> = {
   idle: 'Idle',
@@ -48,10 +49,11 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
 }
 
 export function TunerTimeline() {
-  const tuner = useDashboard((s) => s.tuner);
-  const audit = useDashboard((s) => s.audit);
-  const failed = useDashboard((s) => s.errors.tuner !== undefined);
-  const setEnabled = useDashboard((s) => s.setTunerEnabled);
+  const { data, isError, isFetching } = useTunerQuery();
+  const failed = isError && !isFetching;
+  const tuner = data?.state ?? null;
+  const audit = data?.audit ?? null;
+  const setEnabled = useSetTunerEnabled();
   const trial = tuner?.trial ?? null;
   return (
     <section className="dash-panel">
@@ -63,7 +65,7 @@ export function TunerTimeline() {
             role="switch"
             checked={tuner?.enabled ?? false}
             disabled={tuner === null}
-            onChange={(event) => void setEnabled(event.currentTarget.checked)}
+            onChange={(event) => setEnabled.mutate(event.currentTarget.checked)}
           />
           <span>Auto-tuner</span>
         </label>

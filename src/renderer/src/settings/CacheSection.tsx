@@ -3,21 +3,24 @@
  * Clear cache. The memory cache's size in use can differ from the budget set here for a while (the
  * emergency response shrinks it under pressure); the card then says so and who changed it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry, ResponseOf } from '../../../shared/ipc/types';
 import { formatBytes } from '../../../shared/monitor-units';
-import { api, messageOf } from '../api/client';
+import { messageOf } from '../app/api-client';
+import { useApi } from '../app/api-context';
+import { queryKeys } from '../app/query-keys';
 import { NumberField } from './fields';
-import type { FieldErrors, SettingsDraft } from './model';
+import type { SettingsDraft } from './setting-paths';
+import type { FieldErrors } from './setting-paths';
 import { Card } from './sections';
+import { cacheStatsQuery, l1AuditQuery } from './settings-queries';
 
 type CacheStats = ResponseOf<'cache:stats'>;
 type Tier = CacheStats['l1'];
 type Stats = { state: 'loading' } | { state: 'ready'; stats: CacheStats; l1ChangedBy: AuditEntry['source'] | null } | { state: 'failed'; message: string };
 
 const MB = 1_048_576;
-/** Enough of the tuner's and emergency response's latest steps to find the last one that sized L1. */
-const AUDIT_READ = 50;
 const L1_SUBJECTS: ReadonlySet<string> = new Set(['l1_bytes', 'shrink_l1']);
 const CHANGED_BY: Record<AuditEntry['source'], string> = {
   emergency: 'reduced by the emergency response until the machine calms down',
@@ -42,69 +45,58 @@ function describeMemoryTier(tier: Tier, budgetMb: number, changedBy: AuditEntry[
   return `${described} now (your budget ${formatBytes(budgetMb * MB)}; ${why})`;
 }
 
-/** Who last sized L1, from the newest step about it. */
-async function l1ChangedBy(): Promise<AuditEntry['source'] | null> {
-  if (!api) return null;
-  const { entries: steps } = await api.call('tuner:audit', { limit: AUDIT_READ });
-  return steps.find((step) => L1_SUBJECTS.has(step.subject))?.source ?? null;
+/**
+ * The cache's figures, and when L1's size in use is not the saved budget, who last sized it (the
+ * newest audit step about it). That only adds to the figures: without it they still show.
+ */
+function useCacheStats(savedL1Mb: number): Stats {
+  const api = useApi();
+  const stats = useQuery(cacheStatsQuery(api));
+  const resized = stats.data !== undefined && stats.data.l1.maxBytes !== savedL1Mb * MB;
+  const audit = useQuery({ ...l1AuditQuery(api), enabled: resized });
+  if (stats.data === undefined) return stats.isError && !stats.isFetching ? { state: 'failed', message: messageOf(stats.error) } : { state: 'loading' };
+  if (resized && audit.isPending) return { state: 'loading' };
+  const changedBy = resized ? (audit.data?.find((step) => L1_SUBJECTS.has(step.subject))?.source ?? null) : null;
+  return { state: 'ready', stats: stats.data, l1ChangedBy: changedBy };
 }
 
 export function CacheSection({
   draft,
   savedL1Mb,
   errors,
-  refreshKey,
   onEdit,
 }: {
   draft: SettingsDraft['cache'];
   /** The memory cache budget as saved (the draft may hold an unsaved edit). */
   savedL1Mb: number;
   errors: FieldErrors;
-  /** Changes when the saved settings do, so that the figures are read again. */
-  refreshKey: unknown;
   onEdit: <K extends keyof SettingsDraft['cache']>(key: K, value: SettingsDraft['cache'][K]) => void;
 }) {
-  const [stats, setStats] = useState<Stats>({ state: 'loading' });
-  const [reads, setReads] = useState(0);
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const stats = useCacheStats(savedL1Mb);
   const [armed, setArmed] = useState(false);
-  const [clearing, setClearing] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const clearButton = useRef<HTMLButtonElement>(null);
+  const clearCache = useMutation({
+    mutationFn: () => api.call('cache:clear', {}),
+    onSuccess: ({ entries: n }) => {
+      setOutcome({ ok: true, text: `Cleared ${entries(n)}` });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cache.all });
+    },
+    onError: (error) => setOutcome({ ok: false, text: `The cache could not be cleared: ${messageOf(error)}` }),
+    onSettled: () => setArmed(false),
+  });
+  const clearing = clearCache.isPending;
 
-  useEffect(() => {
-    if (!api) return;
-    let live = true;
-    api.call('cache:stats', {}).then(
-      async (next) => {
-        // Who sized L1 only adds to the figures: without it they still show.
-        const by = next.l1.maxBytes === savedL1Mb * MB ? null : await l1ChangedBy().catch(() => null);
-        if (live) setStats({ state: 'ready', stats: next, l1ChangedBy: by });
-      },
-      (error: unknown) => live && setStats({ state: 'failed', message: messageOf(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [refreshKey, reads, savedL1Mb]);
-
-  const clear = async () => {
-    if (!api || clearing) return;
+  const clear = () => {
+    if (clearing) return;
     if (!armed) {
       setOutcome(null);
       setArmed(true);
       return;
     }
-    setClearing(true);
-    try {
-      const { entries: n } = await api.call('cache:clear', {});
-      setOutcome({ ok: true, text: `Cleared ${entries(n)}` });
-      setReads((r) => r + 1);
-    } catch (error) {
-      setOutcome({ ok: false, text: `The cache could not be cleared: ${messageOf(error)}` });
-    } finally {
-      setClearing(false);
-      setArmed(false);
-    }
+    clearCache.mutate();
   };
 
   return (
@@ -163,7 +155,7 @@ export function CacheSection({
             ref={clearButton}
             type="button"
             className={armed ? 'settings-danger' : 'secondary'}
-            onClick={() => void clear()}
+            onClick={clear}
             aria-disabled={clearing || undefined}
             aria-describedby={armed ? 'settings-cache-confirm' : undefined}
           >

@@ -1,19 +1,16 @@
 /** One LLM server's card: address, model, temperature, streaming, key, and a connection test. */
-import { useState } from 'react';
-import type { ResponseOf } from '../../../shared/ipc/types';
+import { useMutation } from '@tanstack/react-query';
 import type { SettingsView, TemperatureMode } from '../../../shared/settings';
-import { api, messageOf } from '../api/client';
+import { messageOf } from '../app/api-client';
+import { useApi } from '../app/api-context';
 import { CheckboxField, KeyField, NumberField, SelectField, TextField } from './fields';
-import { fieldId, type EndpointDraft, type EndpointId, type FieldErrors } from './model';
+import { fieldId, type EndpointDraft, type EndpointId, type FieldErrors } from './setting-paths';
 import { Card } from './sections';
 
 const TEMPERATURE_OPTIONS: ReadonlyArray<{ value: TemperatureMode; label: string }> = [
   { value: 'set', label: 'This value' },
   { value: 'model_default', label: "The model's default" },
 ];
-
-type ProbeResult = ResponseOf<'providers:probe'>;
-type Probe = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: ProbeResult } | { state: 'failed'; message: string };
 
 export interface EndpointMeta {
   id: EndpointId;
@@ -75,18 +72,14 @@ export function EndpointSection({
   onRemoveKey: () => void;
 }) {
   const { id } = meta;
-  const [probe, setProbe] = useState<Probe>({ state: 'idle' });
-  const models = probe.state === 'done' ? probe.result.models : [];
+  const api = useApi();
+  // A test is asked for, not read in the background: a mutation, so that nothing repeats or caches it.
+  const probe = useMutation({ mutationFn: () => api.call('providers:probe', { providerId: id }) });
+  const models = probe.data?.models ?? [];
   const listId = models.length > 0 ? `${fieldId(`${id}.model`)}-options` : undefined;
 
-  const test = async () => {
-    if (!api || probe.state === 'running') return;
-    setProbe({ state: 'running' });
-    try {
-      setProbe({ state: 'done', result: await api.call('providers:probe', { providerId: id }) });
-    } catch (error) {
-      setProbe({ state: 'failed', message: messageOf(error) });
-    }
+  const test = () => {
+    if (!probe.isPending) probe.mutate();
   };
 
   return (
@@ -149,17 +142,17 @@ export function EndpointSection({
       />
       <div className="settings-probe">
         {/* aria-disabled, not disabled: the button keeps the keyboard focus it holds while the test runs; test() ignores repeats. */}
-        <button type="button" className="secondary" onClick={() => void test()} aria-disabled={probe.state === 'running' || undefined}>
+        <button type="button" className="secondary" onClick={test} aria-disabled={probe.isPending || undefined}>
           {meta.testLabel}
         </button>
         {dirty && <p className="settings-hint">The test uses the saved settings; save first to test your changes.</p>}
         <div className="settings-probe-result" aria-live="polite">
-          {probe.state === 'running' && <p className="settings-hint">Testing…</p>}
-          {probe.state === 'failed' && <p className="settings-bad">The test could not run: {probe.message}</p>}
-          {probe.state === 'done' && (
+          {probe.isPending && <p className="settings-hint">Testing…</p>}
+          {probe.isError && <p className="settings-bad">The test could not run: {messageOf(probe.error)}</p>}
+          {probe.data && (
             <>
-              <p className={probe.result.reachable ? 'settings-good' : 'settings-bad'}>
-                <strong>{probe.result.reachable ? 'Reachable.' : 'Not reachable.'}</strong> {probe.result.message}
+              <p className={probe.data.reachable ? 'settings-good' : 'settings-bad'}>
+                <strong>{probe.data.reachable ? 'Reachable.' : 'Not reachable.'}</strong> {probe.data.message}
               </p>
               {models.length > 0 && (
                 <>

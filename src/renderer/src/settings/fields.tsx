@@ -3,7 +3,7 @@
  * error in a .field-error paragraph tied to the input by aria-describedby, with aria-invalid set.
  */
 import type { ReactNode } from 'react';
-import { LABELS, fieldId, type FieldPath } from './model';
+import { LABELS, fieldId, type FieldPath } from './setting-paths';
 
 interface FieldBase {
   path: FieldPath;

@@ -1,9 +1,10 @@
 /** The settings cards that are plain fields: generation defaults, Qloo, resource limits, alerts, auto-tuner. */
 import type { ReactNode } from 'react';
 import type { SettingsView } from '../../../shared/settings';
-import { ENGINE_OPTIONS } from '../engines';
+import { ENGINE_OPTIONS } from '../ui/labels';
 import { CheckboxField, KeyField, NumberField, SelectField, TextField, type Option } from './fields';
-import type { CultureId, FieldErrors, SettingsDraft } from './model';
+import type { CultureId, SettingsDraft } from './setting-paths';
+import type { FieldErrors } from './setting-paths';
 
 type Edit<S extends keyof SettingsDraft> = <K extends keyof SettingsDraft[S]>(key: K, value: SettingsDraft[S][K]) => void;
 

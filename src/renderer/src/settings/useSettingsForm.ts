@@ -1,8 +1,13 @@
 /** The Settings screen's state: loading the view, the draft the inputs edit, saving, removing keys. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SettingsChange, SettingsView } from '../../../shared/settings';
-import { ApiError, api, messageOf } from '../api/client';
-import { LABELS, diffDraft, fieldId, fieldPathOf, toDraft, type DraftDiff, type DraftSection, type FieldErrors, type FieldPath, type KeyedId, type SettingsDraft } from './model';
+import { ApiError, messageOf } from '../app/api-client';
+import { useApi } from '../app/api-context';
+import { queryKeys } from '../app/query-keys';
+import { settingsQuery } from './settings-queries';
+import { diffDraft, toDraft, type DraftDiff } from './model';
+import { LABELS, fieldId, fieldPathOf, type DraftSection, type FieldErrors, type FieldPath, type KeyedId, type SettingsDraft } from './setting-paths';
 
 export type LoadState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; view: SettingsView; draft: SettingsDraft };
 
@@ -42,30 +47,39 @@ export interface SettingsForm {
   removeKey: (id: KeyedId) => Promise<void>;
 }
 
+type Form = { view: SettingsView; draft: SettingsDraft };
+
 export function useSettingsForm(): SettingsForm {
-  const [state, setState] = useState<LoadState>({ phase: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const loaded = useQuery(settingsQuery(api));
+  /** The view the draft is compared with, and the draft: started from the first view loaded, then moved on only by this form's saves. */
+  const [form, setForm] = useState<Form | null>(null);
+  if (form === null && loaded.data) setForm({ view: loaded.data, draft: toDraft(loaded.data) });
   const [busy, setBusy] = useState<Busy>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [status, setStatus] = useState('');
 
-  useEffect(() => {
-    if (!api) return;
-    let live = true;
-    api.call('settings:get', {}).then(
-      (view) => live && setState({ phase: 'ready', view, draft: toDraft(view) }),
-      (error: unknown) => live && setState({ phase: 'error', message: messageOf(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const state: LoadState = form
+    ? { phase: 'ready', ...form }
+    : loaded.isError && !loaded.isFetching
+      ? { phase: 'error', message: messageOf(loaded.error) }
+      : { phase: 'loading' };
 
-  const retry = useCallback(() => {
-    setState({ phase: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+  const { refetch } = loaded;
+  const retry = useCallback(() => void refetch(), [refetch]);
+
+  /** A saved view: the form's new baseline, and what other reads that depend on settings are compared with. */
+  const saved = useCallback(
+    (view: SettingsView) => {
+      queryClient.setQueryData(queryKeys.settings, view);
+      // The cache's budget and the tuner's switch are settings: their figures are read again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cache.all });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tuner.all });
+    },
+    [queryClient],
+  );
 
   /** Drops a field's error, and the banner when it was that field's. */
   const dropError = useCallback((path: FieldPath) => {
@@ -89,7 +103,7 @@ export function useSettingsForm(): SettingsForm {
 
   const setChoice = useCallback<SettingsForm['setChoice']>(
     (key, value) => {
-      setState((current) => (current.phase === 'ready' ? { ...current, draft: { ...current.draft, [key]: value } } : current));
+      setForm((current) => current && { ...current, draft: { ...current.draft, [key]: value } });
       touched(key);
     },
     [touched],
@@ -97,17 +111,13 @@ export function useSettingsForm(): SettingsForm {
 
   const edit = useCallback<SettingsForm['edit']>(
     (section, key, value) => {
-      setState((current) => {
-        if (current.phase !== 'ready') return current;
-        const draft: SettingsDraft = { ...current.draft, [section]: { ...current.draft[section], [key]: value } };
-        return { ...current, draft };
-      });
+      setForm((current) => current && { ...current, draft: { ...current.draft, [section]: { ...current.draft[section], [key]: value } } });
       touched(`${section}.${key}` as FieldPath);
     },
     [touched],
   );
 
-  const diff = useMemo(() => (state.phase === 'ready' ? diffDraft(state.draft, toDraft(state.view)) : null), [state]);
+  const diff = useMemo(() => (form ? diffDraft(form.draft, toDraft(form.view)) : null), [form]);
 
   const fail = useCallback((title: string, error: unknown, fallbackPath: FieldPath | null = null) => {
     const message = messageOf(error);
@@ -118,7 +128,7 @@ export function useSettingsForm(): SettingsForm {
   }, []);
 
   const save = useCallback(async () => {
-    if (!api || state.phase !== 'ready' || busy || !diff) return;
+    if (!form || busy || !diff) return;
     setStatus('');
     const wrong = Object.keys(diff.errors) as FieldPath[];
     if (wrong.length > 0) {
@@ -142,18 +152,19 @@ export function useSettingsForm(): SettingsForm {
     try {
       const view = await api.call('settings:update', { change: diff.change });
       // The response is the saved view: the draft starts over from it, key inputs empty.
-      setState({ phase: 'ready', view, draft: toDraft(view) });
+      setForm({ view, draft: toDraft(view) });
+      saved(view);
       setStatus('Settings saved');
     } catch (error) {
       fail(NOT_SAVED, error);
     } finally {
       setBusy(null);
     }
-  }, [state, busy, diff, fail]);
+  }, [api, form, busy, diff, fail, saved]);
 
   const removeKey = useCallback(
     async (id: KeyedId) => {
-      if (!api || state.phase !== 'ready' || busy) return;
+      if (!form || busy) return;
       const path: FieldPath = `${id}.apiKey`;
       const change: SettingsChange = {};
       change[id] = { apiKey: null };
@@ -162,9 +173,8 @@ export function useSettingsForm(): SettingsForm {
       try {
         const view = await api.call('settings:update', { change });
         // Other unsaved edits stay; the loaded view (what the draft is compared with) moves on.
-        setState((current) =>
-          current.phase === 'ready' ? { phase: 'ready', view, draft: { ...current.draft, [id]: { ...current.draft[id], apiKey: '' } } } : current,
-        );
+        setForm((current) => current && { view, draft: { ...current.draft, [id]: { ...current.draft[id], apiKey: '' } } });
+        saved(view);
         dropError(path);
         const env = KEY_ENV[id];
         setStatus(
@@ -179,7 +189,7 @@ export function useSettingsForm(): SettingsForm {
         setBusy(null);
       }
     },
-    [state, busy, fail, dropError],
+    [api, form, busy, fail, dropError, saved],
   );
 
   return { state, diff, busy, errors, problem, status, retry, setChoice, edit, save, removeKey };

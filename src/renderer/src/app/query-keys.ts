@@ -1,0 +1,48 @@
+/**
+ * Every cached read's key, in one table: a feature that changes data invalidates another
+ * feature's reads by these keys (a generation makes History's lists stale, a settings change the
+ * cache figures). Keys are hierarchical: invalidating ['runs'] covers every list and detail.
+ */
+import type { RangeId } from '../dashboard/ranges';
+
+/** History's runs: those of a workshop or those a search finds. */
+export interface RunSearch {
+  workshopId: string | null;
+  text: string;
+}
+
+export const queryKeys = {
+  workshops: ['workshops'],
+  runs: {
+    all: ['runs'],
+    lists: ['runs', 'list'],
+    list: (search: RunSearch | null) => ['runs', 'list', search],
+    detail: (runId: string) => ['runs', 'detail', runId],
+  },
+  briefReading: (brief: unknown) => ['brief', 'reading', brief],
+  settings: ['settings'],
+  cache: {
+    all: ['cache'],
+    stats: ['cache', 'stats'],
+  },
+  monitor: {
+    live: ['monitor', 'live'],
+    history: (range: RangeId) => ['monitor', 'history', range],
+    traces: ['monitor', 'traces'],
+    suggestions: ['monitor', 'suggestions'],
+  },
+  alerts: ['alerts'],
+  tuner: {
+    all: ['tuner'],
+    timeline: ['tuner', 'timeline'],
+    audit: (limit: number) => ['tuner', 'audit', limit],
+  },
+  recovery: ['recovery'],
+} as const;
+
+export const mutationKeys = {
+  regenerate: (runId: string, personaId: string) => ['personas', 'regenerate', runId, personaId],
+  fillGap: (runId: string) => ['personas', 'fill-gap', runId],
+  acknowledgeAlert: ['alerts', 'acknowledge'],
+  setTunerEnabled: ['tuner', 'set-enabled'],
+} as const;

@@ -1,0 +1,49 @@
+/** A run's detail in the query cache: what the workshop shows, and what its edits change in place. */
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { ResponseOf, RunDetail, RunSummary } from '../../../shared/ipc/types';
+import type { Persona, PersonaDocument } from '../../../shared/persona';
+import { UNSAVED_RUN_PREFIX } from '../../../shared/vocabulary';
+import type { ApiClient } from '../app/api-client';
+import { useApi } from '../app/api-context';
+import { queryKeys } from '../app/query-keys';
+
+/** Whether a run was saved: one that was not (made while app.db could not be opened) cannot be edited, regenerated, filled, exported or fetched. */
+export const isSavedRun = (run: Pick<RunSummary, 'id'>): boolean => !run.id.startsWith(UNSAVED_RUN_PREFIX);
+
+export function runDetailQuery(api: ApiClient, runId: string) {
+  return queryOptions({
+    queryKey: queryKeys.runs.detail(runId),
+    queryFn: () => api.call('runs:get', { runId }),
+    enabled: isSavedRun({ id: runId }),
+    // The run on screen lives here: it must outlast visits to other screens, and an unsaved run cannot be fetched again.
+    // Only this window changes a run, and it writes each change here (updateRunDocument).
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+}
+
+/** The run on screen and its document, or undefined while there is none. */
+export function useShownRun(runId: string | null): RunDetail | undefined {
+  const api = useApi();
+  return useQuery({ ...runDetailQuery(api, runId ?? ''), enabled: runId !== null && isSavedRun({ id: runId }) }).data;
+}
+
+/** A finished generation as runs:get would give it; the document records the brief it was made from. */
+export function detailOfGenerated({ run, document }: ResponseOf<'generation:run'>): RunDetail {
+  return { ...run, brief: document.brief ?? { description: run.description, count: run.count, level: run.level }, document, phases: null };
+}
+
+export function personasOf(queryClient: QueryClient, runId: string): readonly Persona[] {
+  return queryClient.getQueryData<RunDetail>(queryKeys.runs.detail(runId))?.document?.personas ?? [];
+}
+
+/** Changes the cached document of a run after the core saved the change. */
+export function updateRunDocument(queryClient: QueryClient, runId: string, change: (document: PersonaDocument) => PersonaDocument): void {
+  queryClient.setQueryData<RunDetail>(queryKeys.runs.detail(runId), (run) => (run?.document ? { ...run, document: change(run.document) } : run));
+}
+
+/** History's lists and counts after a run was recorded or its personas changed. */
+export function invalidateRunLists(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.runs.lists });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.workshops });
+}
