@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/desktop/main.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/desktop/index.ts') } },
     },
   },
   preload: {
@@ -22,6 +22,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
+      // The page is parsed on every start: minified, the first screen is interactive sooner.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],

@@ -16,6 +16,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TieredCache } from '../src/main/cache/tiered-cache';
 import { createControls } from '../src/main/monitoring/controls';
+import { BatchSizeControl } from '../src/main/generation/batch-size';
+import { Preloading } from '../src/main/providers/culture/cached-culture';
 import { Monitor } from '../src/main/monitoring/monitor';
 import { GAUGES } from '../src/main/monitoring/metric-series';
 import { MINUTE, MinuteAccumulator } from '../src/main/monitoring/rollups';
@@ -45,7 +47,7 @@ function monitorFor(scheduler: Scheduler, dataDir = fs.mkdtempSync(path.join(os.
     cache,
     validationStats: new ValidationStats(),
     settings: () => settings.monitor,
-    controls: createControls({ cache, scheduler, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 10 }, settings: () => settings, remoteProviders: new Set(['openai']) }),
+    controls: createControls({ cache, scheduler, preloading: new Preloading({ enabled: false, perLookup: 0, maxLoadPerCore: 1 }), batchSize: new BatchSizeControl(10), settings: () => settings, remoteProviders: new Set(['openai']) }),
   });
   return {
     monitor,

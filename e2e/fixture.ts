@@ -8,8 +8,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Core, CoreOptions } from '../src/main/core/core';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/main/reports/pdf-printer';
-import { startBrowserMode } from '../src/main/web/browser-mode';
-import type { WebServer } from '../src/main/web/web-server';
+import { startBrowserMode } from '../src/main/web';
+import type { WebServer } from '../src/main/web';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');

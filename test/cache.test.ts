@@ -1,17 +1,22 @@
 /**
  * TieredCache on real cache.db files in temp folders, with a clock the tests move.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ageBandsOf, keyFor } from '../src/main/cache/cache-keys';
 import { ManualClock } from '../src/main/cache/clock';
-import { TieredCache, type CacheAlert, type TieredCacheOptions } from '../src/main/cache/tiered-cache';
+import { isCorruption } from '../src/main/cache/corruption';
+import { SqliteTier } from '../src/main/cache/sqlite-tier';
+import type { CacheAlert } from '../src/main/cache/cache-file';
+import { TieredCache, type TieredCacheOptions } from '../src/main/cache/tiered-cache';
 import { ttlFor } from '../src/main/cache/ttl-policy';
 import { tempDir } from './helpers';
 
 const open: TieredCache[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const cache of open.splice(0)) cache.close();
 });
 
@@ -358,6 +363,76 @@ describe('what a review found', () => {
     }
     expect(loads).toBe(1);
     expect((cache.getSync<{ v: string }>(key) ?? { v: '' }).v.length).toBe(20_000);
+  });
+});
+
+describe('only SQLite calling cache.db damaged replaces it', () => {
+  const corruptCopies = (dir: string) => fs.readdirSync(dir).filter((f) => f.startsWith('cache.db.corrupt-'));
+
+  it('a bug thrown inside the cache.db tier reaches the caller and leaves the file and its entries as they are', async () => {
+    const first = makeCache();
+    await first.cache.get(culture(['kept']), async () => 'kept');
+    vi.spyOn(SqliteTier.prototype, 'put').mockImplementationOnce(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'size')");
+    });
+    expect(() => first.cache.set(culture(['other']), 'v')).toThrow(TypeError);
+    vi.spyOn(SqliteTier.prototype, 'get').mockImplementationOnce(() => {
+      throw new TypeError('a bug in a read');
+    });
+    let loads = 0;
+    await expect(first.cache.get(culture(['missing']), async () => ++loads)).rejects.toThrow('a bug in a read');
+    expect(loads).toBe(0);
+    // SQLite's own errors that are not damage (a locked file, a full disk) skip the operation: no
+    // reason to replace the file, nor to fail the lookup, which its loader answers.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(SqliteTier.prototype, 'get').mockImplementationOnce(() => {
+      throw new Database.SqliteError('database is locked', 'SQLITE_BUSY');
+    });
+    expect(await first.cache.get(culture(['locked']), async () => 'loaded')).toBe('loaded');
+    vi.spyOn(SqliteTier.prototype, 'put').mockImplementationOnce(() => {
+      throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+    });
+    expect(() => first.cache.set(culture(['full']), 'v')).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+    expect(first.alerts).toEqual([]);
+    expect(corruptCopies(first.dir)).toEqual([]);
+    expect(first.cache.stats()).toMatchObject({ recoveries: 0, l2: { available: true } });
+    first.cache.close();
+    open.splice(open.indexOf(first.cache), 1);
+
+    const reopened = makeCache({ file: path.join(first.dir, 'cache.db') });
+    expect(reopened.cache.getSync(culture(['kept']))).toBe('kept');
+    expect(reopened.alerts).toEqual([]);
+  });
+
+  it('a get that meets a damaged page in use still replaces the file, and is answered by the loader', async () => {
+    const { cache, alerts, dir } = makeCache({ l1MaxEntries: 1 });
+    const keys = Array.from({ length: 200 }, (_, i) => culture([`t${i}`]));
+    for (const key of keys) cache.set(key, { text: 'x'.repeat(3000) });
+    await cache.sweep();
+    const handle = fs.openSync(path.join(dir, 'cache.db'), 'r+');
+    fs.writeSync(handle, Buffer.alloc(100_000, 0xab), 0, 100_000, 200_000);
+    fs.closeSync(handle);
+    const served = await Promise.all(keys.map((key) => cache.get(key, async () => ({ text: 'reloaded' }))));
+    expect(served.some((value) => value.text === 'reloaded')).toBe(true);
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'cache_recovered', message: expect.stringContaining('database disk image is malformed') })]);
+    expect(corruptCopies(dir)).toHaveLength(1);
+    expect(cache.stats()).toMatchObject({ recoveries: 1, l2: { available: true } });
+  });
+
+  it('counts SQLITE_CORRUPT, SQLITE_NOTADB (with extended codes) and a damaged file at open, and nothing else', async () => {
+    const { DatabaseOpenError } = await import('../src/main/platform');
+    expect(isCorruption(new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT'))).toBe(true);
+    expect(isCorruption(new Database.SqliteError('malformed index', 'SQLITE_CORRUPT_INDEX'))).toBe(true);
+    expect(isCorruption(new Database.SqliteError('file is not a database', 'SQLITE_NOTADB'))).toBe(true);
+    expect(isCorruption(new DatabaseOpenError('cache.db', 'its integrity check failed', '', 'damaged'))).toBe(true);
+    expect(isCorruption(new DatabaseOpenError('cache.db', 'locked', '', 'unavailable'))).toBe(false);
+    expect(isCorruption(new Database.SqliteError('database is locked', 'SQLITE_BUSY'))).toBe(false);
+    expect(isCorruption(new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_SHORT_READ'))).toBe(false);
+    expect(isCorruption(new Database.SqliteError('database or disk is full', 'SQLITE_FULL'))).toBe(false);
+    expect(isCorruption(Object.assign(new Error('looks like SQLite'), { code: 'SQLITE_CORRUPT' }))).toBe(false);
+    expect(isCorruption(new TypeError('a bug'))).toBe(false);
   });
 });
 

@@ -10,7 +10,8 @@ import { createControls } from '../src/main/monitoring/controls';
 import { APP_CPU_MATERIAL_PERCENT, processCpuMeter } from '../src/main/monitoring/cpu-share';
 import { EmergencyResponse } from '../src/main/monitoring/emergency';
 import { LogHistogram } from '../src/main/monitoring/log-histogram';
-import type { PreloadPolicy } from '../src/main/providers/culture/cached-culture';
+import { Preloading } from '../src/main/providers/culture/cached-culture';
+import { BatchSizeControl } from '../src/main/generation/batch-size';
 import type { ResourceSource } from '../src/main/scheduler/resource-sampler';
 import { MIN_GENERATIONS_TO_SCORE, scoreOf } from '../src/main/monitoring/performance-score';
 import { MINUTE, MinuteAccumulator } from '../src/main/monitoring/rollups';
@@ -96,7 +97,7 @@ describe('alerts', () => {
     try {
       const before = core.scheduler.timeoutFactor;
       const store = new MonitorStore(core.store.database);
-      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preload: { enabled: false, perLookup: 0, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set(['ollama']) });
+      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preloading: new Preloading({ enabled: false, perLookup: 0, maxLoadPerCore: 1 }), batchSize: new BatchSizeControl(5), settings: () => core.settings.get(), remoteProviders: new Set(['ollama']) });
       const engine = new AlertEngine(
         [{ ...hitRateRule(), id: 'provider_timeouts', direction: 'above', threshold: 0.1, clearAt: 0.03, action: 'adjust_timeout' }],
         store,
@@ -322,8 +323,8 @@ describe('emergency response', () => {
   it('sheds every step at once under pressure and restores them one at a time, last first', () => {
     const core = createCore({ dataDir: tempDir(), resources: null, monitor: { autoStart: false } });
     try {
-      const preload: PreloadPolicy = { enabled: true, perLookup: 3, maxLoadPerCore: 1 };
-      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preload, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set() });
+      const preload = new Preloading({ enabled: true, perLookup: 3, maxLoadPerCore: 1 });
+      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preloading: preload, batchSize: new BatchSizeControl(5), settings: () => core.settings.get(), remoteProviders: new Set() });
       const audit: NewAuditEntry[] = [];
       const emergency = new EmergencyResponse(controls.shedding, (entry) => audit.push(entry), { calmMs: 10_000, restoreEveryMs: 5_000 });
       const l1 = core.cache.l1Budget;
@@ -517,7 +518,7 @@ describe('tuner and emergency steps in human units', () => {
     const core = createCore({ dataDir: tempDir(), resources: null, monitor: { autoStart: false } });
     try {
       core.settings.update({ cache: { l1MaxMb: 32 }, limits: { maxConcurrency: 4 } });
-      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preload: { enabled: true, perLookup: 3, maxLoadPerCore: 1 }, tuning: { maxBatchSize: 5 }, settings: () => core.settings.get(), remoteProviders: new Set() });
+      const controls = createControls({ cache: core.cache, scheduler: core.scheduler, preloading: new Preloading({ enabled: true, perLookup: 3, maxLoadPerCore: 1 }), batchSize: new BatchSizeControl(5), settings: () => core.settings.get(), remoteProviders: new Set() });
       const audit: NewAuditEntry[] = [];
       new EmergencyResponse(controls.shedding, (entry) => audit.push(entry)).update('memory at 2000 MB', 0);
       expect(audit.map((a) => `${settingName(a.subject)}: ${formatSettingChange(a.subject, a.before, a.after)}`)).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../src/main/core/core';
-import { GenerationError } from '../src/main/generation/pipeline';
+import { GenerationError } from '../src/main/generation';
 import { briefInputSchema, type BriefInput } from '../src/shared/brief';
 import type { ProgressPhase } from '../src/shared/ipc/types';
 import { jsonSchemaValidators, tempDir } from './helpers';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core/core';
 import { createDispatcher } from '../src/main/ipc/dispatcher';
 import { createHandlers } from '../src/main/ipc/handlers';
-import { startWebServer, type WebServer } from '../src/main/web/web-server';
+import { startWebServer, type WebServer } from '../src/main/web';
 import { tempDir } from './helpers';
 import { writeRendererStandIn } from './support/renderer-stand-in';
 

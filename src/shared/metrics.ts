@@ -149,7 +149,8 @@ export const tunerStateSchema = z.object({
   tunables: z.array(z.object({ id: z.enum(TUNABLES), label: z.string(), value: z.number(), min: z.number(), max: z.number() })),
 });
 
-export const suggestionSchema = z.object({
+/** A dashboard suggestion: the monitor's own advice or the cache's, as `source` says. */
+export const monitorSuggestionSchema = z.object({
   source: z.enum(['cache', 'monitor']),
   id: z.string(),
   advice: z.string(),
@@ -163,4 +164,4 @@ export type HistoryPoint = z.output<typeof historyPointSchema>;
 export type Alert = z.output<typeof alertSchema>;
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 export type TunerState = z.output<typeof tunerStateSchema>;
-export type Suggestion = z.output<typeof suggestionSchema>;
+export type MonitorSuggestion = z.output<typeof monitorSuggestionSchema>;

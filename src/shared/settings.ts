@@ -1,16 +1,21 @@
 /**
- * The app's settings, defined once: every field with its range and default. The main side's store
- * parses saved settings with `settingsSchema`, the IPC contract checks changes with
- * `settingsChangeSchema`, and the renderer's form reads ranges and defaults from `SETTINGS_FIELDS`.
+ * The app's settings, defined once: the fields' ranges and defaults (settings-ranges.ts) made into
+ * zod schemas. The main side's store parses saved settings with `settingsSchema`, the IPC contract
+ * checks changes with `settingsChangeSchema`, and the renderer's form reads the same ranges.
  * API keys never travel to the renderer: the view says only whether one is set; a change may set a
  * key (a string) or clear it (null).
  */
 import { z } from 'zod';
-import { CULTURE_SOURCE_IDS, PROVIDER_IDS, type ProviderId } from './vocabulary';
+import { SETTINGS_DEFAULTS, SETTINGS_RANGES, TEMPERATURE_MODES, type NumberRange, type TemperatureMode } from './settings-ranges';
+import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
 
-/** 'model_default' sends no temperature (the model's own); 'set' sends the number, where the model accepts one. */
-export const TEMPERATURE_MODES = ['set', 'model_default'] as const;
-export type TemperatureMode = (typeof TEMPERATURE_MODES)[number];
+export { SETTINGS_DEFAULTS, SETTINGS_RANGES, TEMPERATURE_MODES, type TemperatureMode };
+
+function ranged(range: NumberRange) {
+  const number = range.int ? z.number().int() : z.number();
+  return number.min(range.min).max(range.max);
+}
+const R = SETTINGS_RANGES;
 
 const url = z.string().trim().url('must be a URL such as http://127.0.0.1:11434').refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://');
 const apiKey = z.string().trim().min(1);
@@ -21,48 +26,32 @@ const endpointFields = {
   model: z.string().trim().min(1),
   /** Stream the answer (progress as it is written); off, one request and one answer. */
   stream: z.boolean(),
-  temperature: z.number().min(0).max(2),
+  temperature: ranged(R.endpoint.temperature),
   temperatureMode: z.enum(TEMPERATURE_MODES),
 };
-const qlooFields = { baseUrl: url, /** Entities asked for per category. */ take: z.number().int().min(1).max(50) };
+const qlooFields = { baseUrl: url, /** Entities asked for per category. */ take: ranged(R.qloo.take) };
 /** User caps the scheduler honours. */
 const limitsFields = {
-  maxConcurrency: z.number().int().min(1).max(64),
-  maxCpuPercent: z.number().min(10).max(100),
-  maxMemoryPercent: z.number().min(10).max(100),
+  maxConcurrency: ranged(R.limits.maxConcurrency),
+  maxCpuPercent: ranged(R.limits.maxCpuPercent),
+  maxMemoryPercent: ranged(R.limits.maxMemoryPercent),
 };
 /** Alert thresholds (defaults from the seeds), history retention and the auto-tuner switch. */
 const monitorFields = {
-  retentionDays: z.number().int().min(1).max(365),
-  p95Ms: z.number().min(100).max(600_000),
-  cacheHitRate: z.number().min(0).max(1),
-  validationSuccess: z.number().min(0).max(1),
-  cpuPercent: z.number().min(10).max(100),
-  memoryBudgetMb: z.number().int().min(128).max(65_536),
+  retentionDays: ranged(R.monitor.retentionDays),
+  p95Ms: ranged(R.monitor.p95Ms),
+  cacheHitRate: ranged(R.monitor.cacheHitRate),
+  validationSuccess: ranged(R.monitor.validationSuccess),
+  cpuPercent: ranged(R.monitor.cpuPercent),
+  memoryBudgetMb: ranged(R.monitor.memoryBudgetMb),
   /** Seconds a value must stay bad before an alert; null keeps each rule's own (10-60 s). */
-  raiseAfterS: z.number().min(0).max(600).nullable(),
+  raiseAfterS: ranged(R.monitor.raiseAfterS).nullable(),
   tuner: z.boolean(),
 };
 const cacheFields = {
-  l1MaxMb: z.number().min(4).max(1024),
-  ttlMinMinutes: z.number().min(1).max(1440),
-  ttlMaxDays: z.number().min(1).max(365),
-};
-
-/** The ranged fields of each numeric section, for forms that show and check the same ranges. */
-export const SETTINGS_FIELDS = { endpoint: endpointFields, qloo: qlooFields, limits: limitsFields, monitor: monitorFields, cache: cacheFields } as const;
-
-const endpointDefaults = (baseUrl: string, model: string) => ({ baseUrl, model, stream: true, temperature: 0.8, temperatureMode: 'set' as TemperatureMode });
-export const SETTINGS_DEFAULTS = {
-  provider: 'offline' as ProviderId,
-  culture: 'bundled' as (typeof CULTURE_SOURCE_IDS)[number],
-  ollama: endpointDefaults('http://127.0.0.1:11434', 'llama3.1:8b'),
-  openai: endpointDefaults('http://127.0.0.1:8080/v1', 'local-model'),
-  gemini: endpointDefaults('https://generativelanguage.googleapis.com', 'gemini-2.5-flash'),
-  qloo: { baseUrl: 'https://hackathon.api.qloo.com', take: 15 },
-  limits: { maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 },
-  monitor: { retentionDays: 30, p95Ms: 20_000, cacheHitRate: 0.7, validationSuccess: 0.95, cpuPercent: 70, memoryBudgetMb: 1536, raiseAfterS: null as number | null, tuner: true },
-  cache: { l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90 },
+  l1MaxMb: ranged(R.cache.l1MaxMb),
+  ttlMinMinutes: ranged(R.cache.ttlMinMinutes),
+  ttlMaxDays: ranged(R.cache.ttlMaxDays),
 };
 
 /** A stored section: each field falls back to its default, so settings saved by an older version still load. */
@@ -72,7 +61,7 @@ function section<S extends z.ZodRawShape>(fields: S, defaults: { [K in keyof S]:
   };
   return z.object(shape).default(defaults as never);
 }
-const storedEndpoint = (defaults: ReturnType<typeof endpointDefaults>) => {
+const storedEndpoint = (defaults: typeof SETTINGS_DEFAULTS.ollama) => {
   const { baseUrl, model, stream, temperature, temperatureMode } = defaults;
   return z.object({ ...section(endpointFields, { baseUrl, model, stream, temperature, temperatureMode }).unwrap().shape, apiKey: apiKey.optional() }).default(defaults);
 };

@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../../src/main/ipc/dispatcher';
-import { startWebServer, type WebServer } from '../../src/main/web/web-server';
+import { startWebServer, type WebServer } from '../../src/main/web';
 import { tempDir } from '../helpers';
 import { STAND_IN_CSP, writeRendererStandIn } from '../support/renderer-stand-in';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core/core';
 import { createDispatcher, type HandlerContext } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
-import { startWebServer } from '../../src/main/web/web-server';
+import { startWebServer } from '../../src/main/web';
 import { contract } from '../../src/shared/ipc/contract';
 import { tempDir } from '../helpers';
 import { formatIpcFuzzLine, runIpcFuzz } from './ipc-fuzzer';

@@ -20,13 +20,12 @@ import { createCore } from '../../src/main/core/core';
 import { SeededRandom } from '../../src/main/world/random';
 import { createDispatcher, type Dispatch, type HandlerContext, type Handlers } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
-import { startWebServer, type WebServer } from '../../src/main/web/web-server';
+import { startWebServer, type WebServer } from '../../src/main/web';
 import { IPC_ERROR_CODES, contract } from '../../src/shared/ipc/contract';
 import type { Channel, RequestOf } from '../../src/shared/ipc/types';
 import { HISTORY_RESOLUTIONS } from '../../src/shared/metrics';
 import { LEVELS } from '../../src/shared/persona';
 import { writeRendererStandIn } from '../support/renderer-stand-in';
-import { describeForLog } from '../../src/main/platform/secret-redaction';
 
 export interface IpcFuzzOptions {
   seed: number;
@@ -85,7 +84,7 @@ export async function runIpcFuzz(options: IpcFuzzOptions): Promise<IpcFuzzReport
       if (problem) tally.unparsed(`${channel}: handler received ${problem}`);
     }),
     // What the app does with an internal error (it logs it), minus the printing: hostile values must survive it.
-    (_channel, error) => void describeForLog(error),
+    (_channel, error) => void core.secretRegistry.describeForLog(error),
   );
   const httpShare = options.viaHttpShare ?? 0;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });

@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import { reportUncaughtErrorsScrubbed } from '../../src/main/platform/secret-redaction';
-import { startBrowserMode } from '../../src/main/web/browser-mode';
+import { startBrowserMode } from '../../src/main/web';
 
 const [dataDir, rendererDir] = process.argv.slice(2);
 if (!dataDir || !rendererDir) throw new Error('usage: secrets-child.ts DATA_DIR RENDERER_DIR');
 const app = await startBrowserMode({ core: { dataDir, resources: null, backupDelayMs: 200 }, rendererDir: path.resolve(rendererDir) });
 console.log(`ready ${app.server.launchUrl}`);
-reportUncaughtErrorsScrubbed();
+reportUncaughtErrorsScrubbed(app.core.secretRegistry);
 process.on('SIGUSR2', () => {
   setImmediate(() => {
     // The worst crash: a careless error built around the key itself, never caught.

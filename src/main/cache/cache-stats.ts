@@ -1,132 +1,96 @@
 /**
- * What the cache measures: per kind, the gets callers made and where each was answered (L1, L2,
- * the loader), stale entries served, sampled latency; per tier, bytes, entries and evictions; and,
+ * CacheMeter: what the cache counts. Per kind, the gets callers made and where each was answered
+ * (L1, L2, the loader), stale entries served, sampled latency; loads, L2 evictions and preloads; and,
  * over the last hour, the evidence the optimisation suggestions quote. Preloading is counted apart:
  * its loads are not gets, so they never lift the hit rate.
  */
-import { formatBytes } from '../../shared/monitor-units';
-import type { CacheKind } from './cache-keys';
+import type { CacheKindStats, CacheStats, CacheTierStats } from '../../shared/performance';
+import { CACHE_KINDS, type CacheKind } from './cache-keys';
+import { HourWindow } from './hour-window';
 
-export interface KindStats {
-  gets: number;
-  l1Hits: number;
-  l2Hits: number;
-  misses: number;
-  staleServed: number;
-  /** Hits over gets; null before the first get. */
-  hitRate: number | null;
-  /** Mean of sampled get latencies in microseconds (loads excluded); null before a sample. */
-  meanLatencyUs: number | null;
-}
-
-export interface TierStats {
-  entries: number;
-  bytes: number;
-  maxBytes: number;
-  evictions: number;
-  available: boolean;
-}
-
-export interface CacheStats {
-  kinds: Record<CacheKind, KindStats>;
-  l1: TierStats;
-  l2: TierStats;
-  loads: number;
-  loadErrors: number;
-  preload: { loaded: number; used: number };
-  recoveries: number;
-}
-
-export interface Suggestion {
-  id: 'l1_too_small' | 'ttl_too_short' | 'l2_too_small' | 'preload_wasted';
-  advice: string;
-  evidence: string;
-}
-
-/** Counters over a sliding hour, in one-minute slots reused as the hour turns. */
-export class HourWindow<K extends string> {
-  private readonly minutes = new Float64Array(60).fill(-1);
-  private readonly counts = new Map<K, Float64Array>();
-
-  constructor(private readonly now: () => number) {}
-
-  add(name: K, by = 1): void {
-    const minute = Math.floor(this.now() / 60_000);
-    const slot = minute % 60;
-    if (this.minutes[slot] !== minute) {
-      this.minutes[slot] = minute;
-      for (const counts of this.counts.values()) counts[slot] = 0;
-    }
-    let counts = this.counts.get(name);
-    if (!counts) {
-      counts = new Float64Array(60);
-      this.counts.set(name, counts);
-    }
-    counts[slot]! += by;
-  }
-
-  total(name: K): number {
-    const counts = this.counts.get(name);
-    if (!counts) return 0;
-    const current = Math.floor(this.now() / 60_000);
-    let sum = 0;
-    for (let slot = 0; slot < 60; slot++) if (this.minutes[slot]! > current - 60) sum += counts[slot]!;
-    return sum;
-  }
-}
+/** The running counts behind a kind's stats (gets are their sum, so a hit counts once). */
+export type KindCounters = Omit<CacheKindStats, 'hitRate' | 'meanLatencyUs' | 'gets'> & { latencyUs: number; samples: number };
 
 export type WindowCounter = 'l2Hits' | 'l2HitsAfterL1Eviction' | 'misses' | 'expiredMisses' | 'l2Evictions';
 
-/** The running counts behind KindStats (gets are their sum, so a hit counts once). */
-export type KindCounters = Omit<KindStats, 'hitRate' | 'meanLatencyUs' | 'gets'> & { latencyUs: number; samples: number };
+export class CacheMeter {
+  readonly kinds: Record<CacheKind, KindCounters> = { culture: emptyCounters(), generation: emptyCounters() };
+  readonly window: HourWindow<WindowCounter>;
+  loads = 0;
+  loadErrors = 0;
+  preloaded = 0;
+  preloadUsed = 0;
+  l2Evictions = 0;
 
-export function emptyKindStats(): Record<CacheKind, KindCounters> {
-  const counters = (): KindCounters => ({ l1Hits: 0, l2Hits: 0, misses: 0, staleServed: 0, latencyUs: 0, samples: 0 });
-  return { culture: counters(), generation: counters() };
+  constructor(now: () => number) {
+    this.window = new HourWindow(now);
+  }
+
+  /** A get timed whole that stands for `weight` gets (the rest are not timed). */
+  sampleLatency(counters: KindCounters, ms: number, weight: number): void {
+    counters.latencyUs += ms * 1000 * weight;
+    counters.samples += weight;
+  }
+
+  l2Hit(counters: KindCounters, afterL1Eviction: boolean): void {
+    counters.l2Hits++;
+    this.window.add('l2Hits');
+    if (afterL1Eviction) this.window.add('l2HitsAfterL1Eviction');
+  }
+
+  miss(counters: KindCounters, expired: boolean): void {
+    counters.misses++;
+    this.window.add('misses');
+    if (expired) this.window.add('expiredMisses');
+  }
+
+  l2Evicted(count: number): void {
+    this.l2Evictions += count;
+    if (count > 0) this.window.add('l2Evictions', count);
+  }
+
+  /** The stats the IPC contract carries; the tiers' own figures come from their owners. */
+  snapshot(tiers: { l1: CacheTierStats; l2: CacheTierStats; recoveries: number }): CacheStats {
+    const kinds = {} as CacheStats['kinds'];
+    for (const kind of CACHE_KINDS) kinds[kind] = kindStats(this.kinds[kind]);
+    return {
+      kinds,
+      l1: tiers.l1,
+      l2: tiers.l2,
+      loads: this.loads,
+      loadErrors: this.loadErrors,
+      preload: { loaded: this.preloaded, used: this.preloadUsed },
+      recoveries: tiers.recoveries,
+    };
+  }
+
+  /** Hits and gets over all kinds, without touching cache.db (the monitor reads them every second). */
+  hitCounts(): { gets: number; l1Hits: number; l2Hits: number } {
+    let l1Hits = 0;
+    let l2Hits = 0;
+    let misses = 0;
+    for (const k of Object.values(this.kinds)) {
+      l1Hits += k.l1Hits;
+      l2Hits += k.l2Hits;
+      misses += k.misses;
+    }
+    return { gets: l1Hits + l2Hits + misses, l1Hits, l2Hits };
+  }
 }
 
-export interface SuggestionInputs {
-  window: HourWindow<WindowCounter>;
-  l1: Pick<TierStats, 'maxBytes'>;
-  l2: Pick<TierStats, 'bytes' | 'maxBytes'>;
-  preload: { loaded: number; used: number };
+function emptyCounters(): KindCounters {
+  return { l1Hits: 0, l2Hits: 0, misses: 0, staleServed: 0, latencyUs: 0, samples: 0 };
 }
 
-export function optimizationSuggestions({ window, l1, l2, preload }: SuggestionInputs): Suggestion[] {
-  const suggestions: Suggestion[] = [];
-  const l2Hits = window.total('l2Hits');
-  const afterEviction = window.total('l2HitsAfterL1Eviction');
-  if (l2Hits >= 20 && afterEviction / l2Hits >= 0.3) {
-    const share = Math.round((afterEviction / l2Hits) * 100);
-    suggestions.push({
-      id: 'l1_too_small',
-      advice: `The memory cache (L1) is too small: raise its budget in Settings from ${formatBytes(l1.maxBytes)} to about ${formatBytes(l1.maxBytes * 2)}.`,
-      evidence: `${share}% of the ${l2Hits} L2 hits in the last hour were entries evicted from L1.`,
-    });
-  }
-  const misses = window.total('misses');
-  const expired = window.total('expiredMisses');
-  if (misses >= 20 && expired / misses >= 0.3) {
-    suggestions.push({
-      id: 'ttl_too_short',
-      advice: 'Entries expire before they are asked for again: raise the minimum time-to-live.',
-      evidence: `${expired} of the ${misses} misses in the last hour found an expired entry.`,
-    });
-  }
-  const evictions = window.total('l2Evictions');
-  if (evictions >= 20 && l2.bytes >= l2.maxBytes * 0.9) {
-    suggestions.push({
-      id: 'l2_too_small',
-      advice: `cache.db is full: raise its byte budget from ${formatBytes(l2.maxBytes)}.`,
-      evidence: `${evictions} entries were evicted from L2 in the last hour; it holds ${formatBytes(l2.bytes)} of ${formatBytes(l2.maxBytes)}.`,
-    });
-  }
-  if (preload.loaded >= 20 && preload.used / preload.loaded < 0.2) {
-    suggestions.push({
-      id: 'preload_wasted',
-      advice: 'Preloading warms entries nobody asks for: turn it down or off.',
-      evidence: `${preload.used} of ${preload.loaded} preloaded entries were used.`,
-    });
-  }
-  return suggestions;
+function kindStats(k: KindCounters): CacheKindStats {
+  const gets = k.l1Hits + k.l2Hits + k.misses;
+  return {
+    gets,
+    l1Hits: k.l1Hits,
+    l2Hits: k.l2Hits,
+    misses: k.misses,
+    staleServed: k.staleServed,
+    hitRate: gets === 0 ? null : Math.round(((k.l1Hits + k.l2Hits) / gets) * 1000) / 1000,
+    meanLatencyUs: k.samples === 0 ? null : Math.round((k.latencyUs / k.samples) * 10) / 10,
+  };
 }

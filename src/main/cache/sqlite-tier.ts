@@ -1,11 +1,10 @@
 /**
- * L2: cache.db, a SQLite file of its own (never app.db), WAL, prepared statements, values as compact
- * JSON. Access counts are kept in memory and written in batches by the sweep, so a hit costs one
- * select. A file that will not open or fails its integrity check is moved aside and replaced.
+ * SqliteTier: L2, the statements on cache.db, a SQLite file of its own (never app.db), WAL, values as
+ * compact JSON. Access counts are kept in memory and written in batches by the sweep, so a hit costs
+ * one select. Opening throws on a file it cannot use; CacheFile decides what to do about it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { openDatabase, type SqliteDatabase } from '../platform';
+import { IntegrityError } from './corruption';
 
 /** An entry as a hit reads it: value, size, expiresAt, staleUntil, hits (a tuple: no object per read). */
 export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number];
@@ -21,6 +20,14 @@ export interface StoredEntry {
   quality?: number;
   hits: number;
   lastAccess: number;
+}
+
+export interface AccessRecord {
+  at: number;
+  kind: string;
+  key: string;
+  canonical: string;
+  previousKey: string | null;
 }
 
 const MIGRATIONS = [
@@ -47,21 +54,6 @@ const MIGRATIONS = [
    );`,
   'CREATE INDEX accesses_previous ON accesses (previous_key);',
 ];
-
-export interface AccessRecord {
-  at: number;
-  kind: string;
-  key: string;
-  canonical: string;
-  previousKey: string | null;
-}
-
-/** What happened when the file was opened. */
-export interface OpenOutcome {
-  tier: SqliteTier | null;
-  /** Set when the file was unusable: where it was moved, and why. */
-  recovered?: { movedTo: string | null; reason: string };
-}
 
 export class SqliteTier {
   private readonly statements;
@@ -102,35 +94,17 @@ export class SqliteTier {
     this.bytes = this.statements.totalBytes.get()?.bytes ?? 0;
   }
 
-  /**
-   * Opens cache.db; a file that will not open (not a database, a newer schema) is moved aside and a
-   * fresh one started. Never throws. Damage deeper in the file is found by checkIntegrity or by the
-   * first read that meets it.
-   */
-  static open(file: string, nativeBinding?: string): OpenOutcome {
-    const attempt = (): SqliteTier => {
-      const db = openDatabase(file, MIGRATIONS, nativeBinding ? { nativeBinding } : {});
-      try {
-        // Reads are the hot path: map the file and keep up to 32 MB of pages in memory (SQLite's default is 2 MB).
-        db.pragma('mmap_size = 268435456');
-        db.pragma('cache_size = -32768');
-        return new SqliteTier(file, db);
-      } catch (error) {
-        db.close();
-        throw error;
-      }
-    };
+  /** Opens (creating or migrating) cache.db; throws what openDatabase throws for a file it cannot use. */
+  static open(file: string, nativeBinding?: string): SqliteTier {
+    const db = openDatabase(file, MIGRATIONS, nativeBinding ? { nativeBinding } : {});
     try {
-      return { tier: attempt() };
+      // Reads are the hot path: map the file and keep up to 32 MB of pages in memory (SQLite's default is 2 MB).
+      db.pragma('mmap_size = 268435456');
+      db.pragma('cache_size = -32768');
+      return new SqliteTier(file, db);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const movedTo = moveAside(file);
-      try {
-        return { tier: attempt(), recovered: { movedTo, reason } };
-      } catch (again) {
-        // Not even a fresh file opens (a read-only folder): the cache runs on memory alone.
-        return { tier: null, recovered: { movedTo, reason: `${reason}; a fresh cache.db failed too: ${again instanceof Error ? again.message : String(again)}` } };
-      }
+      db.close();
+      throw error;
     }
   }
 
@@ -207,7 +181,7 @@ export class SqliteTier {
   /** Reads every page: throws when the file is damaged. Slow on a large file, so run it off start-up. */
   checkIntegrity(): void {
     const check = this.db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
+    if (check !== 'ok') throw new IntegrityError(String(check));
   }
 
   /** Folds the write-ahead log into the file: reads stop consulting a long WAL after many small writes. */
@@ -249,24 +223,4 @@ export class SqliteTier {
       this.db.close();
     }
   }
-}
-
-/** Moves cache.db and its WAL files to `cache.db.corrupt-<time>`; null when there was nothing to move. */
-function moveAside(file: string): string | null {
-  if (!fs.existsSync(file)) return null;
-  const target = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  let moved = true;
-  for (const suffix of ['', '-wal', '-shm']) {
-    try {
-      if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
-    } catch {
-      moved = false;
-      try {
-        fs.rmSync(file + suffix, { force: true });
-      } catch {
-        // A folder that allows neither: the caller finds the file still unusable and runs on memory.
-      }
-    }
-  }
-  return moved ? path.resolve(target) : null;
 }

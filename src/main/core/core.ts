@@ -10,17 +10,17 @@ import { APP_ROOT } from '../platform';
 import { loadDataset, type TasteDataset } from '../world';
 import { analyzeBrief } from '../world';
 import { understandingOf } from '../world';
-import { GenerationPipeline, type GenerationOptions, type GenerationResult } from '../generation';
+import { BatchSizeControl, GenerationPipeline, type GenerationOptions, type GenerationResult } from '../generation';
 import { BundledCultureSource } from '../providers';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from '../providers';
 import type { LlmProvider } from '../providers';
 import type { WorkshopStore } from '../workshops';
 import { AppRecovery, openWorkshopStoreOrRecover, Workshops } from '../workshops';
 import { keychainWithKeyFile, keyFileSecretBox } from '../platform';
-import { describeForLog } from '../platform';
+import { SecretRegistry } from '../platform';
 import type { Clock } from '../cache';
 import { TieredCache, type CacheAlert } from '../cache';
-import { CachedCultureSource, DEFAULT_PRELOAD, type PreloadPolicy } from '../providers';
+import { CachedCultureSource, Preloading, type PreloadPolicy } from '../providers';
 import { ValidationStats } from '../validation';
 import { GeminiProvider } from '../providers';
 import type { ProbeResult } from '../../shared/performance';
@@ -38,7 +38,6 @@ import { createControls } from '../monitoring';
 import { Monitor, type MonitorDeps } from '../monitoring';
 import { ChromiumPdfPrinter, type PdfPrinter } from '../reports';
 import { ReportExporter } from '../reports';
-import type { GenerationTuning } from '../generation';
 
 export interface CoreOptions {
   /** Folder for app.db (and later cache.db); created if missing. */
@@ -52,13 +51,15 @@ export interface CoreOptions {
   /** Preloading of predicted cultural lookups; on by default. */
   preload?: PreloadPolicy;
   /** Scheduler policies (tests shorten timeouts and breaker pauses). */
-  scheduler?: Omit<SchedulerOptions, 'resources'>;
+  scheduler?: Omit<SchedulerOptions, 'resources' | 'secretRegistry'>;
   /** CPU and memory sampling; null runs the scheduler on latency alone. Default: a sampler worker. */
   resources?: ResourceSource | null;
   /** Where API keys are read from when settings have none; default process.env. */
   env?: NodeJS.ProcessEnv;
   /** The OS keychain (Electron's safeStorage); without one, API keys are sealed with secret.key in the data folder. */
   secrets?: SecretBox;
+  /** Where this core's API keys are kept for hiding; by default a new one. A host passes the one its crash report already uses. */
+  secretRegistry?: SecretRegistry;
   /** How long after start the daily backup check waits; default 15 s, after start-up. */
   backupDelayMs?: number;
   /** Restarts the app after a recovery choice; without it the user is asked to restart. */
@@ -78,6 +79,8 @@ export interface Core {
   readonly providers: ReadonlyMap<string, LlmProvider>;
   /** Provider choices, endpoints, keys and resource caps, kept in app.db. */
   readonly settings: SettingsStore;
+  /** The API keys this core holds, for whatever lets its text out (the dispatcher, logs). */
+  readonly secretRegistry: SecretRegistry;
   /** Every outbound call goes through it. */
   readonly scheduler: Scheduler;
   /** Validation metrics since start, for the dashboard. */
@@ -104,6 +107,7 @@ export { APP_ROOT } from '../platform';
 
 export function createCore(options: CoreOptions): Core {
   const dataDir = path.resolve(options.dataDir);
+  const secretRegistry = options.secretRegistry ?? new SecretRegistry();
   const resourcesDir = options.resourcesDir ?? path.join(APP_ROOT, 'resources');
   const datasetDir = path.join(resourcesDir, 'dataset');
   const dataset = (): TasteDataset => loadDataset(datasetDir);
@@ -116,19 +120,19 @@ export function createCore(options: CoreOptions): Core {
   const backupIfDue = () => {
     recovery.backupIfDue(store).catch((error: unknown) => {
       // Closing the store ends a backup in progress; the next start takes it again.
-      if (!closing) console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${describeForLog(error)}`);
+      if (!closing) console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${secretRegistry.describeForLog(error)}`);
     });
   };
   // After start-up, then every few hours: an app left open for days still gets its daily copy.
   const backupTimers = [setTimeout(backupIfDue, options.backupDelayMs ?? BACKUP_DELAY_MS).unref(), setInterval(backupIfDue, BACKUP_CHECK_EVERY_MS).unref()];
   let restartTimer: NodeJS.Timeout | undefined;
   const keyFile = keyFileSecretBox(dataDir);
-  const settings = new SettingsStore(store, options.secrets ? keychainWithKeyFile(options.secrets, keyFile) : keyFile, options.env ?? process.env);
+  const settings = new SettingsStore(store, options.secrets ? keychainWithKeyFile(options.secrets, keyFile) : keyFile, options.env ?? process.env, secretRegistry);
   const offline = new OfflineEngine(dataset);
   const remote: RemoteLlmProvider[] = [
-    new OllamaProvider(() => settings.get().ollama),
-    new OpenAiCompatibleProvider(() => settings.get().openai),
-    new GeminiProvider(() => settings.get().gemini),
+    new OllamaProvider(() => settings.get().ollama, secretRegistry),
+    new OpenAiCompatibleProvider(() => settings.get().openai, secretRegistry),
+    new GeminiProvider(() => settings.get().gemini, secretRegistry),
   ];
   const providers = new Map<string, LlmProvider>([[offline.id, offline], ...remote.map((p) => [p.id, p] as const)]);
   const version = readVersion();
@@ -154,19 +158,20 @@ export function createCore(options: CoreOptions): Core {
     limits: { max: limits.maxConcurrency, ...options.scheduler?.limits },
     caps: { maxCpuPercent: limits.maxCpuPercent, maxMemoryPercent: limits.maxMemoryPercent, ...options.scheduler?.caps },
     resources,
+    secretRegistry,
   });
   const bundled = new BundledCultureSource(dataset);
-  // A copy: the emergency response pauses this core's preloading, not every core's.
-  const preload: PreloadPolicy = { ...(options.preload ?? DEFAULT_PRELOAD) };
-  // Ten personas is about what a local model writes in one answer before its JSON starts to break.
-  const tuning: GenerationTuning = { maxBatchSize: 10 };
+  // This core's own switch: the emergency response pauses its preloading, not every core's.
+  const preloading = new Preloading(options.preload);
+  // The auto-tuner sets it through createControls; the pipeline reads it at each run.
+  const batchSize = new BatchSizeControl();
   const monitor = new Monitor({
     store: new MonitorStore(store.database),
     scheduler,
     cache,
     validationStats,
     settings: () => settings.get().monitor,
-    controls: createControls({ cache, scheduler, preload, tuning, settings: () => settings.get(), remoteProviders: new Set(remote.map((p) => p.id)) }),
+    controls: createControls({ cache, scheduler, preloading, batchSize, settings: () => settings.get(), remoteProviders: new Set(remote.map((p) => p.id)) }),
     ...options.monitor,
   });
   raiseCacheAlert = (alert) => monitor.raiseEvent(alert.kind, alert.message);
@@ -180,8 +185,8 @@ export function createCore(options: CoreOptions): Core {
   });
   for (const alert of cacheAlerts.splice(0)) raiseCacheAlert(alert);
   const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
-    bundled: new CachedCultureSource(bundled, cache, preload),
-    qloo: new CachedCultureSource(new QlooCultureSource(() => settings.get().qloo, scheduler, bundled), cache, preload),
+    bundled: new CachedCultureSource(bundled, cache, preloading),
+    qloo: new CachedCultureSource(new QlooCultureSource(() => settings.get().qloo, scheduler, bundled, secretRegistry), cache, preloading),
   };
   const currentCulture = () => cultureSources[settings.get().culture];
   // The cultural source follows settings from one run to the next.
@@ -204,7 +209,7 @@ export function createCore(options: CoreOptions): Core {
     scheduler,
     offline,
     traces: monitor,
-    tuning,
+    batchSize,
   });
 
   const generate: Core['generate'] = (brief, generationOptions) => pipeline.run(brief, generationOptions);
@@ -218,6 +223,7 @@ export function createCore(options: CoreOptions): Core {
     workshops,
     providers,
     settings,
+    secretRegistry,
     scheduler,
     validationStats,
     cache,

@@ -1,6 +1,12 @@
+/**
+ * The generation module: the pipeline: analyse, culture, generate in batches, validate, rewrite weak personas, record the run.
+ * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
+ */
 export { fidelityContextFor } from './fidelity-context';
-export { GenerationError, GenerationPipeline } from './pipeline';
-export type { FinishedRun, GenerationOptions, GenerationResult, GenerationTuning, TraceSink } from './pipeline';
+export { GenerationPipeline } from './pipeline';
+export { GenerationError } from './pipeline-types';
+export type { FinishedRun, GenerationOptions, GenerationResult, PipelineDeps, TraceSink } from './pipeline-types';
+export { BatchSizeControl } from './batch-size';
 export { countryOfCity, repairContextFor } from './repair-context';
 export type { RepairContext } from './repair-context';
 export type { NewRun } from './run-record';

@@ -5,113 +5,21 @@
  * recorded too, without personas, so history tells what happened.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../platform';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
-import type { ProgressPhase, RunSummary } from '../../shared/workshop';
-import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
-import type { CultureSource, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
-import type { NewRun, RunStore } from './run-record';
-import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation';
-import { scoreSet } from '../validation';
-import type { ValidationStats } from '../validation';
-import { analyzeBrief, type BriefAnalysis } from '../world';
-import type { TasteDataset } from '../world';
-import { OFFLINE_PROVIDER_ID } from '../providers';
-import { fidelityContextFor } from './fidelity-context';
-import { randomSeed } from '../world';
-import { repairContextFor } from './repair-context';
+import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
+import type { RunSummary } from '../../shared/workshop';
 import { keyFor } from '../cache';
-import type { TieredCache } from '../cache';
-import type { Priority, Scheduler } from '../scheduler';
+import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
+import type { Priority } from '../scheduler';
+import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation';
+import { analyzeBrief, randomSeed, type BriefAnalysis } from '../world';
 import { generateInBatches, type Fallback } from './batched-generation';
-import { PhaseTimeline, type PhaseTimes } from './phase-timeline';
-
-export interface GenerationOptions {
-  workshopId?: string;
-  providerId?: string;
-  signal?: AbortSignal;
-  onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
-  /** high for the user's current generation (the default), medium for regenerations. */
-  priority?: Priority;
-  /** false for a persona made to add to or replace in an existing run: it is not a run of its own. */
-  persist?: boolean;
-  /** Names the new personas must not take (those already in the run). */
-  exclude?: readonly string[];
-}
-
-export interface GenerationResult {
-  run: RunSummary;
-  document: PersonaDocument;
-  /** The personas came from the cache: the same brief and seed were generated before. */
-  fromCache: boolean;
-  /** Some personas were written by the offline engine because the provider failed; each is marked in meta.source. */
-  fallback?: Fallback;
-}
-
-export type GenerationErrorCode = 'cancelled' | 'not_found' | 'generation_failed';
-
-export class GenerationError extends AppError {
-  override name = 'GenerationError';
-  constructor(
-    override readonly code: GenerationErrorCode,
-    message: string,
-    readonly issues: ReportIssue[] = [],
-    field?: string,
-  ) {
-    super(code, message, field);
-  }
-}
-
-/** A finished generation, as the monitor records it. */
-export interface FinishedRun {
-  provider: string;
-  outcome: RunSummary['status'];
-  fromCache: boolean;
-  totalMs: number;
-  phases: PhaseTimes;
-}
-
-export interface TraceSink {
-  record(run: FinishedRun): void;
-}
-
-/** Settings the auto-tuner moves between runs. */
-export interface GenerationTuning {
-  /** The most personas asked of a remote LLM in one call. */
-  maxBatchSize: number;
-}
-
-export interface PipelineDeps {
-  store: RunStore;
-  providers: ReadonlyMap<string, LlmProvider>;
-  /** The provider a run uses when it names none (from settings, so a change applies to the next run). */
-  defaultProviderId: () => string;
-  culture: CultureSource;
-  dataset: () => TasteDataset;
-  validationStats: ValidationStats;
-  /** Whole generations by canonical brief and seed; absent, every run generates. */
-  cache?: TieredCache;
-  /** The app's version, part of every generation key: a new engine or dataset never serves old personas. */
-  version?: string;
-  /** Runs every call to a remote provider; the offline engine is the fallback. */
-  scheduler: Scheduler;
-  offline: LlmProvider;
-  traces?: TraceSink;
-  tuning?: GenerationTuning;
-}
-
-
-/** One fallback for the run: personas the offline engine wrote in the first attempt and in the rewrite. */
-function mergeFallbacks(first: Fallback | undefined, second: Fallback | undefined): Fallback | undefined {
-  if (!first || !second) return first ?? second;
-  return { ...first, personas: first.personas + second.personas };
-}
-
-/** Personas that score under this for their fit to the brief are written once more. */
-const REWRITE_BELOW = 70;
-/** Mixed into the run's seed for the second attempt, so it draws other people. */
-const REWRITE_SEED_MIX = 0x5bd1e995;
+import { mergeFallbacks, rewriteWeakPersonas } from './fidelity-rewrite';
+import { PhaseTimeline } from './phase-timeline';
+import { GenerationError, type GenerationOptions, type GenerationResult, type PipelineDeps } from './pipeline-types';
+import { repairContextFor } from './repair-context';
+import type { NewRun } from './run-record';
 
 /** What a cached generation holds: the personas and report as first made. */
 interface CachedGeneration {
@@ -189,7 +97,7 @@ export class GenerationPipeline {
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
       const produced = await this.produce(provider, request, providerContext, repairOptions, trace, options.priority);
       progress('validate', 0, brief.count);
-      const checked = await this.checkFidelity(produced.repaired, { provider, request, providerContext, repairOptions, trace, priority: options.priority, brief });
+      const checked = await rewriteWeakPersonas(produced.repaired, { provider, request, providerContext, repairOptions, trace, priority: options.priority, brief }, { dataset: this.deps.dataset, produce: (...args) => this.produce(...args) });
       const repaired = checked.repaired;
       const fallback = mergeFallbacks(produced.fallback, checked.fallback);
       const generatedAt = new Date().toISOString();
@@ -266,72 +174,12 @@ export class GenerationPipeline {
         scheduler: this.deps.scheduler,
         priority,
         repair: repairTimed,
-        ...(this.deps.tuning ? { maxBatchSize: this.deps.tuning.maxBatchSize } : {}),
+        ...(this.deps.batchSize ? { maxBatchSize: this.deps.batchSize.maxBatchSize } : {}),
       },
       request,
       context,
     );
     return { repaired: batched.repaired, ...(batched.fallback ? { fallback: batched.fallback } : {}) };
-  }
-
-  /**
-   * Scores every persona for its fit to the brief (validation/fidelity.ts), asks the provider once
-   * more for the ones that fit worst and keeps a new one where it fits better; the report says
-   * what was rewritten and the document's score is the personas' mean.
-   */
-  private async checkFidelity(
-    repaired: RepairResult,
-    run: { provider: LlmProvider; request: PersonaRequest; providerContext: ProviderContext; repairOptions: RepairOptions; trace: PhaseTimeline; priority?: Priority; brief: ResolvedBrief },
-  ): Promise<{ repaired: RepairResult; fallback?: Fallback }> {
-    const context = fidelityContextFor(run.request.analysis, run.brief, this.deps.dataset());
-    const provenance = (p: Persona) => ({ repaired: p.meta?.repaired?.length ?? 0, filled: p.meta?.filled?.length ?? 0 });
-    let personas = repaired.document.personas;
-    let scores = scoreSet(personas, context, personas.map(provenance));
-    let rewriteFallback: Fallback | undefined;
-    const issues = [...repaired.report.issues];
-    const worst = scores
-      .map((f, index) => ({ index, score: f.score }))
-      .filter((w) => w.score < REWRITE_BELOW)
-      .sort((a, b) => a.score - b.score)
-      .slice(0, Math.max(1, Math.floor(personas.length / 2)));
-    if (worst.length > 0) {
-      try {
-        const exclude = personas.map((p) => p.name);
-        const kept = personas.filter((_, i) => !worst.some((w) => w.index === i));
-        const avoidLines = kept.flatMap((p) => [...p.goals, ...p.painPoints, ...(p.quote ? [p.quote] : [])]);
-        const request = { ...run.request, count: worst.length, seed: (run.request.seed ^ REWRITE_SEED_MIX) >>> 0, exclude: [...(run.request.exclude ?? []), ...exclude], avoidLines };
-        const second = await this.produce(run.provider, request, run.providerContext, run.repairOptions, run.trace, run.priority);
-        const fresh = second.repaired.document.personas;
-        // A cut answer in the second attempt belongs to the run's report too (other notes name its own document's paths).
-        issues.push(...second.repaired.report.issues.filter((issue) => issue.type === 'truncated'));
-        for (const [i, { index, score }] of worst.entries()) {
-          const candidate = fresh[i];
-          if (!candidate) break;
-          const trial = personas.map((p, j) => (j === index ? candidate : p));
-          const trialScores = scoreSet(trial, context, trial.map(provenance));
-          if (trialScores[index]!.score > score) {
-            issues.push({ type: 'constraint_violation', path: `/personas/${index}`, fixed: true, how: `${personas[index]!.name} fitted the brief poorly (${score}/100: ${scores[index]!.reasons[0] ?? 'low fit'}); written again as ${candidate.name} (${trialScores[index]!.score}/100)` });
-            personas = trial;
-            scores = trialScores;
-            // A persona the offline engine wrote in the provider's place is a fallback, and the run says so.
-            if (second.fallback && candidate.meta?.source === OFFLINE_PROVIDER_ID && run.provider.id !== OFFLINE_PROVIDER_ID) {
-              rewriteFallback = { ...second.fallback, personas: (rewriteFallback?.personas ?? 0) + 1 };
-            }
-          } else {
-            issues.push({ type: 'constraint_violation', path: `/personas/${index}`, fixed: false, how: `${personas[index]!.name} fits the brief poorly (${score}/100: ${scores[index]!.reasons[0] ?? 'low fit'}); a second attempt fitted no better, so it was kept` });
-          }
-        }
-      } catch (error) {
-        if (run.providerContext.signal.aborted) throw error;
-        issues.push({ type: 'constraint_violation', path: '/personas', fixed: false, how: `rewriting the personas that fit the brief poorly failed (${error instanceof Error ? error.message : String(error)}); they are kept as they were` });
-      }
-    }
-    const scored = personas.map((p, i) => ({ ...p, meta: { ...p.meta, qualityScore: scores[i]!.score, qualityReasons: scores[i]!.reasons } }));
-    const asked = run.request.count;
-    const mean = scored.length === 0 ? 0 : scores.reduce((sum, f) => sum + f.score, 0) / scored.length;
-    const score = Math.round(mean * Math.min(1, scored.length / Math.max(1, asked)) * 10) / 10;
-    const report: ValidationReport = { valid: issues.every((issue) => issue.fixed), score, issues };
-    return { repaired: { ...repaired, report, document: { ...repaired.document, personas: scored, report } }, ...(rewriteFallback ? { fallback: rewriteFallback } : {}) };
   }
 
   /** One provider answer through repair, counted in the validation metrics. */

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { contract } from '../../shared/ipc/contract';
-import { AppError, redactSecrets } from '../platform';
+import { AppError, SecretRegistry } from '../platform';
 import type { Channel, EventChannel, EventOf, IpcErrorShape, IpcResult, ParsedRequestOf, ResponseOf } from '../../shared/ipc/types';
 
 export interface HandlerContext {
@@ -23,22 +23,23 @@ export function isChannel(channel: string): channel is Channel {
   return Object.hasOwn(contract, channel);
 }
 
-export function createDispatcher(handlers: Handlers, onInternalError: (channel: string, error: unknown) => void = () => {}): Dispatch {
+/** `secretRegistry` holds the core's API keys, hidden from every error message; by default none are known. */
+export function createDispatcher(handlers: Handlers, onInternalError: (channel: string, error: unknown) => void = () => {}, secretRegistry = new SecretRegistry()): Dispatch {
   return async (channel, payload, context) => {
     if (!isChannel(channel)) {
-      return fail({ code: 'unknown_channel', message: `There is no channel called "${String(channel).slice(0, 80)}".` });
+      return fail({ code: 'unknown_channel', message: `There is no channel called "${String(channel).slice(0, 80)}".` }, secretRegistry);
     }
     const parsed = parseRequest(channel, payload ?? {}, onInternalError);
-    if (!parsed.success) return fail(parsed.error);
+    if (!parsed.success) return fail(parsed.error, secretRegistry);
     try {
       const handler = handlers[channel] as (request: unknown, context: HandlerContext) => Promise<unknown>;
       return { ok: true, data: await handler(parsed.data, context) };
     } catch (error) {
       if (error instanceof AppError) {
-        return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+        return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) }, secretRegistry);
       }
       onInternalError(channel, error);
-      return fail({ code: 'internal', message: `${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` });
+      return fail({ code: 'internal', message: `${channel} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` }, secretRegistry);
     }
   };
 }
@@ -59,8 +60,8 @@ function parseRequest(channel: Channel, payload: unknown, onInternalError: (chan
 }
 
 /** Every error message is scrubbed of API keys on its way out, whoever wrote it. */
-function fail(error: IpcErrorShape): IpcResult<never> {
-  return { ok: false, error: { ...error, message: redactSecrets(error.message) } };
+function fail(error: IpcErrorShape, secretRegistry: SecretRegistry): IpcResult<never> {
+  return { ok: false, error: { ...error, message: secretRegistry.redact(error.message) } };
 }
 
 function describeInvalid(channel: string, error: z.ZodError): IpcErrorShape {

@@ -5,11 +5,8 @@ import type { AlertRule } from './alerts';
 import { attributedCpu } from './cpu-share';
 import { ratesOf, type WindowSummary } from './metric-series';
 
-const SECOND = 1000;
 /** Rates and percentiles are judged over five minutes, CPU and memory on their latest samples. */
-export const ALERT_WINDOW_MS = 5 * 60 * SECOND;
-
-const pct = (value: number) => `${Math.round(value * 100)}%`;
+export const ALERT_WINDOW_MS = 5 * 60_000;
 
 export function alertRules(settings: MonitorSettings): AlertRule[] {
   const rules: AlertRule[] = [
@@ -95,9 +92,8 @@ export function alertRules(settings: MonitorSettings): AlertRule[] {
 }
 
 /**
- * Each rule's value from the windows, or null when too little was measured to judge. CPU is the
- * machine's while the app's own share is material, else the app's own (a machine other programs
- * keep busy neither raises the alert nor keeps it raised).
+ * Each rule's value, or null when too little was measured to judge. CPU is the app's own unless its share
+ * of the machine's is material: a machine other programs keep busy neither raises the alert nor keeps it raised.
  */
 export function alertValues(fiveMinutes: WindowSummary, lastMinute: WindowSummary): Partial<Record<AlertRuleId, number | null>> {
   const rates = ratesOf(fiveMinutes, true);
@@ -111,3 +107,7 @@ export function alertValues(fiveMinutes: WindowSummary, lastMinute: WindowSummar
     provider_errors: ratesOf(lastMinute, true).errorRate,
   };
 }
+
+const SECOND = 1000;
+
+const pct = (value: number) => `${Math.round(value * 100)}%`;

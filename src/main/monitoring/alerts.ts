@@ -1,8 +1,6 @@
 /**
- * Alerts with hysteresis: a rule raises only after its value has been past the threshold for its
- * minimum duration (without once getting back to the clear level), and clears only after the
- * value has stayed on the good side of that separate clear level for its own duration, so a noisy series around a threshold raises one alert, not
- * many. Raising runs the rule's auto-action once and records what it did.
+ * Alerts with hysteresis, so that a noisy series around a threshold raises one alert, not many: a rule raises after its
+ * value stayed past the threshold for its delay, and clears after it stayed past a separate clear level for its own.
  */
 import type { Alert } from '../../shared/ipc/types';
 import type { AlertRuleId, AutoActionId, Severity } from '../../shared/metrics';
@@ -26,12 +24,7 @@ export interface AlertRule {
 /** Runs an auto-action; resolves to what it did, in words, or throws to say why it could not. */
 export type ActionRunner = (action: AutoActionId) => Promise<string>;
 
-interface RuleState {
-  badSince: number | null;
-  goodSince: number | null;
-  active: Alert | null;
-}
-
+/** Raising an alert runs its rule's auto-action once and records the outcome with the alert. */
 export class AlertEngine {
   private readonly states = new Map<AlertRuleId, RuleState>();
   private rules: readonly AlertRule[];
@@ -102,4 +95,10 @@ export class AlertEngine {
     if (!state) this.states.set(rule, (state = { badSince: null, goodSince: null, active: null }));
     return state;
   }
+}
+
+interface RuleState {
+  badSince: number | null;
+  goodSince: number | null;
+  active: Alert | null;
 }

@@ -1,8 +1,6 @@
 /**
- * The auto-tuner: one change to one tunable at a time, only while there is traffic and headroom.
- * It measures its target metric over a window before the change (the baseline) and over the same
- * length after, keeps the change when the target improved and no guard metric regressed beyond
- * its tolerance, and rolls it back otherwise. Every step goes to the audit log with its figures.
+ * The auto-tuner: one change at a time, while there is traffic and headroom, kept only when its target metric beat the
+ * window before it and no guard metric regressed beyond its tolerance; every step goes to the audit log with its figures.
  */
 import type { AuditEntry } from '../../shared/ipc/types';
 import type { TunableId } from '../../shared/metrics';
@@ -20,16 +18,6 @@ export interface Tunable {
 
 export const TUNER_METRICS = ['hit_rate', 'p95_ms', 'throughput', 'timeout_rate', 'error_rate', 'repair_rate'] as const;
 export type TunerMetric = (typeof TUNER_METRICS)[number];
-
-/** Which way is better for each metric. */
-const HIGHER_IS_BETTER: Record<TunerMetric, boolean> = { hit_rate: true, p95_ms: false, throughput: true, timeout_rate: false, error_rate: false, repair_rate: false };
-
-/** How much worse a guard may get before a change is rolled back: relative share and absolute slack. */
-const GUARDS: Partial<Record<TunerMetric, { relative: number; absolute: number }>> = {
-  p95_ms: { relative: 0.1, absolute: 50 },
-  error_rate: { relative: 0, absolute: 0.02 },
-  hit_rate: { relative: 0, absolute: 0.02 },
-};
 
 export interface Proposal {
   tunable: TunableId;
@@ -66,16 +54,6 @@ export interface TunerPolicy {
 export const DEFAULT_TUNER_POLICY: TunerPolicy = { windowMs: 5 * 60_000, minTraffic: 20, cooldownMs: 60_000, retryAfterRollbackMs: 30 * 60_000, maxWaitWindows: 3 };
 
 export type TunerPhase = 'idle' | 'validating' | 'waiting_for_traffic' | 'no_headroom' | 'off';
-
-interface Trial {
-  tunable: Tunable;
-  before: number;
-  after: number;
-  metric: TunerMetric;
-  baseline: number;
-  guards: Partial<Record<TunerMetric, number | null>>;
-  appliedAt: number;
-}
 
 export class AutoTuner {
   private trial: Trial | null = null;
@@ -197,3 +175,23 @@ export class AutoTuner {
     this.env.audit({ at: this.env.now(), source: 'tuner', ...entry });
   }
 }
+
+interface Trial {
+  tunable: Tunable;
+  before: number;
+  after: number;
+  metric: TunerMetric;
+  baseline: number;
+  guards: Partial<Record<TunerMetric, number | null>>;
+  appliedAt: number;
+}
+
+/** Which way is better for each metric. */
+const HIGHER_IS_BETTER: Record<TunerMetric, boolean> = { hit_rate: true, p95_ms: false, throughput: true, timeout_rate: false, error_rate: false, repair_rate: false };
+
+/** How much worse a guard may get before a change is rolled back: relative share and absolute slack. */
+const GUARDS: Partial<Record<TunerMetric, { relative: number; absolute: number }>> = {
+  p95_ms: { relative: 0.1, absolute: 50 },
+  error_rate: { relative: 0, absolute: 0.02 },
+  hit_rate: { relative: 0, absolute: 0.02 },
+};

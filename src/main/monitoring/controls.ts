@@ -1,35 +1,43 @@
 /**
  * What the monitor may turn, built over the real components: the tuner's tunables, the emergency
- * response's shedding steps, and the alerts' auto-actions. Each says in its outcome what it changed.
+ * response's shedding steps and the alerts' auto-actions, each saying in its outcome what it changed.
  */
 import type { AutoActionId } from '../../shared/metrics';
 import { settingName } from '../../shared/monitor-units';
-import type { TieredCache } from '../cache';
-import type { GenerationTuning } from '../generation';
-import { parseConstraints, type PreloadPolicy } from '../providers';
-import type { Scheduler } from '../scheduler';
 import type { AppSettings } from '../../shared/settings';
+import type { TieredCache } from '../cache';
+import type { BatchSizeControl } from '../generation';
+import { parseConstraints, type Preloading } from '../providers';
+import type { Scheduler } from '../scheduler';
 import type { Tunable } from './auto-tuner';
 import type { SheddingStep } from './emergency';
-import type { ActionContext, MonitorControls } from './monitor';
+
+export interface MonitorControls {
+  tunables: Tunable[];
+  shedding: SheddingStep[];
+  runAction: (action: AutoActionId, context: ActionContext) => Promise<string>;
+}
+
+/** What an auto-action may need to know about the moment it runs. */
+export interface ActionContext {
+  /** The provider that failed most of its calls in the last minute (at least 5), if any. */
+  failingProvider: string | undefined;
+}
 
 export interface ControlTargets {
   cache: TieredCache;
   scheduler: Scheduler;
-  preload: PreloadPolicy;
-  tuning: GenerationTuning;
+  /** Paused and resumed by the emergency response. */
+  preloading: Preloading;
+  /** Moved by the auto-tuner. */
+  batchSize: BatchSizeControl;
   settings: () => AppSettings;
   /** Ids of providers that call out (not the offline engine). */
   remoteProviders: ReadonlySet<string>;
 }
 
-const MB = 1_048_576;
-const MINUTE = 60_000;
-/** How long enable_offline_fallback holds a failing provider's breaker open. */
-const OFFLINE_FALLBACK_MS = 5 * MINUTE;
-
 export function createControls(targets: ControlTargets): MonitorControls {
-  const { cache, scheduler, preload, tuning } = targets;
+  const { cache, scheduler, preloading, batchSize } = targets;
   const now = () => performance.now();
   /** The memory cache budget the user set: neither the tuner nor a restore goes above it. */
   const l1BudgetBytes = () => Math.min(cache.l1CeilingBytes, targets.settings().cache.l1MaxMb * MB);
@@ -57,13 +65,13 @@ export function createControls(targets: ControlTargets): MonitorControls {
       set: (v) => scheduler.limit.setMax(v, 'auto-tuner', now()),
     },
     { id: 'timeout_factor', label: settingName('timeout_factor'), min: 1.5, max: 8, get: () => scheduler.timeoutFactor, set: (v) => scheduler.setTimeoutFactor(v) },
-    { id: 'batch_size', label: settingName('batch_size'), min: 1, max: 10, get: () => tuning.maxBatchSize, set: (v) => (tuning.maxBatchSize = Math.round(v)) },
+    { id: 'batch_size', label: settingName('batch_size'), min: 1, max: 10, get: () => batchSize.maxBatchSize, set: (v) => batchSize.setMaxBatchSize(v) },
   ];
 
   // What the shedding step found, put back when it is undone.
   let savedMax = 0;
   const shedding: SheddingStep[] = [
-    { id: 'pause_preloading', shed: () => ((preload.paused = true), { before: 1, after: 0 }), restore: () => ((preload.paused = false), { before: 0, after: 1 }) },
+    { id: 'pause_preloading', shed: () => (preloading.pause(), { before: 1, after: 0 }), restore: () => (preloading.resume(), { before: 0, after: 1 }) },
     {
       id: 'shrink_l1',
       shed: () => {
@@ -125,3 +133,8 @@ export function createControls(targets: ControlTargets): MonitorControls {
 
   return { tunables, shedding, runAction: async (action, context) => actions[action](context) };
 }
+
+const MB = 1_048_576;
+const MINUTE = 60_000;
+/** How long enable_offline_fallback holds a failing provider's breaker open. */
+const OFFLINE_FALLBACK_MS = 5 * MINUTE;

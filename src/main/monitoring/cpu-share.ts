@@ -1,20 +1,13 @@
 /**
- * Whose CPU load it is. The machine's CPU counts against the app (the CPU alert, the emergency
- * response, the score) only while the app's own share of the machine is material: a machine kept
- * busy by other programs is shown as such and not answered by shedding the app's work.
+ * Whose CPU load it is: the machine's counts against the app (CPU alert, emergency response, score) only while the app's
+ * own share is material, since shedding the app's work cannot relieve a machine other programs keep busy.
  */
 import os from 'node:os';
 
 /** The app's own CPU, in percent of the whole machine, from which a busy machine is partly its doing. */
 export const APP_CPU_MATERIAL_PERCENT = 10;
 
-/** Two readings closer than this say little (a close right after a tick): the last figure stands. */
-const MIN_SAMPLE_MS = 200;
-
-/**
- * The app's own CPU since the last call: process.cpuUsage() (user and system time of this process)
- * over the wall time between calls and the machine's cores, so 0-100 like the machine's figure.
- */
+/** The app's own CPU since the last call: this process's user and system time over wall time and cores, 0-100 like the machine's. */
 export function processCpuMeter(): () => number | null {
   const cores = os.availableParallelism();
   let last = { usage: process.cpuUsage(), at: performance.now() };
@@ -47,3 +40,6 @@ export function cpuBusyBy(machineCpu: number | null, appCpu: number | null, busy
   if (machineCpu === null || appCpu === null || machineCpu < busyAt) return null;
   return appCpuIsMaterial(appCpu) ? 'persona_studio' : 'other_programs';
 }
+
+/** Two readings closer than this say little (a close right after a tick): the last figure stands. */
+const MIN_SAMPLE_MS = 200;

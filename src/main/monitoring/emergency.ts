@@ -1,8 +1,6 @@
 /**
- * Emergency response: under critical CPU or memory pressure every shedding step runs at once
- * (pause preloading, shrink L1, concurrency to its floor, hold the cache's background refreshes); once pressure
- * has been gone for a while they are undone one at a time, last first, so that a relapse is caught
- * before everything is back. Each step is recorded with its before and after values.
+ * Emergency response: under critical pressure every shedding step runs at once; once pressure has been gone a while they
+ * are undone one at a time, last first, so that a relapse is caught before everything is back.
  */
 import type { SheddingStepId } from '../../shared/monitor-units';
 import type { NewAuditEntry } from './monitor-store';

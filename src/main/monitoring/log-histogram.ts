@@ -1,12 +1,7 @@
 /**
- * A mergeable latency histogram: log-spaced buckets (16 per doubling, so a percentile is within
- * ~4.4 % of the true value) kept sparse, so a minute's histogram is a few dozen numbers in app.db
- * and an hour is the exact merge of its minutes. Node's built-in HDR histogram neither serialises
- * its buckets nor merges a stored one, and hdr-histogram-js would add a WASM module for the same.
+ * A sparse log-bucket latency histogram (percentiles within ~4.4 %) that an hour can merge exactly from its minutes:
+ * Node's HDR histogram neither serialises nor merges a stored one, and hdr-histogram-js would add a WASM module.
  */
-
-const PER_DOUBLING = 16;
-const LOG_BASE = Math.log(2) / PER_DOUBLING;
 
 /** As stored: buckets as [index, count, index, count, ...], the sum and the largest value. */
 export interface StoredHistogram {
@@ -67,3 +62,7 @@ export class LogHistogram {
     this.count += n;
   }
 }
+
+/** 16 buckets per doubling: a bucket's upper bound is within ~4.4 % of any value in it. */
+const PER_DOUBLING = 16;
+const LOG_BASE = Math.log(2) / PER_DOUBLING;

@@ -1,7 +1,6 @@
 /**
- * The monitor's measurements over time: one point per second (counters that happened in it,
- * gauges sampled at its end, the generation latencies that ended in it) in a ring for the live
- * views, alerts and the tuner; and summaries of any recent window of them.
+ * Per-second points (counters of what happened in the second, gauges sampled at its end, generation times that
+ * ended in it), a ring of them, and the sums, rates and percentiles of any window of them.
  */
 
 export const COUNTERS = [
@@ -82,30 +81,6 @@ export class SecondRing {
   }
 }
 
-function summarise(points: readonly SecondPoint[]): WindowSummary {
-  const counters = zeroCounters();
-  const latencies: number[] = [];
-  const sums = new Map<GaugeName, { sum: number; n: number; min: number; max: number }>();
-  for (const point of points) {
-    addCounters(counters, point.counters);
-    for (const ms of point.generationMs) latencies.push(ms);
-    for (const name of GAUGES) {
-      const value = point.gauges[name];
-      if (value === null) continue;
-      const entry = sums.get(name) ?? { sum: 0, n: 0, min: Infinity, max: -Infinity };
-      entry.sum += value;
-      entry.n++;
-      entry.min = Math.min(entry.min, value);
-      entry.max = Math.max(entry.max, value);
-      sums.set(name, entry);
-    }
-  }
-  latencies.sort((a, b) => a - b);
-  const gauge = (pick: (entry: { sum: number; n: number; min: number; max: number }) => number) =>
-    Object.fromEntries(GAUGES.map((name) => [name, sums.has(name) ? pick(sums.get(name)!) : null])) as Gauges;
-  return { seconds: points.length, counters, latencies, gaugeMean: gauge((e) => e.sum / e.n), gaugeMin: gauge((e) => e.min), gaugeMax: gauge((e) => e.max), latest: points.at(-1)?.gauges ?? null };
-}
-
 /** The q-quantile of sorted values (nearest rank); null when there are none. */
 export function quantileOf(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
@@ -131,10 +106,7 @@ export interface Rates {
   p95Ms: number | null;
 }
 
-/**
- * A window's rates and p95, each null when nothing measured it; `judged` also gives null under
- * MIN_SAMPLES, for what acts on the figure rather than only shows it.
- */
+/** A window's rates and p95, null when nothing measured them; `judged` (for what acts on a figure, not only shows it) also under MIN_SAMPLES. */
 export function ratesOf(window: Pick<WindowSummary, 'counters' | 'latencies'>, judged = false): Rates {
   const c = window.counters;
   const enough = (n: number, min: number) => !judged || n >= min;
@@ -152,4 +124,28 @@ export function ratesOf(window: Pick<WindowSummary, 'counters' | 'latencies'>, j
     fillRate: personas ? ratio(c.filledPersonas, c.personas) : null,
     p95Ms: enough(window.latencies.length, MIN_SAMPLES.latencies) ? quantileOf(window.latencies, 0.95) : null,
   };
+}
+
+function summarise(points: readonly SecondPoint[]): WindowSummary {
+  const counters = zeroCounters();
+  const latencies: number[] = [];
+  const sums = new Map<GaugeName, { sum: number; n: number; min: number; max: number }>();
+  for (const point of points) {
+    addCounters(counters, point.counters);
+    for (const ms of point.generationMs) latencies.push(ms);
+    for (const name of GAUGES) {
+      const value = point.gauges[name];
+      if (value === null) continue;
+      const entry = sums.get(name) ?? { sum: 0, n: 0, min: Infinity, max: -Infinity };
+      entry.sum += value;
+      entry.n++;
+      entry.min = Math.min(entry.min, value);
+      entry.max = Math.max(entry.max, value);
+      sums.set(name, entry);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const gauge = (pick: (entry: { sum: number; n: number; min: number; max: number }) => number) =>
+    Object.fromEntries(GAUGES.map((name) => [name, sums.has(name) ? pick(sums.get(name)!) : null])) as Gauges;
+  return { seconds: points.length, counters, latencies, gaugeMean: gauge((e) => e.sum / e.n), gaugeMin: gauge((e) => e.min), gaugeMax: gauge((e) => e.max), latest: points.at(-1)?.gauges ?? null };
 }

@@ -1,7 +1,6 @@
 /**
- * The monitor's part of app.db: per-minute metric rollups, alerts with their auto-actions, and the
- * tuner's and emergency response's audit log. A rollup row that no longer parses is skipped and
- * reported, never thrown at the dashboard.
+ * The monitor's part of app.db: per-minute rollups, alerts with their auto-actions, and the audit log of the tuner and
+ * the emergency response. A row that no longer parses is skipped and counted, never thrown at the dashboard.
  */
 import type { Alert, AuditEntry } from '../../shared/ipc/types';
 import { alertSchema, auditEntrySchema } from '../../shared/metrics';
@@ -10,22 +9,6 @@ import type { SqliteDatabase } from '../platform';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 export type NewAlert = Omit<Alert, 'id' | 'status' | 'acknowledged' | 'resolvedAt' | 'actions'>;
-
-const PRUNE_BATCH = 500;
-
-interface AlertRow {
-  id: number;
-  rule: string;
-  severity: string;
-  status: string;
-  acknowledged: number;
-  message: string;
-  value: number;
-  threshold: number;
-  raised_at: number;
-  resolved_at: number | null;
-  actions_json: string;
-}
 
 export class MonitorStore {
   private readonly statements;
@@ -51,10 +34,7 @@ export class MonitorStore {
     };
   }
 
-  /**
-   * Adds a minute's figures to what app.db holds for that minute (the app and a CLI run may both
-   * measure it) and returns the merged rollup.
-   */
+  /** Adds a minute's figures to what app.db holds for it (the app and a CLI run may both measure it); returns the merge. */
   putRollup(rollup: MinuteRollup): MinuteRollup {
     return this.db.transaction(() => {
       const stored = this.rollups(rollup.minute, rollup.minute + 1)[0];
@@ -74,10 +54,7 @@ export class MonitorStore {
     return result;
   }
 
-  /**
-   * Deletes rollups, resolved alerts and audit entries older than `before`, one small batch per
-   * call, so that pruning a month never holds the event loop; returns how many rows went.
-   */
+  /** Deletes rollups, resolved alerts and audit entries older than `before`, a small batch per call so that pruning a month never holds the event loop. */
   pruneBatch(before: number): number {
     return Number(this.statements.pruneRollups.run(before).changes) + Number(this.statements.pruneAlerts.run(before).changes) + Number(this.statements.pruneAudit.run(before).changes);
   }
@@ -154,3 +131,19 @@ function safeJson<T>(text: string, schema: { safeParse(value: unknown): { succes
     return undefined;
   }
 }
+
+interface AlertRow {
+  id: number;
+  rule: string;
+  severity: string;
+  status: string;
+  acknowledged: number;
+  message: string;
+  value: number;
+  threshold: number;
+  raised_at: number;
+  resolved_at: number | null;
+  actions_json: string;
+}
+
+const PRUNE_BATCH = 500;

@@ -1,10 +1,6 @@
-/** The monitor's advice, each with the figures behind it, from the last two hours of rollups. */
-import type { Suggestion } from '../../shared/ipc/types';
+/** The dashboard's suggestions, each with the figures behind it: the monitor's own from the last two hours of rollups, and the cache's. */
+import type { MonitorSuggestion } from '../../shared/metrics';
 import { callLatencyOf, MINUTE, type MinuteRollup } from './rollups';
-
-const HOUR = 60 * MINUTE;
-/** Calls an hour needs before its p95 is compared with the hour before. */
-const MIN_CALLS = 20;
 
 export interface SuggestionContext {
   now: number;
@@ -14,10 +10,10 @@ export interface SuggestionContext {
   validationTarget: number;
 }
 
-export function monitorSuggestions({ now, rollups, timeoutMs, validationTarget }: SuggestionContext): Suggestion[] {
+export function monitorSuggestions({ now, rollups, timeoutMs, validationTarget }: SuggestionContext): MonitorSuggestion[] {
   const lastHour = rollups.filter((r) => r.minute >= now - HOUR);
   const hourBefore = rollups.filter((r) => r.minute >= now - 2 * HOUR && r.minute < now - HOUR);
-  const suggestions: Suggestion[] = [];
+  const suggestions: MonitorSuggestion[] = [];
   const providers = new Set(lastHour.flatMap((r) => Object.keys(r.calls)));
   for (const provider of providers) {
     const recent = callLatencyOf(lastHour, provider);
@@ -55,3 +51,12 @@ export function monitorSuggestions({ now, rollups, timeoutMs, validationTarget }
   }
   return suggestions;
 }
+
+/** The cache's advice as the dashboard shows it; while the emergency response holds L1 shrunk, its evictions are expected and not advised on. */
+export function cacheSuggestions(fromCache: ReadonlyArray<{ id: string; advice: string; evidence: string }>, emergency: boolean): MonitorSuggestion[] {
+  return fromCache.filter((s) => !(emergency && s.id === 'l1_too_small')).map((s) => ({ source: 'cache', id: s.id, advice: s.advice, evidence: s.evidence }));
+}
+
+const HOUR = 60 * MINUTE;
+/** Calls an hour needs before its p95 is compared with the hour before. */
+const MIN_CALLS = 20;

@@ -1,18 +1,14 @@
 /**
- * The performance score: 0-100 per component, 100 when its target is met and falling linearly to 0
- * at a level that is plainly bad; overall is the mean of the components that saw traffic. There is
- * no score before a window holds MIN_GENERATIONS_TO_SCORE generations. The trend compares the score
- * of the earlier and later halves of a range.
+ * The performance score: per component 100 at its target, falling linearly to 0 at a plainly bad level; overall the mean
+ * of the components that saw traffic; the trend compares a range's earlier and later halves.
  */
 import type { HistoryPoint, PerformanceScore } from '../../shared/ipc/types';
 import type { MonitorSettings } from '../../shared/settings';
 import { attributedCpu } from './cpu-share';
 import { MIN_SAMPLES } from './metric-series';
+import { historyOf, type MinuteRollup } from './rollups';
 
-/**
- * The providers part judges p95 response time, and a p95 by nearest rank is simply the slowest run
- * until there are 20 runs (ceil(0.95 × n) = n below 20): fewer would score one outlier.
- */
+/** No score below this: a p95 by nearest rank is simply the slowest run until there are 20 (fewer would score one outlier). */
 export const MIN_GENERATIONS_TO_SCORE = 20;
 
 export interface ScoreInputs {
@@ -26,9 +22,6 @@ export interface ScoreInputs {
   cpuPercent: number | null;
   rssMb: number | null;
 }
-
-/** Within a band of this many points the trend is stable. */
-const STABLE_BAND = 5;
 
 export function scoreOf(inputs: ScoreInputs, settings: MonitorSettings): Omit<PerformanceScore, 'trend'> {
   const generations = { counted: inputs.generations, required: MIN_GENERATIONS_TO_SCORE };
@@ -80,6 +73,13 @@ export function scoreOfHistory(points: readonly HistoryPoint[], settings: Monito
   );
 }
 
+/** A range's score, its components from the same minutes, and its trend: the later half against the earlier. */
+export function scoreOfRange(rollups: readonly MinuteRollup[], from: number, to: number, settings: MonitorSettings): PerformanceScore {
+  const middle = from + (to - from) / 2;
+  const half = (early: boolean) => historyOf(rollups.filter((r) => (r.minute < middle) === early), '1h');
+  return { ...scoreOfHistory(historyOf(rollups, '1h'), settings), trend: trendOf(scoreOfHistory(half(true), settings).overall, scoreOfHistory(half(false), settings).overall) };
+}
+
 export function trendOf(earlier: number | null, later: number | null): PerformanceScore['trend'] {
   if (earlier === null || later === null) return 'unknown';
   if (later - earlier > STABLE_BAND) return 'improving';
@@ -98,3 +98,6 @@ function minOf(...values: Array<number | null>): number | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length ? Math.min(...present) : null;
 }
+
+/** Within a band of this many points the trend is stable. */
+const STABLE_BAND = 5;

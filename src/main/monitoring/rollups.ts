@@ -1,7 +1,6 @@
 /**
- * Per-minute rollups: what app.db keeps for history. A minute holds its counters, mergeable
- * latency histograms (end to end, per phase, per provider) and each gauge's sum, count and max,
- * so an hour or a day is an exact merge of its minutes, percentiles included.
+ * Per-minute rollups, what app.db keeps for history: counters, mergeable latency histograms and each gauge's sum, count
+ * and max, so that an hour or a day is an exact merge of its minutes, percentiles included.
  */
 import { z } from 'zod';
 import type { HistoryPoint } from '../../shared/ipc/types';
@@ -25,8 +24,6 @@ export const rollupSchema = z.object({
   gauges: z.partialRecord(z.enum(GAUGES), gaugeStats),
 });
 export type MinuteRollup = z.infer<typeof rollupSchema>;
-
-type GaugeStats = { sum: number; n: number; max: number };
 
 /** A minute being measured, or minutes merged (other sessions' rollups of the same minute, or a history bucket). */
 export class MinuteAccumulator {
@@ -105,12 +102,6 @@ export class MinuteAccumulator {
   }
 }
 
-function histogramIn<K>(map: Map<K, LogHistogram>, key: K): LogHistogram {
-  let histogram = map.get(key);
-  if (!histogram) map.set(key, (histogram = new LogHistogram()));
-  return histogram;
-}
-
 /** Rollups merged into buckets of `resolution`, oldest first; a bucket with no minute is left out. */
 export function historyOf(rollups: readonly MinuteRollup[], resolution: HistoryResolution): HistoryPoint[] {
   const size = RESOLUTION_MS[resolution];
@@ -122,6 +113,19 @@ export function historyOf(rollups: readonly MinuteRollup[], resolution: HistoryR
     else buckets.set(at, [rollup]);
   }
   return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([at, minutes]) => pointOf(at, minutes));
+}
+
+/** One provider's call latency histogram over the given minutes. */
+export function callLatencyOf(rollups: readonly MinuteRollup[], provider: string): LogHistogram {
+  return MinuteAccumulator.of(0, rollups).calls.get(provider) ?? new LogHistogram();
+}
+
+type GaugeStats = { sum: number; n: number; max: number };
+
+function histogramIn<K>(map: Map<K, LogHistogram>, key: K): LogHistogram {
+  let histogram = map.get(key);
+  if (!histogram) map.set(key, (histogram = new LogHistogram()));
+  return histogram;
 }
 
 function pointOf(at: number, minutes: readonly MinuteRollup[]): HistoryPoint {
@@ -152,9 +156,4 @@ function pointOf(at: number, minutes: readonly MinuteRollup[]): HistoryPoint {
     rssMaxMb: merged.gaugeMax('rssMb'),
     loopLagMaxMs: merged.gaugeMax('loopLagMs'),
   };
-}
-
-/** One provider's call latency histogram over the given minutes. */
-export function callLatencyOf(rollups: readonly MinuteRollup[], provider: string): LogHistogram {
-  return MinuteAccumulator.of(0, rollups).calls.get(provider) ?? new LogHistogram();
 }

@@ -1,8 +1,12 @@
+/**
+ * The platform module: process facilities: SQLite files, sealed API keys, secret redaction, paths, the window's security decisions, AppError.
+ * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
+ */
 export { APP_ROOT, DATASET_DIR } from './app-root';
 export { defaultDataDir } from './data-dir';
 export { keyFileSecretBox, keychainWithKeyFile } from './key-file-secrets';
 export type { SecretBox } from './key-file-secrets';
-export { describeForLog, redactSecrets, rememberSecret, reportUncaughtErrorsScrubbed } from './secret-redaction';
+export { reportUncaughtErrorsScrubbed, SecretRegistry } from './secret-redaction';
 export { WINDOW_WEB_PREFERENCES, appUrlMatcher, cspOf, isTrustedSender, newWindowDecision, permissionGranted } from './security-policy';
 export { DatabaseOpenError, openDatabase, openError } from './sqlite';
 export type { OpenOptions, SqliteDatabase } from './sqlite';

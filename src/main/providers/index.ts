@@ -1,5 +1,9 @@
+/**
+ * The providers module: the engines (built-in, Ollama, OpenAI-compatible, Gemini) and cultural sources (bundled, Qloo, cached).
+ * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
+ */
 export { BundledCultureSource } from './culture/bundled-culture';
-export { CachedCultureSource, DEFAULT_PRELOAD, parseConstraints } from './culture/cached-culture';
+export { CachedCultureSource, parseConstraints, Preloading } from './culture/cached-culture';
 export type { PreloadPolicy } from './culture/cached-culture';
 export { QlooCultureSource } from './culture/qloo-culture';
 export { GeminiProvider } from './llm/gemini';

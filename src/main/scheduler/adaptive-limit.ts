@@ -11,6 +11,7 @@
  * Baseline = the 10th percentile of per-unit latency over the last 200 calls; current = the median
  * of the last `limit` calls (at least 8), so one slow call does not move the limit.
  */
+import type { SchedulerStatus } from '../../shared/performance';
 import type { LatencyTracker } from './latency-tracker';
 
 export interface LimitPolicy {
@@ -31,7 +32,7 @@ export interface ResourcePressure {
   reason: string;
 }
 
-export type LimitChange = { limit: number; previous: number; reason: string; at: number };
+export type LimitChange = SchedulerStatus['recentLimitChanges'][number];
 
 export class AdaptiveLimit {
   private current: number;

@@ -4,8 +4,9 @@
  * and `overload` to lower its concurrency, and the pipeline reads the code to explain a fallback.
  * `details.reason` carries the provider's own reason code when its error body names one (Gemini's
  * ErrorInfo reason, OpenAI's code and param), for a provider that can fix its request and ask again.
+ * Providers may quote the key they refused: the scheduler hands callers `scrubbed()` copies.
  */
-import { redactSecrets } from '../platform';
+import type { SecretRegistry } from '../platform';
 
 export type CallErrorCode =
   | 'timeout'
@@ -35,8 +36,13 @@ export class CallError extends Error {
     message: string,
     readonly details: { provider?: string; status?: number; retryAfterMs?: number; reason?: string } = {},
   ) {
-    // Providers may quote the key they refused: scrubbed here, before the message is shown, logged or stored.
-    super(redactSecrets(message));
+    super(message);
+  }
+
+  /** This failure with the registry's keys hidden from its message: itself when none is in it. */
+  scrubbed(secretRegistry: SecretRegistry): CallError {
+    const message = secretRegistry.redact(this.message);
+    return message === this.message ? this : new CallError(this.code, message, this.details);
   }
 
   get retryable(): boolean {

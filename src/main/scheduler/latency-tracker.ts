@@ -3,11 +3,7 @@
  * takes longer than one for 1), from which dynamic timeouts and the concurrency limit's baseline
  * are read. A fixed ring of recent samples per series: percentiles over the last few hundred calls.
  */
-export interface LatencySummary {
-  samples: number;
-  p50Ms: number;
-  p95Ms: number;
-}
+import type { LatencySummary } from '../../shared/performance';
 
 const RING = 256;
 

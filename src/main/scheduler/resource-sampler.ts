@@ -7,16 +7,14 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { SchedulerStatus } from '../../shared/performance';
+import type { ResourcePressure } from './adaptive-limit';
 
-export interface ResourceSample {
-  at: number;
-  /** Whole-machine CPU load, 0-100. */
-  cpuPercent: number;
-  freeMemoryMb: number;
-  totalMemoryMb: number;
-  /** How long this thread's event loop took to handle the sample after it was sent, ms. */
-  loopLagMs: number;
-}
+/**
+ * One sample, as the status reports it: `cpuPercent` is the whole machine's load (0-100), and
+ * `loopLagMs` how long this thread's event loop took to handle the sample after it was sent.
+ */
+export type ResourceSample = NonNullable<SchedulerStatus['resources']>;
 
 export interface ResourceSource {
   latest(): ResourceSample | undefined;
@@ -98,7 +96,7 @@ export interface ResourceCaps {
 export const DEFAULT_CAPS: ResourceCaps = { maxCpuPercent: 90, maxMemoryPercent: 92, maxLoopLagMs: 200 };
 
 /** Why a sample calls for fewer calls at once, or undefined. */
-export function pressureOf(sample: ResourceSample, caps: ResourceCaps): { reason: string } | undefined {
+export function pressureOf(sample: ResourceSample, caps: ResourceCaps): ResourcePressure | undefined {
   if (sample.cpuPercent > caps.maxCpuPercent) return { reason: `CPU at ${sample.cpuPercent.toFixed(0)}% (cap ${caps.maxCpuPercent}%)` };
   const memoryPercent = 100 * (1 - sample.freeMemoryMb / sample.totalMemoryMb);
   if (memoryPercent > caps.maxMemoryPercent) return { reason: `memory ${memoryPercent.toFixed(0)}% in use (cap ${caps.maxMemoryPercent}%)` };

@@ -6,7 +6,7 @@
  * value that no longer parses is reported and replaced by defaults for this session, never deleted.
  */
 import { SETTINGS_DEFAULTS, settingsSchema, type AppSettings, type LlmEndpoint, type SettingsChange, type SettingsInput, type SettingsView } from '../../shared/settings';
-import { AppError, rememberSecret } from '../platform';
+import { AppError, SecretRegistry } from '../platform';
 import type { SecretBox } from '../platform';
 
 /** The rows of app.db's settings table this store reads and writes (the workshop store provides them). */
@@ -50,6 +50,8 @@ export class SettingsStore {
     private readonly store: SettingsRows,
     private readonly secrets: SecretBox,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    /** Told every key these settings hold, so the rest of the core can hide them. */
+    private readonly secretRegistry: SecretRegistry = new SecretRegistry(),
   ) {
     const { settings, problem, plainKeys } = this.load();
     this.current = settings;
@@ -144,8 +146,8 @@ export class SettingsStore {
 
   /** An address from the environment moves an engine only while settings keep its default; keys fill only empty ones. */
   private withEnvironment(s: AppSettings): AppSettings {
-    for (const name of KEYED) rememberSecret(s[name].apiKey);
-    for (const name of ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'QLOO_API_KEY'] as const) rememberSecret(this.env[name]);
+    for (const name of KEYED) this.secretRegistry.remember(s[name].apiKey);
+    for (const name of ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'QLOO_API_KEY'] as const) this.secretRegistry.remember(this.env[name]);
     return {
       ...s,
       ollama: withKey(withAddress(s.ollama, SETTINGS_DEFAULTS.ollama.baseUrl, ollamaHost(this.env.OLLAMA_HOST)), undefined),

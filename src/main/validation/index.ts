@@ -1,3 +1,7 @@
+/**
+ * The validation module: repair of any answer into a valid persona document, the fidelity scorer, validation statistics.
+ * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
+ */
 export type { FillContext } from './build-persona';
 export { scoreSet } from './fidelity';
 export type { FidelityContext } from './fidelity';

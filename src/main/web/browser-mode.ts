@@ -7,7 +7,7 @@ import { createCore, type Core, type CoreOptions } from '../core';
 import { bindBroadcasts } from '../ipc';
 import { createDispatcher, type Dispatch } from '../ipc';
 import { createHandlers } from '../ipc';
-import { describeForLog } from '../platform';
+import { SecretRegistry } from '../platform';
 import { startWebServer, type WebServer } from './web-server';
 
 export interface BrowserModeOptions {
@@ -26,13 +26,15 @@ export interface BrowserMode {
 }
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
-  const onInternalError = options.onInternalError ?? ((channel, error) => console.error(`[web] ${channel}: ${describeForLog(error)}`));
+  // One registry for every core this server runs: the server and its log outlive a restarted core.
+  const secretRegistry = options.core.secretRegistry ?? new SecretRegistry();
+  const onInternalError = options.onInternalError ?? ((channel, error) => console.error(`[web] ${channel}: ${secretRegistry.describeForLog(error)}`));
   let core: Core;
   let dispatch: Dispatch;
   let unbind = () => {};
   const open = () => {
-    core = createCore({ ...options.core, onRestartNeeded: restart });
-    dispatch = createDispatcher(createHandlers(core), onInternalError);
+    core = createCore({ ...options.core, secretRegistry, onRestartNeeded: restart });
+    dispatch = createDispatcher(createHandlers(core), onInternalError, secretRegistry);
   };
   let closed = false;
   const restart = () => {
@@ -43,7 +45,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       open();
     } catch (error) {
       // The new core would not start: say so on every request rather than take the server down.
-      const message = `Persona Studio could not restart: ${describeForLog(error)}. Restart it by hand.`;
+      const message = `Persona Studio could not restart: ${secretRegistry.describeForLog(error)}. Restart it by hand.`;
       dispatch = async () => ({ ok: false, error: { code: 'internal', message } });
       console.error(`[web] ${message}`);
       return;
@@ -51,7 +53,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     unbind = bindBroadcasts(core, server.emit, server.hasListeners);
   };
   open();
-  const server = await startWebServer({ dispatch: (channel, payload, context) => dispatch(channel, payload, context), rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const server = await startWebServer({ dispatch: (channel, payload, context) => dispatch(channel, payload, context), rendererDir: options.rendererDir, secretRegistry, ...(options.port !== undefined ? { port: options.port } : {}) });
   unbind = bindBroadcasts(core!, server.emit, server.hasListeners);
   return {
     server,

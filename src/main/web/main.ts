@@ -3,11 +3,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APP_ROOT } from '../core';
 import { defaultDataDir } from '../platform';
-import { reportUncaughtErrorsScrubbed } from '../platform';
+import { reportUncaughtErrorsScrubbed, SecretRegistry } from '../platform';
 import { startBrowserMode } from './browser-mode';
 import { openInBrowser } from './open-browser';
 
-reportUncaughtErrorsScrubbed();
+// Made before the core, which fills it, so that a crash at any point prints with the keys hidden.
+const secretRegistry = new SecretRegistry();
+reportUncaughtErrorsScrubbed(secretRegistry);
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' }, open: { type: 'boolean' } } });
 const port = values.port === undefined ? 0 : Number(values.port);
@@ -15,7 +17,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`error: --port must be a whole number from 0 to 65535 (got ${JSON.stringify(values.port)})`);
   process.exit(2);
 }
-const app = await startBrowserMode({ core: { dataDir: values.data ?? defaultDataDir() }, rendererDir: path.join(APP_ROOT, 'out', 'renderer'), port });
+const app = await startBrowserMode({ core: { dataDir: values.data ?? defaultDataDir(), secretRegistry }, rendererDir: path.join(APP_ROOT, 'out', 'renderer'), port });
 console.log(`Persona Studio ready at ${app.server.launchUrl}`);
 if (values.open && !openInBrowser(app.server.launchUrl)) console.log('No browser could be opened here: open the address above in one.');
 

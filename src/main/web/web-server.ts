@@ -11,8 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/ipc/types';
 import type { Dispatch } from '../ipc';
-import { cspOf } from '../platform';
-import { redactSecrets } from '../platform';
+import { cspOf, SecretRegistry } from '../platform';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -20,6 +19,8 @@ export interface WebServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The API keys to hide from a failure's text; by default none are known. */
+  secretRegistry?: SecretRegistry;
 }
 
 export interface WebServer {
@@ -54,6 +55,7 @@ const SECURITY_HEADERS = {
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const secretRegistry = options.secretRegistry ?? new SecretRegistry();
   const rendererDir = path.resolve(options.rendererDir);
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No renderer build in ${rendererDir}; run npm run build first.`);
@@ -71,7 +73,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let origin = '';
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: redactSecrets(String(error)) } });
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: secretRegistry.redact(String(error)) } });
       else res.end();
     });
   });

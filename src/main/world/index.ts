@@ -1,3 +1,7 @@
+/**
+ * The world module: what the app knows offline (places, names, life stages, domains, the cultural dataset) and how a brief is read against it.
+ * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
+ */
 export { ageMismatches } from './age-cues';
 export { AREAS } from './areas';
 export { GENERIC_DOMAIN, incomeWithin } from './audience';

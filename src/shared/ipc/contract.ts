@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { briefInputSchema, briefUnderstandingSchema } from '../brief';
-import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, historyPointSchema, liveMetricsSchema, performanceScoreSchema, suggestionSchema, traceSchema, tunerStateSchema } from '../metrics';
+import { alertSchema, auditEntrySchema, HISTORY_RESOLUTIONS, historyPointSchema, liveMetricsSchema, monitorSuggestionSchema, performanceScoreSchema, traceSchema, tunerStateSchema } from '../metrics';
 import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
 import { personaDocumentSchema, personaSimpleSchema } from '../persona';
 import { BACKUP_FILE_NAME, recoveryOutcomeSchema, recoveryStateSchema } from '../recovery';
@@ -148,7 +148,7 @@ export const contract = {
   },
   'monitor:suggestions': {
     request: empty,
-    response: z.object({ suggestions: z.array(suggestionSchema) }),
+    response: z.object({ suggestions: z.array(monitorSuggestionSchema) }),
   },
   'alerts:list': {
     request: z.strictObject({ rangeMs: z.int().min(0).max(MAX_RANGE_MS).default(7 * DAY_MS) }),

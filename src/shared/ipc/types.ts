@@ -24,4 +24,4 @@ export interface PersonaStudioBridge {
 
 export type { WorkshopSummary, RunSummary, RunDetail, GenerationProgress, ProgressPhase } from '../workshop';
 export type { ValidationStatsSnapshot } from '../performance';
-export type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Suggestion, Trace, TunerState } from '../metrics';
+export type { Alert, AuditEntry, HistoryPoint, LiveMetrics, MonitorSuggestion, PerformanceScore, Trace, TunerState } from '../metrics';

@@ -29,23 +29,51 @@ export interface PreloadPolicy {
   perLookup: number;
   /** Preloading waits while the 1-minute load average per core is above this. */
   maxLoadPerCore: number;
-  /** Set by the emergency response while it sheds load. */
-  paused?: boolean;
 }
 
-export const DEFAULT_PRELOAD: PreloadPolicy = { enabled: true, perLookup: 3, maxLoadPerCore: 0.7 };
+const DEFAULT_PRELOAD: Readonly<PreloadPolicy> = { enabled: true, perLookup: 3, maxLoadPerCore: 0.7 };
+
+/** Whether lookups are preloaded now: the policy from options, paused and resumed only through pause() and resume(). */
+export class Preloading {
+  readonly policy: Readonly<PreloadPolicy>;
+  private pausedNow = false;
+
+  constructor(policy: PreloadPolicy = DEFAULT_PRELOAD) {
+    this.policy = Object.freeze({ ...policy });
+  }
+
+  get enabled(): boolean {
+    return this.policy.enabled;
+  }
+
+  /** Paused by the emergency response while it sheds load. */
+  get paused(): boolean {
+    return this.pausedNow;
+  }
+
+  pause(): void {
+    this.pausedNow = true;
+  }
+
+  resume(): void {
+    this.pausedNow = false;
+  }
+}
 
 export class CachedCultureSource implements CultureSource {
   readonly id: string;
   /** Lookups seen this session by key, so that a predicted key can be loaded again. */
   private readonly seen = new LRUCache<string, BriefAnalysis>({ max: 500 });
+  private readonly preloading: Preloading;
 
+  /** A policy gets a switch of its own; core passes one Preloading to all its sources so one pause holds them all. */
   constructor(
     private readonly source: CultureSource,
     private readonly cache: TieredCache,
-    private readonly preload: PreloadPolicy = DEFAULT_PRELOAD,
+    preloading: Preloading | PreloadPolicy = DEFAULT_PRELOAD,
   ) {
     this.id = source.id;
+    this.preloading = preloading instanceof Preloading ? preloading : new Preloading(preloading);
   }
 
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
@@ -73,15 +101,16 @@ export class CachedCultureSource implements CultureSource {
    * source's neighbours (the nearest countries).
    */
   private warmPredicted(key: string, analysis: BriefAnalysis): void {
-    if (!this.preload.enabled || this.preload.paused) return;
+    if (!this.preloading.enabled || this.preloading.paused) return;
+    const { perLookup, maxLoadPerCore } = this.preloading.policy;
     this.cache.runInBackground(async () => {
       const followed = this.cache
         .successorsOf(key)
         .map((next) => this.seen.get(next))
         .filter((next): next is BriefAnalysis => next !== undefined);
-      const neighbours = this.source.neighbours?.(analysis, this.preload.perLookup) ?? [];
+      const neighbours = this.source.neighbours?.(analysis, perLookup) ?? [];
       for (const neighbour of [...followed, ...neighbours]) {
-        if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > this.preload.maxLoadPerCore) return;
+        if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > maxLoadPerCore) return;
         const key = this.keyOf(neighbour);
         if (key) await this.cache.preload(key, () => this.source.constraintsFor(neighbour, new AbortController().signal, 'low'));
       }

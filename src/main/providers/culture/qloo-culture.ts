@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { CULTURAL_CATEGORIES, type CulturalCategory } from '../../../shared/persona';
 import type { BriefAnalysis } from '../../world';
 import { AGE_BANDS, ageBandIndex } from '../../../shared/coverage';
+import { SecretRegistry } from '../../platform';
 import { CallError } from '../../scheduler';
 import type { Priority, Scheduler } from '../../scheduler';
 import { excerpt, joinUrl, readJson, send } from '../http/http-call';
@@ -55,6 +56,8 @@ export class QlooCultureSource implements CultureSource {
     private readonly settings: () => QlooSettings,
     private readonly scheduler: Scheduler,
     private readonly fallback: CultureSource,
+    /** The core's API keys, hidden wherever Qloo's text is quoted; by default none are known. */
+    private readonly secretRegistry: SecretRegistry = new SecretRegistry(),
   ) {}
 
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal, priority: Priority = 'high'): Promise<CulturalConstraints> {
@@ -81,7 +84,7 @@ export class QlooCultureSource implements CultureSource {
     const unplaced = place && this.unresolved.has(place) ? ` (not localised: Qloo found no place "${place}")` : '';
     if (missing.length === CULTURAL_CATEGORIES.length) {
       const reason = [...results.values()].find((r): r is PromiseRejectedResult => r.status === 'rejected')?.reason as Error | undefined;
-      return { source: `${this.fallback.id} (Qloo unavailable${reason ? `: ${excerpt(reason.message, 120)}` : ''})`, categories, fallbackCategories: missing };
+      return { source: `${this.fallback.id} (Qloo unavailable${reason ? `: ${excerpt(reason.message, this.secretRegistry, 120)}` : ''})`, categories, fallbackCategories: missing };
     }
     return { source: `${missing.length ? `${this.id}+${this.fallback.id}` : this.id}${unplaced}`, categories, ...(missing.length ? { fallbackCategories: missing } : {}) };
   }
@@ -113,10 +116,10 @@ export class QlooCultureSource implements CultureSource {
       kind: 'culture',
       priority,
       signal,
-      run: async (attemptSignal) => readJson(await send({ provider: 'Qloo', url, headers: { 'x-api-key': settings.apiKey! }, signal: attemptSignal }), 'Qloo', attemptSignal),
+      run: async (attemptSignal) => readJson(await send({ provider: 'Qloo', url, headers: { 'x-api-key': settings.apiKey! }, signal: attemptSignal, secretRegistry: this.secretRegistry }), 'Qloo', attemptSignal, this.secretRegistry),
     });
     const parsed = insightsSchema.safeParse(body);
-    if (!parsed.success) throw new CallError('malformed', `Qloo answered without results.entities (${excerpt(JSON.stringify(body))})`, { provider: this.id });
+    if (!parsed.success) throw new CallError('malformed', `Qloo answered without results.entities (${excerpt(JSON.stringify(body), this.secretRegistry)})`, { provider: this.id });
     const skew = ageSkew(analysis.ageRange);
     const regions = analysis.place.countries.map((c) => c.code);
     const found: Found = { candidates: [], ids: [] };

@@ -4,7 +4,7 @@
  * malformed body can be reported with its first characters. Streams are read line by line.
  */
 import { CallError, codeForStatus, type CallErrorCode } from '../../scheduler';
-import { redactSecrets } from '../../platform';
+import type { SecretRegistry } from '../../platform';
 
 /** What a provider's own error body says beyond its status: a better code, its reason code, a wait, its message. */
 export interface ErrorReading {
@@ -23,6 +23,8 @@ export interface HttpRequest {
   signal: AbortSignal;
   /** Reads the provider's error body (each API has its own shape); without it, the status decides. */
   readError?: (status: number, body: string) => ErrorReading;
+  /** The keys to hide when the error body is quoted. */
+  secretRegistry: SecretRegistry;
 }
 
 /** Sends the request; a non-2xx status or a network failure throws a CallError. */
@@ -46,7 +48,7 @@ export async function send(request: HttpRequest): Promise<Response> {
     // A Retry-After header wins; some APIs (Gemini) say how long to wait only in the body.
     const retryAfterMs = retryAfter(response.headers.get('retry-after')) ?? reading.retryAfterMs;
     const said = reading.message ?? (text ? errorMessageOf(text) : '');
-    throw new CallError(code, `${request.provider} answered ${response.status}${statusAdvice(code)}${said ? `: ${excerpt(said)}` : ''}`, {
+    throw new CallError(code, `${request.provider} answered ${response.status}${statusAdvice(code)}${said ? `: ${excerpt(said, request.secretRegistry)}` : ''}`, {
       provider: request.provider,
       status: response.status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
@@ -57,12 +59,12 @@ export async function send(request: HttpRequest): Promise<Response> {
 }
 
 /** The whole body as JSON; a body that is cut off or not JSON is a retryable `malformed`. */
-export async function readJson(response: Response, provider: string, signal: AbortSignal): Promise<unknown> {
+export async function readJson(response: Response, provider: string, signal: AbortSignal, secretRegistry: SecretRegistry): Promise<unknown> {
   const text = await readText(response, provider, signal);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new CallError('malformed', `${provider} sent a body that is not JSON (${text.length} characters: ${excerpt(text)})`, { provider });
+    throw new CallError('malformed', `${provider} sent a body that is not JSON (${text.length} characters: ${excerpt(text, secretRegistry)})`, { provider });
   }
 }
 
@@ -109,9 +111,9 @@ export function jsonOrUndefined(text: string): unknown {
   }
 }
 
-export function excerpt(text: string, length = 160): string {
+export function excerpt(text: string, secretRegistry: SecretRegistry, length = 160): string {
   // Scrubbed before cutting: a key cut in half would no longer be recognised, and half a key is still a leak.
-  const flat = redactSecrets(text).replace(/\s+/g, ' ').trim();
+  const flat = secretRegistry.redact(text).replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
 }
 

@@ -11,6 +11,7 @@
  */
 import type { ZodType } from 'zod';
 import type { Level } from '../../../shared/persona';
+import { SecretRegistry } from '../../platform';
 import { CallError } from '../../scheduler';
 import { excerpt, readJson, readLines, send, type ErrorReading } from '../http/http-call';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../types';
@@ -78,7 +79,11 @@ export abstract class RemoteLlmProvider implements LlmProvider {
   protected readonly budget = new TokenBudget();
   private readonly lessons = new Map<string, Set<string>>();
 
-  constructor(protected readonly endpoint: () => LlmEndpoint) {}
+  constructor(
+    protected readonly endpoint: () => LlmEndpoint,
+    /** The core's API keys, hidden wherever a provider's text is quoted; by default none are known. */
+    private readonly secretRegistry: SecretRegistry = new SecretRegistry(),
+  ) {}
 
   async generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput> {
     const endpoint = this.endpoint();
@@ -111,8 +116,8 @@ export abstract class RemoteLlmProvider implements LlmProvider {
       let pageToken: string | undefined;
       for (let page = 0; page < MAX_MODEL_PAGES; page++) {
         const { url, headers } = this.wire.models(endpoint, pageToken);
-        const response = await send({ provider: this.label, url, headers, signal, ...this.errorReader() });
-        const { names, nextPage } = this.wire.modelPage(await readJson(response, this.label, signal));
+        const response = await send({ provider: this.label, url, headers, signal, secretRegistry: this.secretRegistry, ...this.errorReader() });
+        const { names, nextPage } = this.wire.modelPage(await readJson(response, this.label, signal, this.secretRegistry));
         models.push(...names);
         if (!nextPage) break;
         pageToken = nextPage;
@@ -124,7 +129,8 @@ export abstract class RemoteLlmProvider implements LlmProvider {
         message: has || models.length === 0 ? `${this.label} is reachable${models.length ? ` with ${models.length} models` : ''}.` : `${this.label} is reachable, but has no model "${endpoint.model}"; it has ${models.slice(0, 8).join(', ')}.`,
       };
     } catch (error) {
-      return { reachable: false, models: [], message: error instanceof Error ? error.message : String(error) };
+      // Text for the settings screen, not a failure the scheduler would scrub: scrubbed here.
+      return { reachable: false, models: [], message: this.secretRegistry.redact(error instanceof Error ? error.message : String(error)) };
     }
   }
 
@@ -134,10 +140,10 @@ export abstract class RemoteLlmProvider implements LlmProvider {
     const plan: RequestPlan = { lessons, promptTokens: this.budget.promptTokens(key, promptChars), answerTokens: this.budget.answerTokens(key, request.level, request.count) };
     const { url, headers, body } = this.wire.request(prompt, request, endpoint, plan);
     this.budget.sent(key, promptChars);
-    const response = await send({ provider: this.label, url, headers, body, signal: context.signal, ...this.errorReader() });
+    const response = await send({ provider: this.label, url, headers, body, signal: context.signal, secretRegistry: this.secretRegistry, ...this.errorReader() });
     const answer = endpoint.stream ? await this.readStream(response, request, context) : await this.readWhole(response, context.signal);
     if (answer.error) throw answer.error;
-    if (answer.refusal && (answer.text ?? '').trim() === '') throw new CallError('refused', `${this.label} declined to answer: ${excerpt(answer.refusal)}`, { provider: this.id });
+    if (answer.refusal && (answer.text ?? '').trim() === '') throw new CallError('refused', `${this.label} declined to answer: ${excerpt(answer.refusal, this.secretRegistry)}`, { provider: this.id });
     const clean = (text: string) => this.wire.cleanText?.(text) ?? text;
     // A content stop after some text, like a length limit, cuts the answer: what it completed is kept.
     if (answer.finish && (this.wire.isCut(answer.finish) || answer.refusal)) {
@@ -152,8 +158,8 @@ export abstract class RemoteLlmProvider implements LlmProvider {
   }
 
   private async readWhole(response: Response, signal: AbortSignal): Promise<AnswerPart> {
-    const parsed = this.wire.answerSchema.safeParse(await readJson(response, this.label, signal));
-    if (!parsed.success) throw new CallError('malformed', `${this.label} answered in an unexpected shape (${excerpt(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))})`, { provider: this.id });
+    const parsed = this.wire.answerSchema.safeParse(await readJson(response, this.label, signal, this.secretRegistry));
+    if (!parsed.success) throw new CallError('malformed', `${this.label} answered in an unexpected shape (${excerpt(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), this.secretRegistry)})`, { provider: this.id });
     return this.wire.answer(parsed.data);
   }
 

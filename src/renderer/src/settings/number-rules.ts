@@ -1,9 +1,8 @@
 /**
- * A number setting as the form shows and checks it: its range from the one settings schema
- * (src/shared/settings.ts) converted to screen units, so no range is written twice.
+ * A number setting as the form shows and checks it: its range from the settings' one table of
+ * ranges (src/shared/settings-ranges.ts) converted to screen units, so no range is written twice.
  */
-import { z } from 'zod';
-import { SETTINGS_FIELDS } from '../../../shared/settings';
+import { SETTINGS_RANGES, type NumberRange } from '../../../shared/settings-ranges';
 import type { FieldPath } from './setting-paths';
 
 /** A number as the inputs show it: no float noise (0.95 × 100 is 95, not 95.00000000000001). */
@@ -22,17 +21,17 @@ export function onScreen(path: FieldPath, value: number): string {
   return show(value * (SCREEN_UNITS[path]?.factor ?? 1));
 }
 
-/** A number field's schema: `ollama.temperature` is the shared endpoint field. */
-function schemaOf(path: FieldPath): z.ZodType | undefined {
+/** A number field's range: `ollama.temperature` is the shared endpoint field. */
+function rangeOf(path: FieldPath): NumberRange | undefined {
   const [section, field] = path.split('.') as [string, string | undefined];
-  const fields = (section === 'ollama' || section === 'openai' || section === 'gemini' ? SETTINGS_FIELDS.endpoint : SETTINGS_FIELDS[section as keyof typeof SETTINGS_FIELDS]) as Record<string, z.ZodType> | undefined;
-  return field ? fields?.[field] : undefined;
+  const ranges = (section === 'ollama' || section === 'openai' || section === 'gemini' ? SETTINGS_RANGES.endpoint : SETTINGS_RANGES[section as keyof typeof SETTINGS_RANGES]) as Record<string, NumberRange> | undefined;
+  return field ? ranges?.[field] : undefined;
 }
 
 export interface NumberRule {
   /** Screen value to settings value. */
   toSetting: (shown: number) => number;
-  /** The schema's bounds in screen units. */
+  /** The range in screen units; null where the setting has none. */
   min: number | null;
   max: number | null;
   whole: boolean;
@@ -40,15 +39,14 @@ export interface NumberRule {
 }
 
 export function numberRule(path: FieldPath): NumberRule {
-  const schema = schemaOf(path);
-  const number = schema instanceof z.ZodNullable ? schema.unwrap() : schema;
+  const range = rangeOf(path);
   const { factor = 1, unit = '' } = SCREEN_UNITS[path] ?? {};
-  const bound = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? null : Number((value * factor).toFixed(6)));
+  const bound = (value: number | undefined) => (value === undefined ? null : Number((value * factor).toFixed(6)));
   return {
     toSetting: (shown) => (factor === 1 ? shown : Number((shown / factor).toFixed(6))),
-    min: number instanceof z.ZodNumber ? bound(number.minValue) : null,
-    max: number instanceof z.ZodNumber ? bound(number.maxValue) : null,
-    whole: number instanceof z.ZodNumber && number.isInt,
+    min: bound(range?.min),
+    max: bound(range?.max),
+    whole: range?.int ?? false,
     unit,
   };
 }

@@ -2,7 +2,8 @@
  * The settings form's draft (numbers as text, in screen units) and every setting on screen by its
  * path (as settings:update names it in an error), with its label and input id.
  */
-import type { SettingsView, TemperatureMode } from '../../../shared/settings';
+import type { SettingsView } from '../../../shared/settings';
+import type { TemperatureMode } from '../../../shared/settings-ranges';
 import type { ProviderId } from '../../../shared/vocabulary';
 
 export type CultureId = SettingsView['culture'];

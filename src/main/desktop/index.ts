@@ -1,4 +1,4 @@
-/** The Electron shell: one hardened window over the shared core. */
+/** The desktop module: the Electron shell, one hardened window over the shared core (the app's Electron entry). */
 import { app, BrowserWindow, dialog, safeStorage, screen } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { createHandlers } from '../ipc';
 import { IPC_EVENT_CHANNEL } from '../../shared/ipc/transport';
 import { hardenApp } from './security';
 import { appUrlMatcher, WINDOW_WEB_PREFERENCES } from '../platform';
-import { describeForLog, reportUncaughtErrorsScrubbed } from '../platform';
+import { reportUncaughtErrorsScrubbed, SecretRegistry } from '../platform';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -112,7 +112,9 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-reportUncaughtErrorsScrubbed((text) => dialog.showErrorBox('Persona Studio', text));
+// Made before the core, which fills it, so that a crash at any point prints with the keys hidden.
+const secretRegistry = new SecretRegistry();
+reportUncaughtErrorsScrubbed(secretRegistry, (text) => dialog.showErrorBox('Persona Studio', text));
 
 // Tests (and anyone keeping separate workspaces) can give the app its own data folder.
 if (process.env['PERSONA_STUDIO_DATA_DIR']) app.setPath('userData', process.env['PERSONA_STUDIO_DATA_DIR']);
@@ -132,6 +134,7 @@ app.whenReady().then(() => {
   const secrets = keychainSecrets();
   core = createCore({
     dataDir: app.getPath('userData'),
+    secretRegistry,
     ...(binding ? { sqliteNativeBinding: binding } : {}),
     ...(secrets ? { secrets } : {}),
     pdfPrinter: electronPdfPrinter,
@@ -142,7 +145,7 @@ app.whenReady().then(() => {
       app.exit(0);
     },
   });
-  const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}: ${describeForLog(error)}`));
+  const dispatch = createDispatcher(createHandlers(core), (channel, error) => console.error(`[ipc] ${channel}: ${secretRegistry.describeForLog(error)}`), secretRegistry);
   bindElectronIpc({ dispatch, isAppUrl, isOwnWindow: (contents) => [...windows].some((w) => w.webContents === contents) });
   bindBroadcasts(
     core,

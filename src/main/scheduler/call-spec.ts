@@ -1,0 +1,32 @@
+/**
+ * What a caller hands the scheduler (a call's spec) and what the monitor hears back (one attempt's
+ * outcome). The call kinds are the latency series the IPC contract's status reports.
+ */
+import type { SchedulerStatus } from '../../shared/performance';
+import type { CallErrorCode } from './call-error';
+
+export type Priority = 'high' | 'medium' | 'low';
+export type CallKind = keyof SchedulerStatus['providers'][number]['latency'];
+
+export interface CallSpec<T> {
+  provider: string;
+  kind: CallKind;
+  /** high: the user's current generation; medium: regenerations; low: preloading. */
+  priority: Priority;
+  /** Units of work the call carries (personas asked for): timeouts scale with it. */
+  units?: number;
+  /** The caller's cancel. */
+  signal?: AbortSignal;
+  /** The whole call's budget from now, queueing and retries included; by default from observed latency. */
+  deadlineMs?: number;
+  /** One attempt; must honour its signal. */
+  run: (signal: AbortSignal, attempt: number) => Promise<T>;
+}
+
+/** One attempt as the monitor sees it: how long it took and, when it failed, why. */
+export interface CallEvent {
+  provider: string;
+  kind: CallKind;
+  ms: number;
+  error?: CallErrorCode;
+}
