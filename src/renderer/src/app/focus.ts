@@ -12,6 +12,8 @@ let latest = 0;
 export interface FocusOptions {
   /** Leave focus alone if it is still on a control (the user moved on while the action ran). */
   onlyIfLost?: boolean;
+  /** With onlyIfLost: focus on this control (the one that started the action) counts as lost too. */
+  from?: string;
   /** Scroll the element to the top of the page (under the top bar): for panels and headings that open above. */
   toTop?: boolean;
 }
@@ -26,7 +28,7 @@ function usable(element: HTMLElement | null): element is HTMLElement {
 }
 
 /** Focuses the element with this id as soon as it is rendered and enabled. */
-export function focusWhenShown(id: string, { onlyIfLost = false, toTop = false }: FocusOptions = {}): void {
+export function focusWhenShown(id: string, { onlyIfLost = false, from, toTop = false }: FocusOptions = {}): void {
   const request = ++latest;
   let frames = 0;
   const attempt = () => {
@@ -36,7 +38,7 @@ export function focusWhenShown(id: string, { onlyIfLost = false, toTop = false }
       if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
       return;
     }
-    if (onlyIfLost && !focusLost()) return;
+    if (onlyIfLost && !focusLost() && !(from !== undefined && document.activeElement?.id === from)) return;
     element.focus({ preventScroll: toTop });
     if (toTop) element.scrollIntoView({ block: 'start' });
   };
@@ -56,6 +58,7 @@ export const FOCUS_IDS = {
   editButton: (personaId: string) => `persona-edit-${personaId}`,
   pinButton: (personaId: string) => `persona-pin-${personaId}`,
   regenerateButton: (personaId: string) => `persona-regenerate-${personaId}`,
+  fillGap: (bandLabel: string) => `coverage-fill-${bandLabel.replace(/\W+/g, '-')}`,
   heading: (personaId: string) => `persona-${personaId}`,
   editorField: (personaId: string, field: string) => `persona-editor-${personaId}-${field}`,
   briefField: (field: string) => `brief-${field}`,

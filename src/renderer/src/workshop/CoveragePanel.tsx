@@ -4,6 +4,7 @@
  */
 import { ageBandCounts, tally } from '../../../shared/coverage';
 import type { Persona } from '../../../shared/persona';
+import { FOCUS_IDS } from '../app/focus';
 import { useFillGap, useIsFillingGap } from './persona-mutations';
 import { fieldValueText } from './persona-labels';
 
@@ -57,7 +58,7 @@ export function CoveragePanel({
               {n > 0 ? (
                 <span className="coverage-count">{n}</span>
               ) : (
-                <button type="button" className="link-button" disabled={disabled || filling} onClick={() => fillGap.mutate(band)} aria-label={`Fill gap: ages ${label}`}>
+                <button type="button" id={FOCUS_IDS.fillGap(label)} className="link-button" disabled={disabled || filling} onClick={() => fillGap.mutate(band)} aria-label={`Fill gap: ages ${label}`}>
                   {filling ? 'Filling…' : 'Fill gap'}
                 </button>
               )}

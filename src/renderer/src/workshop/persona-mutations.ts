@@ -49,7 +49,7 @@ export function useRegeneratePersona(runId: string, personaId: string) {
       if (persona.id) focusWhenShown(FOCUS_IDS.regenerateButton(persona.id), { onlyIfLost: true });
     },
     onError: (error) => {
-      if (isShown(runId)) failAction(`Regenerating the persona failed: ${messageOf(error)}`);
+      if (isShown(runId)) failAction(`Regenerating the persona failed: ${messageOf(error)}`, FOCUS_IDS.regenerateButton(personaId));
     },
   });
 }
@@ -72,7 +72,7 @@ export function useFillGap(runId: string) {
       if (persona.id) focusWhenShown(FOCUS_IDS.heading(persona.id), { onlyIfLost: true });
     },
     onError: (error, ageRange) => {
-      if (isShown(runId)) failAction(`Filling the gap (ages ${ageBandLabel(ageRange)}) failed: ${messageOf(error)}`);
+      if (isShown(runId)) failAction(`Filling the gap (ages ${ageBandLabel(ageRange)}) failed: ${messageOf(error)}`, FOCUS_IDS.fillGap(ageBandLabel(ageRange)));
     },
   });
 }

@@ -52,9 +52,10 @@ export function markEdited(personaId: string): void {
 }
 
 /** An action on the run shown failed: the message takes focus unless the user moved on meanwhile. */
-export function failAction(message: string): void {
+/** Shows why an action failed; focus goes to the message unless the user has moved on from `from`, the control that started it. */
+export function failAction(message: string, from?: string): void {
   useWorkshopState.setState({ actionError: message });
-  focusWhenShown(FOCUS_IDS.actionError, { onlyIfLost: true });
+  focusWhenShown(FOCUS_IDS.actionError, { onlyIfLost: true, ...(from ? { from } : {}) });
 }
 
 export const dismissActionError = (): void => useWorkshopState.setState({ actionError: null });
