@@ -4,16 +4,33 @@
  */
 import { z } from 'zod';
 import { TRACE_PHASES } from './vocabulary';
-import { LEVELS, briefSchema, personaDocumentSchema } from './persona';
+import { LEVELS, briefSchema, personaDocumentSchema, personaSimpleSchema } from './persona';
 
 export const workshopSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The client the workshop is for; null when none was given. */
+  client: z.string().nullable(),
+  description: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When it was archived (hidden from the main lists, still searchable); null while active. */
+  archivedAt: z.string().nullable(),
   runCount: z.number(),
   personaCount: z.number(),
 });
+
+/** What a user types for a workshop: trimmed, bounded; an empty client or description means none. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+export const workshopNameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+export const workshopFieldsSchema = z.strictObject({ name: workshopNameSchema, client: optionalText(120).optional(), description: optionalText(1000).optional() });
+export const runTitleSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 export const RUN_STATUSES = ['completed', 'failed', 'cancelled'] as const;
 
@@ -25,6 +42,10 @@ export const runSummarySchema = z.object({
   level: z.enum(LEVELS),
   count: z.number(),
   description: z.string(),
+  /** The run's title: the user's, or one made from the brief when they gave none. */
+  title: z.string(),
+  /** Whether the user named the run (otherwise the title follows the brief). */
+  titled: z.boolean(),
   seed: z.number().nullable(),
   startedAt: z.string(),
   durationMs: z.number(),
@@ -59,3 +80,27 @@ export type GenerationProgress = z.output<typeof progressSchema>;
 export type ProgressPhase = (typeof PROGRESS_PHASES)[number];
 /** Personas an engine could not write, written by the offline engine instead, and why. */
 export type Fallback = z.output<typeof fallbackSchema>;
+
+/** What a delete would remove, said in the confirmation before anything goes. */
+export const deletionPreviewSchema = z.object({
+  runs: z.int().min(0),
+  personas: z.int().min(0),
+  edits: z.int().min(0),
+  /** Backups of app.db taken before now: they still hold what is deleted unless deleted too. */
+  backups: z.int().min(0),
+});
+export type DeletionPreview = z.output<typeof deletionPreviewSchema>;
+
+/** One version of a persona: the original (version 0) or the state after an edit. */
+export const personaVersionSchema = z.object({
+  version: z.int().min(0),
+  /** When this version was made: the run's time for the original, the edit's for the others. */
+  at: z.string(),
+  /** Fields that differ from the version before (top-level keys, e.g. "goals", "location"); empty for the original. */
+  changed: z.array(z.string()),
+  /** How it came about: the generation, an edit, a regeneration, a restore of an earlier version. */
+  kind: z.enum(['original', 'edit', 'regenerate', 'restore']),
+  persona: personaSimpleSchema,
+});
+export type PersonaVersion = z.output<typeof personaVersionSchema>;
+

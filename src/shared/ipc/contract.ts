@@ -12,11 +12,13 @@ import { BACKUP_FILE_NAME, recoveryOutcomeSchema, recoveryStateSchema } from '..
 import { settingsChangeSchema, settingsViewSchema } from '../settings';
 import { plainJsonObject } from './plain-data';
 import { cacheStatsSchema, cacheSuggestionSchema, probeResultSchema, providerInfoSchema, schedulerStatusSchema, validationStatsSchema } from '../performance';
-import { fallbackSchema, progressSchema, runDetailSchema, runSummarySchema, workshopSchema } from '../workshop';
+import { deletionPreviewSchema, fallbackSchema, personaVersionSchema, progressSchema, runDetailSchema, runSummarySchema, runTitleSchema, workshopFieldsSchema, workshopSchema } from '../workshop';
 
 const id = z.string().min(1).max(100);
 
 const empty = z.strictObject({});
+/** What a delete removed: counts of runs, personas and edits, and backups deleted with it. */
+const deletedSchema = z.object({ deleted: deletionPreviewSchema.omit({ backups: true }), backupsDeleted: z.int().min(0) });
 const DAY_MS = 86_400_000;
 const MAX_RANGE_MS = 365 * DAY_MS;
 
@@ -29,7 +31,8 @@ export const contract = {
       version: z.string(),
       dataDir: z.string(),
       providers: z.array(providerInfoSchema),
-      defaultWorkshopId: z.string(),
+      /** The workshop new runs go to: the one last chosen, else the first active one (made when none exists). */
+      currentWorkshopId: z.string(),
     }),
   },
   'generation:run': {
@@ -58,12 +61,48 @@ export const contract = {
     response: z.object({ cancelled: z.boolean() }),
   },
   'workshops:list': {
-    request: empty,
+    request: z.strictObject({ includeArchived: z.boolean().default(false) }),
     response: z.object({ workshops: z.array(workshopSchema) }),
   },
   'workshops:create': {
-    request: z.strictObject({ name: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters') }),
+    request: workshopFieldsSchema,
     response: workshopSchema,
+  },
+  'workshops:update': {
+    request: workshopFieldsSchema.partial().extend({ workshopId: id }),
+    response: workshopSchema,
+  },
+  'workshops:select': {
+    request: z.strictObject({ workshopId: id }),
+    response: workshopSchema,
+  },
+  'workshops:archive': {
+    request: z.strictObject({ workshopId: id, archived: z.boolean() }),
+    response: workshopSchema,
+  },
+  'workshops:delete': {
+    request: z.strictObject({ workshopId: id, deleteBackups: z.boolean().default(false) }),
+    response: deletedSchema.extend({ currentWorkshopId: z.string() }),
+  },
+  'deletion:preview': {
+    request: z.union([z.strictObject({ workshopId: id }), z.strictObject({ runId: id })]),
+    response: deletionPreviewSchema,
+  },
+  'runs:rename': {
+    request: z.strictObject({ runId: id, title: runTitleSchema }),
+    response: runSummarySchema,
+  },
+  'runs:move': {
+    request: z.strictObject({ runId: id, workshopId: id }),
+    response: runSummarySchema,
+  },
+  'runs:duplicate': {
+    request: z.strictObject({ runId: id }),
+    response: runSummarySchema,
+  },
+  'runs:delete': {
+    request: z.strictObject({ runId: id, deleteBackups: z.boolean().default(false) }),
+    response: deletedSchema,
   },
   'runs:list': {
     request: z.strictObject({ workshopId: id, limit: z.int().min(1).max(500).optional() }),
@@ -102,6 +141,22 @@ export const contract = {
     // Here only that it is plain JSON data, copied: a loose object would pass on the caller's own objects.
     request: z.strictObject({ personaId: id, persona: plainJsonObject() }),
     response: z.object({ persona: personaSimpleSchema, edits: z.int().min(1) }),
+  },
+  'personas:delete': {
+    request: z.strictObject({ personaId: id }),
+    response: z.object({ runId: z.string(), remaining: z.int().min(0) }),
+  },
+  'personas:history': {
+    request: z.strictObject({ personaId: id }),
+    response: z.object({ versions: z.array(personaVersionSchema) }),
+  },
+  'personas:restore': {
+    request: z.strictObject({ personaId: id, version: z.int().min(0) }),
+    response: z.object({ persona: personaSimpleSchema, edits: z.int().min(0) }),
+  },
+  'personas:undo': {
+    request: z.strictObject({ personaId: id }),
+    response: z.object({ persona: personaSimpleSchema, edits: z.int().min(0) }),
   },
   'personas:generate-one': {
     request: z
