@@ -384,6 +384,20 @@ describe('metrics history', () => {
     }
   });
 
+  it('counts a minute that ended before anything read the history once, not twice', async () => {
+    const clock = manualClock();
+    const core = createCore({ dataDir: tempDir(), resources: null, monitor: { now: clock.now, autoStart: false } });
+    try {
+      await core.generate(briefInputSchema.parse({ description: 'Meal-kit delivery for busy parents in Lyon', count: 1, level: 'standard', seed: 8 }));
+      core.monitor.tick();
+      clock.advance(MINUTE);
+      core.monitor.tick();
+      expect(core.monitor.history(HOUR, '1m').points.reduce((n, p) => n + p.generations, 0)).toBe(1);
+    } finally {
+      core.close();
+    }
+  });
+
   it('adds up what two processes measured in the same minute', async () => {
     const dataDir = tempDir();
     const clock = manualClock();
