@@ -265,6 +265,34 @@ describe('TieredCache', () => {
   });
 });
 
+describe('purging', () => {
+  it("removes entries for good: from memory, cache.db, their request history (the canonical brief) and the WAL", () => {
+    const { cache, dir } = makeCache();
+    const holding = (text: string) => ['cache.db', 'cache.db-wal'].filter((name) => fs.existsSync(path.join(dir, name)) && fs.readFileSync(path.join(dir, name)).includes(Buffer.from(text)));
+    const key = keyFor('generation', { description: 'Brief text only this entry holds', seed: 1 });
+    const other = culture(['food']);
+    cache.set(key, { personas: [{ name: 'Zelda Quartermain' }] });
+    cache.set(other, { tags: ['kept'] });
+    cache.getSync(key, { record: true });
+    cache.recentAccesses();
+    // Asked again, not yet written to the history: the purge must not let it be written later.
+    cache.getSync(key, { record: true });
+    expect(holding('brief text only this entry holds')).not.toEqual([]);
+    expect(holding('Zelda Quartermain')).not.toEqual([]);
+
+    expect(cache.purge([key.key, 'generation:unknown'])).toBe(1);
+    expect(cache.getSync(key)).toBeUndefined();
+    expect(cache.holds(key.key)).toBe(false);
+    expect(cache.getSync(other)).toEqual({ tags: ['kept'] });
+    expect(holding('brief text only this entry holds')).toEqual([]);
+    expect(holding('Zelda Quartermain')).toEqual([]);
+    expect(fs.statSync(path.join(dir, 'cache.db-wal')).size).toBe(0);
+    cache.close();
+    expect(holding('brief text only this entry holds')).toEqual([]);
+    expect(cache.purge([])).toBe(0);
+  });
+});
+
 describe('the cache in the pipeline', () => {
   it('returns a seeded brief from the cache, across a restart, and never an unseeded one', async () => {
     const dataDir = tempDir();
@@ -278,7 +306,7 @@ describe('the cache in the pipeline', () => {
     expect(again.fromCache).toBe(true);
     expect(again.document.personas.map((p) => p.name)).toEqual(first.document.personas.map((p) => p.name));
     expect(again.document.personas[0]!.id).not.toBe(first.document.personas[0]!.id);
-    expect(core.store.listRuns(core.store.defaultWorkshopId()).length).toBe(2);
+    expect(core.store.listRuns(core.store.currentWorkshopId()).length).toBe(2);
     expect((await core.generate(brief())).fromCache).toBe(false);
     expect((await core.generate(brief())).fromCache).toBe(false);
     // Four cultural lookups with the same themes and place: one load.

@@ -42,6 +42,14 @@ describe('persona-studio CLI', () => {
     ['a negative value without =', ['generate', 'Meal kits for parents', '--seed', '-3'], /^error: --seed needs a value; for a value starting with "-" write --seed=VALUE/],
     ['a bad seed', ['generate', 'Meal kits for parents', '--seed=-3'], /^error: --seed must be a whole number from 0 to 4294967295/],
     ['an unknown provider', ['generate', 'Meal kits for parents', '--provider', 'chatgpt'], /^error: --provider must be one of offline, ollama, openai, gemini \(got "chatgpt"\)/],
+    ['an unknown workshops command', ['workshops', 'erase', 'x'], /^error: unknown workshops command "erase"; use one of list, create, rename, select, archive, restore, delete/],
+    ['a workshop with an empty name', ['workshops', 'create', '   '], /^error: the name must not be empty/],
+    ['a workshop name in two words unquoted', ['workshops', 'create', 'Client', 'A'], /^error: workshops create takes a NAME \(unexpected "A"; quote a name with spaces\)/],
+    ['a client too long', ['workshops', 'create', 'A', '--client', 'c'.repeat(121)], /^error: --client must be at most 120 characters/],
+    ['an unknown runs command', ['runs', 'copy', 'r1'], /^error: unknown runs command "copy"; use one of list, rename, move, duplicate, delete/],
+    ['runs move without --to', ['runs', 'move', 'r1'], /^error: runs move needs --to/],
+    ['runs rename without a title', ['runs', 'rename', 'r1'], /^error: runs rename takes a RUN_ID and a TITLE/],
+    ['generate into an unknown workshop', ['generate', 'Meal kits for parents in Lyon', '--workshop', 'Nowhere'], /^error: --workshop "Nowhere" is not a workshop's id or name; the workshops are/],
   ];
 
   for (const [what, args, message] of usageErrors) {
@@ -66,6 +74,60 @@ describe('persona-studio CLI', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('persona-studio generate "<brief>"');
     expect(result.out).toContain('persona-studio repair');
+    expect(result.out).toContain('persona-studio workshops [list [--all] [--json]');
+    expect(result.out).toContain('persona-studio runs [list [--workshop ID|NAME] [--json]');
+    expect(result.out).toContain('--workshop ID|NAME the workshop to save the run in');
+  });
+
+  it('workshops and runs: create, generate into one by name, rename, move, duplicate, archive, delete', async () => {
+    const data = tempDir();
+    const run = (...args: string[]) => cli([...args, '--data', data]);
+    expect((await run('workshops', 'create', 'Client A', '--client', 'Acme')).out).toMatch(/^Created workshop "Client A" \([0-9a-f-]{36}\)\.$/);
+    expect((await run('workshops', 'create', 'Client B')).code).toBe(0);
+    const generated = await run('generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '2', '--seed', '3', '--workshop', 'client a');
+    expect(generated.code).toBe(0);
+    const runId = /Saved as run ([0-9a-f-]{36}) in the workshop "Client A"/.exec(generated.out)![1]!;
+
+    const listed = await run('runs', 'list', '--workshop', 'CLIENT A');
+    expect(listed.out.split('\n')[0]).toBe('Runs in "Client A":');
+    expect(listed.out).toContain(`${runId}  `);
+    expect(listed.out).toContain('Eco-friendly meal kits for busy parents in Lyon');
+    expect((await run('runs', 'rename', runId, 'Lyon parents')).out).toBe(`Renamed run ${runId} to "Lyon parents".`);
+    expect((await run('runs', 'move', runId, '--to', 'Client B')).out).toBe('Moved "Lyon parents" to "Client B".');
+    const copy = await run('runs', 'duplicate', runId);
+    expect(copy.out).toMatch(/^Copied as run [0-9a-f-]{36}: "Copy of Lyon parents"\.$/);
+    const inB = JSON.parse((await run('runs', 'list', '--workshop', 'Client B', '--json')).out) as { runs: Array<{ id: string; title: string }> };
+    expect(inB.runs.map((r) => r.title).sort()).toEqual(['Copy of Lyon parents', 'Lyon parents']);
+
+    expect((await run('workshops', 'select', 'client b')).out).toBe('New runs now go to "Client B".');
+    expect((await run('workshops', 'rename', 'Client B', 'Client Beta', '--client', 'Beta GmbH')).out).toBe('Renamed workshop "Client B" to "Client Beta" (client Beta GmbH).');
+    expect((await run('workshops', 'archive', 'Client A')).code).toBe(0);
+    const table = (await run('workshops')).out;
+    expect(table).toMatch(/^\*\s+[0-9a-f-]{36}\s+Client Beta\s+Beta GmbH\s+2\s+4$/m);
+    expect(table).not.toContain('Client A');
+    expect((await run('workshops', 'list', '--all')).out).toMatch(/Client A\s+Acme\s+0\s+0\s+archived$/m);
+    const refused = await run('workshops', 'select', 'Client A');
+    expect(refused).toMatchObject({ code: 1, err: expect.stringMatching(/^error: The workshop "Client A" is archived; restore it first/) });
+    expect((await run('generate', 'Meal kits for parents in Lyon', '--workshop', 'Client A')).err).toMatch(/^error: --workshop "Client A" is archived; restore it first: persona-studio workshops restore /);
+    expect((await run('workshops', 'restore', 'Client A')).out).toBe('Restored "Client A".');
+
+    // A delete without --yes says what would go and deletes nothing.
+    const asked = await run('runs', 'delete', runId);
+    expect(asked).toMatchObject({ code: 2, out: 'Deleting the run "Lyon parents" would remove 1 run, 2 personas and 0 edits for good.', err: 'error: nothing was deleted; add --yes to delete.' });
+    expect((await run('runs', 'delete', runId, '--yes')).out).toBe('Deleted the run "Lyon parents": 1 run, 2 personas and 0 edits.');
+    expect(await run('runs', 'delete', runId, '--yes')).toMatchObject({ code: 1, err: `error: No run has the id ${runId}.` });
+    expect((await run('workshops', 'delete', 'Client Beta')).code).toBe(2);
+    expect((await run('workshops', 'delete', 'Client Beta', '--yes', '--delete-backups')).out).toBe('Deleted the workshop "Client Beta": 1 run, 2 personas and 0 edits.');
+    expect((await run('workshops', 'list', '--json')).out).toMatch(/"name": "Client A"/);
+  });
+
+  it('generate --workshop with a name two workshops share is a usage error listing both', async () => {
+    const data = tempDir();
+    await cli(['workshops', 'create', 'Panel', '--data', data]);
+    await cli(['workshops', 'create', 'panel', '--data', data]);
+    const result = await cli(['generate', 'Meal kits for parents in Lyon', '--workshop', 'PANEL', '--data', data]);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[0]).toMatch(/^error: --workshop "PANEL" matches 2 workshops; give its id: "(Panel|panel)" \([0-9a-f-]{36}\), "(Panel|panel)" \([0-9a-f-]{36}\)$/);
   });
 
   it('prints a readable summary with a line per persona and the timing', async () => {

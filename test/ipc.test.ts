@@ -52,6 +52,46 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { name: 'x'.repeat(121) }, field: 'name' },
     { payload: { name: 7 }, field: 'name' },
   ],
+  'workshops:update': [
+    { payload: {}, field: 'workshopId' },
+    { payload: { workshopId: 'w', name: '  ' }, field: 'name' },
+    { payload: { workshopId: 'w', client: 'c'.repeat(121) }, field: 'client' },
+    { payload: { workshopId: 'w', description: 'd'.repeat(1001) }, field: 'description' },
+    { payload: { workshopId: 'w', archived: true }, field: 'archived' },
+  ],
+  'workshops:select': [{ payload: {}, field: 'workshopId' }, { payload: { workshopId: '' }, field: 'workshopId' }],
+  'workshops:archive': [
+    { payload: { workshopId: 'w' }, field: 'archived' },
+    { payload: { workshopId: 'w', archived: 'yes' }, field: 'archived' },
+  ],
+  'workshops:delete': [
+    { payload: {}, field: 'workshopId' },
+    { payload: { workshopId: 'w', deleteBackups: 'yes' }, field: 'deleteBackups' },
+    { payload: { workshopId: 'w', confirm: true }, field: 'confirm' },
+  ],
+  'deletion:preview': [{ payload: {} }, { payload: { workshopId: 'w', runId: 'r' } }, { payload: { runId: 5 } }],
+  'runs:rename': [
+    { payload: { runId: 'r' }, field: 'title' },
+    { payload: { runId: 'r', title: '   ' }, field: 'title' },
+    { payload: { runId: 'r', title: 't'.repeat(201) }, field: 'title' },
+  ],
+  'runs:move': [{ payload: { runId: 'r' }, field: 'workshopId' }, { payload: { workshopId: 'w' }, field: 'runId' }],
+  'runs:duplicate': [
+    { payload: {}, field: 'runId' },
+    { payload: { runId: 'r', title: 'x' }, field: 'title' },
+  ],
+  'runs:delete': [
+    { payload: {}, field: 'runId' },
+    { payload: { runId: 'r', deleteBackups: 1 }, field: 'deleteBackups' },
+  ],
+  'personas:delete': [{ payload: {}, field: 'personaId' }],
+  'personas:history': [{ payload: { personaId: 7 }, field: 'personaId' }],
+  'personas:restore': [
+    { payload: { personaId: 'p' }, field: 'version' },
+    { payload: { personaId: 'p', version: -1 }, field: 'version' },
+    { payload: { personaId: 'p', version: 1.5 }, field: 'version' },
+  ],
+  'personas:undo': [{ payload: { personaId: 'p', steps: 2 }, field: 'steps' }],
   'runs:list': [
     { payload: {}, field: 'workshopId' },
     { payload: { workshopId: 'w', limit: 0 }, field: 'limit' },
@@ -177,7 +217,7 @@ describe('IPC dispatcher', () => {
         expect(parsed.success, `${channel} response matches the contract`).toBe(true);
         return result.data as never;
       };
-      const info: { providers: Array<{ id: string }>; defaultWorkshopId: string } = await call('app:info', {});
+      const info: { providers: Array<{ id: string }>; currentWorkshopId: string } = await call('app:info', {});
       expect(info.providers.map((p) => p.id)).toContain('offline');
       const workshop: { id: string } = await call('workshops:create', { name: '  Lyon meal kits  ' });
       const requestId = randomUUID();

@@ -55,7 +55,7 @@ describe('generation pipeline', () => {
     try {
       const controller = new AbortController();
       const seen: number[] = [];
-      const workshopId = core.store.defaultWorkshopId();
+      const workshopId = core.store.currentWorkshopId();
       const promise = core.generate(parse({ description: 'Premium running shoes for marathon runners in Tokyo', count: 50, level: 'standard' }), {
         signal: controller.signal,
         onProgress: (phase, done) => {

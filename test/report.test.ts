@@ -56,6 +56,21 @@ describe('reports', () => {
     expect(fs.statSync(path.join(RESULTS, 'report-persona.png')).size).toBeGreaterThan(5000);
   });
 
+  it("puts the run's title, its workshop and the workshop's client on the cover", async () => {
+    const workshopId = core.store.getRunSummary(runId)!.workshopId;
+    core.workshops.update(workshopId, { name: 'Lyon family panel', client: 'Marmite & Co' });
+    core.workshops.renameRun(runId, 'Busy parents, spring wave');
+    const file = path.join(dir, 'out', 'titled.pdf');
+    await core.reports.exportToFile(runId, 'pdf', file);
+    const cover = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(cover).toContain('Busy parents, spring wave');
+    expect(cover).toContain('Lyon family panel');
+    expect(cover).toContain('Marmite & Co');
+    expect(cover).toContain('Eco-friendly meal-kit delivery for busy parents in Lyon');
+    const md = (await core.reports.export(runId, 'md')).bytes.toString('utf8');
+    expect(md.split('\n').slice(0, 3)).toEqual(['# Busy parents, spring wave', '', 'Workshop: Lyon family panel · Client: Marmite & Co']);
+  });
+
   it('exports JSON that validates against the persona document contract', async () => {
     const { bytes } = await core.reports.export(runId, 'json');
     const document = JSON.parse(bytes.toString('utf8')) as unknown;

@@ -85,8 +85,8 @@ describe('WorkshopStore', () => {
 
   it('creates one default workshop on first use and returns it afterwards', () => {
     const store = WorkshopStore.open(tempDir());
-    const id = store.defaultWorkshopId();
-    expect(store.defaultWorkshopId()).toBe(id);
+    const id = store.currentWorkshopId();
+    expect(store.currentWorkshopId()).toBe(id);
     expect(store.listWorkshops()).toHaveLength(1);
     store.close();
   });

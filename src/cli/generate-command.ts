@@ -9,6 +9,7 @@ import type { ProviderId } from '../shared/vocabulary';
 import { PROVIDER_IDS } from '../shared/ipc/contract';
 import { ageRange, formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 import { understandingLine } from '../main/world';
+import { findWorkshop } from './work-helpers';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
 
@@ -22,6 +23,7 @@ export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
   --age MIN-MAX      age range, e.g. 25-40 (default: read from the brief)
   --seed N           seed for a reproducible result, 0-4294967295
   --provider NAME    ${PROVIDER_IDS.join(' | ')} (default: the one chosen in settings, else offline)
+  --workshop ID|NAME the workshop to save the run in (default: the current one, as in the app)
   --json             print the persona document as JSON instead of a summary
   --out FILE         also write the persona document to FILE
   --pdf FILE         also write the workshop report as a PDF (Chromium at /usr/bin/chromium or CHROMIUM_PATH)
@@ -43,6 +45,7 @@ interface GenerateArgs {
   dataDir: string;
   provider: ProviderId | undefined;
   pdf: string | undefined;
+  workshop: string | undefined;
 }
 
 export async function runGenerate(argv: readonly string[], io: CliIo): Promise<number> {
@@ -51,7 +54,9 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
   if (!core) return 1;
   try {
     if (core.settings.problem) io.err(`warning: ${core.settings.problem}`);
-    const { run, document, fallback } = await core.generate(args.brief, args.provider ? { providerId: args.provider } : {});
+    const workshop = args.workshop ? findWorkshop(core, args.workshop, '--workshop') : core.store.getWorkshop(core.workshops.currentWorkshopId())!;
+    if (workshop.archivedAt) throw new UsageError(`--workshop "${workshop.name}" is archived; restore it first: persona-studio workshops restore ${workshop.id}`);
+    const { run, document, fallback } = await core.generate(args.brief, { workshopId: workshop.id, ...(args.provider ? { providerId: args.provider } : {}) });
     if (fallback) io.err(`warning: ${fallback.personas} of the ${document.personas.length} personas were written by the ${fallback.provider} engine because ${run.provider} failed: ${fallback.reason}`);
     const json = JSON.stringify(document, null, 2);
     if (args.out) {
@@ -71,10 +76,11 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
         const where = [p.location.city, p.location.country].join(', ');
         io.out(`${String(i + 1).padStart(3)}. ${p.name}, ${p.age}, ${p.occupation} (${where}) quality ${p.meta?.qualityScore ?? '-'}`);
       });
-      io.out(`Saved as run ${run.id} in ${core.store.file}${args.out ? `; document written to ${args.out}` : ''}`);
+      io.out(`Saved as run ${run.id} in the workshop "${workshop.name}" (${core.store.file})${args.out ? `; document written to ${args.out}` : ''}`);
     }
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
@@ -94,6 +100,7 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
     json: { type: 'boolean' },
     out: { type: 'string' },
     pdf: { type: 'string' },
+    workshop: { type: 'string' },
     data: { type: 'string' },
   });
   const [description, ...extra] = positionals;
@@ -118,6 +125,6 @@ function parseGenerateArgs(argv: readonly string[]): GenerateArgs {
   if (values.provider !== undefined && !(PROVIDER_IDS as readonly string[]).includes(values.provider)) {
     throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')} (got ${JSON.stringify(values.provider)})`);
   }
-  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as ProviderId | undefined, pdf: values.pdf };
+  return { brief: brief.data, json: values.json === true, out: values.out, dataDir: values.data ?? defaultDataDir(), provider: values.provider as ProviderId | undefined, pdf: values.pdf, workshop: values.workshop };
 }
 

@@ -8,6 +8,8 @@ import { EXPORT_USAGE, runExport } from './export-command';
 import { METRICS_USAGE, runMetrics } from './metrics-command';
 import { REPAIR_USAGE, runRepair } from './repair-command';
 import { CHECK_USAGE, runCheck } from './check-command';
+import { WORKSHOPS_USAGE, runWorkshops } from './workshops-command';
+import { RUNS_USAGE, runRuns } from './runs-command';
 
 export type { CliIo } from './args';
 
@@ -22,6 +24,10 @@ export const USAGE = `Usage:
 
   ${METRICS_USAGE}
 
+  ${WORKSHOPS_USAGE}
+
+  ${RUNS_USAGE}
+
   persona-studio --help    show this help`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
@@ -30,6 +36,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   check: runCheck,
   export: runExport,
   metrics: runMetrics,
+  workshops: runWorkshops,
+  runs: runRuns,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

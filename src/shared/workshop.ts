@@ -86,7 +86,7 @@ export const deletionPreviewSchema = z.object({
   runs: z.int().min(0),
   personas: z.int().min(0),
   edits: z.int().min(0),
-  /** Backups of app.db taken before now: they still hold what is deleted unless deleted too. */
+  /** Backups of app.db taken since the data was first written: they still hold what is deleted unless deleted too (`deleteBackups`). */
   backups: z.int().min(0),
 });
 export type DeletionPreview = z.output<typeof deletionPreviewSchema>;
@@ -94,7 +94,7 @@ export type DeletionPreview = z.output<typeof deletionPreviewSchema>;
 /** One version of a persona: the original (version 0) or the state after an edit. */
 export const personaVersionSchema = z.object({
   version: z.int().min(0),
-  /** When this version was made: the run's time for the original, the edit's for the others. */
+  /** When this version was made: for the original, when the persona was written (with its run, or added to it later); the edit's time for the others. */
   at: z.string(),
   /** Fields that differ from the version before (top-level keys, e.g. "goals", "location"); empty for the original. */
   changed: z.array(z.string()),

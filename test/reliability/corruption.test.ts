@@ -39,7 +39,7 @@ async function workshopWithBackup(): Promise<{ dir: string; backedUpRuns: string
 }
 
 function runIds(core: Core): string[] {
-  return core.store.listRuns(core.store.defaultWorkshopId()).map((r) => r.id);
+  return core.store.listRuns(core.store.currentWorkshopId()).map((r) => r.id);
 }
 
 describe('a damaged app.db', () => {
@@ -208,7 +208,7 @@ describe('a damaged cache.db', () => {
       expect(healed.monitor.listAlerts(3_600_000)).toEqual([expect.objectContaining({ rule: 'cache_recovered', message: expect.stringContaining('moved to') })]);
       // The user's work in app.db is untouched by the cache's trouble.
       expect(healed.recovery.state().damaged).toBeNull();
-      expect(healed.store.listRuns(healed.store.defaultWorkshopId())).toHaveLength(3); // the first run, the one made again, the cached one
+      expect(healed.store.listRuns(healed.store.currentWorkshopId())).toHaveLength(3); // the first run, the one made again, the cached one
       healed.close();
       expect(fs.readdirSync(dir).some((f) => f.startsWith('cache.db.corrupt-'))).toBe(true);
     });

@@ -26,8 +26,8 @@ async function perform(op: CrashOperation): Promise<void> {
     case 'generate': {
       const result = await dispatch('generation:run', { requestId: op.requestId, workshopId: op.workshopId, brief: op.brief }, context);
       if (!result.ok) return ack(op.id, { error: result.error.message });
-      const { run, document } = result.data as { run: { id: string }; document: { personas: Array<{ id: string }> } };
-      return ack(op.id, { runId: run.id, personaIds: document.personas.map((p) => p.id) });
+      const { run, document } = result.data as { run: { id: string; workshopId: string }; document: { personas: Array<{ id: string }> } };
+      return ack(op.id, { runId: run.id, workshopId: run.workshopId, personaIds: document.personas.map((p) => p.id) });
     }
     case 'edit': {
       const current = core.store.getPersona(op.personaId);
@@ -42,6 +42,14 @@ async function perform(op: CrashOperation): Promise<void> {
     case 'workshop': {
       const result = await dispatch('workshops:create', { name: op.name }, context);
       return ack(op.id, result.ok ? { workshopId: (result.data as { id: string }).id } : { error: result.error.message });
+    }
+    case 'deleteRun': {
+      const result = await dispatch('runs:delete', { runId: op.runId, deleteBackups: op.deleteBackups }, context);
+      return ack(op.id, result.ok ? {} : { error: result.error.message });
+    }
+    case 'deleteWorkshop': {
+      const result = await dispatch('workshops:delete', { workshopId: op.workshopId, deleteBackups: op.deleteBackups }, context);
+      return ack(op.id, result.ok ? {} : { error: result.error.message });
     }
   }
 }

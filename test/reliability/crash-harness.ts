@@ -1,24 +1,27 @@
 /**
  * Crash durability: runs the core in a child process (crash-child.ts), drives generations, edits,
- * new workshops and settings changes through its IPC dispatcher, and kills it with SIGKILL at a
- * seeded random moment, now and then while it is still starting. After each kill, app.db must pass
- * `PRAGMA integrity_check`, hold every change the child acknowledged, and show no half-saved run.
+ * new workshops, settings changes and deletes of runs and workshops through its IPC dispatcher, and
+ * kills it with SIGKILL at a seeded random moment, now and then while it is still starting. After
+ * each kill, app.db must pass `PRAGMA integrity_check`, hold every change the child acknowledged,
+ * and show no half-saved run; a run or workshop whose delete was sent is there whole or gone whole.
  * The data folder is kept from one trial to the next and read without writing, so the next start
  * recovers the WAL the kill left, and damage would pile up rather than hide.
  */
-import Database from 'better-sqlite3';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import { SeededRandom } from '../../src/main/world/random';
 import type { Level } from '../../src/shared/persona';
+import { check, type Ledger } from './crash-check';
 
 export type CrashOperation =
   | { id: number; kind: 'generate'; requestId: string; workshopId?: string; brief: { description: string; count: number; level: Level; seed: number } }
   | { id: number; kind: 'edit'; personaId: string; quote: string }
   | { id: number; kind: 'settings'; maxConcurrency: number }
-  | { id: number; kind: 'workshop'; name: string };
+  | { id: number; kind: 'workshop'; name: string }
+  | { id: number; kind: 'deleteRun'; runId: string; deleteBackups: boolean }
+  | { id: number; kind: 'deleteWorkshop'; workshopId: string; deleteBackups: boolean };
 
 export interface CrashReport {
   trials: number;
@@ -29,6 +32,10 @@ export interface CrashReport {
   integrityFailures: number;
   /** Runs whose personas are not all there, or edits whose persona does not show them. */
   halfSaved: number;
+  /** Runs or workshops a delete left partly there: some of their rows gone, others not. */
+  halfDeleted: number;
+  /** Deletes acknowledged, and deletes cut by the kill found whole or gone (both fine). */
+  deletes: { acknowledged: number; cutAndKept: number; cutAndGone: number };
   /** Trials killed before the core said it was ready. */
   killedWhileStarting: number;
   problems: string[];
@@ -51,19 +58,30 @@ const BRIEFS = [
 ];
 const LEVELS: Level[] = ['simple', 'standard', 'b2b'];
 
-/** What the harness knows the child acknowledged, and what it sent after (which may or may not have landed). */
-interface Ledger {
-  runs: Map<string, number>;
-  workshops: Set<string>;
-  /** Per persona: the quotes sent, in order, and how many of them were acknowledged. */
-  edits: Map<string, { sent: string[]; acknowledged: number }>;
-  settings: { sent: Array<{ id: number; value: number }>; acknowledged: number };
-}
-
 export async function runCrashTrials(options: CrashOptions): Promise<CrashReport> {
   const random = new SeededRandom(options.seed);
-  const ledger: Ledger = { runs: new Map(), workshops: new Set(), edits: new Map(), settings: { sent: [], acknowledged: 0 } };
-  const report: CrashReport = { trials: 0, acknowledged: 0, lost: 0, integrityFailures: 0, halfSaved: 0, killedWhileStarting: 0, problems: [] };
+  const ledger: Ledger = {
+    runs: new Map(),
+    workshops: new Set(),
+    deletingRuns: new Map(),
+    deletingWorkshops: new Set(),
+    deletedRuns: new Map(),
+    deletedWorkshops: new Set(),
+    deletesAcknowledged: 0,
+    edits: new Map(),
+    settings: { sent: [], acknowledged: 0 },
+  };
+  const report: CrashReport = {
+    trials: 0,
+    acknowledged: 0,
+    lost: 0,
+    integrityFailures: 0,
+    halfSaved: 0,
+    halfDeleted: 0,
+    deletes: { acknowledged: 0, cutAndKept: 0, cutAndGone: 0 },
+    killedWhileStarting: 0,
+    problems: [],
+  };
   let nextId = 1;
   for (let trial = 0; trial < options.trials; trial++) {
     // Every fifth trial dies in start-up (opening app.db, migrations, the backup), timed from when the core begins.
@@ -123,6 +141,8 @@ async function driveUntilKilled(child: ChildProcessWithoutNullStreams, random: S
       const op = nextOperation(random, ledger, newId());
       const ack = await send(op);
       if (!ack || killed) return;
+      // A generation whose workshop was deleted while it ran has nowhere to go: a refusal, not a failure.
+      if (op.kind === 'generate' && typeof ack['error'] === 'string' && /workshop was deleted|No workshop has the id/.test(ack['error'])) continue;
       if (typeof ack['error'] === 'string') throw new Error(`operation ${op.kind} failed in the child: ${ack['error']}`);
       acknowledged++;
       record(ledger, op, ack);
@@ -136,7 +156,26 @@ async function driveUntilKilled(child: ChildProcessWithoutNullStreams, random: S
 
 function nextOperation(random: SeededRandom, ledger: Ledger, id: number): CrashOperation {
   const roll = random.next();
-  const personas = [...ledger.edits.keys()];
+  // Personas of runs being deleted are not edited: the edit could only be refused.
+  const personas = [...ledger.runs.values()].flatMap((run) => run.personaIds);
+  const runs = [...ledger.runs.keys()];
+  if (roll >= 0.45 && roll < 0.53 && runs.length > 2) {
+    const runId = random.pick(runs);
+    ledger.deletingRuns.set(runId, ledger.runs.get(runId)!);
+    ledger.runs.delete(runId);
+    return { id, kind: 'deleteRun', runId, deleteBackups: random.next() < 0.3 };
+  }
+  if (roll >= 0.53 && roll < 0.56 && ledger.workshops.size > 1) {
+    const workshopId = random.pick([...ledger.workshops]);
+    ledger.workshops.delete(workshopId);
+    ledger.deletingWorkshops.add(workshopId);
+    for (const [runId, run] of ledger.runs) {
+      if (run.workshopId !== workshopId) continue;
+      ledger.deletingRuns.set(runId, run);
+      ledger.runs.delete(runId);
+    }
+    return { id, kind: 'deleteWorkshop', workshopId, deleteBackups: random.next() < 0.3 };
+  }
   if (roll < 0.3 && personas.length > 0) {
     const personaId = random.pick(personas);
     const quote = `Edited quote ${id}: the week is planned on Sunday.`;
@@ -163,8 +202,26 @@ function nextOperation(random: SeededRandom, ledger: Ledger, id: number): CrashO
 function record(ledger: Ledger, op: CrashOperation, ack: Record<string, unknown>): void {
   if (op.kind === 'generate') {
     const personaIds = ack['personaIds'] as string[];
-    ledger.runs.set(ack['runId'] as string, personaIds.length);
+    const run = { workshopId: ack['workshopId'] as string, personaIds };
+    // Saved before its workshop's delete began: it goes (or stays) with the workshop.
+    if (ledger.deletingWorkshops.has(run.workshopId)) ledger.deletingRuns.set(ack['runId'] as string, run);
+    else if (ledger.deletedWorkshops.has(run.workshopId)) ledger.deletedRuns.set(ack['runId'] as string, run);
+    else ledger.runs.set(ack['runId'] as string, run);
     for (const id of personaIds) ledger.edits.set(id, { sent: [], acknowledged: 0 });
+  } else if (op.kind === 'deleteRun') {
+    ledger.deletesAcknowledged++;
+    const run = ledger.deletingRuns.get(op.runId);
+    if (run) ledger.deletedRuns.set(op.runId, run);
+    ledger.deletingRuns.delete(op.runId);
+  } else if (op.kind === 'deleteWorkshop') {
+    ledger.deletesAcknowledged++;
+    ledger.deletingWorkshops.delete(op.workshopId);
+    ledger.deletedWorkshops.add(op.workshopId);
+    for (const [runId, run] of ledger.deletingRuns) {
+      if (run.workshopId !== op.workshopId) continue;
+      ledger.deletedRuns.set(runId, run);
+      ledger.deletingRuns.delete(runId);
+    }
   } else if (op.kind === 'edit') {
     const edits = ledger.edits.get(op.personaId)!;
     edits.acknowledged = Math.max(edits.acknowledged, edits.sent.indexOf(op.quote) + 1);
@@ -172,54 +229,5 @@ function record(ledger: Ledger, op: CrashOperation, ack: Record<string, unknown>
     ledger.settings.acknowledged = Math.max(ledger.settings.acknowledged, ledger.settings.sent.findIndex((s) => s.id === op.id) + 1);
   } else {
     ledger.workshops.add(ack['workshopId'] as string);
-  }
-}
-
-/** Reads app.db as the next start would, and counts what is missing or half there. */
-function check(dataDir: string, ledger: Ledger, report: CrashReport, trial: number): void {
-  const problem = (kind: 'lost' | 'halfSaved' | 'integrityFailures', text: string) => {
-    report[kind]++;
-    if (report.problems.length < 20) report.problems.push(`trial ${trial}: ${text}`);
-  };
-  let db: Database.Database;
-  try {
-    // Read-only: closing it must not fold the WAL in, so the next start meets the file exactly as the kill left it.
-    db = new Database(path.join(dataDir, 'app.db'), { fileMustExist: true, readonly: true });
-  } catch (error) {
-    if (ledger.runs.size === 0 && ledger.workshops.size === 0 && ledger.settings.acknowledged === 0) return;
-    return problem('integrityFailures', `app.db would not open: ${String(error)}`);
-  }
-  try {
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return problem('integrityFailures', `integrity_check said ${String(integrity)}`);
-    const personasOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM personas WHERE run_id = ?');
-    for (const [runId, count] of ledger.runs) {
-      const run = db.prepare<[string], { count: number }>('SELECT count FROM runs WHERE id = ?').get(runId);
-      if (!run) problem('lost', `acknowledged run ${runId} is missing`);
-      else if (personasOf.get(runId)!.n !== count) problem('halfSaved', `run ${runId} has ${personasOf.get(runId)!.n} of its ${count} personas`);
-    }
-    // Runs nobody heard about yet must be whole too: a run is saved with all its personas or not at all.
-    const partial = db.prepare<[], { id: string; count: number; n: number }>(
-      `SELECT r.id, r.count, (SELECT COUNT(*) FROM personas p WHERE p.run_id = r.id) AS n FROM runs r WHERE r.status = 'succeeded'`,
-    ).all();
-    for (const run of partial) if (run.n !== run.count) problem('halfSaved', `run ${run.id} shows ${run.n} of ${run.count} personas`);
-    for (const id of ledger.workshops) if (!db.prepare('SELECT 1 FROM workshops WHERE id = ?').get(id)) problem('lost', `acknowledged workshop ${id} is missing`);
-    for (const [personaId, edits] of ledger.edits) {
-      if (edits.acknowledged === 0) continue;
-      const row = db.prepare<[string], { json: string }>('SELECT json FROM personas WHERE id = ?').get(personaId);
-      const quote = row ? (JSON.parse(row.json) as { quote?: string }).quote : undefined;
-      // The last acknowledged edit, or one sent after it that landed before the kill.
-      if (!quote || !edits.sent.slice(edits.acknowledged - 1).includes(quote)) problem('lost', `persona ${personaId} shows "${quote}" instead of its acknowledged edit`);
-      const lastEdit = db.prepare<[string], { after_json: string }>('SELECT after_json FROM edits WHERE persona_id = ? ORDER BY id DESC LIMIT 1').get(personaId);
-      if (row && lastEdit && lastEdit.after_json !== row.json) problem('halfSaved', `persona ${personaId} differs from its last recorded edit`);
-    }
-    if (ledger.settings.acknowledged > 0) {
-      const stored = db.prepare<[], { value_json: string }>("SELECT value_json FROM settings WHERE key = 'providers'").get();
-      const value = stored ? (JSON.parse(stored.value_json) as { limits?: { maxConcurrency?: number } }).limits?.maxConcurrency : undefined;
-      const possible = ledger.settings.sent.slice(ledger.settings.acknowledged - 1).map((s) => s.value);
-      if (value === undefined || !possible.includes(value)) problem('lost', `settings show maxConcurrency ${value}, not the acknowledged ${possible[0]}`);
-    }
-  } finally {
-    db.close();
   }
 }

@@ -113,7 +113,7 @@ export async function runIpcFuzz(options: IpcFuzzOptions): Promise<IpcFuzzReport
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-    tally.coreAnswersAfter = await answersStill(dispatch, core.store.defaultWorkshopId());
+    tally.coreAnswersAfter = await answersStill(dispatch, core.store.currentWorkshopId());
   } finally {
     process.off('uncaughtException', onProcessError);
     process.off('unhandledRejection', onProcessError);
@@ -263,8 +263,21 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
   'providers:probe': () => ({ providerId: 'offline' }),
   'scheduler:status': () => ({}),
   'generation:cancel': (rng, state) => ({ requestId: pickOr(rng, [...state.runningGenerations], state.uuid(rng)) }),
-  'workshops:list': () => ({}),
-  'workshops:create': (rng) => ({ name: `Fuzz workshop ${rng.int(1, 1000)}` }),
+  'workshops:list': (rng) => (rng.next() < 0.5 ? {} : { includeArchived: rng.next() < 0.5 }),
+  'workshops:create': (rng) => ({ name: `Fuzz workshop ${rng.int(1, 1000)}`, ...(rng.next() < 0.3 ? { client: `Client ${rng.int(1, 9)}` } : {}) }),
+  'workshops:update': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop'), ...(rng.next() < 0.5 ? { name: `Renamed ${rng.int(1, 1000)}` } : {}), ...(rng.next() < 0.5 ? { client: rng.pick(['Client A', '', null]) } : {}) }),
+  'workshops:select': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') }),
+  'workshops:archive': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop'), archived: rng.next() < 0.5 }),
+  'workshops:delete': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') }),
+  'deletion:preview': (rng, state) => (rng.next() < 0.5 ? { workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') } : { runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'runs:rename': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run'), title: `Fuzzed title ${rng.int(1, 1000)}` }),
+  'runs:move': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run'), workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') }),
+  'runs:duplicate': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'runs:delete': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'personas:delete': (rng, state) => ({ personaId: state.personas.length > 0 && rng.next() < 0.5 ? rng.pick(state.personas).id : 'no-such-persona' }),
+  'personas:history': (rng, state) => ({ personaId: state.personas.length > 0 ? rng.pick(state.personas).id : 'no-such-persona' }),
+  'personas:restore': (rng, state) => ({ personaId: state.personas.length > 0 ? rng.pick(state.personas).id : 'no-such-persona', version: rng.int(0, 3) }),
+  'personas:undo': (rng, state) => ({ personaId: state.personas.length > 0 ? rng.pick(state.personas).id : 'no-such-persona' }),
   'runs:list': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop'), ...(rng.next() < 0.5 ? { limit: rng.int(1, 500) } : {}) }),
   'runs:get': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
   'validation:stats': () => ({}),

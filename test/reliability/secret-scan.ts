@@ -99,7 +99,7 @@ export async function runSecretScan(dataDir: string, rendererDir = path.join(ROO
     await invoke('providers:probe', { providerId: 'openai' });
     for (const channel of ['settings:get', 'app:info', 'scheduler:status', 'monitor:live', 'monitor:traces', 'monitor:suggestions', 'alerts:list', 'recovery:state']) await invoke(channel, {});
     const info = await invoke('app:info', {});
-    await invoke('runs:list', { workshopId: (info.data as { defaultWorkshopId: string }).defaultWorkshopId });
+    await invoke('runs:list', { workshopId: (info.data as { currentWorkshopId: string }).currentWorkshopId });
     await invoke('runs:search', { query: '' });
     const exportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-exports-'));
     for (const runId of runIds.slice(0, 2)) {

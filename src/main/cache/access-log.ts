@@ -26,6 +26,12 @@ export class AccessLog {
     this.at[slot] = now;
   }
 
+  /** Drops requests for these keys from the ring (already flushed: this only lets go of their canonical text). */
+  forget(keys: readonly string[]): void {
+    const gone = new Set(keys);
+    for (let slot = 0; slot < RING_SIZE; slot++) if (gone.has(this.keys[slot]?.key ?? '')) this.keys[slot] = undefined;
+  }
+
   flush(): void {
     const records: AccessRecord[] = [];
     for (let i = Math.max(this.flushed, this.next - RING_SIZE); i < this.next; i++) {

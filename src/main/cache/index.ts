@@ -3,6 +3,7 @@
  * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
  */
 export { keyFor } from './cache-keys';
+export type { CacheKey } from './cache-keys';
 export type { Clock } from './clock';
 export { TieredCache } from './tiered-cache';
 export type { CacheAlert } from './cache-file';

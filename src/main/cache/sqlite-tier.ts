@@ -75,6 +75,7 @@ export class SqliteTier {
       entry: db.prepare<[string], Omit<StoredEntry, 'key' | 'quality' | 'lastAccess'>>('SELECT kind, canonical, value AS json, size, expires_at AS expiresAt, stale_until AS staleUntil, hits FROM entries WHERE key = ?'),
       sizeOf: db.prepare<[string], { size: number }>('SELECT size FROM entries WHERE key = ?'),
       delete: db.prepare<[string]>('DELETE FROM entries WHERE key = ?'),
+      deleteAccesses: db.prepare<[string]>('DELETE FROM accesses WHERE key = ?'),
       expiredBatch: db.prepare<[number, number], { key: string; size: number }>('SELECT key, size FROM entries WHERE stale_until < ? LIMIT ?'),
       victims: db.prepare<[number], { key: string; size: number }>(
         // Recency and frequency: each hit (up to 16) is worth an hour of recency.
@@ -96,7 +97,8 @@ export class SqliteTier {
 
   /** Opens (creating or migrating) cache.db; throws what openDatabase throws for a file it cannot use. */
   static open(file: string, nativeBinding?: string): SqliteTier {
-    const db = openDatabase(file, MIGRATIONS, nativeBinding ? { nativeBinding } : {});
+    // Deleted entries are zeroed: a purged run's personas must not stay readable in free pages.
+    const db = openDatabase(file, MIGRATIONS, { secureDelete: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       // Reads are the hot path: map the file and keep up to 32 MB of pages in memory (SQLite's default is 2 MB).
       db.pragma('mmap_size = 268435456');
@@ -128,6 +130,25 @@ export class SqliteTier {
     if (previous === undefined) return;
     this.statements.delete.run(key);
     this.bytes -= previous;
+  }
+
+  /** Deletes entries and every logged request for them in one transaction, then empties the WAL; returns how many entries there were. */
+  purge(keys: readonly string[]): number {
+    let removed = 0;
+    this.db.transaction(() => {
+      for (const key of keys) {
+        const size = this.statements.sizeOf.get(key)?.size;
+        this.pendingAccess.delete(key);
+        this.statements.deleteAccesses.run(key);
+        if (size === undefined) continue;
+        this.statements.delete.run(key);
+        this.bytes -= size;
+        removed++;
+      }
+    })();
+    // The WAL still holds the pages as they were before the delete: fold it in and truncate it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return removed;
   }
 
   /** Remembers a hit; written by `flushAccess`. */

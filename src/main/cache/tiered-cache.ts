@@ -117,6 +117,21 @@ export class TieredCache {
     this.l2.run((l2) => l2.delete(key));
   }
 
+  /**
+   * Removes entries for good (a deleted run's personas): from memory, from cache.db together with
+   * their request history (which holds the canonical text, the brief), and from cache.db's WAL.
+   * cache.db zeroes deleted content, so nothing of them stays readable in the files. Returns how many
+   * entries cache.db held.
+   */
+  purge(keys: readonly string[]): number {
+    if (keys.length === 0) return 0;
+    // Requests not yet written would bring the canonical text back after the purge.
+    this.log.flush();
+    this.log.forget(keys);
+    for (const key of keys) this.l1.delete(key);
+    return this.l2.run((l2) => l2.purge(keys)) ?? 0;
+  }
+
   /** Empties both tiers; the user's work in app.db is elsewhere and untouched. */
   clear(): { entries: number; bytes: number } {
     // Every entry L1 holds was also written to L2, so L2 counts them all when it is there.

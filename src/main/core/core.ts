@@ -213,7 +213,8 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const generate: Core['generate'] = (brief, generationOptions) => pipeline.run(brief, generationOptions);
-  const workshops = new Workshops(store, generate);
+  // Deleting a run purges the cached generation that holds its personas; the backups are counted and, when asked, deleted.
+  const workshops = new Workshops(store, generate, { purgeCached: (keys) => void cache.purge(keys), recovery });
   const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter());
 
   return {

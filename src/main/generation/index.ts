@@ -9,6 +9,7 @@ export type { FinishedRun, GenerationOptions, GenerationResult, PipelineDeps, Tr
 export { BatchSizeControl } from './batch-size';
 export { countryOfCity, repairContextFor } from './repair-context';
 export type { RepairContext } from './repair-context';
+export { titleFromBrief } from './run-record';
 export type { NewRun } from './run-record';
 export { repairAnswer } from './repair-answer';
 export type { RepairAnswerOptions } from './repair-answer';

@@ -9,7 +9,7 @@ import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
 import type { RunSummary } from '../../shared/workshop';
-import { keyFor } from '../cache';
+import { keyFor, type CacheKey } from '../cache';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
 import type { Priority } from '../scheduler';
 import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation';
@@ -19,7 +19,7 @@ import { mergeFallbacks, rewriteWeakPersonas } from './fidelity-rewrite';
 import { PhaseTimeline } from './phase-timeline';
 import { GenerationError, type GenerationOptions, type GenerationResult, type PipelineDeps } from './pipeline-types';
 import { repairContextFor } from './repair-context';
-import type { NewRun } from './run-record';
+import { titleFromBrief, type NewRun } from './run-record';
 
 /** What a cached generation holds: the personas and report as first made. */
 interface CachedGeneration {
@@ -34,7 +34,7 @@ export class GenerationPipeline {
     const { store } = this.deps;
     const signal = options.signal ?? new AbortController().signal;
     const progress = options.onProgress ?? (() => {});
-    const workshopId = options.workshopId ?? store.defaultWorkshopId();
+    const workshopId = options.workshopId ?? store.currentWorkshopId();
     if (!store.getWorkshop(workshopId)) throw new GenerationError('not_found', `No workshop has the id ${workshopId}.`, [], 'workshopId');
     const providerId = options.providerId ?? this.deps.defaultProviderId();
     const provider = this.deps.providers.get(providerId);
@@ -44,6 +44,7 @@ export class GenerationPipeline {
     const recorded = recordedBrief(brief);
     const startedAt = new Date();
     const trace = new PhaseTimeline();
+    let cacheKey: CacheKey | undefined;
     const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }, fromCache = false) => {
       const { totalMs, phases } = trace.finish();
       const record = {
@@ -60,7 +61,10 @@ export class GenerationPipeline {
         report: fields.report ?? null,
         error: fields.error ?? null,
         personas: fields.personas ?? [],
+        cacheKey: cacheKey?.key ?? null,
       };
+      // The workshop may have been deleted while the personas were written: there is nowhere to keep them.
+      if (options.persist !== false && !store.getWorkshop(workshopId)) throw new GenerationError('not_found', 'The workshop was deleted while its personas were being written; nothing was saved.', [], 'workshopId');
       const run = options.persist === false ? unsavedSummary(record) : store.saveRun({ ...record, phases });
       this.deps.traces?.record({ provider: provider.id, outcome: status, fromCache, totalMs, phases });
       return run;
@@ -74,7 +78,7 @@ export class GenerationPipeline {
 
       // Only a brief with the seed given can come back from the cache: without one, a re-run asks for new people.
       trace.enter('cache');
-      const cacheKey = input.seed !== undefined && this.deps.cache ? this.generationKey(provider, brief, recorded, analysis) : undefined;
+      cacheKey = input.seed !== undefined && this.deps.cache ? this.generationKey(provider, brief, recorded, analysis) : undefined;
       const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level), record: true });
       if (cached) {
         progress('store', 0, 1);
@@ -119,6 +123,8 @@ export class GenerationPipeline {
       const document: PersonaDocument = { schemaVersion: 1, level: brief.level, brief: recorded, personas, report };
       return { run, document, fromCache: false, ...(fallback ? { fallback } : {}) };
     } catch (error) {
+      // Nothing to record a failure in: the workshop is gone.
+      if (error instanceof GenerationError && error.field === 'workshopId') throw error;
       if (signal.aborted) {
         // A caller's deadline (AbortSignal.timeout) is not the user pressing Cancel: the run says which.
         const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
@@ -207,6 +213,8 @@ function unsavedSummary(record: NewRun): RunSummary {
     level: record.level,
     count: record.count,
     description: record.brief.description,
+    title: titleFromBrief(record.brief.description),
+    titled: false,
     seed: record.seed,
     startedAt: record.startedAt,
     durationMs: record.durationMs,

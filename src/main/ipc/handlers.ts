@@ -40,7 +40,7 @@ export function createHandlers(core: Core): Handlers {
       version: core.version,
       dataDir: core.dataDir,
       providers: [...core.providers.values()].map((p) => ({ id: p.id, label: p.label, kind: p.kind })),
-      defaultWorkshopId: core.workshops.defaultWorkshopId(),
+      currentWorkshopId: core.workshops.currentWorkshopId(),
     }),
 
     'generation:run': async ({ requestId, workshopId, brief, providerId }, context) =>
@@ -55,11 +55,19 @@ export function createHandlers(core: Core): Handlers {
 
     'generation:cancel': async ({ requestId }) => generations.cancel(requestId),
 
-    'workshops:list': async () => ({ workshops: core.workshops.list() }),
-
-    'workshops:create': async ({ name }) => core.workshops.create(name),
+    'workshops:list': async ({ includeArchived }) => ({ workshops: core.workshops.list({ includeArchived }) }),
+    'workshops:create': async (fields) => core.workshops.create(fields),
+    'workshops:update': async ({ workshopId, ...fields }) => core.workshops.update(workshopId, fields),
+    'workshops:select': async ({ workshopId }) => core.workshops.select(workshopId),
+    'workshops:archive': async ({ workshopId, archived }) => core.workshops.archive(workshopId, archived),
+    'workshops:delete': async ({ workshopId, deleteBackups }) => core.workshops.deleteWorkshop(workshopId, { deleteBackups }),
+    'deletion:preview': async (target) => core.workshops.previewDeletion(target),
 
     'runs:list': async ({ workshopId, limit }) => ({ runs: core.workshops.listRuns(workshopId, limit) }),
+    'runs:rename': async ({ runId, title }) => core.workshops.renameRun(runId, title),
+    'runs:move': async ({ runId, workshopId }) => core.workshops.moveRun(runId, workshopId),
+    'runs:duplicate': async ({ runId }) => core.workshops.duplicateRun(runId),
+    'runs:delete': async ({ runId, deleteBackups }) => core.workshops.deleteRun(runId, { deleteBackups }),
 
     'brief:understand': async ({ brief }) => core.understand(brief),
 
@@ -87,6 +95,10 @@ export function createHandlers(core: Core): Handlers {
     'personas:edit': async ({ personaId, persona }) => core.workshops.editPersona(personaId, persona),
 
     'personas:generate-one': async (request) => core.workshops.newPersona(request),
+    'personas:delete': async ({ personaId }) => core.workshops.deletePersona(personaId),
+    'personas:history': async ({ personaId }) => ({ versions: core.workshops.personaHistory(personaId) }),
+    'personas:restore': async ({ personaId, version }) => core.workshops.restorePersona(personaId, version),
+    'personas:undo': async ({ personaId }) => core.workshops.undoEdit(personaId),
 
     'reports:export': async ({ requestId, runId, format }) =>
       exports.run(requestId, async (signal) => {

@@ -10,7 +10,7 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Run SQLite's quick_check before writing anything, so a damaged file is refused untouched. */
   verify?: boolean;
-  /** Zero deleted content (app.db: replaced keys, removed personas); the cache has nothing to hide. */
+  /** Zero deleted content (replaced keys, deleted runs and personas, purged cache entries), so it does not linger in free pages. */
   secureDelete?: boolean;
 }
 

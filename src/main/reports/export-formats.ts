@@ -46,10 +46,12 @@ export function toCsv(personas: readonly Persona[]): string {
   return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-export function toMarkdown(run: RunDetail, workshopName: string): string {
+export function toMarkdown(run: RunDetail, workshop: { name: string; client: string | null }): string {
   const personas = run.document?.personas ?? [];
   const lines = [
-    `# ${workshopName}`,
+    `# ${run.title}`,
+    '',
+    `Workshop: ${workshop.name}${workshop.client ? ` · Client: ${workshop.client}` : ''}`,
     '',
     `> ${run.brief.description}`,
     '',

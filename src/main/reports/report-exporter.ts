@@ -49,18 +49,20 @@ export class ReportExporter {
   async export(runId: string, format: ExportFormat, signal?: AbortSignal): Promise<ExportedReport> {
     const run = this.store.getRun(runId);
     if (!run || !run.document) throw new ExportError('not_found', `No run with personas has the id ${runId}.`);
-    const workshopName = this.store.getWorkshop(run.workshopId)?.name ?? 'Workshop';
+    const found = this.store.getWorkshop(run.workshopId);
+    const workshop = { name: found?.name ?? 'Workshop', client: found?.client ?? null };
+    const workshopName = workshop.name;
     let bytes: Buffer;
     if (format === 'pdf') {
       try {
         this.printer ??= this.makePrinter();
-        bytes = await this.printer.print(renderReportHtml({ run, workshopName, generatedAt: new Date() }), signal);
+        bytes = await this.printer.print(renderReportHtml({ run, workshop, generatedAt: new Date() }), signal);
       } catch (error) {
         if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
         throw new ExportError('internal', error instanceof Error ? error.message : String(error));
       }
     } else {
-      const text = format === 'json' ? toJson(run.document) : format === 'csv' ? toCsv(run.document.personas) : toMarkdown(run, workshopName);
+      const text = format === 'json' ? toJson(run.document) : format === 'csv' ? toCsv(run.document.personas) : toMarkdown(run, workshop);
       bytes = Buffer.from(text, 'utf8');
     }
     return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${format}`, mimeType: MIME[format] };

@@ -9,23 +9,30 @@ import { TRACE_PHASES } from '../../shared/metrics';
 import type { Persona } from '../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
 
+/** The workshop a report is for, as its cover names it. */
+export interface ReportWorkshop {
+  name: string;
+  /** The client the workshop is for; null when none was given. */
+  client: string | null;
+}
+
 export interface ReportInput {
   run: RunDetail;
-  workshopName: string;
+  workshop: ReportWorkshop;
   generatedAt: Date;
 }
 
-export function renderReportHtml({ run, workshopName, generatedAt }: ReportInput): string {
+export function renderReportHtml({ run, workshop, generatedAt }: ReportInput): string {
   const personas = run.document?.personas ?? [];
   return `<!doctype html>
 <html lang="${escape(run.brief.language ?? 'en')}">
 <head>
 <meta charset="utf-8">
-<title>${escape(workshopName)}: ${escape(run.brief.description)}</title>
+<title>${escape(run.title)} · ${escape(workshop.name)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-${cover(run, workshopName, generatedAt, personas.length)}
+${cover(run, workshop, generatedAt, personas.length)}
 ${overview(personas, run)}
 ${personas.map((p, i) => personaPage(p, i + 1)).join('\n')}
 ${appendix(run, personas)}
@@ -33,12 +40,16 @@ ${appendix(run, personas)}
 </html>`;
 }
 
-function cover(run: RunDetail, workshopName: string, generatedAt: Date, count: number): string {
+/** The cover: the run's title, the workshop and its client, the brief, and the run's facts. */
+function cover(run: RunDetail, workshop: ReportWorkshop, generatedAt: Date, count: number): string {
   return `<section class="page cover">
   <p class="kicker">Persona Studio · workshop report</p>
-  <h1>${escape(workshopName)}</h1>
+  <p class="workshop">${escape(workshop.name)}${workshop.client ? `<span class="client"> · for ${escape(workshop.client)}</span>` : ''}</p>
+  <h1>${escape(run.title)}</h1>
   <p class="brief">${escape(run.brief.description)}</p>
   <dl class="facts">
+    <div><dt>Workshop</dt><dd>${escape(workshop.name)}</dd></div>
+    ${workshop.client ? `<div><dt>Client</dt><dd>${escape(workshop.client)}</dd></div>` : ''}
     <div><dt>Personas</dt><dd>${count} · ${escape(run.level)} level</dd></div>
     ${run.brief.location ? `<div><dt>Location</dt><dd>${escape(run.brief.location)}</dd></div>` : ''}
     ${run.brief.ageRange ? `<div><dt>Ages</dt><dd>${run.brief.ageRange[0]}–${run.brief.ageRange[1]}</dd></div>` : ''}
@@ -160,6 +171,8 @@ h2 { font-size: 18pt; margin: 0 0 4mm; }
 h3 { font-size: 10pt; text-transform: uppercase; letter-spacing: .05em; color: #5f6470; margin: 5mm 0 2mm; }
 .kicker { color: #3b5bdb; font-weight: 700; text-transform: uppercase; letter-spacing: .08em; font-size: 9pt; margin: 0 0 3mm; }
 .cover { padding-top: 45mm; }
+.cover .workshop { font-size: 13pt; font-weight: 600; margin: 0 0 3mm; }
+.cover .client { font-weight: 400; color: #5f6470; }
 .cover .brief { font-size: 15pt; max-width: 150mm; margin: 0 0 12mm; }
 .facts { display: grid; grid-template-columns: 35mm 1fr; gap: 2mm 6mm; margin: 0; }
 .facts div { display: contents; }

@@ -46,6 +46,8 @@ const BACKUPS_KEPT = 5;
 
 export class AppRecovery {
   private restartPending = false;
+  /** Backups being written now: their .partial copies are theirs, and SQLite keeps them up to date with every change. */
+  private writing = 0;
 
   constructor(
     private readonly dataDir: string,
@@ -75,6 +77,26 @@ export class AppRecovery {
       .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   }
 
+  /**
+   * Backups that may hold what was written at or after `since` (taken then or later), newest first:
+   * a delete leaves its data in them. None while app.db is not open: nothing done now reaches a backup.
+   */
+  backupsSince(since: string): BackupInfo[] {
+    if (this.damaged) return [];
+    const from = Date.parse(since);
+    return this.backups().filter((backup) => Date.parse(backup.takenAt) >= from);
+  }
+
+  /** Deletes the backups that may hold what was written at or after `since`; returns how many. */
+  deleteBackupsSince(since: string): number {
+    const doomed = this.backupsSince(since);
+    for (const backup of doomed) fs.rmSync(path.join(this.folder, backup.name), { force: true });
+    // A backup cut short leaves a .partial copy that holds the same data. One being written now is
+    // left alone: SQLite's backup follows changes made on its own connection, deletes included.
+    if (doomed.length > 0 && this.writing === 0) for (const name of fs.readdirSync(this.folder)) if (name.includes('.partial')) fs.rmSync(path.join(this.folder, name), { force: true });
+    return doomed.length;
+  }
+
   /** Takes a backup when the newest is a day old or there is none. */
   async backupIfDue(store: WorkshopStore, now = Date.now()): Promise<BackupInfo | null> {
     if (this.damaged) return null;
@@ -93,10 +115,12 @@ export class AppRecovery {
     const file = path.join(this.folder, name);
     // Written under a temporary name, so a crash mid-copy never leaves a backup that looks whole.
     const partial = `${file}.partial`;
+    this.writing++;
     try {
       await store.backupTo(partial);
       fs.renameSync(partial, file);
     } finally {
+      this.writing--;
       fs.rmSync(partial, { force: true });
     }
     for (const old of this.backups().slice(BACKUPS_KEPT)) fs.rmSync(path.join(this.folder, old.name), { force: true });

@@ -4,5 +4,9 @@
  */
 export { AppRecovery, RecoveryError, openWorkshopStoreOrRecover } from './app-recovery';
 export type { WorkshopStore } from './workshop-store';
+export { DEFAULT_WORKSHOP_NAME } from './workshop-rows';
 export { Workshops } from './workshops';
-export type { Generate, NewPersonaRequest } from './workshops';
+export type { WorkshopsOptions } from './workshops';
+export type { Deleted, DeletionTarget, PurgeCached } from './erasure';
+export type { Generate, NewPersonaRequest } from './persona-work';
+export type { WorkshopFields } from './workshop-rows';

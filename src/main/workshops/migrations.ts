@@ -112,4 +112,17 @@ export const APP_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN phases_json TEXT;
   `,
+  // Workshops the user owns: a client, a description and an archive; runs titled (NULL: the title
+  // follows the brief) and keyed to the generation cache entry they came from, so a delete can purge
+  // it; each edit says how it came about. The current workshop is a row of the settings table.
+  `
+  ALTER TABLE workshops ADD COLUMN client TEXT;
+  ALTER TABLE workshops ADD COLUMN description TEXT;
+  ALTER TABLE workshops ADD COLUMN archived_at TEXT;
+  ALTER TABLE runs ADD COLUMN title TEXT;
+  ALTER TABLE runs ADD COLUMN cache_key TEXT;
+  ALTER TABLE edits ADD COLUMN kind TEXT NOT NULL DEFAULT 'edit' CHECK (kind IN ('edit', 'regenerate', 'restore'));
+  CREATE INDEX runs_cache_key ON runs(cache_key) WHERE cache_key IS NOT NULL;
+  CREATE INDEX runs_brief ON runs(brief_id);
+  `,
 ];

@@ -1,67 +1,42 @@
 /**
- * The user's work in app.db: workshops, briefs, runs and their personas. A run and its personas
- * are written in one transaction, so a crash leaves either the whole run or none of it.
+ * The user's work in app.db: workshops, briefs, runs, their personas and edits. Each change is one
+ * transaction, so a crash leaves a run, a move, a copy or a delete either whole or not begun. The
+ * queries live in small parts (workshops, runs, personas, deletion); this is the one door to them.
  */
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Brief, Level, Persona, PersonaDocument, ValidationReport } from '../../shared/persona';
+import type { Persona } from '../../shared/persona';
 import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/workshop';
 import type { NewRun } from '../generation';
 import { APP_MIGRATIONS } from './migrations';
 import { openDatabase, openError, type OpenOptions, type SqliteDatabase } from '../platform';
+import { EraseRows, type EraseScope, type ErasedCounts } from './erase-rows';
+import { PersonaRows, type EditKind, type EditRow, type StoredPersona } from './persona-rows';
+import { RunRows } from './run-rows';
+import { WorkshopRows, type WorkshopFields } from './workshop-rows';
 
-export const DEFAULT_WORKSHOP_NAME = 'My workshop';
+export { DEFAULT_WORKSHOP_NAME } from './workshop-rows';
 
 export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'app.db');
 }
 
-interface RunRow {
-  id: string;
-  workshop_id: string;
-  status: RunSummary['status'];
-  provider: string;
-  level: Level;
-  count: number;
-  seed: number | null;
-  started_at: string;
-  duration_ms: number;
-  quality_score: number | null;
-  error: string | null;
-  description: string;
-}
-
 export class WorkshopStore {
   readonly file: string;
   private readonly db: SqliteDatabase;
+  private readonly workshops: WorkshopRows;
+  private readonly runs: RunRows;
+  private readonly personas: PersonaRows;
+  private readonly erase: EraseRows;
   private readonly statements;
 
   private constructor(file: string, db: SqliteDatabase) {
     this.file = file;
     this.db = db;
+    this.workshops = new WorkshopRows(db);
+    this.runs = new RunRows(db);
+    this.personas = new PersonaRows(db, this.runs);
+    this.erase = new EraseRows(db);
     this.statements = {
-      insertWorkshop: db.prepare('INSERT INTO workshops (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)'),
-      touchWorkshop: db.prepare('UPDATE workshops SET updated_at = ? WHERE id = ?'),
-      workshop: db.prepare(`${WORKSHOP_SELECT} WHERE w.id = ?`),
-      workshops: db.prepare(`${WORKSHOP_SELECT} ORDER BY w.updated_at DESC, w.name`),
-      firstWorkshop: db.prepare('SELECT id FROM workshops ORDER BY created_at LIMIT 1'),
-      insertBrief: db.prepare('INSERT INTO briefs (id, workshop_id, description, brief_json, created_at) VALUES (?, ?, ?, ?, ?)'),
-      insertRun: db.prepare(`INSERT INTO runs (id, workshop_id, brief_id, status, provider, level, count, seed, started_at,
-        duration_ms, quality_score, report_json, error, phases_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      insertPersona: db.prepare(`INSERT INTO personas (id, run_id, workshop_id, position, name, age, city, country, occupation,
-        source, quality_score, json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      runs: db.prepare(`${RUN_SELECT} WHERE r.workshop_id = ? ORDER BY r.started_at DESC LIMIT ?`),
-      run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
-      runExtras: db.prepare('SELECT b.brief_json, r.report_json, r.phases_json FROM runs r JOIN briefs b ON b.id = r.brief_id WHERE r.id = ?'),
-      runPersonas: db.prepare('SELECT json FROM personas WHERE run_id = ? ORDER BY position'),
-      personaRow: db.prepare<[string], { json: string; run_id: string; workshop_id: string }>('SELECT json, run_id, workshop_id FROM personas WHERE id = ?'),
-      updatePersona: db.prepare('UPDATE personas SET name = ?, age = ?, city = ?, country = ?, occupation = ?, json = ? WHERE id = ?'),
-      insertEdit: db.prepare('INSERT INTO edits (persona_id, edited_at, before_json, after_json) VALUES (?, ?, ?, ?)'),
-      nextPosition: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(position) + 1, 0) AS next FROM personas WHERE run_id = ?'),
-      editCount: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM edits WHERE persona_id = ?'),
-      searchRuns: db.prepare(`${RUN_SELECT} JOIN workshops w ON w.id = r.workshop_id
-        WHERE (@query = '' OR b.description LIKE @like ESCAPE '\\' OR w.name LIKE @like ESCAPE '\\' OR r.provider LIKE @like ESCAPE '\\')
-        ORDER BY r.started_at DESC LIMIT @limit`),
       readSetting: db.prepare<[string], { value_json: string }>('SELECT value_json FROM settings WHERE key = ?'),
       writeSetting: db.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at'),
     };
@@ -117,159 +92,137 @@ export class WorkshopStore {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
-  createWorkshop(name: string, now = new Date()): WorkshopSummary {
-    const id = randomUUID();
-    const at = now.toISOString();
-    this.statements.insertWorkshop.run(id, name, at, at);
-    return this.getWorkshop(id)!;
+  // Workshops
+
+  createWorkshop(fields: string | WorkshopFields, now = new Date()): WorkshopSummary {
+    return this.workshops.create(typeof fields === 'string' ? { name: fields } : fields, now);
   }
 
   getWorkshop(id: string): WorkshopSummary | undefined {
-    const row = this.statements.workshop.get(id) as WorkshopRow | undefined;
-    return row && toWorkshop(row);
+    return this.workshops.get(id);
   }
 
-  listWorkshops(): WorkshopSummary[] {
-    return (this.statements.workshops.all() as WorkshopRow[]).map(toWorkshop);
+  /** Most recently used first; archived ones only when asked. */
+  listWorkshops(options: { includeArchived?: boolean } = {}): WorkshopSummary[] {
+    return this.workshops.list(options.includeArchived);
   }
 
-  /** The workshop runs go to when the caller names none; created on first use. */
-  defaultWorkshopId(): string {
-    const row = this.statements.firstWorkshop.get() as { id: string } | undefined;
-    return row?.id ?? this.createWorkshop(DEFAULT_WORKSHOP_NAME).id;
+  updateWorkshop(id: string, fields: Partial<WorkshopFields>, now = new Date()): WorkshopSummary | undefined {
+    return this.workshops.update(id, fields, now);
   }
+
+  setArchived(id: string, archived: boolean, now = new Date()): void {
+    this.workshops.setArchived(id, archived, now);
+  }
+
+  /** The workshop runs go to when the caller names none: the one chosen last while it exists and is not archived, else the most recently used (made when there is none). */
+  currentWorkshopId(): string {
+    return this.workshops.currentId();
+  }
+
+  /** The workshop chosen last, as stored (it may since have been archived or deleted). */
+  rememberedWorkshopId(): string | undefined {
+    return this.workshops.remembered();
+  }
+
+  rememberCurrentWorkshop(id: string): void {
+    this.workshops.remember(id);
+  }
+
+  // Runs
 
   saveRun(run: NewRun): RunSummary {
-    const runId = randomUUID();
-    const briefId = randomUUID();
-    const createdAt = new Date().toISOString();
-    this.db.transaction(() => {
-      this.statements.insertBrief.run(briefId, run.workshopId, run.brief.description, JSON.stringify(run.brief), run.startedAt);
-      this.statements.insertRun.run(
-        runId, run.workshopId, briefId, run.status, run.provider, run.level, run.count, run.seed, run.startedAt,
-        run.durationMs, run.qualityScore, run.report && JSON.stringify(run.report), run.error, run.phases ? JSON.stringify(run.phases) : null,
-      );
-      run.personas.forEach((persona, position) => {
-        this.insertPersona(runId, run.workshopId, position, persona, createdAt);
-      });
-      this.statements.touchWorkshop.run(createdAt, run.workshopId);
-    })();
-    return this.getRunSummary(runId)!;
+    return this.runs.save(run);
   }
+
+  listRuns(workshopId: string, limit = 100): RunSummary[] {
+    return this.runs.list(workshopId, limit);
+  }
+
+  getRunSummary(runId: string): RunSummary | undefined {
+    return this.runs.summary(runId);
+  }
+
+  getRun(runId: string): RunDetail | undefined {
+    return this.runs.detail(runId);
+  }
+
+  /** Runs of every workshop, archived ones too, whose title, brief, workshop, client or provider contains `query`, newest first. */
+  searchRuns(query: string, limit = 100): RunSummary[] {
+    return this.runs.search(query, limit);
+  }
+
+  renameRun(runId: string, title: string, now = new Date()): RunSummary | undefined {
+    return this.runs.rename(runId, title, now);
+  }
+
+  moveRun(runId: string, workshopId: string, now = new Date()): RunSummary | undefined {
+    return this.runs.move(runId, workshopId, now);
+  }
+
+  duplicateRun(runId: string, now = new Date()): RunSummary | undefined {
+    return this.runs.duplicate(runId, now);
+  }
+
+  // Personas
 
   /** A persona as stored now (edits applied), with its run and workshop; undefined when unknown. */
-  getPersona(personaId: string): { persona: Persona; runId: string; workshopId: string; edits: number } | undefined {
-    const row = this.statements.personaRow.get(personaId);
-    if (!row) return undefined;
-    return { persona: JSON.parse(row.json) as Persona, runId: row.run_id, workshopId: row.workshop_id, edits: this.statements.editCount.get(personaId)!.n };
+  getPersona(personaId: string): StoredPersona | undefined {
+    return this.personas.get(personaId);
   }
 
-  /** Replaces a persona with its edited version; the version before is kept in edits, so every edit can be traced back to the original. */
-  editPersona(personaId: string, edited: Persona, now = new Date()): void {
-    const row = this.statements.personaRow.get(personaId);
-    if (!row) throw new Error(`No persona has the id ${personaId}.`);
-    const after = { ...edited, id: personaId };
-    this.db.transaction(() => {
-      this.statements.insertEdit.run(personaId, now.toISOString(), row.json, JSON.stringify(after));
-      this.statements.updatePersona.run(after.name, after.age, after.location.city, after.location.country, after.occupation, JSON.stringify(after), personaId);
-      this.statements.touchWorkshop.run(now.toISOString(), row.workshop_id);
-    })();
+  /** Replaces a persona with a new version; the version before is kept in edits, so every change can be traced back to the original. */
+  editPersona(personaId: string, edited: Persona, kind: EditKind = 'edit', now = new Date()): void {
+    this.personas.edit(personaId, edited, kind, now);
   }
 
   /** Adds a persona to a finished run (a gap filled), after its others. */
   addPersona(runId: string, persona: Persona, now = new Date()): void {
-    const run = this.getRunSummary(runId);
-    if (!run) throw new Error(`No run has the id ${runId}.`);
-    this.db.transaction(() => {
-      this.insertPersona(runId, run.workshopId, this.statements.nextPosition.get(runId)!.next, persona, now.toISOString());
-      this.statements.touchWorkshop.run(now.toISOString(), run.workshopId);
-    })();
+    this.personas.add(runId, persona, now);
   }
 
-  /** Runs of every workshop whose brief, workshop name or provider contains `query`, newest first. */
-  searchRuns(query: string, limit = 100): RunSummary[] {
-    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return (this.statements.searchRuns.all({ query, like, limit }) as RunRow[]).map(toRunSummary);
+  personaEdits(personaId: string): EditRow[] {
+    return this.personas.edits(personaId);
   }
 
-  private insertPersona(runId: string, workshopId: string, position: number, persona: Persona, createdAt: string): void {
-    if (!persona.id) throw new Error(`persona ${position} has no id`);
-    this.statements.insertPersona.run(
-      persona.id, runId, workshopId, position, persona.name, persona.age, persona.location.city, persona.location.country,
-      persona.occupation, persona.meta?.source ?? 'unknown', persona.meta?.qualityScore ?? null, JSON.stringify(persona), createdAt,
-    );
+  /** Takes a persona's last edit back (the edit row goes, and the WAL is emptied of it); false when it has none. */
+  undoEdit(personaId: string, now = new Date()): boolean {
+    const undone = this.personas.undo(personaId, now);
+    if (undone) this.erase.emptyWal();
+    return undone;
   }
 
-  listRuns(workshopId: string, limit = 100): RunSummary[] {
-    return (this.statements.runs.all(workshopId, limit) as RunRow[]).map(toRunSummary);
+  /** Deletes a persona and its edits, then empties the WAL; undefined when unknown. */
+  deletePersona(personaId: string, now = new Date()): { runId: string; remaining: number } | undefined {
+    const deleted = this.personas.delete(personaId, now);
+    if (deleted) this.erase.emptyWal();
+    return deleted;
   }
 
-  getRunSummary(runId: string): RunSummary | undefined {
-    const row = this.statements.run.get(runId) as RunRow | undefined;
-    return row && toRunSummary(row);
+  // Deleting for good
+
+  runScope(runId: string): EraseScope | undefined {
+    return this.erase.runScope(runId);
   }
 
-  getRun(runId: string): RunDetail | undefined {
-    const summary = this.getRunSummary(runId);
-    if (!summary) return undefined;
-    const extras = this.statements.runExtras.get(runId) as { brief_json: string; report_json: string | null; phases_json: string | null };
-    const brief = JSON.parse(extras.brief_json) as Brief;
-    const personas = (this.statements.runPersonas.all(runId) as { json: string }[]).map((row) => JSON.parse(row.json) as Persona);
-    const document: PersonaDocument | null =
-      personas.length === 0
-        ? null
-        : {
-            schemaVersion: 1,
-            level: summary.level,
-            brief,
-            personas,
-            ...(extras.report_json ? { report: JSON.parse(extras.report_json) as ValidationReport } : {}),
-          };
-    return { ...summary, brief, document, phases: extras.phases_json ? (JSON.parse(extras.phases_json) as RunDetail['phases']) : null };
+  workshopScope(workshopId: string): EraseScope | undefined {
+    return this.erase.workshopScope(workshopId);
   }
-}
 
-const WORKSHOP_SELECT = `SELECT w.id, w.name, w.created_at, w.updated_at,
-  (SELECT COUNT(*) FROM runs r WHERE r.workshop_id = w.id) AS run_count,
-  (SELECT COUNT(*) FROM personas p WHERE p.workshop_id = w.id) AS persona_count
-  FROM workshops w`;
+  /** Deletes a run with its brief, personas and edits in one transaction, then empties the WAL; undefined when unknown. */
+  deleteRun(runId: string, now = new Date()): ErasedCounts | undefined {
+    const deleted = this.erase.deleteRun(runId, now);
+    if (deleted) this.erase.emptyWal();
+    return deleted;
+  }
 
-const RUN_SELECT = `SELECT r.id, r.workshop_id, r.status, r.provider, r.level, r.count, r.seed, r.started_at, r.duration_ms,
-  r.quality_score, r.error, b.description FROM runs r JOIN briefs b ON b.id = r.brief_id`;
-
-interface WorkshopRow {
-  id: string;
-  name: string;
-  created_at: string;
-  updated_at: string;
-  run_count: number;
-  persona_count: number;
-}
-
-function toWorkshop(row: WorkshopRow): WorkshopSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    runCount: row.run_count,
-    personaCount: row.persona_count,
-  };
-}
-
-function toRunSummary(row: RunRow): RunSummary {
-  return {
-    id: row.id,
-    workshopId: row.workshop_id,
-    status: row.status,
-    provider: row.provider,
-    level: row.level,
-    count: row.count,
-    description: row.description,
-    seed: row.seed,
-    startedAt: row.started_at,
-    durationMs: row.duration_ms,
-    qualityScore: row.quality_score,
-    error: row.error,
-  };
+  /**
+   * Deletes a workshop with everything in it in one transaction (the current workshop, when it was
+   * this one, passes to another in the same transaction), then empties the WAL; undefined when unknown.
+   */
+  deleteWorkshop(workshopId: string): ErasedCounts | undefined {
+    const deleted = this.erase.deleteWorkshop(workshopId, () => this.workshops.currentId());
+    if (deleted) this.erase.emptyWal();
+    return deleted;
+  }
 }

@@ -1,95 +1,167 @@
 /**
- * What the user does with their work: list and read runs, edit a persona (checked against its
- * run's level), write one more persona or a replacement. The transports (IPC, CLI) call these and
- * nothing else; every refusal is an AppError that says what is wrong.
+ * What the user does with their work: workshops (create, rename, switch, archive, delete), runs
+ * (list, read, search, rename, move, duplicate, delete) and personas (edit, write one more, delete,
+ * history, restore, undo). The transports (IPC, CLI) call these and nothing else; every refusal is
+ * an AppError that says what is wrong and what to do.
  */
-import { briefInputSchema, type ParsedBrief } from '../../shared/brief';
-import { PERSONA_SCHEMAS, type Persona } from '../../shared/persona';
-import type { RunDetail, RunSummary, WorkshopSummary } from '../../shared/workshop';
-import type { GenerationOptions, GenerationResult } from '../generation';
+import type { Persona } from '../../shared/persona';
+import type { DeletionPreview, PersonaVersion, RunDetail, RunSummary, WorkshopSummary } from '../../shared/workshop';
 import { AppError } from '../platform';
+import type { AppRecovery } from './app-recovery';
+import { Erasure, type Deleted, type DeletionTarget, type PurgeCached } from './erasure';
+import { PersonaWork, type Generate, type NewPersonaRequest, type PersonaState } from './persona-work';
+import type { WorkshopFields } from './workshop-rows';
 import type { WorkshopStore } from './workshop-store';
 
-export type Generate = (brief: ParsedBrief, options?: GenerationOptions) => Promise<GenerationResult>;
-
-export interface NewPersonaRequest {
-  runId: string;
-  /** Replace this persona of the run (the one before is kept as an edit); absent, the new one is added. */
-  replacePersonaId?: string;
-  /** An age band to fill, for a gap in the run's coverage. */
-  ageRange?: [number, number];
+export interface WorkshopsOptions {
+  /** Purges generation cache entries (memory and cache.db) when the runs they hold are deleted; default: none to purge. */
+  purgeCached?: PurgeCached;
+  /** app.db's backups: a delete says how many still hold the data, and removes them when asked. */
+  recovery?: AppRecovery;
 }
 
 export class Workshops {
+  private readonly erasure: Erasure;
+  private readonly personas: PersonaWork;
+
   constructor(
     private readonly store: WorkshopStore,
-    private readonly generate: Generate,
-  ) {}
-
-  list(): WorkshopSummary[] {
-    return this.store.listWorkshops();
+    generate: Generate,
+    options: WorkshopsOptions = {},
+  ) {
+    this.erasure = new Erasure(store, options.purgeCached ?? (() => {}), options.recovery);
+    this.personas = new PersonaWork(store, generate, (runId) => this.erasure.purgeRun(runId));
   }
 
-  create(name: string): WorkshopSummary {
-    return this.store.createWorkshop(name);
+  // Workshops
+
+  /** Most recently used first; archived ones only when asked. */
+  list(options: { includeArchived?: boolean } = {}): WorkshopSummary[] {
+    return this.store.listWorkshops(options);
   }
 
-  defaultWorkshopId(): string {
-    return this.store.defaultWorkshopId();
+  create(fields: WorkshopFields): WorkshopSummary {
+    return this.store.createWorkshop(fields);
   }
+
+  /** Renames a workshop or changes its client or description (null removes them). */
+  update(workshopId: string, fields: Partial<WorkshopFields>): WorkshopSummary {
+    this.workshop(workshopId);
+    return this.store.updateWorkshop(workshopId, fields)!;
+  }
+
+  /** The workshop new runs go to (remembered in app.db, so the app and the CLI share it). */
+  currentWorkshopId(): string {
+    return this.store.currentWorkshopId();
+  }
+
+  /** Makes a workshop the current one; an archived one must be restored first. */
+  select(workshopId: string): WorkshopSummary {
+    const workshop = this.workshop(workshopId);
+    if (workshop.archivedAt !== null) throw new AppError('invalid_request', `The workshop "${workshop.name}" is archived; restore it first, then switch to it.`, 'workshopId');
+    this.store.rememberCurrentWorkshop(workshopId);
+    return workshop;
+  }
+
+  /** Archives (hidden from the main lists, still searchable) or restores a workshop; archiving the current one makes another current. */
+  archive(workshopId: string, archived: boolean): WorkshopSummary {
+    this.workshop(workshopId);
+    this.store.setArchived(workshopId, archived);
+    if (archived && this.store.rememberedWorkshopId() === workshopId) this.store.currentWorkshopId();
+    return this.store.getWorkshop(workshopId)!;
+  }
+
+  /** Deletes a workshop with all its runs, personas and edits for good; `deleteBackups` also deletes the backups that hold them. */
+  deleteWorkshop(workshopId: string, options: { deleteBackups?: boolean } = {}): Deleted & { currentWorkshopId: string } {
+    const deleted = this.erasure.deleteWorkshop(workshopId, options);
+    return { ...deleted, currentWorkshopId: this.store.currentWorkshopId() };
+  }
+
+  /** What deleting a workshop or a run would remove, and how many backups would still hold it. */
+  previewDeletion(target: DeletionTarget): DeletionPreview {
+    return this.erasure.preview(target);
+  }
+
+  // Runs
 
   listRuns(workshopId: string, limit?: number): RunSummary[] {
-    if (!this.store.getWorkshop(workshopId)) throw new AppError('not_found', `No workshop has the id ${workshopId}.`, 'workshopId');
+    this.workshop(workshopId);
     return this.store.listRuns(workshopId, limit);
   }
 
   getRun(runId: string): RunDetail {
     const run = this.store.getRun(runId);
-    if (!run) throw new AppError('not_found', `No run has the id ${runId}.`, 'runId');
+    if (!run) throw runNotFound(runId);
     return run;
   }
 
+  /** Runs of every workshop, archived ones included, by title, brief, workshop name or client. */
   searchRuns(query: string, limit?: number): RunSummary[] {
     return this.store.searchRuns(query.trim(), limit);
   }
 
+  renameRun(runId: string, title: string): RunSummary {
+    const renamed = this.store.renameRun(runId, title.trim());
+    if (!renamed) throw runNotFound(runId);
+    return renamed;
+  }
+
+  /** Moves a run, with its personas, their edits and its brief, to another workshop. */
+  moveRun(runId: string, workshopId: string): RunSummary {
+    const run = this.store.getRunSummary(runId);
+    if (!run) throw runNotFound(runId);
+    this.workshop(workshopId);
+    if (run.workshopId === workshopId) return run;
+    return this.store.moveRun(runId, workshopId)!;
+  }
+
+  /** A copy of the run in the same workshop that can be changed without touching the original. */
+  duplicateRun(runId: string): RunSummary {
+    const copy = this.store.duplicateRun(runId);
+    if (!copy) throw runNotFound(runId);
+    return copy;
+  }
+
+  /** Deletes a run with its personas and edits for good; `deleteBackups` also deletes the backups that hold them. */
+  deleteRun(runId: string, options: { deleteBackups?: boolean } = {}): Deleted {
+    return this.erasure.deleteRun(runId, options);
+  }
+
+  // Personas
+
   /** Saves an edited persona when it is valid at its run's level; the version before is kept. */
-  editPersona(personaId: string, persona: unknown): { persona: Persona; edits: number } {
-    const stored = this.store.getPersona(personaId);
-    if (!stored) throw new AppError('not_found', `No persona has the id ${personaId}.`, 'personaId');
-    const level = this.store.getRunSummary(stored.runId)!.level;
-    const parsed = PERSONA_SCHEMAS[level].safeParse(persona);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new AppError('invalid_request', `The edited persona's ${issue.path.join('.') || 'content'} ${issue.message}; nothing was saved.`, `persona.${issue.path.join('.')}`);
-    }
-    this.store.editPersona(personaId, parsed.data);
-    const saved = this.store.getPersona(personaId)!;
-    return { persona: saved.persona, edits: saved.edits };
+  editPersona(personaId: string, persona: unknown): PersonaState {
+    return this.personas.edit(personaId, persona);
   }
 
   /** Writes one persona for the run's brief with a fresh seed, then adds it or replaces the one named. */
-  async newPersona(request: NewPersonaRequest): Promise<{ persona: Persona }> {
-    const { runId, replacePersonaId, ageRange } = request;
-    const run = this.store.getRun(runId);
-    if (!run || !run.document) throw new AppError('not_found', `No run with personas has the id ${runId}.`, 'runId');
-    const replaced = replacePersonaId ? run.document.personas.find((p) => p.id === replacePersonaId) : undefined;
-    if (replacePersonaId && !replaced) throw new AppError('not_found', `The run has no persona with the id ${replacePersonaId}.`, 'replacePersonaId');
-    // A fresh seed: the run's own would write the same first persona again.
-    const { seed: _seed, ...brief } = run.brief;
-    const result = await this.generate(briefInputSchema.parse({ ...brief, count: 1, ...(ageRange ? { ageRange } : {}) }), {
-      workshopId: run.workshopId,
-      providerId: run.provider,
-      persist: false,
-      exclude: run.document.personas.map((p) => p.name),
-      priority: 'medium',
-    });
-    const persona = result.document.personas[0]!;
-    if (replaced?.id) {
-      this.store.editPersona(replaced.id, persona);
-      return { persona: this.store.getPersona(replaced.id)!.persona };
-    }
-    this.store.addPersona(runId, persona);
-    return { persona };
+  newPersona(request: NewPersonaRequest): Promise<{ persona: Persona }> {
+    return this.personas.generateOne(request);
   }
+
+  deletePersona(personaId: string): { runId: string; remaining: number } {
+    return this.personas.delete(personaId);
+  }
+
+  personaHistory(personaId: string): PersonaVersion[] {
+    return this.personas.history(personaId);
+  }
+
+  restorePersona(personaId: string, version: number): PersonaState {
+    return this.personas.restore(personaId, version);
+  }
+
+  undoEdit(personaId: string): PersonaState {
+    return this.personas.undo(personaId);
+  }
+
+  private workshop(workshopId: string): WorkshopSummary {
+    const workshop = this.store.getWorkshop(workshopId);
+    if (!workshop) throw new AppError('not_found', `No workshop has the id ${workshopId}.`, 'workshopId');
+    return workshop;
+  }
+}
+
+function runNotFound(runId: string): AppError {
+  return new AppError('not_found', `No run has the id ${runId}.`, 'runId');
 }

@@ -31,7 +31,7 @@ export const contract = {
       version: z.string(),
       dataDir: z.string(),
       providers: z.array(providerInfoSchema),
-      /** The workshop new runs go to: the one last chosen, else the first active one (made when none exists). */
+      /** The workshop new runs go to: the one last chosen while it exists and is not archived, else the most recently used active one (made when none exists). */
       currentWorkshopId: z.string(),
     }),
   },
