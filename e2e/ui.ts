@@ -33,3 +33,26 @@ export async function editFirstQuoteInUi(page: Page, quote: string): Promise<voi
   await first.getByRole('button', { name: 'Save edit' }).click();
   await first.getByText('edited', { exact: true }).waitFor();
 }
+
+/** The Workshop screen's current workshop as shown: "Client A · Acme Retail". */
+export function currentWorkshopInUi(page: Page): Promise<string> {
+  return page.getByRole('region', { name: 'Current workshop' }).locator('.current-workshop-name').innerText();
+}
+
+/** Creates a workshop from the Workshop screen or History (by pointer) and waits until its dialog has closed. */
+export async function createWorkshopInUi(page: Page, name: string, client: string): Promise<void> {
+  await page.getByRole('button', { name: 'New workshop' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workshop' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByLabel('Client (optional)').fill(client);
+  await dialog.getByRole('button', { name: 'Create workshop' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A workshop's group in History, named by its heading (the name, then "archived" or "current"). */
+export const historyGroup = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( archived| current)?$`) });
+
+export async function openHistoryInUi(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'History', level: 2 }).waitFor();
+}

@@ -16,6 +16,8 @@ export interface FocusOptions {
   from?: string;
   /** Scroll the element to the top of the page (under the top bar): for panels and headings that open above. */
   toTop?: boolean;
+  /** An element found counts only once this accepts it (a row that moved, in its new place; a list once the row left it). */
+  accept?: (element: HTMLElement) => boolean;
 }
 
 function focusLost(): boolean {
@@ -27,19 +29,27 @@ function usable(element: HTMLElement | null): element is HTMLElement {
   return element !== null && !(element as HTMLButtonElement).disabled && element.getClientRects().length > 0;
 }
 
-/** Focuses the element with this id as soon as it is rendered and enabled. */
-export function focusWhenShown(id: string, { onlyIfLost = false, from, toTop = false }: FocusOptions = {}): void {
+/**
+ * Focuses the element with this id as soon as it is rendered and enabled; given several ids, the
+ * first of them that is (a row that may have gone, then the list that held it).
+ */
+export function focusWhenShown(ids: string | readonly string[], { onlyIfLost = false, from, toTop = false, accept }: FocusOptions = {}): void {
   const request = ++latest;
   let frames = 0;
   const attempt = () => {
     if (request !== latest) return;
-    const element = document.getElementById(id);
+    const element = (typeof ids === 'string' ? [ids] : ids).map((id) => document.getElementById(id)).find((el) => usable(el) && (accept?.(el) ?? true)) ?? null;
     if (!usable(element)) {
       if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
       return;
     }
     if (onlyIfLost && !focusLost() && !(from !== undefined && document.activeElement?.id === from)) return;
     element.focus({ preventScroll: toTop });
+    // Not taken while a modal dialog still makes the page inert: tried again once it has closed.
+    if (document.activeElement !== element) {
+      if (++frames < MAX_FRAMES) requestAnimationFrame(attempt);
+      return;
+    }
     if (toTop) element.scrollIntoView({ block: 'start' });
   };
   requestAnimationFrame(attempt);
@@ -62,6 +72,14 @@ export const FOCUS_IDS = {
   heading: (personaId: string) => `persona-${personaId}`,
   editorField: (personaId: string, field: string) => `persona-editor-${personaId}-${field}`,
   briefField: (field: string) => `brief-${field}`,
+  personaHistory: (personaId: string) => `persona-history-${personaId}`,
+  personaUndo: (personaId: string) => `persona-undo-${personaId}`,
+  workshopSwitch: 'workshop-switch',
+  workshopNew: 'workshop-new',
+  historyHeading: 'history-heading',
+  historyGroup: (workshopId: string) => `history-workshop-${workshopId}`,
+  runRename: (runId: string) => `run-rename-${runId}`,
+  runMove: (runId: string) => `run-move-${runId}`,
 } as const;
 
 /**

@@ -11,8 +11,22 @@ export interface RunSearch {
   text: string;
 }
 
+/** What a delete confirmation counts: a whole workshop or one run. */
+export type DeletionTarget = { workshopId: string } | { runId: string };
+
 export const queryKeys = {
-  workshops: ['workshops'],
+  /** The core's version, engines and the current workshop (where new runs go). */
+  appInfo: ['app', 'info'],
+  workshops: {
+    all: ['workshops'],
+    /** Every workshop, archived ones included: screens hide those they should. */
+    list: ['workshops', 'list'],
+  },
+  /** What a delete would remove, asked afresh each time a confirmation opens. */
+  deletionPreview: (target: DeletionTarget) => ['deletion', 'preview', target],
+  personas: {
+    history: (personaId: string) => ['personas', 'history', personaId],
+  },
   runs: {
     all: ['runs'],
     lists: ['runs', 'list'],

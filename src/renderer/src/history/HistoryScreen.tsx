@@ -1,18 +1,21 @@
-/** Workshops and their runs, searchable; any run reopens in the workshop as it was saved. */
+/** Workshops and their runs, grouped and searchable; any run reopens in the workshop as it was saved. */
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { RunSummary } from '../../../shared/ipc/types';
+import type { RunSummary, WorkshopSummary } from '../../../shared/ipc/types';
 import { messageOf } from '../app/api-client';
 import { useApi } from '../app/api-context';
+import { FOCUS_IDS } from '../app/focus';
 import { go } from '../app/route';
 import { ErrorNotice } from '../ui/ErrorNotice';
-import { engineLabel, plural } from '../ui/labels';
+import { plural } from '../ui/labels';
 import { useSettledValue } from '../ui/useSettledValue';
 import { useRunActions } from '../workshop/run-actions';
-import { runsQuery, workshopsQuery } from './history-queries';
+import { WorkshopFormDialog } from '../workshops/WorkshopFormDialog';
+import { useSelectWorkshop } from '../workshops/workshop-mutations';
+import { appInfoQuery, isActive, workshopsQuery } from '../workshops/workshop-queries';
+import { byWorkshop, RUNS_SHOWN, runsQuery } from './history-queries';
+import { WorkshopGroup } from './WorkshopGroup';
 import './history.css';
-
-const STATUS_LABELS: Record<RunSummary['status'], string> = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
 
 /** How long typing pauses before the search runs. */
 const SEARCH_DELAY_MS = 150;
@@ -20,16 +23,23 @@ const SEARCH_DELAY_MS = 150;
 export function HistoryScreen() {
   const api = useApi();
   const { openRun } = useRunActions();
-  const [workshopId, setWorkshopId] = useState<string | null>(null);
+  const select = useSelectWorkshop();
+  const [chosen, setChosen] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const workshops = useQuery(workshopsQuery(api));
+  const info = useQuery(appInfoQuery(api));
+  // A workshop chosen that has since gone (deleted, or archived and hidden) no longer narrows the list.
+  const workshopId = workshops.data?.some((w) => w.id === chosen && (showArchived || isActive(w))) ? chosen : null;
   const search = useMemo(() => ({ workshopId, text: query.trim() }), [workshopId, query]);
   // The runs for the search and the workshop chosen, once typing pauses; a late answer to an earlier search lands under its own key.
   const settled = useSettledValue(search, SEARCH_DELAY_MS);
-  const workshops = useQuery(workshopsQuery(api));
   const runsFound = useQuery(runsQuery(api, settled));
   const runs = runsFound.data ?? null;
+  const searching = Boolean(settled?.text);
 
-  // A failure is shown until its retry runs. One failure (the engine unreachable) often fails both loads: its message is shown once.
+  // A failure is shown until its retry runs. One failure (the engine unreachable) often fails every load: its message is shown once.
   const failed = [workshops, runsFound].filter((q) => q.isError && !q.isFetching);
   const error = [...new Set(failed.map((q) => messageOf(q.error)))].join(' ');
   const retry = () => {
@@ -38,75 +48,75 @@ export function HistoryScreen() {
 
   const open = async (run: RunSummary) => {
     go('workshop');
+    // Opening a run of another active workshop is going back to work in it: it becomes current.
+    const home = workshops.data?.find((w) => w.id === run.workshopId);
+    if (home && isActive(home) && home.id !== info.data?.currentWorkshopId) select.mutate({ workshopId: home.id, keepRun: true });
     await openRun(run.id, 'user');
   };
 
+  const listed = (w: WorkshopSummary) => showArchived || isActive(w) || w.id === workshopId;
+  const found = runs ? byWorkshop(runs) : null;
+  // A search shows the workshops it found runs in, archived ones included; otherwise the workshops listed, with or without runs.
+  const groups = (workshops.data ?? []).filter((w) => (workshopId === null || w.id === workshopId) && (searching ? found?.has(w.id) : listed(w)));
+
   return (
     <div className="history">
-      <header className="screen-header">
-        <h2>History</h2>
-        <input type="search" aria-label="Search runs" placeholder="Search briefs, workshops, engines" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <header className="screen-header history-header">
+        <h2 id={FOCUS_IDS.historyHeading} tabIndex={-1}>
+          History
+        </h2>
+        <input type="search" aria-label="Search runs" placeholder="Search titles, briefs, workshops, clients" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label className="history-toggle">
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+          Show archived
+        </label>
+        <button type="button" className="secondary" onClick={() => setCreating(true)}>
+          New workshop
+        </button>
       </header>
+      {creating && <WorkshopFormDialog onClose={() => setCreating(false)} />}
       {error && <ErrorNotice action={{ label: 'Retry', onClick: retry }}>{error}</ErrorNotice>}
       <div className="history-body">
         <nav aria-label="Workshops" className="workshop-list">
-          <button type="button" className={workshopId === null ? 'chip active' : 'chip'} aria-pressed={workshopId === null} onClick={() => setWorkshopId(null)}>
+          <button type="button" className={workshopId === null ? 'chip active' : 'chip'} aria-pressed={workshopId === null} onClick={() => setChosen(null)}>
             All workshops
           </button>
-          {workshops.data?.map((w) => (
-            <button key={w.id} type="button" className={workshopId === w.id ? 'chip active' : 'chip'} aria-pressed={workshopId === w.id} onClick={() => setWorkshopId(w.id)}>
+          {workshops.data?.filter(listed).map((w) => (
+            <button key={w.id} type="button" className={workshopId === w.id ? 'chip active' : 'chip'} aria-pressed={workshopId === w.id} onClick={() => setChosen(w.id)}>
               {w.name}{' '}
               <span className="muted">
-                ({plural(w.runCount, 'run')}, {plural(w.personaCount, 'persona')})
+                ({plural(w.runCount, 'run')}, {plural(w.personaCount, 'persona')}){w.archivedAt && ', archived'}
               </span>
+              {w.client && <span className="chip-client">{w.client}</span>}
             </button>
           ))}
         </nav>
-        <section aria-label="Runs" className="run-list">
-          {runs === null ? (
+        <div className="run-list">
+          {runs === null || !workshops.data ? (
             <p className="muted">Loading…</p>
-          ) : runs.length === 0 ? (
-            <div className="empty-state">
-              <h3>No runs {query ? 'match this search' : 'yet'}</h3>
-              <p>{query ? 'Try other words.' : 'Generated personas appear here, ready to reopen.'}</p>
-            </div>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Brief</th>
-                  <th scope="col">Engine</th>
-                  <th scope="col">Personas</th>
-                  <th scope="col">Quality</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Open</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {runs.map((run) => (
-                  <tr key={run.id}>
-                    <td>{new Date(run.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                    <td className="brief-cell">{run.description}</td>
-                    <td>{engineLabel(run.provider)}</td>
-                    <td>{run.count}</td>
-                    <td>{run.qualityScore ?? '–'}</td>
-                    <td>
-                      <span className={`status status-${run.status}`}>{STATUS_LABELS[run.status]}</span>
-                    </td>
-                    <td>
-                      <button type="button" className="secondary" disabled={run.status !== 'completed'} aria-label={`Open run: ${run.description}`} onClick={() => void open(run)}>
-                        Open
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <>
+              {runs.length === 0 && (
+                <div className="empty-state">
+                  <h3>No runs {searching ? 'match this search' : 'yet'}</h3>
+                  <p>{searching ? 'Try other words: titles, briefs, workshop and client names are searched.' : 'Generated personas appear here, ready to reopen.'}</p>
+                </div>
+              )}
+              {runs.length >= RUNS_SHOWN && <p className="muted">The latest {RUNS_SHOWN} runs are shown: search or choose a workshop to find older ones.</p>}
+              {groups.map((w) => (
+                <WorkshopGroup
+                  key={w.id}
+                  workshop={w}
+                  runs={found?.get(w.id) ?? []}
+                  workshops={workshops.data}
+                  current={w.id === info.data?.currentWorkshopId}
+                  shownArchived={showArchived}
+                  onOpen={(run) => void open(run)}
+                />
+              ))}
+            </>
           )}
-        </section>
+        </div>
       </div>
     </div>
   );

@@ -11,6 +11,8 @@ import { AllFields } from './AllFields';
 import { CATEGORY_LABELS, fieldValueText, inSentence, pointerLabels } from './persona-labels';
 import { PersonaEditor } from './PersonaEditor';
 import { useIsRegenerating, useRegeneratePersona } from './persona-mutations';
+import { usePersonaHistory } from './persona-versions';
+import { PersonaVersionActions } from './PersonaVersionActions';
 import { personasOf } from './run-queries';
 import { comparedIn, useSelectionState } from './selection-state';
 
@@ -22,6 +24,7 @@ interface CardProps {
   provider: string;
   /** Whether the run was saved: only then can the persona be edited or regenerated. */
   saved: boolean;
+  /** Edited in this session (known before its history is read again). */
   edited: boolean;
   /** Whether the comparison of this run already has MAX_COMPARED personas. */
   compareFull: boolean;
@@ -35,6 +38,8 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
   const togglePin = useSelectionState((s) => s.togglePin);
   const isPinned = useSelectionState((s) => s.pinned.has(id));
   const isCompared = useSelectionState((s) => s.compared.runId === runId && s.compared.ids.includes(id));
+  const versions = usePersonaHistory(persona.id, saved);
+  const hasEdits = edited || (versions?.length ?? 0) > 1;
 
   const startEditing = () => {
     setEditing(true);
@@ -66,7 +71,7 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
         </div>
         {persona.meta?.qualityScore !== undefined && <span className="score">Quality {Math.round(persona.meta.qualityScore)}</span>}
       </header>
-      <Badges persona={persona} provider={provider} edited={edited} pinned={isPinned} />
+      <Badges persona={persona} provider={provider} edited={hasEdits} pinned={isPinned} />
       {persona.meta?.qualityScore !== undefined && persona.meta.qualityReasons && (
         <details className="quality-reasons">
           <summary aria-label={`Why ${persona.name} scored ${Math.round(persona.meta.qualityScore)}`}>Why {Math.round(persona.meta.qualityScore)}?</summary>
@@ -124,6 +129,7 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
             <button type="button" id={FOCUS_IDS.editButton(id)} className="secondary" onClick={startEditing} aria-label={`Edit ${persona.name}`} disabled={!persona.id || !saved}>
               Edit
             </button>
+            {persona.id && <PersonaVersionActions persona={{ ...persona, id: persona.id }} runId={runId} hasEdits={hasEdits} disabled={!saved} />}
           </div>
         </>
       )}

@@ -4,6 +4,7 @@ import type { RunSummary } from '../../../shared/ipc/types';
 import type { PersonaDocument } from '../../../shared/persona';
 import { FOCUS_IDS } from '../app/focus';
 import { engineLabel, plural } from '../ui/labels';
+import { useCurrentWorkshop, workshopLabel } from '../workshops/workshop-queries';
 import { ComparePanel } from './ComparePanel';
 import { CoveragePanel } from './CoveragePanel';
 import { ExportControl } from './ExportControl';
@@ -26,6 +27,8 @@ export const PersonaList = memo(function PersonaList({ document, run, edited, fr
         <h2 id={FOCUS_IDS.results} tabIndex={-1}>
           {plural(document.personas.length, 'persona')} <span className="muted">· {LEVEL_LABELS[level]}</span>
         </h2>
+        {run.title && <p className="run-title">{run.title}</p>}
+        {saved && <ElsewhereNote workshopId={run.workshopId} />}
         <p className="muted">
           {engineLabel(run.provider)} · {(run.durationMs / 1000).toFixed(2)} s · seed {run.seed ?? '–'} · quality {run.qualityScore ?? '–'}
           {fromCache && ' · from the cache (same brief and seed as before)'}
@@ -52,3 +55,16 @@ export const PersonaList = memo(function PersonaList({ document, run, edited, fr
     </section>
   );
 });
+
+/** Said when the run shown is not in the current workshop (opened from an archived one, or moved): new runs still go to the current one. */
+function ElsewhereNote({ workshopId }: { workshopId: string }) {
+  const { current, workshops } = useCurrentWorkshop();
+  const home = workshops?.find((w) => w.id === workshopId);
+  if (!current || !home || home.id === current.id) return null;
+  return (
+    <p className="banner run-elsewhere">
+      This run is in {home.archivedAt ? 'the archived workshop ' : ''}
+      {workshopLabel(home)}; new runs go to {workshopLabel(current)}.
+    </p>
+  );
+}

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { FOCUS_IDS, focusWhenShown } from '../app/focus';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { plural } from '../ui/labels';
+import { CurrentWorkshop } from '../workshops/CurrentWorkshop';
 import { BriefForm } from './BriefForm';
 import { lastRunId } from './last-run';
 import { PersonaList } from './PersonaList';
@@ -39,6 +40,7 @@ export function WorkshopScreen() {
         <BriefForm />
       </aside>
       <div className="results" id={FOCUS_IDS.resultsArea} tabIndex={-1}>
+        <CurrentWorkshop />
         {runError && (
           <ErrorNotice id={FOCUS_IDS.runError}>
             <strong>That did not work.</strong> {runError.message}

@@ -12,6 +12,7 @@ import { useApi } from '../app/api-context';
 import { announce } from '../app/announcer';
 import { FOCUS_IDS, focusWhenShown } from '../app/focus';
 import { mutationKeys } from '../app/query-keys';
+import { invalidatePersonaHistory } from './persona-versions';
 import { invalidateRunLists, personasOf, updateRunDocument } from './run-queries';
 import { failAction, isShown, markEdited, useWorkshopState } from './workshop-state';
 
@@ -24,6 +25,7 @@ export function useSavePersona(runId: string) {
     mutationFn: (persona: Persona & { id: string }) => api.call('personas:edit', { personaId: persona.id, persona }),
     onSuccess: ({ persona: saved }) => {
       updateRunDocument(queryClient, runId, (document) => ({ ...document, personas: document.personas.map((p) => (p.id === saved.id ? saved : p)) }));
+      if (saved.id) void invalidatePersonaHistory(queryClient, saved.id);
       if (!isShown(runId)) return;
       if (saved.id) markEdited(saved.id);
       announce(`Edit to ${saved.name} saved`);
@@ -42,7 +44,10 @@ export function useRegeneratePersona(runId: string, personaId: string) {
     onSuccess: ({ persona }) => {
       const before = personasOf(queryClient, runId).find((p) => p.id === personaId);
       updateRunDocument(queryClient, runId, (document) => ({ ...document, personas: document.personas.map((p) => (p.id === personaId ? persona : p)) }));
-      invalidateRunLists(queryClient);
+      void invalidateRunLists(queryClient);
+      // The one replaced is kept as an edit: the history has a new version.
+      void invalidatePersonaHistory(queryClient, personaId);
+      if (persona.id && persona.id !== personaId) void invalidatePersonaHistory(queryClient, persona.id);
       if (!isShown(runId)) return;
       markEdited(personaId);
       announce(`${before?.name ?? 'The persona'} was replaced by ${persona.name}`);
@@ -66,7 +71,7 @@ export function useFillGap(runId: string) {
     onMutate: clearActionError,
     onSuccess: ({ persona }, ageRange) => {
       updateRunDocument(queryClient, runId, (document) => ({ ...document, personas: [...document.personas, persona] }));
-      invalidateRunLists(queryClient);
+      void invalidateRunLists(queryClient);
       if (!isShown(runId)) return;
       announce(`${persona.name}, ${persona.age}, added for ages ${ageBandLabel(ageRange)}`);
       if (persona.id) focusWhenShown(FOCUS_IDS.heading(persona.id), { onlyIfLost: true });

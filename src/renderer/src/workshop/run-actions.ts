@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { BriefInput } from '../../../shared/brief';
+import type { ResponseOf } from '../../../shared/ipc/types';
 import type { ProviderId } from '../../../shared/vocabulary';
 import { ApiError, messageOf, type ApiClient } from '../app/api-client';
 import { useApi } from '../app/api-context';
@@ -48,7 +49,9 @@ function createRunActions(api: ApiClient, queryClient: QueryClient): RunActions 
       if (progress.requestId === requestId && current()) state.setState({ progress });
     });
     try {
-      const result = await api.call('generation:run', { requestId, brief, ...(providerId ? { providerId } : {}) });
+      // The run goes to the workshop the screen shows as current.
+      const workshopId = queryClient.getQueryData<ResponseOf<'app:info'>>(queryKeys.appInfo)?.currentWorkshopId;
+      const result = await api.call('generation:run', { requestId, brief, ...(workshopId ? { workshopId } : {}), ...(providerId ? { providerId } : {}) });
       if (!current()) return;
       queryClient.setQueryData(queryKeys.runs.detail(result.run.id), detailOfGenerated(result));
       state.setState({
@@ -81,7 +84,7 @@ function createRunActions(api: ApiClient, queryClient: QueryClient): RunActions 
     } finally {
       stop();
       // A run is recorded whatever its outcome (completed, failed or cancelled).
-      invalidateRunLists(queryClient);
+      void invalidateRunLists(queryClient);
     }
   };
 

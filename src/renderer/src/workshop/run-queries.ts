@@ -42,8 +42,28 @@ export function updateRunDocument(queryClient: QueryClient, runId: string, chang
   queryClient.setQueryData<RunDetail>(queryKeys.runs.detail(runId), (run) => (run?.document ? { ...run, document: change(run.document) } : run));
 }
 
-/** History's lists and counts after a run was recorded or its personas changed. */
-export function invalidateRunLists(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.runs.lists });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.workshops });
+/**
+ * History's lists and workshop counts after a run was recorded, moved or deleted or its personas
+ * changed; settles once the lists shown are read again, so a dialog can stay busy until then.
+ */
+export async function invalidateRunLists(queryClient: QueryClient): Promise<void> {
+  await Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.runs.lists }), queryClient.invalidateQueries({ queryKey: queryKeys.workshops.all })]);
+}
+
+/** Writes a run's new summary (title, workshop) into its cached detail, if it is cached. */
+export function updateRunSummary(queryClient: QueryClient, summary: RunSummary): void {
+  queryClient.setQueryData<RunDetail>(queryKeys.runs.detail(summary.id), (run) => (run ? { ...run, ...summary } : run));
+}
+
+/** A deleted run leaves nothing readable in this window's cache: its detail and its personas' edit histories go. */
+export function forgetRunData(queryClient: QueryClient, runId: string): void {
+  for (const persona of personasOf(queryClient, runId)) if (persona.id) queryClient.removeQueries({ queryKey: queryKeys.personas.history(persona.id) });
+  queryClient.removeQueries({ queryKey: queryKeys.runs.detail(runId) });
+}
+
+/** The ids of the cached runs of a workshop. */
+export function cachedRunsOf(queryClient: QueryClient, workshopId: string): string[] {
+  return queryClient
+    .getQueriesData<RunDetail>({ queryKey: queryKeys.runs.all })
+    .flatMap(([, data]) => (data && !Array.isArray(data) && data.workshopId === workshopId ? [data.id] : []));
 }

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { GenerationProgress, ResponseOf } from '../../../shared/ipc/types';
 import { FOCUS_IDS, focusWhenShown } from '../app/focus';
+import { forgetRun } from './last-run';
 
 export type Status = 'idle' | 'running' | 'loading' | 'done' | 'cancelled' | 'error';
 /** Who opens a run: the user (History's Open), or the workshop reopening the run it showed before a reload. */
@@ -47,8 +48,23 @@ export const useWorkshopState = create<WorkshopState>(() => ({
 
 export const isShown = (runId: string): boolean => useWorkshopState.getState().runId === runId;
 
-export function markEdited(personaId: string): void {
-  useWorkshopState.setState(({ edited }) => ({ edited: new Set([...edited, personaId]) }));
+export function markEdited(personaId: string, edited = true): void {
+  useWorkshopState.setState((state) => {
+    const next = new Set(state.edited);
+    if (edited) next.add(personaId);
+    else next.delete(personaId);
+    return { edited: next };
+  });
+}
+
+/**
+ * Takes the run on screen off it (deleted, or of a workshop the user left): the workshop shows its
+ * empty state and a reload does not bring the run back. A generation running is left alone.
+ */
+export function leaveRun(): void {
+  const { status } = useWorkshopState.getState();
+  useWorkshopState.setState({ runId: null, fromCache: false, fallback: null, actionError: null, edited: new Set(), ...(status === 'done' || status === 'error' ? { status: 'idle', error: null } : {}) });
+  forgetRun();
 }
 
 /** An action on the run shown failed: the message takes focus unless the user moved on meanwhile. */
