@@ -31,7 +31,10 @@ export interface FocusState {
  * viewport, and the point at its centre must belong to it (not to a sticky bar drawn over it).
  */
 export function focusState(page: Page): Promise<FocusState> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // Read after the page has drawn two frames: layout that follows the key (a resize observer
+    // scrolling the focused field back into view) settles within them, as the user would see it.
+    for (let i = 0; i < 2; i++) await new Promise((done) => requestAnimationFrame(done));
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body || el === document.documentElement) return { description: 'body', problem: 'focus is on <body>' };
     const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';

@@ -12,6 +12,7 @@ import { BriefUnderstandingNote, UNDERSTANDING_ID } from './BriefUnderstandingNo
 import { LEVEL_LABELS } from './persona-labels';
 import { ProgressBar } from './ProgressBar';
 import { useRunActions } from './run-actions';
+import { useFocusKeptInView } from './useFocusKeptInView';
 import { briefFieldOf, useWorkshopState, type BriefField } from './workshop-state';
 
 const FIELD_NAMES: Record<BriefField, string> = {
@@ -61,6 +62,7 @@ export function BriefForm() {
     );
   const text = (key: TypedField) => ({ value: draft[key], onChange: (e: { target: { value: string } }) => update({ [key]: e.target.value }) });
 
+  const fieldsRef = useFocusKeptInView<HTMLDivElement>();
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!running) void generate(briefOfDraft(draft), draft.provider || undefined);
@@ -72,7 +74,7 @@ export function BriefForm() {
   return (
     <form className="brief-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="composer-title">
       {/* On focus Chrome scrolls only a textarea's caret into this box's view: the whole field is shown instead. */}
-      <div className="composer-fields" onFocus={(e) => e.target.scrollIntoView({ block: 'nearest' })}>
+      <div className="composer-fields" ref={fieldsRef} onFocus={(e) => e.target.scrollIntoView({ block: 'nearest' })}>
         <label htmlFor={FOCUS_IDS.briefField('description')}>Brief</label>
         <textarea
           id={FOCUS_IDS.briefField('description')}
