@@ -17,7 +17,8 @@ describe('persona-studio CLI reports', () => {
     const md = path.join(data, 'exports', 'run.md');
     const exported = await cli(['export', runId, '--format', 'md', '--out', md, '--data', data]);
     expect(exported.code).toBe(0);
-    expect(fs.readFileSync(md, 'utf8')).toMatch(/^# My workshop/);
+    // The Markdown opens with the run's title (made from the brief) and says which workshop it is in.
+    expect(fs.readFileSync(md, 'utf8')).toMatch(/^# Budgeting app for students in Manchester\n+Workshop: My workshop/);
     const missing = await cli(['export', 'no-such-run', '--format', 'json', '--out', path.join(data, 'x.json'), '--data', data]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/No run with personas has the id no-such-run/);

@@ -50,6 +50,15 @@ describe('persona-studio CLI', () => {
     ['runs move without --to', ['runs', 'move', 'r1'], /^error: runs move needs --to/],
     ['runs rename without a title', ['runs', 'rename', 'r1'], /^error: runs rename takes a RUN_ID and a TITLE/],
     ['generate into an unknown workshop', ['generate', 'Meal kits for parents in Lyon', '--workshop', 'Nowhere'], /^error: --workshop "Nowhere" is not a workshop's id or name; the workshops are/],
+    ['ask without a run id', ['ask'], /^error: ask needs the id of a run and a question/],
+    ['ask without a question', ['ask', 'r1'], /^error: the question must not be empty: type a question/],
+    ['ask with a blank question', ['ask', 'r1', '   '], /^error: the question must not be empty/],
+    ['ask with a question over 1000 characters', ['ask', 'r1', 'x'.repeat(1001)], /^error: the question must be at most 1000 characters/],
+    ['ask with the question in two words unquoted', ['ask', 'r1', 'Why', 'not'], /^error: unexpected argument "not"; put the whole question in one pair of quotes/],
+    ['ask with an unknown provider', ['ask', 'r1', 'Why?', '--provider', 'chatgpt'], /^error: --provider must be one of offline, ollama, openai, gemini \(got "chatgpt"\)/],
+    ['concept without a concept', ['concept', 'r1'], /^error: the concept must not be empty: describe the concept/],
+    ['concept with a price too long', ['concept', 'r1', 'Kits', '--price', 'p'.repeat(121)], /^error: --price must be at most 120 characters/],
+    ['concept with an unknown flag', ['concept', 'r1', 'Kits', '--persona', 'Ana'], /^error: unknown option --persona; the options are --price, --provider, --json, --data/],
   ];
 
   for (const [what, args, message] of usageErrors) {
@@ -77,6 +86,8 @@ describe('persona-studio CLI', () => {
     expect(result.out).toContain('persona-studio workshops [list [--all] [--json]');
     expect(result.out).toContain('persona-studio runs [list [--workshop ID|NAME] [--json]');
     expect(result.out).toContain('--workshop ID|NAME the workshop to save the run in');
+    expect(result.out).toContain('persona-studio ask <runId> [--persona NAME|ID ...] "<question>" [--provider NAME] [--json] [--data DIR]');
+    expect(result.out).toContain('persona-studio concept <runId> "<concept>" [--price TEXT] [--provider NAME] [--json] [--data DIR]');
   });
 
   it('workshops and runs: create, generate into one by name, rename, move, duplicate, archive, delete', async () => {
@@ -119,6 +130,45 @@ describe('persona-studio CLI', () => {
     expect((await run('workshops', 'delete', 'Client Beta')).code).toBe(2);
     expect((await run('workshops', 'delete', 'Client Beta', '--yes', '--delete-backups')).out).toBe('Deleted the workshop "Client Beta": 1 run, 2 personas and 0 edits.');
     expect((await run('workshops', 'list', '--json')).out).toMatch(/"name": "Client A"/);
+  });
+
+  it('ask and concept: one persona answers alone, the set answers as a focus group, a concept is tested, all saved with the run', async () => {
+    const data = tempDir();
+    const run = (...args: string[]) => cli([...args, '--data', data]);
+    const generated = await run('generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '3', '--seed', '12', '--json');
+    const document = JSON.parse(generated.out) as PersonaDocument;
+    const runId = JSON.parse((await run('runs', 'list', '--json')).out).runs[0].id as string;
+    const [ana, ben] = document.personas;
+
+    const one = await run('ask', runId, '--persona', ana!.name.toUpperCase(), 'What would stop you from ordering?');
+    expect(one).toMatchObject({ code: 0, err: '' });
+    expect(one.out.split('\n')).toHaveLength(1);
+    expect(one.out.length).toBeGreaterThan(20);
+    const json = JSON.parse((await run('ask', runId, '--persona', ana!.id!, 'What would stop you from ordering?', '--json')).out) as { question: string; answer: { text: string; source: { engine: string } } };
+    expect(json).toMatchObject({ question: 'What would stop you from ordering?', answer: { text: one.out, source: { engine: 'offline' } } });
+
+    const group = await run('ask', runId, 'How do you plan your meals?');
+    expect(group.code).toBe(0);
+    const lines = group.out.split('\n');
+    for (const [i, p] of document.personas.entries()) expect(lines[i]).toMatch(new RegExp(`^${p.name}: .{20,}`));
+    expect(group.out).toMatch(/^Agree: /m);
+    expect(group.out).toMatch(/^Object: /m);
+    const two = JSON.parse((await run('ask', runId, '--persona', ana!.name, '--persona', ben!.id!, 'Where do you shop?', '--json')).out) as { answers: Array<{ personaName: string }> };
+    expect(two.answers.map((a) => a.personaName)).toEqual([ana!.name, ben!.name]);
+
+    const concept = await run('concept', runId, 'Organic meal kits delivered by bike', '--price', '€12 a week');
+    expect(concept.code).toBe(0);
+    expect(concept.out).toMatch(/^Concept: Organic meal kits delivered by bike at €12 a week\nMean likelihood \d\.\d of 5 from 3 personas/);
+    expect(concept.out).toMatch(/Saved as concept test [0-9a-f-]{36} of run /);
+    const tested = JSON.parse((await run('concept', runId, 'A cookbook', '--json')).out) as { verdicts: unknown[]; summary: { distribution: number[] } };
+    expect(tested.verdicts).toHaveLength(3);
+    expect(tested.summary.distribution.reduce((a, b) => a + b, 0)).toBe(3);
+
+    expect(await run('ask', runId, '--persona', 'Nobody Here', 'Why?')).toMatchObject({ code: 2, err: expect.stringMatching(/^error: --persona "Nobody Here" is not a persona of run .*; its personas are "/) });
+    expect(await run('ask', 'no-such-run', 'Why?')).toMatchObject({ code: 1, err: 'error: No run has the id no-such-run.' });
+    expect(await run('concept', 'no-such-run', 'Kits')).toMatchObject({ code: 1, err: 'error: No run has the id no-such-run.' });
+    // All of it is in the run's report, and counted when the run would be deleted.
+    expect((await run('runs', 'delete', runId)).out).toBe(`Deleting the run "${document.brief!.description}" would remove 1 run, 3 personas, 0 edits and 6 conversations for good.`);
   });
 
   it('generate --workshop with a name two workshops share is a usage error listing both', async () => {

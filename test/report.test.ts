@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core/core';
+import { renderReportHtml } from '../src/main/reports/report-html';
 import { briefInputSchema } from '../src/shared/brief';
 import type { Persona } from '../src/shared/persona';
 import { jsonSchemaValidators, REPO_ROOT, tempDir } from './helpers';
@@ -91,6 +92,45 @@ describe('reports', () => {
     const text = (await core.reports.export(runId, 'md')).bytes.toString('utf8');
     for (const p of personas) expect(text).toContain(`## ${p.name}`);
     expect(text).toContain('> Eco-friendly meal-kit delivery for busy parents in Lyon');
+  });
+
+  it("adds a page per interview, focus group and concept test, with the concept chart and quotes linked to their persona", async () => {
+    const { run, document } = await core.generate(briefInputSchema.parse({ description: 'Language-learning app for retirees in Porto', count: 3, level: 'standard', seed: 88 }));
+    const [first, second] = document.personas;
+    const { turn } = await core.asking.interviews.ask({ runId: run.id, personaId: first!.id!, question: 'What would make you practise every day?' });
+    const group = await core.asking.panels.askGroup({ runId: run.id, question: 'What frustrates you about learning apps?' });
+    await core.asking.panels.testConcept({ runId: run.id, concept: { text: 'Conversation clubs in the neighbourhood café', price: '€8 a month' } });
+    await core.asking.panels.testConcept({ runId: run.id, concept: { text: 'A tutor on video every morning', price: '€90 a month' } });
+
+    const html = renderReportHtml({ run: core.store.getRun(run.id)!, workshop: { name: 'W', client: null }, generatedAt: new Date(), asked: core.asking.ofRun(run.id) });
+    expect(html.match(/<svg /g)).toHaveLength(2);
+    expect(html).not.toMatch(/<script|src=|url\(|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(html).toContain(`<a href="#persona-2">${second!.name}</a>`);
+    expect(html).toContain('id="persona-1"');
+
+    const file = path.join(dir, 'out', 'asked.pdf');
+    await core.reports.exportToFile(run.id, 'pdf', file);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThanOrEqual(1 + 1 + 3 + 1 + 1 + 2 + 1 + 1);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, ' ');
+    for (const words of ['Interview', 'Focus group', 'Concept test 1', 'Concept test 2', 'The concepts side by side', 'Conversation clubs in the neighbourhood café', 'A tutor on video every morning', 'What frustrates you about learning apps?', 'Offline answers are drawn from each persona’s profile']) expect(flat.toLowerCase()).toContain(words.toLowerCase());
+    expect(flat).toContain(turn.answer.text.replace(/\s+/g, ' ').slice(0, 60));
+    expect(flat).toContain(group.answers[1]!.answer.text.replace(/\s+/g, ' ').slice(0, 60));
+    const pages = text.split('\f');
+    const conceptPage = pages.findIndex((page) => page.toLowerCase().includes('concept test 1')) + 1;
+    expect(conceptPage).toBeGreaterThan(5);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(conceptPage), '-l', String(conceptPage), '-singlefile', file, path.join(RESULTS, 'report-concept')]);
+    expect(fs.statSync(path.join(RESULTS, 'report-concept.png')).size).toBeGreaterThan(5000);
+
+    const json = JSON.parse((await core.reports.export(run.id, 'json')).bytes.toString('utf8')) as { asking: { interviews: unknown[]; focusGroups: unknown[]; conceptTests: unknown[] } };
+    const validate = jsonSchemaValidators().standard;
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    expect([json.asking.interviews.length, json.asking.focusGroups.length, json.asking.conceptTests.length]).toEqual([1, 1, 2]);
+    const md = (await core.reports.export(run.id, 'md')).bytes.toString('utf8');
+    for (const heading of ['## Interviews', '## Focus groups', '## Concept tests', '### Conversation clubs in the neighbourhood café (€8 a month)', '**Q:** What would make you practise every day?']) expect(md).toContain(heading);
+    // A run nobody was asked about exports as before: no asking key, no extra sections.
+    expect(JSON.parse((await core.reports.export(runId, 'json')).bytes.toString('utf8'))).not.toHaveProperty('asking');
   });
 
   it('leaves no file, partial or final, when an export is cancelled or fails', async () => {

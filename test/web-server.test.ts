@@ -100,4 +100,24 @@ describe('browser mode server', () => {
     expect(text).toContain('event: generation:progress');
     expect(text).toContain(`"requestId":"${requestId}","phase":"store"`);
   });
+
+  it("streams a persona's answer to the page as answer:token events", async () => {
+    const s = await start();
+    const headers = { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' };
+    const generated = JSON.parse((await request(`${s.url}/api/invoke/generation:run`, { method: 'POST', headers, body: JSON.stringify({ requestId: randomUUID(), brief: { description: 'Meal kits for busy parents in Lyon', count: 2, level: 'standard' } }) })).body);
+    const received: string[] = [];
+    const stream = await new Promise<http.IncomingMessage>((resolve) => http.get(`${s.url}/api/events?token=${s.token}`, resolve));
+    stream.on('data', (chunk: Buffer) => received.push(chunk.toString()));
+    const requestId = randomUUID();
+    const body = JSON.stringify({ requestId, runId: generated.data.run.id, personaId: generated.data.document.personas[0].id, question: 'What would stop you from ordering?' });
+    const asked = JSON.parse((await request(`${s.url}/api/invoke/interviews:ask`, { method: 'POST', headers, body })).body);
+    expect(asked.ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stream.destroy();
+    const frames = received.join('').split('\n\n').filter((f) => f.startsWith('event: answer:token'));
+    expect(frames.length).toBeGreaterThan(1);
+    const texts = frames.map((f) => JSON.parse(f.split('\ndata: ')[1]!) as { requestId: string; text: string });
+    expect(texts.every((t) => t.requestId === requestId)).toBe(true);
+    expect(texts.map((t) => t.text).join('')).toBe(asked.data.turn.answer.text);
+  });
 });

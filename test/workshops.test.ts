@@ -40,7 +40,7 @@ describe('the migration', () => {
     expect(core.workshops.personaHistory('p1').map((v) => [v.kind, v.persona.name])).toEqual([['original', 'Camille R.'], ['edit', 'Camille Rousseau']]);
     // The only workshop becomes the current one, and a delete purges nothing it cannot name.
     expect(core.workshops.currentWorkshopId()).toBe('w1');
-    expect(core.workshops.deleteRun('r1').deleted).toEqual({ runs: 1, personas: 1, edits: 1 });
+    expect(core.workshops.deleteRun('r1').deleted).toEqual({ runs: 1, personas: 1, edits: 1, conversations: 0 });
   });
 });
 
@@ -247,15 +247,15 @@ describe('workshops through IPC', () => {
     expect(await refused('workshops:select', { workshopId: b.id })).toMatchObject({ code: 'invalid_request', field: 'workshopId', message: expect.stringMatching(/restore it first/) });
     await call('workshops:archive', { workshopId: b.id, archived: false });
 
-    expect(await call('deletion:preview', { runId })).toEqual({ runs: 1, personas: 1, edits: 1, backups: 0 });
-    expect(await call('deletion:preview', { workshopId: b.id })).toEqual({ runs: 2, personas: 3, edits: 1, backups: 0 });
-    expect(await call('runs:delete', { runId, deleteBackups: true })).toEqual({ deleted: { runs: 1, personas: 1, edits: 1 }, backupsDeleted: 0 });
+    expect(await call('deletion:preview', { runId })).toEqual({ runs: 1, personas: 1, edits: 1, conversations: 0, backups: 0 });
+    expect(await call('deletion:preview', { workshopId: b.id })).toEqual({ runs: 2, personas: 3, edits: 1, conversations: 0, backups: 0 });
+    expect(await call('runs:delete', { runId, deleteBackups: true })).toEqual({ deleted: { runs: 1, personas: 1, edits: 1, conversations: 0 }, backupsDeleted: 0 });
     expect((await call('runs:search', { query: 'Lyon parents' })).runs.map((r) => r.id)).toEqual([copy.id]);
     expect(await refused('runs:get', { runId })).toMatchObject({ code: 'not_found', field: 'runId' });
     expect(await refused('deletion:preview', { runId })).toMatchObject({ code: 'not_found', field: 'runId' });
 
     const gone = await call('workshops:delete', { workshopId: a.id });
-    expect(gone).toEqual({ deleted: { runs: 0, personas: 0, edits: 0 }, backupsDeleted: 0, currentWorkshopId: b.id });
+    expect(gone).toEqual({ deleted: { runs: 0, personas: 0, edits: 0, conversations: 0 }, backupsDeleted: 0, currentWorkshopId: b.id });
     expect((await call('app:info', {})).currentWorkshopId).toBe(b.id);
     expect(await refused('workshops:delete', { workshopId: a.id })).toMatchObject({ code: 'not_found', field: 'workshopId' });
     expect(await refused('runs:move', { runId: copy.id, workshopId: a.id })).toMatchObject({ code: 'not_found', field: 'workshopId' });

@@ -29,7 +29,7 @@ export function describeParseError(error: Error & { code?: string }, options: re
   return error.message.split('\n')[0]!;
 }
 
-type FlagOptions = Record<string, { type: 'string' | 'boolean' }>;
+type FlagOptions = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 type FlagConfig<O extends FlagOptions> = { args: string[]; allowPositionals: true; strict: true; options: O };
 
 /** A command's flags and positionals; an unknown or valueless flag is a UsageError listing the flags. */

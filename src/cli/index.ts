@@ -10,6 +10,7 @@ import { REPAIR_USAGE, runRepair } from './repair-command';
 import { CHECK_USAGE, runCheck } from './check-command';
 import { WORKSHOPS_USAGE, runWorkshops } from './workshops-command';
 import { RUNS_USAGE, runRuns } from './runs-command';
+import { ASK_USAGE, CONCEPT_USAGE, runAsk, runConcept } from './ask-command';
 
 export type { CliIo } from './args';
 
@@ -28,6 +29,10 @@ export const USAGE = `Usage:
 
   ${RUNS_USAGE}
 
+  ${ASK_USAGE}
+
+  ${CONCEPT_USAGE}
+
   persona-studio --help    show this help`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
@@ -38,6 +43,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   metrics: runMetrics,
   workshops: runWorkshops,
   runs: runRuns,
+  ask: runAsk,
+  concept: runConcept,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -36,9 +36,10 @@ export function findWorkshop(core: Core, text: string, flag = 'the workshop'): W
   throw new UsageError(`${flag} "${text}" is not a workshop's id or name; the workshops are ${choices || 'none yet'}`);
 }
 
-/** "3 runs, 12 personas and 2 edits" */
-export function deletionWords(counts: Pick<DeletionPreview, 'runs' | 'personas' | 'edits'>): string {
+/** "3 runs, 12 personas and 2 edits", with ", 2 edits and 4 conversations" when there are interviews, focus groups or concept tests. */
+export function deletionWords(counts: Pick<DeletionPreview, 'runs' | 'personas' | 'edits' | 'conversations'>): string {
   const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  if (counts.conversations > 0) return `${n(counts.runs, 'run')}, ${n(counts.personas, 'persona')}, ${n(counts.edits, 'edit')} and ${n(counts.conversations, 'conversation')}`;
   return `${n(counts.runs, 'run')}, ${n(counts.personas, 'persona')} and ${n(counts.edits, 'edit')}`;
 }
 
@@ -51,7 +52,7 @@ export function refuseWithoutYes(io: CliIo, what: string, preview: DeletionPrevi
 }
 
 /** The line after a delete, with what the backups still hold. */
-export function deletedLine(what: string, result: { deleted: Pick<DeletionPreview, 'runs' | 'personas' | 'edits'>; backupsDeleted: number }, backupsLeft: number, backupsFolder: string): string {
+export function deletedLine(what: string, result: { deleted: Pick<DeletionPreview, 'runs' | 'personas' | 'edits' | 'conversations'>; backupsDeleted: number }, backupsLeft: number, backupsFolder: string): string {
   const backups =
     result.backupsDeleted > 0
       ? ` ${result.backupsDeleted} ${result.backupsDeleted === 1 ? 'backup that held it was' : 'backups that held it were'} deleted too.`

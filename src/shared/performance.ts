@@ -40,7 +40,7 @@ export const tierStatsSchema = z.object({ entries: z.int().min(0), bytes: z.numb
 
 /** The cache since the app started: per kind of entry and per tier. */
 export const cacheStatsSchema = z.object({
-  kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema }),
+  kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema, answer: kindStatsSchema }),
   l1: tierStatsSchema,
   l2: tierStatsSchema,
   loads: z.int().min(0),
@@ -68,7 +68,7 @@ export const schedulerStatusSchema = z.object({
       calls: z.int().min(0),
       failures: z.int().min(0),
       retries: z.int().min(0),
-      latency: z.object({ generate: latencySummarySchema.optional(), culture: latencySummarySchema.optional(), probe: latencySummarySchema.optional() }),
+      latency: z.object({ generate: latencySummarySchema.optional(), culture: latencySummarySchema.optional(), probe: latencySummarySchema.optional(), ask: latencySummarySchema.optional() }),
     }),
   ),
   recentLimitChanges: z.array(z.object({ limit: z.int(), previous: z.int(), reason: z.string(), at: z.number() })),

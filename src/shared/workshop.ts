@@ -86,6 +86,8 @@ export const deletionPreviewSchema = z.object({
   runs: z.int().min(0),
   personas: z.int().min(0),
   edits: z.int().min(0),
+  /** Interviews, focus groups and concept tests of the runs that go (they go with them). */
+  conversations: z.int().min(0),
   /** Backups of app.db taken since the data was first written: they still hold what is deleted unless deleted too (`deleteBackups`). */
   backups: z.int().min(0),
 });

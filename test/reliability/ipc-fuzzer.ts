@@ -193,6 +193,10 @@ class FuzzState {
   readonly runIds: string[] = [];
   readonly personas: Array<{ id: string; runId: string; persona: Record<string, unknown> }> = [];
   readonly runningGenerations = new Set<string>();
+  /** Interviews, focus groups and concept tests made so far (asked of the offline engine). */
+  readonly interviewIds: string[] = [];
+  readonly focusGroupIds: string[] = [];
+  readonly conceptTestIds: string[] = [];
 
   remember<T>(list: T[], item: T) {
     list.push(item);
@@ -213,6 +217,18 @@ class FuzzState {
     if (channel === 'generation:run') {
       const parsed = contract['generation:run'].response.safeParse(data);
       if (parsed.success) this.learnRun(parsed.data.run.id, parsed.data.document.personas);
+    }
+    if (channel === 'interviews:ask') {
+      const parsed = contract['interviews:ask'].response.safeParse(data);
+      if (parsed.success) this.remember(this.interviewIds, parsed.data.interview.id);
+    }
+    if (channel === 'focus-groups:ask') {
+      const parsed = contract['focus-groups:ask'].response.safeParse(data);
+      if (parsed.success) this.remember(this.focusGroupIds, parsed.data.id);
+    }
+    if (channel === 'concepts:test') {
+      const parsed = contract['concepts:test'].response.safeParse(data);
+      if (parsed.success) this.remember(this.conceptTestIds, parsed.data.id);
     }
     if (channel === 'runs:get') {
       const parsed = contract['runs:get'].response.safeParse(data);
@@ -325,7 +341,35 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
   // app.db is healthy here, so both recovery choices are refused before they touch a file.
   'recovery:restore': (rng) => ({ backup: `app-2025-0${rng.int(1, 9)}-01T00-00-00-000Z.db` }),
   'recovery:start-fresh': () => ({}),
+  // Questions go to the built-in engine: no network, and answers in milliseconds.
+  'interviews:list': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'interviews:get': (rng, state) => ({ interviewId: pickOr(rng, state.interviewIds, 'no-such-interview') }),
+  'interviews:ask': (rng, state) => {
+    const target = state.personas.length > 0 ? rng.pick(state.personas) : undefined;
+    const continued = state.interviewIds.length > 0 && rng.next() < 0.3 ? { interviewId: rng.pick(state.interviewIds) } : {};
+    return { requestId: state.uuid(rng), runId: target?.runId ?? pickOr(rng, state.runIds, 'no-such-run'), personaId: target?.id ?? 'no-such-persona', ...continued, question: rng.pick(QUESTIONS), providerId: 'offline' as const };
+  },
+  'interviews:rename': (rng, state) => ({ interviewId: pickOr(rng, state.interviewIds, 'no-such-interview'), title: `Fuzzed interview ${rng.int(1, 1000)}` }),
+  'interviews:delete': (rng, state) => ({ interviewId: pickOr(rng, state.interviewIds, 'no-such-interview') }),
+  'interviews:search': (rng) => ({ query: rng.pick(['price', 'WEEKEND', '100%_', 'étudiants']), ...(rng.next() < 0.5 ? { limit: rng.int(1, 200) } : {}) }),
+  'focus-groups:ask': (rng, state) => {
+    const target = state.personas.length > 0 ? rng.pick(state.personas) : undefined;
+    return { requestId: state.uuid(rng), runId: target?.runId ?? pickOr(rng, state.runIds, 'no-such-run'), ...(target && rng.next() < 0.3 ? { personaIds: [target.id] } : {}), question: rng.pick(QUESTIONS), providerId: 'offline' as const };
+  },
+  'focus-groups:list': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'focus-groups:delete': (rng, state) => ({ focusGroupId: pickOr(rng, state.focusGroupIds, 'no-such-focus-group') }),
+  'concepts:test': (rng, state) => ({
+    requestId: state.uuid(rng),
+    runId: pickOr(rng, state.runIds, 'no-such-run'),
+    concept: { text: rng.pick(['Meal kits delivered by bike', 'A train pass for a month of Europe', 'Invoices from a photo']), ...(rng.next() < 0.5 ? { price: rng.pick(['€12 a month', '$99', 'free']) } : {}) },
+    providerId: 'offline' as const,
+  }),
+  'concepts:list': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'concepts:delete': (rng, state) => ({ conceptTestId: pickOr(rng, state.conceptTestIds, 'no-such-concept-test') }),
+  'asking:cancel': (rng, state) => ({ requestId: state.uuid(rng) }),
 };
+
+const QUESTIONS = ['What would stop you from ordering?', 'How do you spend your weekends?', 'What do you pay for this today?', 'Qu’est-ce qui vous agace le plus ? \u{1F914}'];
 
 type Generator = (rng: SeededRandom, valid: unknown) => unknown;
 

@@ -6,13 +6,16 @@
  * context runs out, paged model lists. On top of that, each request is answered as the script
  * says: latency, status, slow streaming, a hang, a reset or cut-off body, malformed JSON, a refusal,
  * an error in the middle of a stream; and with a capacity, latency grows with the requests in
- * flight beyond it. By default an LLM request gets as many valid personas as its prompt asks for.
+ * flight beyond it. By default an LLM request gets as many valid personas as its prompt asks for,
+ * and a persona asked a question answers in the first person (or with a JSON verdict when JSON
+ * output is asked for: chat-answers.ts).
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DATASET_DIR } from '../../src/main/platform/app-root';
 import { loadDataset } from '../../src/main/world/dataset';
 import type { Level } from '../../src/shared/persona';
+import { chatAnswer, chatAskedFor, type ChatAsked } from './chat-answers';
 import { enginePersonas, type RawPersona } from './llm-answers';
 import { ollamaContext, refusalFor } from './wire-rules';
 import { CHARS_PER_TOKEN, envelope, errorBody, FINISH, insightsBody, modelsBody, retryInfo, streamEnd, streamError, streamLine, tokensOf } from './wire-shapes';
@@ -30,6 +33,8 @@ export interface ReceivedRequest {
   body: unknown;
   /** What the prompt asked for (LLM chat routes): how many, at what level, and which names not to reuse. */
   asked?: { count: number; level: Level; exclude: string[] };
+  /** A persona asked a question (a chat that is not a persona-generation prompt): its system prompt, turns and question. */
+  chat?: ChatAsked;
   /** Set when the client went away before the answer was complete (a cancel or a timeout). */
   aborted: boolean;
   /** performance.now() when it arrived. */
@@ -37,6 +42,8 @@ export interface ReceivedRequest {
   index: number;
   /** The rule it broke, when the server refused it as the real API would. */
   refused?: string;
+  /** performance.now() when the first piece of a streamed answer (or a whole answer) was written to the socket. */
+  firstChunkAt?: number;
   /** How the answer ended, in the wire's words (LLM chat routes answered 200). */
   finish?: string;
   /** Ollama: the context the request got, what its prompt and its whole answer needed, and whether both fitted. */
@@ -178,7 +185,11 @@ export class ProviderServer {
       return;
     }
     const record: ReceivedRequest = { ...routed, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, aborted: false, at: performance.now(), index: this.requests.length };
-    if (routed.route === 'chat') record.asked = askedFor(routed.wire, body);
+    if (routed.route === 'chat') {
+      record.asked = askedFor(routed.wire, body);
+      const chat = chatAskedFor(routed.wire, body);
+      if (chat) record.chat = chat;
+    }
     this.requests.push(record);
     let finished = false;
     res.on('close', () => {
@@ -220,7 +231,8 @@ export class ProviderServer {
     const wire = request.wire as Exclude<Wire, 'qloo'>;
     const asked = request.asked ?? { count: 1, level: 'standard' as Level, exclude: [] };
     // Ollama's model has no refusal field: it writes its refusal as the answer.
-    const whole = wire === 'ollama' && scripted.refusal ? scripted.refusal : (scripted.content ?? this.personasAnswer(asked.count, asked.level, request.index * 3, asked.exclude));
+    const made = () => (request.chat ? chatAnswer(request.chat) : this.personasAnswer(asked.count, asked.level, request.index * 3, asked.exclude));
+    const whole = wire === 'ollama' && scripted.refusal ? scripted.refusal : (scripted.content ?? made());
     const { content, cut } = this.fitted(request, whole, scripted);
     const finish = scripted.finishReason ?? (cut ? FINISH[wire].length : FINISH[wire].stop);
     request.finish = finish;
@@ -236,6 +248,7 @@ export class ProviderServer {
         return;
       }
       if (scripted.dripBody) return this.drip(body, scripted, headers, res);
+      request.firstChunkAt = performance.now();
       res.writeHead(200, headers).end(body);
       return;
     }
@@ -249,6 +262,7 @@ export class ProviderServer {
         res.destroy();
         return;
       }
+      request.firstChunkAt ??= performance.now();
       res.write(line);
       sent += line.length;
       if (scripted.intervalMs) await delay(scripted.intervalMs, res);

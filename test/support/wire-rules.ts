@@ -2,11 +2,13 @@
  * The stand-in server's strictness: what each real API refuses, refused here with the same status
  * and the same shape of body (messages as the APIs word them, shortened). Each rule names the
  * documentation it follows:
- * - Gemini (ai.google.dev API reference): the key (400 API_KEY_INVALID, 403 without one);
+ * - Gemini (ai.google.dev API reference): the key (400 API_KEY_INVALID, 403 without one); a
+ *   Content's role other than "user" or "model";
  *   GenerationConfig.seed an int32; temperature in [0, 2]; responseSchema the OpenAPI subset (an
  *   unknown field is a 400), never together with responseJsonSchema, either one only with
  *   responseMimeType application/json; a schema too complex for serving (threshold scripted).
- * - OpenAI (Structured Outputs › Supported schemas; reasoning guide): with strict: true every
+ * - OpenAI (Chat Completions reference; Structured Outputs › Supported schemas; reasoning guide): a
+ *   message role the API does not define; with strict: true every
  *   object sets additionalProperties: false and requires every property, and only supported
  *   keywords appear; reasoning models take no temperature but their default.
  * - Ollama (api/types.go, docs/api/errors.mdx): with truncate: false, a prompt longer than the
@@ -31,6 +33,8 @@ const INT32_MAX = 2 ** 31 - 1;
 const GEMINI_SCHEMA_FIELDS = new Set(['type', 'format', 'title', 'description', 'nullable', 'enum', 'maxItems', 'minItems', 'properties', 'required', 'minProperties', 'maxProperties', 'minLength', 'maxLength', 'pattern', 'example', 'anyOf', 'propertyOrdering', 'default', 'items', 'minimum', 'maximum']);
 /** Keywords OpenAI's strict mode supports. */
 const STRICT_KEYWORDS = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'anyOf', '$defs', '$ref', 'description', 'title', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems']);
+/** Message roles in the Chat Completions API reference. */
+const OPENAI_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
 /** The template's own tokens around the messages (role markers). */
 export const OLLAMA_TEMPLATE_TOKENS = 32;
 
@@ -50,6 +54,10 @@ function geminiRefusal(request: ReceivedRequest, options: ProviderServerOptions)
     ]);
   }
   if (request.route !== 'chat') return undefined;
+  // Content.role: "Must be either 'user' or 'model'" (API reference, Content).
+  const contents = (request.body as { contents?: Array<{ role?: string }> }).contents ?? [];
+  const badRole = contents.findIndex((c) => c.role !== undefined && c.role !== 'user' && c.role !== 'model');
+  if (badRole >= 0) return gemini(400, 'role', `Please use a valid role: user, model. (contents[${badRole}].role "${contents[badRole]!.role}")`);
   const config = ((request.body as { generationConfig?: Record<string, unknown> }).generationConfig ?? {}) as Record<string, unknown>;
   const seed = config.seed;
   if (seed !== undefined && (!Number.isInteger(seed) || (seed as number) > INT32_MAX || (seed as number) < -INT32_MAX - 1)) return gemini(400, 'seed', `Invalid value at 'generation_config.seed' (TYPE_INT32), ${String(seed)}`);
@@ -74,6 +82,12 @@ function openAiRefusal(request: ReceivedRequest, options: ProviderServerOptions)
     return { status: 401, rule: 'invalid_api_key', body: errorBody('openai', 401, 'Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.', { code: 'invalid_api_key' }) };
   }
   if (request.route !== 'chat') return undefined;
+  // The roles the Chat Completions reference defines; anything else is a 400 invalid_value on that message.
+  const messages = (request.body as { messages?: Array<{ role?: string }> }).messages ?? [];
+  const badRole = messages.findIndex((m) => !OPENAI_ROLES.has(m.role ?? ''));
+  if (badRole >= 0) {
+    return { status: 400, rule: 'role', body: errorBody('openai', 400, `Invalid value: '${messages[badRole]!.role ?? ''}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`, { param: `messages[${badRole}].role`, code: 'invalid_value' }) };
+  }
   const body = request.body as { model?: string; temperature?: number; response_format?: { type?: string; json_schema?: { name?: string; strict?: boolean; schema?: unknown } } };
   const model = body.model ?? '';
   const onlyDefault = DEFAULT_TEMPERATURE_ONLY.test(model) || (options.defaultTemperatureModels ?? []).includes(model);

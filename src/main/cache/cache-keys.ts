@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AGE_BANDS, ageBandIndex } from '../../shared/coverage';
 
-export const CACHE_KINDS = ['culture', 'generation'] as const;
+export const CACHE_KINDS = ['culture', 'generation', 'answer'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
 
 export interface CacheKey {
@@ -31,6 +31,9 @@ const RULES: Record<CacheKind, KindRules> = {
   culture: { sets: ['themes', 'countries', 'regions', 'tags'], ageBands: ['ageRange'] },
   // A generation depends on every word of the brief and its exact ages: nothing is bucketed.
   generation: { sets: [], ageBands: [] },
+  // A persona's answer depends on the exact question, the conversation before it and the persona as
+  // it is now (the caller hashes the profile and the brief into the key): nothing is a set or a band.
+  answer: { sets: [], ageBands: [] },
 };
 
 /** The taste dataset's age band of an age: 16-24, 25-34, 35-44, 45-54, 55-64, 65+. */

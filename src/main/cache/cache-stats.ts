@@ -14,7 +14,7 @@ export type KindCounters = Omit<CacheKindStats, 'hitRate' | 'meanLatencyUs' | 'g
 export type WindowCounter = 'l2Hits' | 'l2HitsAfterL1Eviction' | 'misses' | 'expiredMisses' | 'l2Evictions';
 
 export class CacheMeter {
-  readonly kinds: Record<CacheKind, KindCounters> = { culture: emptyCounters(), generation: emptyCounters() };
+  readonly kinds: Record<CacheKind, KindCounters> = { culture: emptyCounters(), generation: emptyCounters(), answer: emptyCounters() };
   readonly window: HourWindow<WindowCounter>;
   loads = 0;
   loadErrors = 0;

@@ -26,8 +26,8 @@ export interface Ttl {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Cultural data changes over weeks; a generation stays right until its brief changes (a new key). */
-const BASE_MS: Record<CacheKind, number> = { culture: 3 * DAY, generation: 30 * DAY };
+/** Cultural data changes over weeks; a generation stays right until its brief changes (a new key), an answer until its persona or question does. */
+const BASE_MS: Record<CacheKind, number> = { culture: 3 * DAY, generation: 30 * DAY, answer: 30 * DAY };
 const GRACE_SHARE = 0.25;
 
 export const DEFAULT_TTL_BOUNDS: TtlBounds = { minMs: 10 * 60_000, maxMs: 90 * DAY };

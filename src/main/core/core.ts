@@ -37,6 +37,7 @@ import type { SecretBox } from '../platform';
 import { createControls } from '../monitoring';
 import { Monitor, type MonitorDeps } from '../monitoring';
 import { ChromiumPdfPrinter, type PdfPrinter } from '../reports';
+import { Asking } from '../asking';
 import { ReportExporter } from '../reports';
 
 export interface CoreOptions {
@@ -91,6 +92,8 @@ export interface Core {
   readonly monitor: Monitor;
   /** PDF, JSON, CSV and Markdown exports of runs. */
   readonly reports: ReportExporter;
+  /** Interviews, focus groups and concept tests of a run's personas. */
+  readonly asking: Asking;
   /** app.db's daily backups and, when it would not open, the way back. */
   readonly recovery: AppRecovery;
   /** Called after a recovery choice; 'manual' when the user has to restart the app. */
@@ -215,7 +218,8 @@ export function createCore(options: CoreOptions): Core {
   const generate: Core['generate'] = (brief, generationOptions) => pipeline.run(brief, generationOptions);
   // Deleting a run purges the cached generation that holds its personas; the backups are counted and, when asked, deleted.
   const workshops = new Workshops(store, generate, { purgeCached: (keys) => void cache.purge(keys), recovery });
-  const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter());
+  const asking = new Asking({ store, providers: new Map(remote.map((p) => [p.id, p])), defaultProviderId: () => settings.get().provider, scheduler, cache, timings: monitor, version });
+  const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter(), asking);
 
   return {
     version,
@@ -230,6 +234,7 @@ export function createCore(options: CoreOptions): Core {
     cache,
     monitor,
     reports,
+    asking,
     recovery,
     requestRestart: () => {
       if (!options.onRestartNeeded) return 'manual';

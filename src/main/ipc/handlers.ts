@@ -1,11 +1,12 @@
 /**
  * Each contract channel to the module entry point behind it, and nothing more: the rules live in the
- * modules, and their AppErrors reach the caller through the dispatcher. Generations and exports in
- * flight are kept by requestId so they can be cancelled.
+ * modules, and their AppErrors reach the caller through the dispatcher. Generations, exports and
+ * questions in flight are kept by requestId so they can be cancelled; an answer's tokens go out as
+ * 'answer:token' events of the request that asked.
  */
 import type { Core } from '../core';
 import { AppError } from '../platform';
-import type { Handlers } from './dispatcher';
+import type { HandlerContext, Handlers } from './dispatcher';
 
 /** Long requests by the caller's requestId, each with the signal its cancel channel fires. */
 class CancellableRequests {
@@ -34,6 +35,9 @@ class CancellableRequests {
 export function createHandlers(core: Core): Handlers {
   const generations = new CancellableRequests('A generation');
   const exports = new CancellableRequests('An export');
+  const questions = new CancellableRequests('A question or concept test');
+  /** Each piece of an answer, as the 'answer:token' event of the request that asked. */
+  const tokensTo = (context: HandlerContext, requestId: string) => (token: { personaId: string; text: string }) => context.emit('answer:token', { requestId, ...token });
 
   return {
     'app:info': async () => ({
@@ -134,6 +138,20 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),
+
+    'interviews:list': async ({ runId }) => ({ interviews: core.asking.interviews.list(runId) }),
+    'interviews:get': async ({ interviewId }) => core.asking.interviews.get(interviewId),
+    'interviews:ask': async ({ requestId, ...request }, context) => questions.run(requestId, (signal) => core.asking.interviews.ask({ ...request, signal, onToken: tokensTo(context, requestId) })),
+    'interviews:rename': async ({ interviewId, title }) => core.asking.interviews.rename(interviewId, title),
+    'interviews:delete': async ({ interviewId }) => core.asking.interviews.delete(interviewId),
+    'interviews:search': async ({ query, limit }) => ({ interviews: core.asking.interviews.search(query, limit) }),
+    'focus-groups:ask': async ({ requestId, ...request }, context) => questions.run(requestId, (signal) => core.asking.panels.askGroup({ ...request, signal, onToken: tokensTo(context, requestId) })),
+    'focus-groups:list': async ({ runId }) => ({ focusGroups: core.asking.panels.listGroups(runId) }),
+    'focus-groups:delete': async ({ focusGroupId }) => core.asking.panels.deleteGroup(focusGroupId),
+    'concepts:test': async ({ requestId, ...request }, context) => questions.run(requestId, (signal) => core.asking.panels.testConcept({ ...request, signal, onToken: tokensTo(context, requestId) })),
+    'concepts:list': async ({ runId }) => ({ conceptTests: core.asking.panels.listTests(runId) }),
+    'concepts:delete': async ({ conceptTestId }) => core.asking.panels.deleteTest(conceptTestId),
+    'asking:cancel': async ({ requestId }) => questions.cancel(requestId),
 
     'recovery:state': async () => core.recovery.state(),
     'recovery:restore': async ({ backup }) => ({ movedTo: core.recovery.restore(backup).movedTo, restart: core.requestRestart() }),

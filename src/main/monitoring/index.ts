@@ -6,3 +6,4 @@ export { createControls } from './controls';
 export { MonitorStore } from './monitor-store';
 export { Monitor } from './monitor';
 export type { MonitorDeps } from './monitor';
+export type { AnswerTiming, EngineAnswerTimes } from './answer-times';

@@ -1,6 +1,7 @@
 /**
  * The monitor: routes generations and provider calls into per-second points and per-minute rollups,
- * and once a second runs the alerts and the emergency response (every few seconds a tuner step).
+ * the personas' answers into answer times per engine, and once a second runs the alerts and the
+ * emergency response (every few seconds a tuner step).
  */
 import type { AutoActionId, HistoryResolution, MonitorSuggestion } from '../../shared/metrics';
 import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Trace, TunerState } from '../../shared/ipc/types';
@@ -11,6 +12,7 @@ import type { CallEvent, Scheduler } from '../scheduler';
 import type { ValidationStats } from '../validation';
 import { ALERT_WINDOW_MS, alertRules, alertValues } from './alert-rules';
 import { AlertEngine } from './alerts';
+import { AnswerTimesBook, type AnswerTiming, type EngineAnswerTimes } from './answer-times';
 import { AutoTuner, type TunerPolicy } from './auto-tuner';
 import type { MonitorControls } from './controls';
 import { processCpuMeter } from './cpu-share';
@@ -60,6 +62,7 @@ export class Monitor implements TraceSink {
   private readonly retention: Retention;
   private readonly feed: LiveFeed;
   private readonly traces: Trace[] = [];
+  private readonly answers = new AnswerTimesBook();
   private ticks = 0;
   /** Computed when first shown and at each new minute. */
   private trend: PerformanceScore['trend'] | undefined;
@@ -116,6 +119,16 @@ export class Monitor implements TraceSink {
       if (timed) this.minutes.addTrace(trace.totalMs, trace.phases);
     }
     this.feed.changed();
+  }
+
+  /** A persona's answer (the asking module reports each): time to its first token and to its end, per engine. */
+  recordAnswer(timing: AnswerTiming): void {
+    this.answers.record(timing);
+  }
+
+  /** Answer times per engine over the last answers of each. */
+  answerTimes(): EngineAnswerTimes[] {
+    return this.answers.summary();
   }
 
   /** Calls `listener` with the live view at most 4 times a second while something changes and `receiving()` says someone sees it. */

@@ -11,4 +11,4 @@ export { OFFLINE_PROVIDER_ID, OfflineEngine } from './llm/offline/offline-engine
 export { OllamaProvider } from './llm/ollama';
 export { OpenAiCompatibleProvider } from './llm/openai-compatible';
 export type { RemoteLlmProvider } from './llm/remote-llm';
-export type { CultureSource, CutAnswer, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from './types';
+export type { ChatAnswer, ChatContext, ChatMessage, ChatProvider, ChatRequest, CultureSource, CutAnswer, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from './types';

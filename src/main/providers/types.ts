@@ -64,3 +64,41 @@ export interface LlmProvider {
    */
   cacheParams?(request: Omit<PersonaRequest, 'culture'>): Record<string, unknown>;
 }
+
+/** One turn of a conversation sent to a chat API: the user's question or the persona's earlier answer. */
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** A conversation for an LLM to continue: who it speaks as (the system prompt), the turns so far, the last one the user's. */
+export interface ChatRequest {
+  system: string;
+  messages: readonly ChatMessage[];
+  seed: number;
+  /** A JSON Schema the answer must follow (a concept verdict); absent, the answer is free text. */
+  schema?: Record<string, unknown>;
+}
+
+export interface ChatContext {
+  signal: AbortSignal;
+  /** Called with each piece of text as it arrives (once, with the whole, when the endpoint does not stream). */
+  onToken?: (text: string) => void;
+}
+
+export interface ChatAnswer {
+  text: string;
+  /** The model that wrote it. */
+  model: string;
+  /** Set when the API says the answer stopped before its end (a length limit, a content stop), in its words. */
+  cut?: string;
+}
+
+/** An engine that can speak as a persona: the three HTTP LLM providers. */
+export interface ChatProvider {
+  readonly id: string;
+  readonly label: string;
+  /** The model the next chat will use (part of an answer's cache key). */
+  chatModel(): string;
+  chat(request: ChatRequest, context: ChatContext): Promise<ChatAnswer>;
+}

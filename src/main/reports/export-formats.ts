@@ -1,13 +1,17 @@
 /**
- * The text exports of a run: JSON (the persona document of contracts/persona.schema.json),
- * CSV (a row per persona, lists joined with "; ", RFC 4180 quoting) and Markdown.
+ * The text exports of a run: JSON (the persona document of contracts/persona.schema.json, with
+ * what was asked of the personas under `asking`), CSV (a row per persona, lists joined with "; ",
+ * RFC 4180 quoting) and Markdown (with the interviews, focus groups and concept tests).
  */
 import type { RunDetail } from '../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
+import type { RunConversations } from '../asking';
+import { askingMarkdown, hasConversations, withConversations } from './asking-text';
 
-export function toJson(document: PersonaDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+/** The persona document, with the run's interviews, focus groups and concept tests under `asking` when there are any. */
+export function toJson(document: PersonaDocument, asked?: RunConversations): string {
+  return `${JSON.stringify(withConversations(document, asked), null, 2)}\n`;
 }
 
 const CSV_COLUMNS: Array<[string, (p: Persona) => string | number | undefined]> = [
@@ -46,7 +50,7 @@ export function toCsv(personas: readonly Persona[]): string {
   return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-export function toMarkdown(run: RunDetail, workshop: { name: string; client: string | null }): string {
+export function toMarkdown(run: RunDetail, workshop: { name: string; client: string | null }, asked?: RunConversations): string {
   const personas = run.document?.personas ?? [];
   const lines = [
     `# ${run.title}`,
@@ -69,5 +73,6 @@ export function toMarkdown(run: RunDetail, workshop: { name: string; client: str
     }
     if (p.b2b) lines.push(`**Role:** ${p.b2b.role} · ${p.b2b.industry} · ${p.b2b.companySize} employees · ${p.b2b.decisionPower}`, '');
   }
+  if (hasConversations(asked)) lines.push(...askingMarkdown(asked));
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { WorkshopStore } from '../workshops';
+import type { Asking } from '../asking';
 import { AppError } from '../platform';
 import { toCsv, toJson, toMarkdown } from './export-formats';
 import type { PdfPrinter } from './pdf-printer';
@@ -39,6 +40,8 @@ export class ReportExporter {
   constructor(
     private readonly store: WorkshopStore,
     private readonly makePrinter: () => PdfPrinter,
+    /** The run's interviews, focus groups and concept tests, for the PDF, Markdown and JSON; absent, none are shown. */
+    private readonly asking?: Pick<Asking, 'ofRun'>,
   ) {}
 
   /** Closes the PDF printer's browser, if one was started. */
@@ -52,17 +55,18 @@ export class ReportExporter {
     const found = this.store.getWorkshop(run.workshopId);
     const workshop = { name: found?.name ?? 'Workshop', client: found?.client ?? null };
     const workshopName = workshop.name;
+    const asked = format === 'csv' ? undefined : this.asking?.ofRun(runId);
     let bytes: Buffer;
     if (format === 'pdf') {
       try {
         this.printer ??= this.makePrinter();
-        bytes = await this.printer.print(renderReportHtml({ run, workshop, generatedAt: new Date() }), signal);
+        bytes = await this.printer.print(renderReportHtml({ run, workshop, generatedAt: new Date(), ...(asked ? { asked } : {}) }), signal);
       } catch (error) {
         if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
         throw new ExportError('internal', error instanceof Error ? error.message : String(error));
       }
     } else {
-      const text = format === 'json' ? toJson(run.document) : format === 'csv' ? toCsv(run.document.personas) : toMarkdown(run, workshop);
+      const text = format === 'json' ? toJson(run.document, asked) : format === 'csv' ? toCsv(run.document.personas) : toMarkdown(run, workshop, asked);
       bytes = Buffer.from(text, 'utf8');
     }
     return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${format}`, mimeType: MIME[format] };

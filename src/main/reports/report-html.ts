@@ -1,13 +1,17 @@
 /**
  * The workshop report as one self-contained HTML page with print CSS (A4): a cover, an overview
- * (coverage and the personas at a glance), one page per persona with every field, and an appendix
- * with the run's figures. The same page is printed to PDF by Electron or by Chromium headless.
+ * (coverage and the personas at a glance), one page per persona with every field, a page per
+ * interview, focus group and concept test of the run (asking-html.ts), and an appendix with the
+ * run's figures. The same page is printed to PDF by Electron or by Chromium headless.
  */
 import { ageBandCounts, tally } from '../../shared/coverage';
 import type { RunDetail } from '../../shared/ipc/types';
 import { TRACE_PHASES } from '../../shared/metrics';
 import type { Persona } from '../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
+import type { RunConversations } from '../asking';
+import { ASKING_CSS, askingPages } from './asking-html';
+import { escape } from './html-escape';
 
 /** The workshop a report is for, as its cover names it. */
 export interface ReportWorkshop {
@@ -20,21 +24,25 @@ export interface ReportInput {
   run: RunDetail;
   workshop: ReportWorkshop;
   generatedAt: Date;
+  /** The run's interviews, focus groups and concept tests: a page each, after the personas. */
+  asked?: RunConversations;
 }
 
-export function renderReportHtml({ run, workshop, generatedAt }: ReportInput): string {
+export function renderReportHtml({ run, workshop, generatedAt, asked }: ReportInput): string {
   const personas = run.document?.personas ?? [];
+  const anchors = new Map(personas.flatMap((p, i) => (p.id ? [[p.id, `persona-${i + 1}`] as const] : [])));
   return `<!doctype html>
 <html lang="${escape(run.brief.language ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <title>${escape(run.title)} · ${escape(workshop.name)}</title>
-<style>${CSS}</style>
+<style>${CSS}${ASKING_CSS}</style>
 </head>
 <body>
 ${cover(run, workshop, generatedAt, personas.length)}
 ${overview(personas, run)}
 ${personas.map((p, i) => personaPage(p, i + 1)).join('\n')}
+${asked ? askingPages(asked, anchors) : ''}
 ${appendix(run, personas)}
 </body>
 </html>`;
@@ -86,7 +94,7 @@ function personaPage(p: Persona, index: number): string {
   const culture = p.culturalProfile;
   const repaired = p.meta?.repaired ?? [];
   const filled = p.meta?.filled ?? [];
-  return `<section class="page persona">
+  return `<section class="page persona" id="persona-${index}">
   <p class="kicker">Persona ${index}</p>
   <h2>${escape(p.name)}</h2>
   <p class="who">${p.age} · ${escape(p.occupation)} · ${escape(p.location.city)}, ${escape(p.location.country)}${p.gender ? ` · ${escape(p.gender)}` : ''}</p>
@@ -156,9 +164,6 @@ function list(title: string, items: readonly string[]): string {
 
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
 
-export function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const CSS = `
 @page { size: A4; margin: 16mm 16mm 18mm; }

@@ -45,7 +45,7 @@ export async function callWithRetries<T>(spec: CallSpec<T>, budget: number, deps
       const remaining = endsAt - performance.now();
       backoff = (backoff ?? new ExponentialBackoff({ initialDelay: deps.retry.initialDelayMs, maxDelay: deps.retry.maxDelayMs })).next(undefined);
       const wait = Math.max(backoff.duration, error.details.retryAfterMs ?? 0);
-      if (!error.retryable || attempt + 1 >= deps.retry.maxAttempts || wait >= remaining - deps.minTimeoutMs / 4) {
+      if (!error.retryable || spec.mayRetry?.(error) === false || attempt + 1 >= deps.retry.maxAttempts || wait >= remaining - deps.minTimeoutMs / 4) {
         record.failures++;
         throw error;
       }

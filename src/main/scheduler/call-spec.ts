@@ -3,7 +3,7 @@
  * outcome). The call kinds are the latency series the IPC contract's status reports.
  */
 import type { SchedulerStatus } from '../../shared/performance';
-import type { CallErrorCode } from './call-error';
+import type { CallError, CallErrorCode } from './call-error';
 
 export type Priority = 'high' | 'medium' | 'low';
 export type CallKind = keyof SchedulerStatus['providers'][number]['latency'];
@@ -11,7 +11,7 @@ export type CallKind = keyof SchedulerStatus['providers'][number]['latency'];
 export interface CallSpec<T> {
   provider: string;
   kind: CallKind;
-  /** high: the user's current generation; medium: regenerations; low: preloading. */
+  /** high: the user's current generation or question; medium: regenerations; low: preloading. */
   priority: Priority;
   /** Units of work the call carries (personas asked for): timeouts scale with it. */
   units?: number;
@@ -19,6 +19,11 @@ export interface CallSpec<T> {
   signal?: AbortSignal;
   /** The whole call's budget from now, queueing and retries included; by default from observed latency. */
   deadlineMs?: number;
+  /**
+   * Whether a failure may be retried, besides its being retryable: a streamed answer that has
+   * already shown the user some text is not started over (default: every retryable failure is).
+   */
+  mayRetry?: (error: CallError) => boolean;
   /** One attempt; must honour its signal. */
   run: (signal: AbortSignal, attempt: number) => Promise<T>;
 }

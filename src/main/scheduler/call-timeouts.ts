@@ -15,8 +15,9 @@ export interface TimeoutPolicy {
 }
 
 export const DEFAULT_TIMEOUTS: TimeoutPolicy = {
-  // A local LLM writes a standard persona in 5-30 s; a cultural lookup answers in under 10 s.
-  initialPerUnitMs: { generate: 45_000, culture: 8_000, probe: 2_500 },
+  // A local LLM writes a standard persona in 5-30 s; a cultural lookup answers in under 10 s; a
+  // persona's answer to a question is a paragraph (a minute at most, with a model still loading).
+  initialPerUnitMs: { generate: 45_000, culture: 8_000, probe: 2_500, ask: 30_000 },
   factor: 3,
   growth: 1.5,
   minMs: 1_000,

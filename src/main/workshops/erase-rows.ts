@@ -1,6 +1,6 @@
 /**
  * Deleting for good in app.db: a run or a whole workshop with everything under it (briefs, runs,
- * personas, edits), each in one transaction, so a crash leaves all of it or none. secure_delete
+ * personas, edits, and by cascade the interviews, focus groups and concept tests), each in one transaction, so a crash leaves all of it or none. secure_delete
  * zeroes what is deleted; `emptyWal` then folds the WAL into the file and truncates it, so the old
  * pages are not left readable there either.
  */
@@ -10,12 +10,14 @@ export interface ErasedCounts {
   runs: number;
   personas: number;
   edits: number;
+  /** Interviews, focus groups and concept tests of the runs (they go by cascade). */
+  conversations: number;
 }
 
 export interface EraseScope extends ErasedCounts {
   /** When the oldest of it was written: backups taken since may hold it. */
   since: string;
-  /** Generation cache entries its runs were stored or served under. */
+  /** Cache entries that hold its text: the generations its runs were stored or served under, and the answers asked of their personas. */
   cacheKeys: string[];
 }
 
@@ -30,14 +32,16 @@ export class EraseRows {
         (SELECT COUNT(*) FROM runs WHERE id = @id) AS runs,
         (SELECT COUNT(*) FROM personas WHERE run_id = @id) AS personas,
         (SELECT COUNT(*) FROM edits e JOIN personas p ON p.id = e.persona_id WHERE p.run_id = @id) AS edits,
+        ${conversationCount('= @id')} AS conversations,
         (SELECT started_at FROM runs WHERE id = @id) AS since`),
       workshopScope: db.prepare<{ id: string }, ScopeRow>(`SELECT
         (SELECT COUNT(*) FROM runs WHERE workshop_id = @id) AS runs,
         (SELECT COUNT(*) FROM personas WHERE workshop_id = @id) AS personas,
         (SELECT COUNT(*) FROM edits e JOIN personas p ON p.id = e.persona_id WHERE p.workshop_id = @id) AS edits,
+        ${conversationCount('IN (SELECT id FROM runs WHERE workshop_id = @id)')} AS conversations,
         (SELECT MIN(w.created_at, COALESCE((SELECT MIN(started_at) FROM runs WHERE workshop_id = @id), w.created_at)) FROM workshops w WHERE w.id = @id) AS since`),
-      runKeys: db.prepare<[string], { cache_key: string }>('SELECT DISTINCT cache_key FROM runs WHERE id = ? AND cache_key IS NOT NULL'),
-      workshopKeys: db.prepare<[string], { cache_key: string }>('SELECT DISTINCT cache_key FROM runs WHERE workshop_id = ? AND cache_key IS NOT NULL'),
+      runKeys: db.prepare<{ id: string }, { cache_key: string }>(cacheKeysOf('= @id')),
+      workshopKeys: db.prepare<{ id: string }, { cache_key: string }>(cacheKeysOf('IN (SELECT id FROM runs WHERE workshop_id = @id)')),
       runWorkshop: db.prepare<[string], { workshop_id: string; brief_id: string }>('SELECT workshop_id, brief_id FROM runs WHERE id = ?'),
       runEdits: db.prepare('DELETE FROM edits WHERE persona_id IN (SELECT id FROM personas WHERE run_id = ?)'),
       runPersonas: db.prepare('DELETE FROM personas WHERE run_id = ?'),
@@ -56,14 +60,14 @@ export class EraseRows {
   runScope(runId: string): EraseScope | undefined {
     const row = this.statements.runScope.get({ id: runId })!;
     if (row.runs === 0 || row.since === null) return undefined;
-    return { ...counts(row), since: row.since, cacheKeys: this.statements.runKeys.all(runId).map((r) => r.cache_key) };
+    return { ...counts(row), since: row.since, cacheKeys: this.statements.runKeys.all({ id: runId }).map((r) => r.cache_key) };
   }
 
   /** What deleting the workshop would remove; undefined when there is no such workshop. */
   workshopScope(workshopId: string): EraseScope | undefined {
     const row = this.statements.workshopScope.get({ id: workshopId })!;
     if (row.since === null) return undefined;
-    return { ...counts(row), since: row.since, cacheKeys: this.statements.workshopKeys.all(workshopId).map((r) => r.cache_key) };
+    return { ...counts(row), since: row.since, cacheKeys: this.statements.workshopKeys.all({ id: workshopId }).map((r) => r.cache_key) };
   }
 
   /** Deletes a run, its brief, personas and their edits in one transaction; what went, or undefined when there was no such run. */
@@ -113,5 +117,18 @@ export class EraseRows {
 }
 
 function counts(row: ErasedCounts): ErasedCounts {
-  return { runs: row.runs, personas: row.personas, edits: row.edits };
+  return { runs: row.runs, personas: row.personas, edits: row.edits, conversations: row.conversations };
+}
+
+/** Interviews, focus groups and concept tests of the runs whose id is `runs` (an SQL condition on the id). */
+function conversationCount(runs: string): string {
+  return `((SELECT COUNT(*) FROM interviews WHERE run_id ${runs}) + (SELECT COUNT(*) FROM focus_groups WHERE run_id ${runs}) + (SELECT COUNT(*) FROM concept_tests WHERE run_id ${runs}))`;
+}
+
+/** The cache keys that hold the runs' text: each run's generation, and every answer asked of its personas. */
+function cacheKeysOf(runs: string): string {
+  return `SELECT cache_key FROM runs WHERE id ${runs} AND cache_key IS NOT NULL
+    UNION SELECT t.cache_key FROM interview_turns t JOIN interviews i ON i.id = t.interview_id WHERE i.run_id ${runs} AND t.cache_key IS NOT NULL
+    UNION SELECT a.cache_key FROM focus_group_answers a JOIN focus_groups g ON g.id = a.focus_group_id WHERE g.run_id ${runs} AND a.cache_key IS NOT NULL
+    UNION SELECT v.cache_key FROM concept_verdicts v JOIN concept_tests c ON c.id = v.concept_test_id WHERE c.run_id ${runs} AND v.cache_key IS NOT NULL`;
 }

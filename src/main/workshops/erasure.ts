@@ -11,7 +11,7 @@ import type { AppRecovery } from './app-recovery';
 import type { EraseScope, ErasedCounts } from './erase-rows';
 import type { WorkshopStore } from './workshop-store';
 
-/** Purges generation cache entries by key, in memory and in cache.db (the cache module's, injected by the core). */
+/** Purges cache entries by key (generations and answers), in memory and in cache.db (the cache module's, injected by the core). */
 export type PurgeCached = (keys: readonly string[]) => void;
 
 export type DeletionTarget = { workshopId: string } | { runId: string };
@@ -31,7 +31,7 @@ export class Erasure {
   /** What a delete would remove, and how many backups still hold it. */
   preview(target: DeletionTarget): DeletionPreview {
     const scope = this.scope(target);
-    return { runs: scope.runs, personas: scope.personas, edits: scope.edits, backups: this.recovery?.backupsSince(scope.since).length ?? 0 };
+    return { runs: scope.runs, personas: scope.personas, edits: scope.edits, conversations: scope.conversations, backups: this.recovery?.backupsSince(scope.since).length ?? 0 };
   }
 
   deleteRun(runId: string, options: { deleteBackups?: boolean } = {}): Deleted {

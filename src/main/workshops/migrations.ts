@@ -125,4 +125,81 @@ export const APP_MIGRATIONS: readonly string[] = [
   CREATE INDEX runs_cache_key ON runs(cache_key) WHERE cache_key IS NOT NULL;
   CREATE INDEX runs_brief ON runs(brief_id);
   `,
+  // Asking the personas (the asking module's tables: app.db has one list of migrations, kept here):
+  // interviews and their turns, focus groups and their answers, concept tests and their verdicts.
+  // Each hangs off its run, and each answer off its persona, ON DELETE CASCADE, so deleting a run, a
+  // workshop or a persona takes them along. An answer's text has its own column (searched); the rest
+  // of it is JSON. `cache_key` names the answer cache entry it was stored or served under, so a
+  // delete can purge it. A focus group's or a concept test's summary is not stored: it is made from
+  // the answers that remain when read.
+  `
+  CREATE TABLE interviews (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    persona_id TEXT NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX interviews_run ON interviews(run_id, updated_at);
+  CREATE INDEX interviews_persona ON interviews(persona_id);
+
+  CREATE TABLE interview_turns (
+    id TEXT PRIMARY KEY,
+    interview_id TEXT NOT NULL REFERENCES interviews(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    asked_at TEXT NOT NULL,
+    answer_text TEXT NOT NULL,
+    answer_json TEXT NOT NULL,
+    cache_key TEXT,
+    UNIQUE (interview_id, position)
+  );
+
+  CREATE TABLE focus_groups (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    question TEXT NOT NULL,
+    asked_at TEXT NOT NULL
+  );
+  CREATE INDEX focus_groups_run ON focus_groups(run_id, asked_at);
+
+  CREATE TABLE focus_group_answers (
+    focus_group_id TEXT NOT NULL REFERENCES focus_groups(id) ON DELETE CASCADE,
+    persona_id TEXT NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    answer_text TEXT NOT NULL,
+    answer_json TEXT NOT NULL,
+    cache_key TEXT,
+    PRIMARY KEY (focus_group_id, persona_id)
+  );
+  CREATE INDEX focus_group_answers_persona ON focus_group_answers(persona_id);
+
+  CREATE TABLE concept_tests (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    concept_text TEXT NOT NULL,
+    price TEXT,
+    tested_at TEXT NOT NULL
+  );
+  CREATE INDEX concept_tests_run ON concept_tests(run_id, tested_at);
+
+  CREATE TABLE concept_verdicts (
+    concept_test_id TEXT NOT NULL REFERENCES concept_tests(id) ON DELETE CASCADE,
+    persona_id TEXT NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    verdict_json TEXT NOT NULL,
+    cache_key TEXT,
+    PRIMARY KEY (concept_test_id, persona_id)
+  );
+  CREATE INDEX concept_verdicts_persona ON concept_verdicts(persona_id);
+
+  -- A focus group or a concept test whose last persona was deleted goes with it.
+  CREATE TRIGGER focus_group_emptied AFTER DELETE ON focus_group_answers
+    WHEN NOT EXISTS (SELECT 1 FROM focus_group_answers WHERE focus_group_id = OLD.focus_group_id)
+    BEGIN DELETE FROM focus_groups WHERE id = OLD.focus_group_id; END;
+  CREATE TRIGGER concept_test_emptied AFTER DELETE ON concept_verdicts
+    WHEN NOT EXISTS (SELECT 1 FROM concept_verdicts WHERE concept_test_id = OLD.concept_test_id)
+    BEGIN DELETE FROM concept_tests WHERE id = OLD.concept_test_id; END;
+  `,
 ];

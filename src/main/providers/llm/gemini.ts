@@ -8,6 +8,8 @@
  * - finishReason: MAX_TOKENS and any other reason but STOP end the answer early and are reported;
  *   a blocked prompt, or a content stop with no text, is a refusal.
  * - models.list is paged (50 by default, pageSize up to 1000): the probe follows nextPageToken.
+ * - a persona's answer (chat): Content.role is "user" or "model" (an earlier answer is the model's
+ *   turn), the persona in systemInstruction; JSON output and a schema only for a verdict.
  */
 import { z } from 'zod';
 import { joinUrl, jsonOrUndefined } from '../http/http-call';
@@ -65,6 +67,20 @@ const wire: WireFormat = {
       generationConfig: {
         responseMimeType: 'application/json',
         ...schemaConfig(prompt.schema, plan.lessons),
+        ...(sendsTemperature(endpoint, false) ? { temperature: endpoint.temperature } : {}),
+        seed: geminiSeed(request.seed),
+      },
+    },
+  }),
+  // A persona's answer: the persona in systemInstruction, the turns as contents with Gemini's roles (user, model).
+  chat: (request, endpoint, plan) => ({
+    url: joinUrl(endpoint.baseUrl, `/v1beta/models/${encodeURIComponent(endpoint.model)}:${endpoint.stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`),
+    headers: headers(endpoint),
+    body: {
+      systemInstruction: { parts: [{ text: request.system }] },
+      contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+      generationConfig: {
+        ...(request.schema ? { responseMimeType: 'application/json', ...schemaConfig(request.schema, plan.lessons) } : {}),
         ...(sendsTemperature(endpoint, false) ? { temperature: endpoint.temperature } : {}),
         seed: geminiSeed(request.seed),
       },

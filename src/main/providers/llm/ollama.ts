@@ -11,6 +11,8 @@
  * - done_reason "length" is a cut answer; an {"error": …} line in the stream (docs/api/errors.mdx,
  *   "Errors that occur while streaming") is a server error, retried like a 500, not a refusal.
  * Ollama has no refusal field: a model that declines writes prose, which repair recognises.
+ * A persona's answer (chat) goes to the same endpoint with the conversation as system, user and
+ * assistant messages, the same options and no `format` unless a JSON verdict is asked for.
  */
 import { z } from 'zod';
 import type { Level } from '../../../shared/persona';
@@ -66,6 +68,20 @@ const wire: WireFormat = {
       model: endpoint.model,
       messages: chatMessages(prompt),
       format: prompt.schema,
+      stream: endpoint.stream,
+      truncate: false,
+      shift: false,
+      options: { seed: request.seed, num_ctx: numCtxFor(plan), ...(sendsTemperature(endpoint, false) ? { temperature: endpoint.temperature } : {}) },
+    },
+  }),
+  // A persona's answer: the same endpoint and options, the conversation as messages, no format unless a verdict is asked for.
+  chat: (request, endpoint, plan) => ({
+    url: joinUrl(endpoint.baseUrl, '/api/chat'),
+    headers: {},
+    body: {
+      model: endpoint.model,
+      messages: [{ role: 'system', content: request.system }, ...request.messages],
+      ...(request.schema ? { format: request.schema } : {}),
       stream: endpoint.stream,
       truncate: false,
       shift: false,

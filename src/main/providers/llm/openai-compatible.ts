@@ -7,6 +7,8 @@
  *   but their default with 400 unsupported_value; a model that refuses it otherwise is remembered.
  * - finish_reason "length" is a cut answer; a `data: {"error": …}` event in the middle of a stream
  *   is an error (retried like a 500), not the end of a short answer.
+ * - a persona's answer (chat) sends the conversation with the roles the API defines (system, user,
+ *   assistant), the same seed and temperature rules, and a strict schema only for a verdict.
  */
 import { z } from 'zod';
 import { CallError, type CallErrorCode } from '../../scheduler';
@@ -67,6 +69,19 @@ const wire: WireFormat = {
       model: endpoint.model,
       messages: chatMessages(prompt),
       response_format: { type: 'json_schema', json_schema: { name: 'personas', strict: true, schema: strictJsonSchema(prompt.schema) } },
+      stream: endpoint.stream,
+      seed: request.seed,
+      ...(sendsTemperature(endpoint, takesOnlyDefaultTemperature(endpoint.model) || plan.lessons.has(NO_TEMPERATURE)) ? { temperature: endpoint.temperature } : {}),
+    },
+  }),
+  // A persona's answer: the conversation as system, user and assistant messages; a verdict asked for as a strict schema.
+  chat: (request, endpoint, plan) => ({
+    url: joinUrl(endpoint.baseUrl, '/chat/completions'),
+    headers: auth(endpoint),
+    body: {
+      model: endpoint.model,
+      messages: [{ role: 'system', content: request.system }, ...request.messages],
+      ...(request.schema ? { response_format: { type: 'json_schema', json_schema: { name: 'verdict', strict: true, schema: strictJsonSchema(request.schema) } } } : {}),
       stream: endpoint.stream,
       seed: request.seed,
       ...(sendsTemperature(endpoint, takesOnlyDefaultTemperature(endpoint.model) || plan.lessons.has(NO_TEMPERATURE)) ? { temperature: endpoint.temperature } : {}),

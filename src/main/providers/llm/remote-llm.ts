@@ -8,70 +8,27 @@
  * - an error sent in the middle of a stream: a CallError of its own, never a short answer;
  * - a documented 400 that names a part of the request the model does not take (a temperature, a
  *   schema feature): the model is remembered as not taking it, and the request sent again without.
+ * A persona's answer to a question (chat) goes through the same wire and lessons (chat-round.ts).
  */
-import type { ZodType } from 'zod';
 import type { Level } from '../../../shared/persona';
 import { SecretRegistry } from '../../platform';
 import { CallError } from '../../scheduler';
-import { excerpt, readJson, readLines, send, type ErrorReading } from '../http/http-call';
-import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../types';
+import { excerpt, readJson, readLines, send } from '../http/http-call';
+import type { ChatAnswer, ChatContext, ChatProvider, ChatRequest, LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../types';
 import { completePersonas } from './answer-cut';
+import { chatRound } from './chat-round';
 import type { LlmEndpoint } from '../../../shared/settings';
 import type { ProbeResult } from '../../../shared/performance';
 import { personasBegun, renderPersonaPrompt, type RenderedPrompt } from './persona-prompt';
 import { TokenBudget } from './token-budget';
+import type { AnswerPart, RequestPlan, WireFormat } from './wire-format';
 
-/** What one body or streamed line says; keep-alives, role-only deltas and end markers say nothing. */
-export interface AnswerPart {
-  text?: string;
-  /** The API declined (a refusal field, a blocked prompt). */
-  refusal?: string;
-  /** How the API says the answer ended (finish_reason, done_reason, finishReason). */
-  finish?: string;
-  /** Tokens the API counted, when it says. */
-  promptTokens?: number;
-  answerTokens?: number;
-  /** An error the API sent in place of (the rest of) the answer. */
-  error?: CallError;
-}
-
-/** What a request is built from, besides the prompt and the endpoint. */
-export interface RequestPlan {
-  /** What this model was found not to take (see `lessonFrom`). */
-  lessons: ReadonlySet<string>;
-  promptTokens: number;
-  answerTokens: number;
-}
-
-export interface WireFormat {
-  /** The request for a rendered prompt. */
-  request(prompt: RenderedPrompt, request: PersonaRequest, endpoint: LlmEndpoint, plan: RequestPlan): { url: string; headers: Record<string, string>; body: unknown };
-  /** The whole answer from a non-streamed body (already checked with `answerSchema`). */
-  answer(body: unknown): AnswerPart;
-  answerSchema: ZodType;
-  /** One line of the stream; undefined skips it. */
-  streamEvent(line: string): AnswerPart | undefined;
-  /** The API's name for how an answer ended, for messages (done_reason, finish_reason, finishReason). */
-  finishField: string;
-  /** Whether a finish reason means the answer stopped at a limit before its end (a content stop comes as a refusal). */
-  isCut(finish: string): boolean;
-  /** Tidies a whole answer's text before repair reads it. */
-  cleanText?(text: string): string;
-  /** Reads the API's error body. */
-  readError?: (status: number, body: string) => ErrorReading;
-  /** The lesson a refusal teaches (what to leave out next time), or undefined when sending again would not help. */
-  lessonFrom?(error: CallError, endpoint: LlmEndpoint, lessons: ReadonlySet<string>): string | undefined;
-  /** The most personas that fit one call for the model, when the wire knows its limit (Ollama's context). */
-  fits?(budget: TokenBudget, key: string, level: Level): number | undefined;
-  /** GET for the model list (`pageToken` from the previous page's `nextPage`) and how to read it. */
-  models(endpoint: LlmEndpoint, pageToken?: string): { url: string; headers: Record<string, string> };
-  modelPage(body: unknown): { names: string[]; nextPage?: string };
-}
+export type { AnswerPart, RequestPlan, WireFormat } from './wire-format';
 
 /** Pages of models a probe reads at most: a server that pages forever is not followed forever. */
 const MAX_MODEL_PAGES = 20;
 
-export abstract class RemoteLlmProvider implements LlmProvider {
+export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
   abstract readonly id: string;
   abstract readonly label: string;
   abstract readonly kind: 'local' | 'cloud';
@@ -89,17 +46,19 @@ export abstract class RemoteLlmProvider implements LlmProvider {
     const endpoint = this.endpoint();
     this.checkConfigured(endpoint);
     const prompt = renderPersonaPrompt(request);
-    const key = modelKey(endpoint);
-    const lessons = this.lessonsFor(key);
-    for (;;) {
-      try {
-        return await this.round(prompt, request, endpoint, lessons, context);
-      } catch (error) {
-        const lesson = error instanceof CallError ? this.wire.lessonFrom?.(error, endpoint, lessons) : undefined;
-        if (!lesson || lessons.has(lesson)) throw error;
-        lessons.add(lesson);
-      }
-    }
+    return this.withLessons(endpoint, (lessons) => this.round(prompt, request, endpoint, lessons, context));
+  }
+
+  chatModel(): string {
+    return this.endpoint().model;
+  }
+
+  /** A persona's answer: streamed to `context.onToken` as it is written; the whole text at the end. */
+  async chat(request: ChatRequest, context: ChatContext): Promise<ChatAnswer> {
+    const endpoint = this.endpoint();
+    this.checkConfigured(endpoint);
+    const deps = { id: this.id, label: this.label, wire: this.wire, endpoint, budget: this.budget, modelKey: modelKey(endpoint), secretRegistry: this.secretRegistry };
+    return this.withLessons(endpoint, (lessons) => chatRound({ ...deps, lessons }, request, context));
   }
 
   maxPersonasPerCall(level: Level): number | undefined {
@@ -187,6 +146,20 @@ export abstract class RemoteLlmProvider implements LlmProvider {
     });
     context.onPersona?.(Math.min(request.count, begun), request.count);
     return { ...whole, text };
+  }
+
+  /** Runs a round; a documented 400 that teaches the model a lesson (see `lessonFrom`) sends it once more without what it refused. */
+  private async withLessons<T>(endpoint: LlmEndpoint, round: (lessons: ReadonlySet<string>) => Promise<T>): Promise<T> {
+    const lessons = this.lessonsFor(modelKey(endpoint));
+    for (;;) {
+      try {
+        return await round(lessons);
+      } catch (error) {
+        const lesson = error instanceof CallError ? this.wire.lessonFrom?.(error, endpoint, lessons) : undefined;
+        if (!lesson || lessons.has(lesson)) throw error;
+        lessons.add(lesson);
+      }
+    }
   }
 
   private errorReader(): { readError?: WireFormat['readError'] } {

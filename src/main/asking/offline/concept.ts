@@ -1,0 +1,242 @@
+/**
+ * The built-in engine's concept verdict, by explicit rules written out in `rules`. Start at 3.
+ * Matches add: +1 per goal and per pain point the concept's own words meet (two at most each),
+ * +1 for a value, an interest, a channel, a buying criterion, the persona's work, or an audience it
+ * belongs to; all matches together add at most +2, so a penalty always shows in the score.
+ * Penalties subtract: −1 per value the concept goes against (two at most), −1 or −2 for a price
+ * beyond what the persona can spend (see price.ts), −1 for an audience it is not part of, −1 for a
+ * B2B objection the concept runs into, −1 when nothing in the concept touches the profile at all.
+ * The offer's own words (the brief's) count as neither: every persona shares them.
+ */
+import type { ProfileField } from '../../../shared/conversations';
+import type { Brief, Persona } from '../../../shared/persona';
+import { SeededRandom, indefiniteArticle } from '../../world';
+import { AUDIENCES, NEGATION, VALUE_CONFLICTS } from './concept-rules';
+import { COMPANY_LIMITS, INCOME_LIMITS, limitInCurrency, parsePrice, type Price } from './price';
+import type { Item } from './profile';
+import { itemsOf, offerOf, viewOf } from './profile';
+import { goalInfinitive } from './voice';
+import { contentStems, firstMatchingWord, hashString, keysOf, matchKey, matchStrength, overlap, stem } from './words';
+
+export interface Reason {
+  text: string;
+  field: ProfileField;
+}
+
+export interface ConceptJudgement {
+  likelihood: 1 | 2 | 3 | 4 | 5;
+  reasons: Reason[];
+  objections: Reason[];
+  changeMind: string;
+  rules: string[];
+}
+
+const MAX_GAIN = 2;
+/** Words every offer uses and periods every price has: they meet items by accident ("app", "a week"), so they never count. */
+const GENERIC = new Set(
+  'app application service product platform tool solution offer option people thing new use help make get find good better best every day week month year weekly monthly daily yearly online digital'
+    .split(' ')
+    .map(stem),
+);
+const MONEY = matchKey(stem('price'));
+
+/** What a matched item says for the concept, in the persona's voice; one wording per field, so equal items group in a summary. */
+const REASON: Partial<Record<ProfileField, (item: Item) => string>> = {
+  goals: (i) => `It could help me ${goalInfinitive(i.spoken).replace(/^to /, '')}.`,
+  painPoints: (i) => `It deals with something that bugs me: ${i.spoken}.`,
+  values: (i) => `It fits what I care about: ${i.spoken}.`,
+  interests: (i) => `It ties in with my interest in ${i.spoken}.`,
+  channels: (i) => `It reaches me where I already look: ${i.spoken}.`,
+  b2b: (i) => `It meets one of my buying criteria: ${i.spoken}.`,
+};
+const LABEL: Partial<Record<ProfileField, string>> = { goals: 'goal', painPoints: 'pain point', values: 'value', interests: 'interest', channels: 'channel', b2b: 'buying criterion' };
+const CAPS: Partial<Record<ProfileField, number>> = { goals: 2, painPoints: 2, values: 1, interests: 1, channels: 1, b2b: 2 };
+
+export function judgeConcept(concept: { text: string; price?: string }, persona: Persona, brief: Brief, seed: number): ConceptJudgement {
+  const view = viewOf(persona);
+  const rng = new SeededRandom(hashString(`${persona.id ?? persona.name}|${concept.text}|${concept.price ?? ''}`, seed >>> 0));
+  const whole = `${concept.text} ${concept.price ?? ''}`;
+  const allStems = new Set(contentStems(whole, GENERIC));
+  const all = new Set([...allStems].map(matchKey));
+  const offerStems = new Set(contentStems(offerOf(brief), GENERIC));
+  // Goals and pain points often name the offer itself; only the concept's other words tell concepts apart there.
+  const ownStems = new Set([...allStems].filter((s) => !offerStems.has(s)));
+  const own = new Set([...ownStems].map(matchKey));
+  const rules: string[] = [];
+  const reasons: Reason[] = [];
+  const objections: Reason[] = [];
+  let gain = 0;
+  let loss = 0;
+  let touched = false;
+
+  for (const field of ['painPoints', 'goals', 'values', 'interests', 'channels', 'b2b'] as const) {
+    const pool = field === 'b2b' ? itemsOf(view, 'b2b', 'buyingCriteria') : itemsOf(view, field);
+    // A value may fit the offer itself (an eco offer, a value of sustainability); other fields count the concept's own words only.
+    const [stems, keys] = field === 'values' ? [allStems, all] : [ownStems, own];
+    const matched = pool
+      .map((item) => ({ item, n: matchStrength(item, stems, keys) }))
+      .filter((m) => m.n >= 1)
+      .sort((a, b) => b.n - a.n)
+      .slice(0, CAPS[field]);
+    for (const { item } of matched) {
+      const word = firstMatchingWord(whole, new Set([...item.keys].filter((k) => keys.has(k))), field === 'values' ? undefined : offerStems) ?? 'it';
+      rules.push(`Concept mentions '${word}', which meets the ${LABEL[field]} '${item.text}' (+1)`);
+      reasons.push({ text: REASON[field]!(item), field });
+      gain++;
+      touched = true;
+    }
+    // The offer itself named in a goal or pain point: relevant, but no reason to prefer this concept.
+    if (matched.length === 0 && (field === 'goals' || field === 'painPoints')) {
+      const category = pool.find((item) => [...item.stems].some((s) => offerStems.has(s) && allStems.has(s)));
+      if (category) {
+        touched = true;
+        rules.push(`Concept is the kind of offer the ${LABEL[field]} '${category.text}' is about (no change)`);
+        if (field === 'painPoints') objections.push({ text: `I'd worry about ${category.spoken}.`, field });
+      }
+    }
+  }
+  for (const item of itemsOf(view, 'b2b', 'objections')) {
+    if (matchStrength(item, allStems, all) < 1) continue;
+    rules.push(`Concept touches the objection '${item.text}' (−1)`);
+    objections.push({ text: `It runs into an old obstacle: ${item.spoken}.`, field: 'b2b' });
+    loss++;
+    touched = true;
+    break;
+  }
+  const work = keysOf(`${persona.occupation} ${persona.b2b?.industry ?? ''} ${persona.b2b?.role ?? ''}`);
+  const workWord = firstMatchingWord(concept.text, new Set([...work].filter((k) => own.has(k))));
+  // "for students" is the audience rule's to score, not the occupation's as well.
+  if (workWord && !AUDIENCES.some((a) => a.concept.test(workWord))) {
+    rules.push(`Concept mentions '${workWord}', which fits the occupation '${persona.occupation}' (+1)`);
+    reasons.push({ text: `It speaks to my work as ${view.occupation}.`, field: persona.b2b ? 'b2b' : 'occupation' });
+    gain++;
+    touched = true;
+  }
+
+  const conflicts = valueConflicts(concept.text, itemsOf(view, 'values'));
+  for (const { item, word } of conflicts.slice(0, 2)) {
+    rules.push(`Concept's '${word}' goes against the value '${item.text}' (−1)`);
+    objections.push({ text: `${capitalizeWord(word)} goes against what I care about: ${item.spoken}.`, field: 'values' });
+    loss++;
+    touched = true;
+  }
+
+  let wrongAudience: string | undefined;
+  for (const audience of AUDIENCES) {
+    const named = audience.concept.exec(concept.text);
+    // "Staff scheduling software" names its category, not its audience: the offer's own words do not count.
+    if (!named || contentStems(named[0]).every((s) => offerStems.has(s))) continue;
+    const field = audience.belongs(persona);
+    touched = true;
+    if (field) {
+      rules.push(`Concept is for ${audience.label} ('${named[0]}'), which the persona is (+1)`);
+      reasons.push({ text: `It's meant for people like me: ${audience.label}.`, field });
+      gain++;
+    } else {
+      rules.push(`Concept is for ${audience.label} ('${named[0]}'), which the persona is not (−1)`);
+      objections.push({ text: `It's aimed at ${audience.label}, and that isn't me.`, field: persona.b2b ? 'b2b' : 'occupation' });
+      wrongAudience ??= audience.label;
+      loss++;
+    }
+  }
+
+  const price = parsePrice(concept.price ?? '') ?? parsePrice(concept.text);
+  const moneyItems = [...itemsOf(view, 'values'), ...itemsOf(view, 'goals'), ...itemsOf(view, 'painPoints')];
+  const priceLoss = price ? priceRule(price, persona, moneyItems, rules, reasons, objections) : null;
+  if (priceLoss) {
+    loss += priceLoss.loss;
+    gain += priceLoss.gain;
+  }
+
+  if (!touched && !price) {
+    rules.push('Nothing in the concept touches the goals, pain points, values or interests (−1)');
+    const [goal] = itemsOf(view, 'goals');
+    objections.push({ text: goal ? `Nothing in it speaks to what I need, like ${goalInfinitive(goal.spoken).replace(/^to /, 'being able to ')}.` : 'Nothing in it speaks to what I need.', field: 'goals' });
+    loss++;
+  }
+  if (gain > MAX_GAIN) rules.push(`Matches add at most +${MAX_GAIN} (${gain} matched)`);
+  const score = Math.max(1, Math.min(5, 3 + Math.min(gain, MAX_GAIN) - loss)) as 1 | 2 | 3 | 4 | 5;
+  rules.unshift('Start at 3');
+  rules.push(`Likelihood ${score}`);
+  const changeMind = changeMindOf(rng, { price, priceLoss: priceLoss?.loss ?? 0, limit: priceLoss?.limit, conflict: conflicts[0]?.word, wrongAudience, view, own, score });
+  return { likelihood: score, reasons, objections, changeMind, rules };
+}
+
+function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], rules: string[], reasons: Reason[], objections: Reason[]): { loss: number; gain: number; limit: number } | null {
+  const business = persona.b2b;
+  const limits = business ? COMPANY_LIMITS[business.companySize] : persona.incomeBracket ? INCOME_LIMITS[persona.incomeBracket] : null;
+  const against = business ? `company size ${business.companySize}` : `income bracket '${persona.incomeBracket}'`;
+  const monthly = `about €${Math.round(price.monthlyEur).toLocaleString('en')} a month`;
+  if (!limits) {
+    rules.push(`Price ${price.text} (${monthly}), but the profile gives no income bracket (no change)`);
+    return null;
+  }
+  const [comfortable, stretch] = limits;
+  const field: ProfileField = business ? 'b2b' : 'incomeBracket';
+  if (price.monthlyEur > stretch) {
+    rules.push(`Price ${price.text} (${monthly}) is far above ${against}, over €${stretch.toLocaleString('en')} a month (−2)`);
+    objections.push({ text: business ? `At ${price.text} it's far beyond what a company our size spends on this.` : `At ${price.text} it's far too much for me on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
+    return { loss: 2, gain: 0, limit: comfortable };
+  }
+  if (price.monthlyEur > comfortable) {
+    rules.push(`Price ${price.text} (${monthly}) is a stretch for ${against}, over €${comfortable.toLocaleString('en')} a month (−1)`);
+    objections.push({ text: business ? `At ${price.text} it would need a proper budget case.` : `At ${price.text} it's a stretch on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
+    return { loss: 1, gain: 0, limit: comfortable };
+  }
+  const careful = moneyItems.find((item) => item.keys.has(MONEY));
+  if (careful) {
+    rules.push(`Price ${price.text} (${monthly}) is within ${against} and meets '${careful.text}' (+1)`);
+    reasons.push({ text: `The price fits my budget, and I care about that: ${careful.spoken}.`, field });
+    return { loss: 0, gain: 1, limit: comfortable };
+  }
+  rules.push(`Price ${price.text} (${monthly}) is within ${against} (no change)`);
+  return { loss: 0, gain: 0, limit: comfortable };
+}
+
+function valueConflicts(conceptText: string, valueItems: readonly Item[]): Array<{ item: Item; word: string }> {
+  const out: Array<{ item: Item; word: string }> = [];
+  for (const item of valueItems) {
+    for (const conflict of VALUE_CONFLICTS) {
+      if (!conflict.value.test(item.text)) continue;
+      const hit = conflict.concept.exec(conceptText);
+      if (!hit) continue;
+      const before = conceptText.slice(0, hit.index);
+      const after = conceptText.slice(hit.index + hit[0].length);
+      if (NEGATION.test(before) || /^[-\s]?free\b/i.test(after)) continue;
+      out.push({ item, word: hit[0].toLowerCase() });
+      break;
+    }
+  }
+  return out;
+}
+
+interface ChangeMindInput {
+  price: Price | null;
+  priceLoss: number;
+  limit: number | undefined;
+  conflict: string | undefined;
+  wrongAudience: string | undefined;
+  view: ReturnType<typeof viewOf>;
+  own: ReadonlySet<string>;
+  score: number;
+}
+
+/** What would move the persona: the biggest penalty undone, else the pain point the concept leaves open. */
+function changeMindOf(rng: SeededRandom, input: ChangeMindInput): string {
+  const { price, priceLoss, limit, conflict, wrongAudience, view, own, score } = input;
+  if (price && priceLoss > 0 && limit !== undefined) {
+    const figure = limitInCurrency(limit, price);
+    return rng.pick([`A lower price: under ${figure} a month would feel manageable.`, `If it cost under ${figure} a month, I'd think again.`]);
+  }
+  if (conflict) return rng.pick([`Dropping the ${conflict} would change my mind.`, `Without the ${conflict}, I'd look at it again.`]);
+  if (wrongAudience) return rng.pick([`Showing it works for someone like me, not just ${wrongAudience}.`, `If it were made for people in my situation, not only ${wrongAudience}.`]);
+  const open = itemsOf(view, 'painPoints').find((item) => overlap(item.keys, own) === 0);
+  if (open && score < 5) return rng.pick([`If it also dealt with ${open.spoken}, I'd be keener.`, `Show me it solves ${open.spoken} and I'm in.`]);
+  const [goal] = itemsOf(view, 'goals');
+  const wish = goal ? goalInfinitive(goal.spoken).replace(/^to /, '') : 'do what I need';
+  return score >= 4 ? rng.pick([`Seeing it help me ${wish} in practice would settle it.`, `A first try that helps me ${wish} would seal it.`]) : `If it helped me ${wish}, I'd take a closer look.`;
+}
+
+function capitalizeWord(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,110 @@
+/**
+ * A persona read once for answering: its items by field with their match keys, its bio split into
+ * identity, household and daily-life sentences in its own voice, and the words that must keep their
+ * capitals. Kept per persona object, since a focus group asks every persona the same way.
+ */
+import type { ProfileField } from '../../../shared/conversations';
+import type { Brief, Persona } from '../../../shared/persona';
+import { indefiniteArticle, normalizeForMatch } from '../../world';
+import { isClause, runningText, spokenTitle, toFirstPerson, withArticle } from './voice';
+import { contentStems, keysOf, sentencesOf } from './words';
+
+export interface Item {
+  field: ProfileField;
+  /** The cultural category or the B2B part it comes from ("music", "buyingCriteria"). */
+  sub?: string;
+  text: string;
+  /** As it reads inside a sentence. */
+  spoken: string;
+  stems: ReadonlySet<string>;
+  keys: ReadonlySet<string>;
+}
+
+export interface ProfileView {
+  persona: Persona;
+  first: string;
+  /** The occupation with its article, as running text: "a toolmaker". */
+  occupation: string;
+  household: string | null;
+  /** Bio sentences other than identity and household, in the first person. */
+  lifeLines: Item[];
+  items: ReadonlyMap<ProfileField, Item[]>;
+  properNouns: ReadonlySet<string>;
+}
+
+const HOUSEHOLD = /\b(lives?|living|shares?|rents?|raising|raises|married|widowed|divorced|single|alone|partner|husband|wife|spouse|boyfriend|girlfriend|children|kids|sons?|daughters?|grandchild|grandchildren|flatmates?|roommates?|housemates?|parents)\b/i;
+
+const views = new WeakMap<Persona, ProfileView>();
+
+export function viewOf(persona: Persona): ProfileView {
+  let view = views.get(persona);
+  if (!view) {
+    view = buildView(persona);
+    views.set(persona, view);
+  }
+  return view;
+}
+
+function buildView(persona: Persona): ProfileView {
+  const nameParts = persona.name.trim().split(/\s+/);
+  const first = nameParts[0] ?? persona.name;
+  const properNouns = new Set<string>(
+    // Titles, artists and brands keep their capitals; dishes ("Croissants") read as common words.
+    [...nameParts, persona.location.city, persona.location.country, persona.location.region ?? '', ...Object.entries(persona.culturalProfile ?? {}).flatMap(([category, list]) => (category === 'food' || !Array.isArray(list) ? [] : list))]
+      .flatMap((s) => String(s).split(/\s+/))
+      .map((w) => w.toLowerCase())
+      .filter((w) => w.length > 0 && !['the', 'a', 'le', 'la', 'de', 'of'].includes(w)),
+  );
+  const make = (field: ProfileField, text: string, sub?: string, keepCase = false): Item => {
+    let shown = keepCase ? spokenTitle(text) : runningText(text, properNouns);
+    // A pain that is a sentence ("Kids are picky eaters") becomes a thing one can be fed up with.
+    if ((field === 'painPoints' || sub === 'objections') && isClause(text)) shown = `the fact that ${shown}`;
+    return { field, text, spoken: shown, stems: new Set(contentStems(text)), keys: keysOf(text), ...(sub ? { sub } : {}) };
+  };
+  const items = new Map<ProfileField, Item[]>();
+  const put = (field: ProfileField, list: readonly string[] | undefined, sub?: string, keepCase = false) => {
+    if (!list || list.length === 0) return;
+    items.set(field, [...(items.get(field) ?? []), ...list.map((t) => make(field, t, sub, keepCase))]);
+  };
+  put('goals', persona.goals);
+  put('painPoints', persona.painPoints);
+  put('values', persona.values);
+  put('interests', persona.interests);
+  put('channels', persona.channels);
+  for (const [category, list] of Object.entries(persona.culturalProfile ?? {})) {
+    if (Array.isArray(list)) put('culturalProfile', list.map(String), category, category !== 'food');
+  }
+  const b2b = persona.b2b;
+  if (b2b) {
+    put('b2b', b2b.buyingCriteria, 'buyingCriteria');
+    put('b2b', b2b.objections, 'objections');
+  }
+
+  const names = [persona.name.trim(), first];
+  const occupationWords = normalizeForMatch(persona.occupation);
+  let household: string | null = null;
+  const lifeLines: Item[] = [];
+  for (const line of sentencesOf(persona.bio)) {
+    const plain = normalizeForMatch(line);
+    const identity = plain.includes(` ${persona.age} `) || plain.includes(occupationWords) || plain.includes(' years old ');
+    if (identity) continue;
+    const mine = toFirstPerson(line, names);
+    if (!mine) continue;
+    if (household === null && HOUSEHOLD.test(line)) household = mine;
+    else lifeLines.push({ field: 'bio', text: line, spoken: mine, stems: new Set(contentStems(line)), keys: keysOf(line) });
+  }
+  const occupation = runningText(persona.occupation, properNouns);
+  return { persona, first, occupation: withArticle(occupation, indefiniteArticle(occupation)), household, lifeLines, items, properNouns };
+}
+
+/** The offer a brief is about, as a short noun phrase: "Eco-friendly meal-kit delivery for busy parents in Lyon" → "eco-friendly meal-kit delivery". */
+export function offerOf(brief: Brief): string {
+  const head = brief.description.split(/\s+(?:for|in|aimed at|targeting|that|which|with|to help|to)\s+|[,:;.(—–-]\s/i)[0] ?? brief.description;
+  const words = head.trim().replace(/^(an?|the|our|my)\s+/i, '').split(/\s+/).slice(0, 6).join(' ');
+  return words.length >= 3 ? runningText(words, new Set()) : 'it';
+}
+
+export function itemsOf(view: ProfileView, field: ProfileField, sub?: string): Item[] {
+  const list = view.items.get(field) ?? [];
+  return sub ? list.filter((i) => i.sub === sub) : list;
+}
