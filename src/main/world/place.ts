@@ -2,14 +2,19 @@
  * Where a brief's people live, read from its words (or from the location field, which wins): any
  * place of 100,000+ people, towns of the dataset, first-level regions, countries, named areas
  * ("West Africa", "the Nordics") and continents; "near", "around" and "outside" widen a city to its
- * surroundings. A place-like name the world data does not know is reported with suggestions,
- * never silently replaced.
+ * surroundings. A name several places share is the one a qualifier names ("London, Ontario":
+ * place-qualifier.ts), else one in a country the brief names as a place, else the best known
+ * (world.ts). A place-like name the world data does not know is reported with suggestions, never
+ * silently replaced.
  */
-import { AREAS, CITY_SHORT_NAMES } from './areas';
+import { AREAS } from './areas';
 import { distanceKm } from './geo-distance';
+import { AMBIGUOUS_PLACE_WORDS, LOCATIVES, NOT_PLACES, ORIGIN_WORDS, PlaceMentions } from './place-mentions';
+import { applyQualifiers, type QualifiedFind } from './place-qualifier';
 import { closestPlaces } from './place-suggestions';
-import { containsWords } from './text';
 import type { City, Country, World } from './world';
+
+export { PlaceMentions } from './place-mentions';
 
 
 export interface WeightedCity {
@@ -38,71 +43,14 @@ export interface PlaceTarget {
   unresolved: UnresolvedPlace | null;
 }
 
+const WIDENING = new Set(['near', 'around', 'outside', 'nahe', 'cerca', 'um']);
+
 /** How far from a named city its surroundings reach. */
 const NEARBY_KM = 40;
 /** "around X", "near X": a wider circle. */
 const AROUND_KM = 55;
 
-/** Place words that are also ordinary words count only after "in", "near", ... or in the location field. */
-const AMBIGUOUS_PLACE_WORDS = new Set(['nice', 'reading', 'bath', 'split', 'mobile', 'orange', 'turkey', 'chad', 'jordan', 'georgia', 'victoria', 'man', 'of', 'male', 'university', 'college', 'union', 'independence', 'temple', 'surprise', 'hope', 'marina', 'deal', 'rio', 'santa', 'san', 'city', 'garden', 'mission', 'delta', 'ocean', 'sale', 'nancy', 'como', 'bra', 'lens', 'cork', 'derby', 'bury', 'wells', 'march', 'worth']);
-const LOCATIVES = new Set(['in', 'near', 'around', 'across', 'outside', 'throughout', 'within', 'at', 'en', 'au', 'aux', 'bei', 'im', 'um', 'nahe', 'cerca', 'de', 'em', 'no', 'na']);
-const WIDENING = new Set(['near', 'around', 'outside', 'nahe', 'cerca', 'um']);
-/** Words that introduce where people come from, not where they live. */
-const ORIGIN_WORDS = new Set(['from', 'aus', 'de', 'des', 'du']);
-const ARTICLES = new Set(['the', 'la', 'le', 'les', 'der', 'die', 'das', 'el', 'los', 'las', 'greater', 'metro', 'metropolitan']);
-/** Capitalised words after a locative that are not places ("in January", "in English"). */
-const NOT_PLACES = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'new', 'greater', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'english', 'french', 'spanish', 'german', 'arabic', 'portuguese', 'chinese', 'hindi', 'ramadan', 'summer', 'winter', 'spring', 'autumn', 'person', 'store', 'app', 'stores', 'shops', 'the']);
-
-/** A brief's words with how they were written, to tell a place name from an ordinary word. */
-export class PlaceMentions {
-  readonly words: string[];
-  private readonly cased: string[];
-
-  constructor(raw: string, readonly fromLocationField: boolean) {
-    const plain = raw.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    this.cased = plain.length > 0 ? plain.split(' ') : [];
-    this.words = this.cased.map((w) => w.toLowerCase());
-  }
-
-  /** Words [at, at+length) as the brief wrote them (accents aside). */
-  written(at: number, length: number): string {
-    return this.cased.slice(at, at + length).join(' ');
-  }
-
-  /** The word before position `at`, skipping articles ("in the Nordics"). */
-  previous(at: number): string {
-    let i = at - 1;
-    while (i >= 0 && ARTICLES.has(this.words[i]!)) i--;
-    return i >= 0 ? this.words[i]! : '';
-  }
-
-  /** Whether words [at, at+length) read as a place name: the location field, capitals, or after a locative. */
-  readsAsPlace(at: number, length: number): boolean {
-    const phrase = this.words.slice(at, at + length).join(' ');
-    if (this.fromLocationField) return true;
-    const writtenAs = this.cased.slice(at, at + length).join(' ');
-    // Two-letter codes ("US", "UK", "KL") count only in capitals: "us" is a pronoun.
-    if (phrase.length <= 2) return writtenAs === phrase.toUpperCase();
-    // A longer word in capitals is an acronym ("SD-WAN", "SAAS"), unless it is a city's short name ("NYC").
-    if (length === 1 && writtenAs === writtenAs.toUpperCase() && !(phrase in CITY_SHORT_NAMES)) return false;
-    const previous = this.previous(at);
-    if (LOCATIVES.has(previous) || ORIGIN_WORDS.has(previous)) return true;
-    const capitalised = writtenAs.charAt(0) !== writtenAs.charAt(0).toLowerCase();
-    return capitalised && !AMBIGUOUS_PLACE_WORDS.has(phrase) && at > 0;
-  }
-
-  /** Whether the phrase stands in the text as whole words (for area names). */
-  has(phrase: string): boolean {
-    return containsWords(` ${this.words.join(' ')} `, phrase);
-  }
-}
-
-interface Found {
-  at: number;
-  length: number;
-  cities: City[];
-  country: Country | null;
-  region: City[] | null;
+interface Found extends QualifiedFind {
   widened: boolean;
   /** Introduced by "from": where people come from, not where they live. */
   origin: boolean;
@@ -138,13 +86,18 @@ function placeFromWords(text: string, location: string | undefined, world: World
   const countriesNamed = unique(found.flatMap((f) => (f.country ? [f.country] : [])));
   const cityFinds = found.filter((f) => f.cities.length > 0);
   const regionFinds = found.filter((f) => f.region !== null);
+  // "Paris, Texas": the data has no Paris there, so people live across Texas and the user is told.
+  const qualified = found.find((f) => f.unknown !== undefined);
+  const notKnown = qualified ? { text: qualified.unknown!, suggestions: [] } : null;
 
-  // A city name shared by several places is the one in a country the brief also names, else the most populous.
-  const inNamedCountries = (cities: City[]) => {
-    const codes = new Set([...countriesNamed.map((c) => c.code), ...areaCodes]);
-    const preferred = cities.filter((c) => codes.has(c.country));
-    return (preferred.length > 0 ? preferred : cities)[0]!;
-  };
+  // A city name shared by several places is the one in a country the brief names as a place ("a chain in
+  // Australia opening in Newcastle"; "American expats" say where people are from), else the best known.
+  const asPlace = (f: Found) => mentions.fromLocationField || LOCATIVES.has(mentions.previous(f.at)) || world.countryNames.has(mentions.words.slice(f.at, f.at + f.length).join(' '));
+  const homes = new Set([
+    ...found.filter((f) => f.country && asPlace(f)).map((f) => f.country!.code),
+    ...areas.filter((area) => mentions.fromLocationField || area.names.some((name) => mentions.hasAfterLocative(name))).flatMap((area) => area.countries),
+  ]);
+  const inNamedCountries = (cities: City[]) => cities.find((c) => homes.has(c.country)) ?? cities[0]!;
 
   if (cityFinds.length > 0) {
     const weights = new Map<City, number>();
@@ -157,7 +110,7 @@ function placeFromWords(text: string, location: string | undefined, world: World
     const cities = weighted(world, weights);
     const named = cityFinds.map((f) => inNamedCountries(f.cities));
     const label = `${named.map((c) => c.name).join(', ')}${weights.size > named.length ? ' and nearby' : ''}, ${unique(named.map((c) => world.countryByCode.get(c.country)!.name)).join(', ')}`;
-    return { kind: 'cities', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: null };
+    return { kind: 'cities', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: notKnown };
   }
   if (regionFinds.length > 0) {
     const regionCities = regionFinds.flatMap((f) => f.region!);
@@ -165,10 +118,10 @@ function placeFromWords(text: string, location: string | undefined, world: World
     const chosen = byCountry.length > 0 ? byCountry : regionCities;
     const cities = bySize(world, chosen);
     const label = `${unique(chosen.map((c) => c.region)).join(', ')}, ${unique(cities.map((c) => c.country.name)).join(', ')}`;
-    return { kind: 'region', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: null };
+    return { kind: 'region', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: notKnown };
   }
   if (countriesNamed.length > 0) {
-    return { kind: 'countries', label: countriesNamed.map((c) => c.name).join(', '), countries: countriesNamed, cities: citiesOf(world, countriesNamed), unresolved: null };
+    return { kind: 'countries', label: countriesNamed.map((c) => c.name).join(', '), countries: countriesNamed, cities: citiesOf(world, countriesNamed), unresolved: notKnown };
   }
   const unresolved = unresolvedPlace(mentions, world, areas.flatMap((area) => area.names));
   if (areas.length > 0) {
@@ -211,12 +164,13 @@ export function findPlaces(mentions: PlaceMentions, world: World): Found[] {
         cities: asCountry || asRegion ? [] : cities,
         country,
         region: asRegion ? region : null,
+        named: cities,
         widened: WIDENING.has(previous),
         origin: ORIGIN_WORDS.has(previous),
       });
     }
   }
-  return found.sort((a, b) => a.at - b.at);
+  return applyQualifiers(found.sort((a, b) => a.at - b.at), mentions, world);
 }
 
 /** A capitalised name after a locative that nothing matched: the user is told, with the nearest spellings. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CITY_SHORT_NAMES } from './areas';
+import { CITY_SHORT_NAMES, REGION_ABBREVIATIONS } from './areas';
 import { DatasetError, readDataFile as read } from './dataset-file';
 import { normalizeForMatch } from './text';
 
@@ -32,6 +32,17 @@ export interface City {
   lon: number;
   population: number;
   aliases: string[];
+  /**
+   * Which of the places sharing a name a brief means: log population + 2 log(1 + the names GeoNames
+   * knows it by in every language), so a place with twice the names counts as one with four times the people.
+   */
+  prominence: number;
+}
+
+/** A first-level region as a brief may name it: "Ontario", "MA". */
+export interface RegionRef {
+  country: string;
+  region: string;
 }
 
 export type NameOrder = 'given-family' | 'family-first' | 'patronymic' | 'single';
@@ -54,15 +65,21 @@ export interface World {
   countries: Country[];
   countryByCode: ReadonlyMap<string, Country>;
   cities: City[];
-  /** Normalised spelling → cities of that name, most populous first. */
+  /** Normalised spelling → cities of that name: those it is the name of (or the short form of: Newcastle upon Tyne) first, then the most prominent. */
   cityIndex: ReadonlyMap<string, City[]>;
   /** Normalised country name, alias or demonym → country. */
   countryIndex: ReadonlyMap<string, Country>;
+  /** Normalised country names of the world data only: "canada", not the dataset's "canadian" (a nationality, not a place). */
+  countryNames: ReadonlyMap<string, Country>;
   demonymIndex: ReadonlyMap<string, Country>;
   /** Each country's most populous place. */
   largestCity: ReadonlyMap<string, City>;
   /** Normalised first-level region name → its cities (a region is named in one country). */
   regionIndex: ReadonlyMap<string, City[]>;
+  /** Normalised first-level region name → the regions of that name, with or without places in the data ("maine"). */
+  regionNames: ReadonlyMap<string, RegionRef[]>;
+  /** A region's code in capitals ("MA", "NSW", "BC") → the regions it stands for. */
+  regionCodes: ReadonlyMap<string, RegionRef[]>;
   /** The naming traditions of a country with their weights; empty where none is known. */
   namesOf(countryCode: string): ReadonlyArray<readonly [NameTradition, number]>;
 }
@@ -92,14 +109,17 @@ const countriesFileSchema = z.object({
   countries: z.array(z.tuple([code, z.string(), z.enum(MACRO_REGIONS), z.string().nullable(), z.array(z.string())])).min(200),
 });
 const citiesFileSchema = z.object({
-  version: z.literal(1),
-  cities: z.array(z.tuple([z.string(), code, z.string(), z.number(), z.number(), z.number(), z.array(z.string())])).min(4000),
+  version: z.literal(2),
+  cities: z.array(z.tuple([z.string(), code, z.string(), z.number(), z.number(), z.number(), z.number().int().min(0), z.array(z.string())])).min(4000),
+  regionCodes: z.array(z.tuple([code, z.string().regex(/^[A-Z]{2,3}$/), z.string().min(1)])),
 });
+/** Words that join a city's name to what tells it apart ("Newcastle upon Tyne", "Frankfurt am Main", "Santiago de Cuba"). */
+const LINKS = new Set(['upon', 'under', 'on', 'am', 'an', 'de', 'del', 'do', 'da', 'dos', 'das', 'di', 'du', 'des', 'sur', 'en', 'im', 'in', 'bei', 'ob', 'nad', 'pod']);
 
 /** What the taste dataset adds: its own aliases, towns under 100,000 and hand-written name pools, which win. */
 export interface WorldAdditions {
   countries: ReadonlyArray<{ code: string; aliases: readonly string[]; names: { female: string[]; male: string[]; surnames: string[] } }>;
-  cities: readonly City[];
+  cities: ReadonlyArray<Omit<City, 'prominence'>>;
 }
 
 export function loadWorld(resourcesDir: string, additions: WorldAdditions): World {
@@ -111,36 +131,49 @@ export function loadWorld(resourcesDir: string, additions: WorldAdditions): Worl
     aliases,
   }));
   const countryByCode = new Map(countries.map((c) => [c.code, c]));
+  const countryNames = new Map(countries.flatMap((c) => [c.name, ...c.aliases].map((name) => [normalizeForMatch(name).trim(), c] as const)));
   for (const extra of additions.countries) {
     const country = countryByCode.get(extra.code);
     if (country) country.aliases = [...new Set([...country.aliases, ...extra.aliases.map((a) => normalizeForMatch(a).trim())])];
   }
 
-  const cities = read(path.join(resourcesDir, 'geo', 'cities.json'), citiesFileSchema).cities.map(
-    ([name, country, region, lat, lon, population, aliases]): City => ({ name, country, region, lat, lon, population, aliases }),
+  const geo = read(path.join(resourcesDir, 'geo', 'cities.json'), citiesFileSchema);
+  const cities = geo.cities.map(
+    ([name, country, region, lat, lon, population, names, aliases]): City => ({ name, country, region, lat, lon, population, aliases, prominence: prominenceOf(population, names) }),
   );
   const known = new Set(cities.map((c) => `${c.country}|${normalizeForMatch(c.name)}`));
   for (const town of additions.cities) {
     const key = `${town.country}|${normalizeForMatch(town.name)}`;
-    if (!known.has(key)) cities.push({ ...town, aliases: town.aliases.map((a) => normalizeForMatch(a).trim()) });
+    if (!known.has(key)) cities.push({ ...town, aliases: town.aliases.map((a) => normalizeForMatch(a).trim()), prominence: prominenceOf(town.population, 0) });
   }
   const largestCity = new Map<string, City>();
   for (const city of cities) if ((largestCity.get(city.country)?.population ?? -1) < city.population) largestCity.set(city.country, city);
   const cityIndex = new Map<string, City[]>();
   const regionIndex = new Map<string, City[]>();
+  const ownName = new Map<City, string>();
   for (const city of cities) {
-    for (const alias of new Set([normalizeForMatch(city.name).trim(), ...city.aliases])) push(cityIndex, alias, city);
+    ownName.set(city, normalizeForMatch(city.name).trim());
+    for (const alias of new Set([ownName.get(city)!, ...city.aliases])) push(cityIndex, alias, city);
     if (city.region) push(regionIndex, normalizeForMatch(city.region).trim(), city);
   }
-  // A place called by its own name comes before one that merely has it as another spelling (Porto, not Bordeaux), then the bigger one.
+  // A place called by its own name comes before one that merely has it as another spelling (Porto, not Bordeaux), then the best known.
   for (const [key, list] of cityIndex) {
-    const own = (city: City) => (normalizeForMatch(city.name).trim() === key ? 1 : 0);
-    list.sort((a, b) => own(b) - own(a) || b.population - a.population);
+    if (list.length < 2) continue;
+    const own = (city: City) => (isNameOf(ownName.get(city)!, key) ? 1 : 0);
+    list.sort((a, b) => own(b) - own(a) || b.prominence - a.prominence);
   }
   for (const [short, name] of Object.entries(CITY_SHORT_NAMES)) {
     const city = cityIndex.get(normalizeForMatch(name).trim())?.[0];
     if (city) push(cityIndex, short, city);
   }
+
+  const regionNames = new Map<string, RegionRef[]>();
+  const regionCodes = new Map<string, RegionRef[]>();
+  const abbreviations = Object.entries(REGION_ABBREVIATIONS).flatMap(([country, codes]) => Object.entries(codes).map(([abbr, region]) => [country, abbr, region] as const));
+  for (const [country, abbr, region] of [...geo.regionCodes, ...abbreviations]) push(regionCodes, abbr, { country, region });
+  const regions = new Map<string, RegionRef>();
+  for (const ref of [...cities.filter((c) => c.region).map((c) => ({ country: c.country, region: c.region })), ...[...regionCodes.values()].flat()]) regions.set(`${ref.country}|${ref.region}`, ref);
+  for (const ref of regions.values()) push(regionNames, normalizeForMatch(ref.region).trim(), ref);
 
   const countryIndex = new Map<string, Country>();
   const demonymIndex = new Map<string, Country>();
@@ -189,10 +222,25 @@ export function loadWorld(resourcesDir: string, additions: WorldAdditions): Worl
     cityIndex,
     largestCity,
     countryIndex,
+    countryNames,
     demonymIndex,
     regionIndex,
+    regionNames,
+    regionCodes,
     namesOf: (countryCode) => byCountry.get(countryCode) ?? [],
   };
+}
+
+function prominenceOf(population: number, names: number): number {
+  return Math.log(Math.max(population, 1)) + 2 * Math.log(1 + names);
+}
+
+/** Whether `key` is the place's own name or its short form: "newcastle" for "newcastle upon tyne", not "tan" for "tan an". */
+function isNameOf(own: string, key: string): boolean {
+  if (own === key) return true;
+  if (!own.startsWith(`${key} `)) return false;
+  const rest = own.slice(key.length + 1).split(' ');
+  return rest.length >= 2 && LINKS.has(rest[0]!);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
