@@ -26,8 +26,7 @@ const BRIEFS: Record<string, BriefInput> = {
 
 type PersonaSet = { name: string; brief: Brief; personas: Persona[] };
 
-let core: Core;
-let dataDir: string;
+let core: Core, dataDir: string;
 const sets: PersonaSet[] = [];
 
 beforeAll(async () => {
@@ -48,9 +47,7 @@ const cultural = (p: Persona) => Object.values(p.culturalProfile ?? {}).flat().m
 const b2bItems = (p: Persona) => (p.b2b ? [...p.b2b.buyingCriteria, ...(p.b2b.objections ?? []), p.b2b.role, p.b2b.industry] : []);
 const SAYS_NO_MORE = /my profile (doesn't|does not|says no|couldn't)|as far as my profile goes|doesn't (say|list|mention|name)/i;
 
-function ask(question: string, persona: Persona, brief: Brief, extra: Partial<AskContext> = {}) {
-  return answerFromProfile(question, { persona, brief, seed: 42, history: [], ...extra });
-}
+const ask = (question: string, persona: Persona, brief: Brief, extra: Partial<AskContext> = {}) => answerFromProfile(question, { persona, brief, seed: 42, history: [], ...extra });
 
 /** A focus group: every persona of the set in turn, each seeing the answers before it. */
 function group(question: string, set: PersonaSet, seed = 42) {
@@ -141,6 +138,21 @@ describe('answers never contradict the profile', () => {
     }
   });
 
+  it('speaks for a persona written elsewhere (by an LLM): third-person bio, sentences as items, fields missing', () => {
+    const bio = 'Maria Gonzalez works night shifts at a busy hospital. She lives with her husband Tom and two kids. She loves hiking and tries to cook healthy meals.';
+    const maria: Persona = { name: 'Maria Gonzalez', age: 34, location: { city: 'Austin', country: 'United States' }, occupation: 'Pediatric nurse', incomeBracket: 'middle', bio, goals: ['Eat healthier without spending hours cooking'], painPoints: ['Kids are picky eaters', 'I never have time to plan meals'], interests: ['Hiking', 'Yoga'] };
+    const brief = { description: 'Healthy meal delivery for working parents in Austin', count: 1, level: 'simple' } as const;
+    const said = (q: string) => ask(q, maria, brief).text;
+    expect(said('Who do you live with?')).toMatch(/I live with my husband Tom and two kids\./);
+    expect(said('Tell me about yourself.')).toMatch(/^(\w+, )?(I'm Maria|My name's Maria|Maria here|I'm 34)/i);
+    expect(said('What frustrates you most?')).toMatch(/the fact that (kids are picky eaters|I never have time to plan meals)/i);
+    for (const q of ['', '¿Qué te frustra?', 'x'.repeat(1000), 'What do you listen to?', 'What matters to you?']) {
+      const text = said(q);
+      expect(text, q).toMatch(SAYS_NO_MORE);
+      expect(text, q).not.toMatch(/\b(She|Maria is|her)\b/);
+    }
+  });
+
   it('is deterministic for a seed and varies with it', () => {
     for (const set of sets) {
       const bySeed = (seed: number) => INTENT_CASES.map((c) => group(c.questions[0]!, set, seed).map((g) => g.answer.text).join('\n'));
@@ -190,18 +202,20 @@ describe('judgeConcept', () => {
     for (const set of consumerSets()) {
       for (const p of set.personas) {
         const text = `${offerOf(set.brief)} with weekly deliveries`;
-        const cheap = judgeConcept({ text, price: '€3 a month' }, p, set.brief, 1);
-        const dear = judgeConcept({ text, price: '€400/week' }, p, set.brief, 1);
-        expect(dear.likelihood, dear.rules.join('\n')).toBeLessThan(cheap.likelihood);
-        expect(dear.objections.find((o) => o.field === 'incomeBracket')?.text).toContain('€400/week');
-        expect(dear.rules.some((r) => r.includes(`'${p.incomeBracket}'`) && r.endsWith('(−2)'))).toBe(true);
-        expect(dear.changeMind).toMatch(/under €\d+ a month/);
+        const [cheap, dear] = ['€3 a month', '€400/week'].map((price) => judgeConcept({ text, price }, p, set.brief, 1));
+        expect(dear!.likelihood, dear!.rules.join('\n')).toBeLessThan(cheap!.likelihood);
+        expect(dear!.objections.find((o) => o.field === 'incomeBracket')?.text).toContain('€400/week');
+        expect(dear!.rules.some((r) => r.includes(`'${p.incomeBracket}'`) && r.endsWith('(−2)'))).toBe(true);
+        expect(dear!.changeMind).toMatch(/under €\d+ a month/);
       }
     }
     const [b2b] = sets.find((s) => s.name === 'procurement')!.personas;
-    const big = judgeConcept({ text: 'Procurement software', price: '€900 per month' }, { ...b2b!, b2b: { ...b2b!.b2b!, companySize: '1000+' } }, sets[1]!.brief, 1);
-    const small = judgeConcept({ text: 'Procurement software', price: '€900 per month' }, { ...b2b!, b2b: { ...b2b!.b2b!, companySize: '1-10' } }, sets[1]!.brief, 1);
-    expect(small.likelihood).toBeLessThan(big.likelihood);
+    const [small, big] = (['1-10', '1000+'] as const).map((companySize) => judgeConcept({ text: 'Procurement software', price: '€900 per month' }, { ...b2b!, b2b: { ...b2b!.b2b!, companySize } }, sets[1]!.brief, 1));
+    expect(small!.likelihood).toBeLessThan(big!.likelihood);
+    // Prices and periods read from words, in euros a month.
+    const monthly = (text: string) => Math.round(parsePrice(text)?.monthlyEur ?? -1);
+    expect(['€60/week', '$9.99 a month', '1,200 NGN per month', 'CHF 120 yearly', '12,50 € par mois', 'Costs 300 euros'].map(monthly)).toEqual([260, 9, 1, 11, 13, 25]);
+    expect(parsePrice('Dinner ready in 15 minutes, 24/7 support')).toBeNull();
   });
 
   it('lowers the score for a concept against a value, unless the concept removes the thing', () => {
@@ -229,17 +243,6 @@ describe('judgeConcept', () => {
       }
     }
   });
-
-  it('reads prices and periods from words', () => {
-    const monthly = (text: string) => Math.round(parsePrice(text)?.monthlyEur ?? -1);
-    expect(monthly('€60/week')).toBe(260);
-    expect(monthly('$9.99 a month')).toBe(9);
-    expect(monthly('1,200 NGN per month')).toBe(1);
-    expect(monthly('CHF 120 yearly')).toBe(11);
-    expect(monthly('12,50 € par mois')).toBe(13);
-    expect(monthly('Costs 300 euros')).toBe(25);
-    expect(parsePrice('Dinner ready in 15 minutes, 24/7 support')).toBeNull();
-  });
 });
 
 describe('summaries', () => {
@@ -259,33 +262,30 @@ describe('summaries', () => {
       }
     }
     const said = (personaId: string, text: string) => ({ personaId, personaName: personaId, text, grounding: ['painPoints' as const] });
-    const summary = summarizeAnswers('Would you order it?', [
-      said('a', "Yes, I'd give it a try. Late deliveries are my worry."),
-      said('b', "Probably not, as it stands. Deliveries that come late put me off."),
-      said('c', 'Maybe, it depends on the details of the late delivery window.'),
-      said('d', 'What would put me off is portions that are too small.'),
-    ]);
+    const summary = summarizeAnswers('Would you order it?', [said('a', "Yes, I'd give it a try. Late deliveries are my worry."), said('b', 'Probably not, as it stands. Deliveries that come late put me off.'), said('c', 'Maybe, it depends on the details of the late delivery window.'), said('d', 'What would put me off is portions that are too small.')]);
     expect(summary.agree).toEqual(['a']);
     expect(summary.object).toEqual(['b']);
     expect(summary.themes[0]).toMatchObject({ label: 'Frustrations: deliveries, late', personaIds: ['a', 'b', 'c'] });
   });
 
   it('counts a concept test’s likelihoods, reasons and differing segments', () => {
-    const personas = sets.find((s) => s.name === 'mealKits')!.personas.slice(0, 4);
-    const people = personas.map((p, i) => ({ ...p, age: [20, 22, 50, 70][i]!, incomeBracket: (['low', 'low', 'high', 'high'] as const)[i], location: { ...p.location, country: i < 2 ? 'France' : 'Belgium', city: 'X' } }));
-    const reasons = [{ field: 'goals' as const, text: 'It could help me save time.' }];
-    const verdicts = people.map((p, i) => verdict(p, { likelihood: ([1, 1, 5, 5] as const)[i]!, reasons: i < 3 ? reasons : [{ field: 'goals', text: 'It could help me save some time.' }], objections: [], changeMind: '', rules: [] }));
+    const ages = [20, 22, 50, 70, 52];
+    const people = sets.find((s) => s.name === 'mealKits')!.personas.slice(0, 5).map((p, i) => ({ ...p, age: ages[i]!, incomeBracket: i % 4 < 2 ? ('low' as const) : ('high' as const), location: { ...p.location, country: i % 4 < 2 ? 'France' : 'Belgium' } }));
+    const reason = (i: number) => [{ field: 'goals' as const, text: i < 4 ? 'It could help me save time.' : 'It could help me save some time.' }];
+    const verdicts = people.map((p, i) => verdict(p, { likelihood: ([1, 1, 5, 5, 1] as const)[i]!, reasons: reason(i), objections: [], changeMind: '', rules: [] }));
     const summary = summarizeConcept(verdicts, people);
-    expect(summary.distribution).toEqual([2, 0, 0, 0, 2]);
-    expect(summary.mean).toBe(3);
-    expect(summary.topReasons).toEqual([{ text: 'It could help me save time.', count: 4 }]);
-    const seg = (by: string, label: string) => summary.segments.find((s) => s.by === by && s.label === label);
-    expect(seg('age', '16–24')).toEqual({ by: 'age', label: '16–24', mean: 1, personas: 2 });
-    expect(seg('age', '65+')).toEqual({ by: 'age', label: '65+', mean: 5, personas: 1 });
-    expect(seg('location', 'Belgium')?.mean).toBe(5);
-    expect(seg('income', 'low')).toEqual({ by: 'income', label: 'low', mean: 1, personas: 2 });
-    // A segment within 0.5 of the mean is left out: all four in city 'X' have the set's mean.
-    expect(summary.segments.some((s) => s.label === 'X')).toBe(false);
+    expect(summary.distribution).toEqual([3, 0, 0, 0, 2]);
+    expect(summary.mean).toBe(2.6);
+    expect(summary.topReasons).toEqual([{ text: 'It could help me save time.', count: 5 }]);
+    // Reported when at least 0.5 from the mean of 2.6, furthest first: 45–54 (ages 50 and 52, mean 3) is not; places are countries, the set having two.
+    expect(summary.segments).toEqual([
+      { by: 'age', label: '65+', mean: 5, personas: 1 },
+      { by: 'location', label: 'Belgium', mean: 5, personas: 2 },
+      { by: 'income', label: 'high', mean: 5, personas: 2 },
+      { by: 'age', label: '16–24', mean: 1, personas: 2 },
+      { by: 'location', label: 'France', mean: 1, personas: 3 },
+      { by: 'income', label: 'low', mean: 1, personas: 3 },
+    ]);
 
     for (const set of sets) {
       const real = set.personas.map((p) => verdict(p, judgeConcept({ text: `${offerOf(set.brief)} with easy cancelling`, price: '€15 a month' }, p, set.brief, 1)));

@@ -7,22 +7,12 @@ import type { Compose } from './answer-needs';
 import { sayQuote } from './answer-needs';
 import { unknown } from './answer-other';
 import { itemsOf } from './profile';
+import { ABOUT, GOAL, HABIT, TASTE, VALUE } from './phrasing';
 import { goalInfinitive, joinList } from './voice';
 import { contentStems, keysOf, overlap, stem, wordsOf } from './words';
 
-const INTRO = [
-  "I'm {first}, {age}, {occupation} in {city}.",
-  "I'm {first}: {age} years old and {occupation} in {city}.",
-  "My name's {first}, I'm {age}, and I'm {occupation} based in {city}.",
-  "{first} here: I'm {age} and {occupation}, living in {city}.",
-  "I'm {age}, I'm {occupation}, and I live in {city}, {country}.",
-];
 /** Words that ask about values without naming one. */
 const VALUE_CUES = new Set('value important importance matter care principle stand most really thing things life lot you your what which how much'.split(' ').map(stem));
-const VALUE_FIRST = ['What matters most to me is {v}.', 'I care a lot about {v}.', 'For me it starts with {v}.', "{v} is the thing I won't compromise on.", 'If I had to pick one thing, it would be {v}.'];
-const VALUE_NEXT = ['After that comes {v}.', '{v} matters to me too.', 'And {v}, close behind.', 'I also hold on to {v}.'];
-const CHANNEL = ['I usually find out about things through {c}.', 'Mostly I hear about new things from {c}.', '{c}: that is where I pick up most of what I know.', 'I tend to rely on {c}.', 'Most of what I hear about comes through {c}.'];
-const INTEREST = ['In my free time it is {i}.', "Outside of that, I'm into {i}.", 'My spare time goes on {i}.', 'When I get a free hour, it is usually {i}.', 'I unwind with {i}.'];
 
 /** Cultural categories by the words that ask for them. */
 const CATEGORY_CUES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -41,16 +31,6 @@ const CATEGORY_WORDS: Record<string, string> = {
   books: 'book read reading novel literature', food: 'food cook cooking eat restaurant baking', brands: 'brand shop shopping fashion', destinations: 'travel trip holiday',
 };
 const NEIGHBOUR: Record<string, string> = { movies: 'tv', tv: 'movies', music: 'podcasts', podcasts: 'music', books: 'podcasts', food: 'destinations', destinations: 'food', brands: 'food' };
-const TASTE: Record<string, readonly string[]> = {
-  music: ['I listen to a lot of {x}.', "Music-wise, it's {x} for me.", 'My playlists are mostly {x}.', "You'd catch me playing {x}."],
-  podcasts: ['I listen to {x}.', 'For podcasts, I go for {x}.', 'Podcast-wise, it is {x}.'],
-  movies: ['For films, I love {x}.', 'I keep coming back to {x}.', 'Film-wise, {x} are favourites of mine.'],
-  tv: ['On TV, I watch {x}.', "I've been watching {x}.", 'My shows are {x}.'],
-  books: ["I've read {x}.", "On my shelf you'd find {x}.", 'Book-wise, {x}.'],
-  food: ['I love {x}.', 'Food-wise, give me {x}.', 'My favourites to eat are {x}.'],
-  brands: ['I tend to go for {x}.', 'Brands I trust are {x}.', 'I usually buy {x}.'],
-  destinations: ['For trips, I love {x}.', 'Give me a trip to {x}.', '{x} are my kind of places.'],
-};
 
 const HOUSEHOLD_CUE = / (live with|family|household|kids|children|partner|married|spouse|husband|wife|alone|home life|flatmates?|roommates?) /;
 const DAY_CUE = / (typical day|your day|day to day|daily|routine|morning|evening|week|weekend|a day in) /;
@@ -66,12 +46,12 @@ export const about: Compose = (c, share) => {
     for (const line of c.lifeLines(2)) c.sayAsIs(line.spoken, ['bio']);
     return;
   }
-  if (/ (how old|your age) /.test(q)) c.say(["I'm {age}.", "I'm {age} years old."], vars, ['age']);
-  if (/ (where do you live|where are you from|where you live|live in|based) /.test(q)) c.say(['I live in {city}, {country}.', 'Home is {city}, in {country}.'], vars, ['location']);
+  if (/ (how old|your age) /.test(q)) c.say(ABOUT.age, vars, ['age']);
+  if (/ (where do you live|where are you from|where you live|live in|based) /.test(q)) c.say(ABOUT.place, vars, ['location']);
   const wantsHousehold = HOUSEHOLD_CUE.test(q);
   if (wantsHousehold && household) c.sayAsIs(household, ['household']);
-  if (c.count === 0 || !wantsHousehold) c.say(INTRO, vars, [...identity]);
-  if (wantsHousehold && !household) c.say(["My profile doesn't say who I live with.", "Who I live with, my profile doesn't say."], {}, []);
+  if (c.count === 0 || !wantsHousehold) c.say(ABOUT.intro, vars, [...identity]);
+  if (wantsHousehold && !household) c.say(ABOUT.noHousehold, {}, []);
   else if (!wantsHousehold && household && share >= 2) c.sayAsIs(household, ['household']);
   const dayKeys = DAY_CUE.test(q) ? keysOf('morning evening week weekend every day work plan cook walk study') : c.focus;
   for (const line of c.lifeLines(Math.max(0, Math.min(2, share - 2)), new Set([...dayKeys, ...c.focus]))) c.sayAsIs(line.spoken, ['bio']);
@@ -80,17 +60,17 @@ export const about: Compose = (c, share) => {
 export const values: Compose = (c, share) => {
   const [first, second] = c.pick('values', 2);
   if (!first) {
-    c.say(["My profile doesn't list my values as such.", "I couldn't name my values; my profile doesn't list them."], {}, []);
+    c.say(ABOUT.noValues, {}, []);
     const [goal] = c.pick('goals', 1);
-    if (goal) c.say(['What I can say is that I want {g}.'], { g: goalInfinitive(goal.spoken) }, ['goals']);
+    if (goal) c.say(GOAL.nearest, { g: goalInfinitive(goal.spoken) }, ['goals']);
     return;
   }
   // "Is sustainability important to you?" when it is not among the values: say so before naming those that are.
   const topic = contentStems(c.question, VALUE_CUES).filter((s) => ![...itemsOf(c.view, 'values')].some((v) => v.stems.has(s)));
   const named = topic.length > 0 ? wordsOf(c.question).find((w) => stem(w) === topic[0]) : undefined;
-  if (named && overlap(first.keys, c.focus) === 0) c.say(["My profile doesn't mention {t} among my values.", "{t} isn't one of the values my profile lists."], { t: named }, []);
-  c.say(VALUE_FIRST, { v: first.spoken }, ['values']);
-  if (share >= 2 && second) c.say(VALUE_NEXT, { v: second.spoken }, ['values']);
+  if (named && overlap(first.keys, c.focus) === 0) c.say(VALUE.absent, { t: named }, []);
+  c.say(VALUE.first, { v: first.spoken }, ['values']);
+  if (share >= 2 && second) c.say(VALUE.next, { v: second.spoken }, ['values']);
   if (share >= 3) sayQuote(c);
 };
 
@@ -99,8 +79,8 @@ export const habits: Compose = (c, share) => {
   const channels = c.pick('channels', 2);
   const interests = c.pick('interests', 2);
   const leisureFirst = LEISURE_CUE.test(q) || channels.length === 0;
-  const sayChannels = () => channels.length > 0 && c.say(CHANNEL, { c: joinList(channels.map((i) => i.spoken)) }, ['channels']);
-  const sayInterests = () => interests.length > 0 && c.say(INTEREST, { i: joinList(interests.map((i) => i.spoken)) }, ['interests']);
+  const sayChannels = () => channels.length > 0 && c.say(HABIT.channel, { c: joinList(channels.map((i) => i.spoken)) }, ['channels']);
+  const sayInterests = () => interests.length > 0 && c.say(HABIT.interest, { i: joinList(interests.map((i) => i.spoken)) }, ['interests']);
   // Free time is told by interests, then a taste; finding things out by channels, then interests.
   const tasteCategory = c.rng.pick(['music', 'tv', 'books', 'podcasts', 'food']);
   const taste = c.pick('culturalProfile', 2, { sub: tasteCategory });
@@ -137,6 +117,6 @@ export const tastes: Compose = (c, share) => {
   if (categories.length > 0) return;
   // Nothing of that kind in the profile: say so, and offer the nearest interests.
   const interests = c.pick('interests', 2, { keys: new Set([...c.focus, ...keysOf(asked.map((category) => CATEGORY_WORDS[category] ?? category).join(' '))]) });
-  c.say(["My profile doesn't name favourites there.", "I couldn't name favourites; my profile doesn't list them."], {}, []);
-  if (interests.length > 0) c.say(['What I can say is that I enjoy {i}.', 'I do enjoy {i}, though.'], { i: joinList(interests.map((i) => i.spoken)) }, ['interests']);
+  c.say(TASTE.none!, {}, []);
+  if (interests.length > 0) c.say(TASTE.nearest!, { i: joinList(interests.map((i) => i.spoken)) }, ['interests']);
 };

@@ -6,15 +6,15 @@
 import { normalizeForMatch } from '../../world';
 import { goals, painPoints, price, product, sayQuote, type Compose } from './answer-needs';
 import { about, habits, tastes, values } from './answer-life';
-import { SAYS_NO_MORE, unknown, work } from './answer-other';
+import { unknown, work } from './answer-other';
 import { Composer } from './composer';
 import { classify, isFollowUp, type Intent } from './intent';
+import { UNKNOWN, VALUE } from './phrasing';
 import { offerOf, viewOf } from './profile';
 import type { AskContext, ComposedAnswer } from './types';
 import { hashString, keysOf, overlap } from './words';
 
 const COMPOSERS: Record<Intent, Compose> = { painPoints, goals, habits, tastes, price, about, values, product, work, unknown };
-const WHY = ['Because {v} matters to me.', 'It comes down to {v}, really.', 'Mostly because I care about {v}.'];
 
 export function answerFromProfile(question: string, context: AskContext): ComposedAnswer {
   // Should every phrasing still come out as another persona's whole answer, other picks are tried.
@@ -38,7 +38,7 @@ function compose(question: string, context: AskContext, retry: number): Composed
 
   if (followUp && /^ (why|how come|really why)/.test(normalizeForMatch(question))) {
     const [value] = c.pick('values', 1);
-    if (value) c.say(WHY, { v: value.spoken }, ['values']);
+    if (value) c.say(VALUE.because, { v: value.spoken }, ['values']);
   }
   const share = intents.length > 1 ? 2 : followUp ? 2 : 3;
   for (const intent of intents) COMPOSERS[intent](c, share);
@@ -46,8 +46,8 @@ function compose(question: string, context: AskContext, retry: number): Composed
     const before = c.result().grounding.length;
     if (c.count < 2) deeper(c);
     if (c.result().grounding.length === 0 || (c.count < 2 && c.result().grounding.length === before)) {
-      if (c.count === 0) c.say(["That's really all there is to it.", "There isn't much more to it than that."], {}, []);
-      c.say(SAYS_NO_MORE, {}, []);
+      if (c.count === 0) c.say(UNKNOWN.allSaid, {}, []);
+      c.say(UNKNOWN.noMore, {}, []);
     }
   }
   if (c.count === 0) COMPOSERS.unknown(c, share);
@@ -63,7 +63,7 @@ function deeper(c: Composer): void {
   }
   if (sayQuote(c)) return;
   const [value] = c.pick('values', 1);
-  if (value) c.say(['{v} matters to me as well.', 'I should add that I care about {v}.'], { v: value.spoken }, ['values']);
+  if (value) c.say(VALUE.also, { v: value.spoken }, ['values']);
   else if (line) c.sayAsIs(line.spoken, ['bio']);
 }
 

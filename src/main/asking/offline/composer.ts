@@ -7,10 +7,10 @@ import type { ProfileField } from '../../../shared/conversations';
 import { SeededRandom, capitalize, fillTemplate, lowerFirst, normalizeForMatch } from '../../world';
 import type { AskContext, ComposedAnswer } from './types';
 import type { Item, ProfileView } from './profile';
+import { OPENERS } from './phrasing';
 import { itemsOf } from './profile';
 import { overlap, sentencesOf } from './words';
 
-const OPENERS = ['Honestly, ', 'Well, ', 'For me, ', 'To be fair, ', 'Hmm, ', 'If I think about it, ', 'Truthfully, ', 'Right, so '];
 export const MAX_SENTENCES = 4;
 
 const openingOf = (text: string) => normalizeForMatch(text).trim().split(' ').slice(0, 3).join(' ');

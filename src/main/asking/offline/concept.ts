@@ -1,18 +1,20 @@
 /**
  * The built-in engine's concept verdict, by explicit rules written out in `rules`. Start at 3.
- * Matches add: +1 per goal and per pain point the concept's own words meet (two at most each),
- * +1 for a value, an interest, a channel, a buying criterion, the persona's work, or an audience it
- * belongs to; all matches together add at most +2, so a penalty always shows in the score.
- * Penalties subtract: −1 per value the concept goes against (two at most), −1 or −2 for a price
- * beyond what the persona can spend (see price.ts), −1 for an audience it is not part of, −1 for a
- * B2B objection the concept runs into, −1 when nothing in the concept touches the profile at all.
- * The offer's own words (the brief's) count as neither: every persona shares them.
+ * Matches add: +1 per goal and per pain point the concept's own words meet (two at most each), +1
+ * for a value, an interest, a channel, the persona's work, an audience it belongs to, +1 per buying
+ * criterion (two at most), +1 for a price within its means when the profile minds money; all
+ * matches together add at most +2, so a penalty always shows in the score. Penalties subtract: −1
+ * per value the concept goes against (two at most), −1 or −2 for a price beyond what the persona
+ * can spend (price.ts), −1 for an audience it is not part of, −1 for a B2B objection the concept
+ * runs into, −1 when nothing in the concept touches the profile at all. The score is clamped to 1–5.
+ * The offer's own words (the brief's "meal-kit delivery") count only for values: every goal and
+ * pain point about the offer names them, so they cannot tell one concept from another.
  */
 import type { ProfileField } from '../../../shared/conversations';
 import type { Brief, Persona } from '../../../shared/persona';
 import { SeededRandom, indefiniteArticle } from '../../world';
 import { AUDIENCES, NEGATION, VALUE_CONFLICTS } from './concept-rules';
-import { COMPANY_LIMITS, INCOME_LIMITS, limitInCurrency, parsePrice, type Price } from './price';
+import { limitInCurrency, parsePrice, priceFit, type Price } from './price';
 import type { Item } from './profile';
 import { itemsOf, offerOf, viewOf } from './profile';
 import { goalInfinitive } from './voice';
@@ -164,21 +166,21 @@ export function judgeConcept(concept: { text: string; price?: string }, persona:
 
 function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], rules: string[], reasons: Reason[], objections: Reason[]): { loss: number; gain: number; limit: number } | null {
   const business = persona.b2b;
-  const limits = business ? COMPANY_LIMITS[business.companySize] : persona.incomeBracket ? INCOME_LIMITS[persona.incomeBracket] : null;
   const against = business ? `company size ${business.companySize}` : `income bracket '${persona.incomeBracket}'`;
   const monthly = `about €${Math.round(price.monthlyEur).toLocaleString('en')} a month`;
-  if (!limits) {
+  const fit = priceFit(price, persona);
+  if (!fit) {
     rules.push(`Price ${price.text} (${monthly}), but the profile gives no income bracket (no change)`);
     return null;
   }
-  const [comfortable, stretch] = limits;
+  const [comfortable, stretch] = fit.limits;
   const field: ProfileField = business ? 'b2b' : 'incomeBracket';
-  if (price.monthlyEur > stretch) {
+  if (fit.fit === 'beyond') {
     rules.push(`Price ${price.text} (${monthly}) is far above ${against}, over €${stretch.toLocaleString('en')} a month (−2)`);
     objections.push({ text: business ? `At ${price.text} it's far beyond what a company our size spends on this.` : `At ${price.text} it's far too much for me on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
     return { loss: 2, gain: 0, limit: comfortable };
   }
-  if (price.monthlyEur > comfortable) {
+  if (fit.fit === 'stretch') {
     rules.push(`Price ${price.text} (${monthly}) is a stretch for ${against}, over €${comfortable.toLocaleString('en')} a month (−1)`);
     objections.push({ text: business ? `At ${price.text} it would need a proper budget case.` : `At ${price.text} it's a stretch on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
     return { loss: 1, gain: 0, limit: comfortable };

@@ -4,7 +4,7 @@
  * per persona; who agrees or objects is read from plain stance cues, and only when they are clear.
  */
 import type { FocusGroup, ProfileField } from '../../../shared/conversations';
-import { normalizeForMatch } from '../../world';
+import { ownWordsOf } from './phrasing';
 import { contentStems, sentencesOf, stem, wordsOf } from './words';
 
 export interface GroupAnswer {
@@ -14,24 +14,14 @@ export interface GroupAnswer {
   grounding: readonly ProfileField[];
 }
 
-const FIELD_LABEL: Record<ProfileField, string> = {
+const FIELD_LABEL: Record<Topic, string> = {
+  any: 'Several mention',
   goals: 'Goals', painPoints: 'Frustrations', values: 'Values', interests: 'Interests', channels: 'Where they hear about things', incomeBracket: 'Money',
   occupation: 'Work', location: 'Place', age: 'Age', household: 'Household', culturalProfile: 'Tastes', bio: 'Daily life', quote: 'In their words', b2b: 'At work', brief: 'The offer',
 };
 const MAX_THEMES = 8;
 /** Share of the answers above which a shared word is the topic rather than a theme. */
 const UBIQUITOUS = 0.75;
-
-/** The answer phrasings' own words: shared by every answer the engine writes, so they say nothing about a theme. */
-const TALK = new Set(
-  `honest honestly frustrat bother bothers wear wears fed headache headaches biggest top list really mostly want wants aim main hope hoping like would also care
-  matter matters start thing things pick usually find hear rely spare free hour unwind outside into love keep coming shows shelf give trip trips favourite
-  favourites kind places tend trust buy brand brands definitely count sign maybe depend depends detail details convinc open condition conditions pass probably
-  doubt help win appeal chance worry catch sort sorted check offer profile say says beyond think nearest tell know view much far goes put puts close second
-  add another next able big right trying already weigh money matter compromise hold playlist playlists playing listen watching watch read`
-    .split(/\s+/)
-    .map(stem),
-);
 
 const POSITIVE = /\b(yes|yeah|definitely|absolutely|count me in|i'?d (probably |happily |gladly |definitely |certainly )?(use|try|buy|sign|order|pay|give it)|i would (probably |happily |definitely )?(use|try|buy|sign|order|pay|give it)|i'?m in\b|sounds (good|great|useful)|worth (it|a try)|i love (it|the idea)|i like (it|the idea))/i;
 const NEGATIVE = /\b(probably not|not for me|not really for me|i wouldn'?t|i would not|i won'?t|i doubt|i'?d (probably )?pass|i'?ll pass|no thanks|not interested|not convinced|too expensive|too pricey|can'?t afford|far too much|not worth)\b/i;
@@ -46,28 +36,30 @@ export function stanceOf(text: string): 'agree' | 'object' | null {
   return null;
 }
 
+type Topic = ProfileField | 'any';
+
 export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupAnswer>): FocusGroup['summary'] {
   const names = new Set(answers.flatMap((a) => wordsOf(a.personaName)).map(stem));
-  const stops = new Set([...TALK, ...contentStems(question), ...names]);
-  const stemsOf = answers.map((a) => new Set(contentStems(a.text, stops)));
+  const stops = new Set([...contentStems(question), ...names]);
+  const said = answers.map((a) => wordsByField(a, stops));
   // A word nearly everyone uses is the topic itself (the offer's name), not a theme within it.
   if (answers.length >= 4) {
     const seen = new Map<string, number>();
-    for (const own of stemsOf) for (const s of own) seen.set(s, (seen.get(s) ?? 0) + 1);
-    for (const own of stemsOf) for (const s of own) if (seen.get(s)! > answers.length * UBIQUITOUS) own.delete(s);
+    for (const byField of said) for (const s of new Set([...byField.values()].flatMap((set) => [...set]))) seen.set(s, (seen.get(s) ?? 0) + 1);
+    for (const byField of said) for (const set of byField.values()) for (const s of set) if (seen.get(s)! > answers.length * UBIQUITOUS) set.delete(s);
   }
   const surface = surfaceWords(answers.map((a) => a.text));
   const themes: FocusGroup['summary']['themes'] = [];
   const sameWords = new Map<object, string>();
-  // The fields most answers stand on first: a theme is labelled by the field that carries it most widely.
-  const fieldCount = (f: ProfileField) => answers.filter((a) => a.grounding.includes(f)).length;
-  const fields = [...new Set(answers.flatMap((a) => a.grounding))].sort((a, b) => fieldCount(b) - fieldCount(a) || (a === 'brief' ? 1 : 0) - (b === 'brief' ? 1 : 0));
+  // The fields most answers speak to first: a theme is labelled by the field that carries it most widely.
+  const fieldCount = (f: Topic) => said.filter((byField) => (byField.get(f)?.size ?? 0) > 0).length;
+  const fields = [...new Set(said.flatMap((byField) => [...byField.keys()]))].sort((a, b) => fieldCount(b) - fieldCount(a));
   for (const field of fields) {
-    let members = answers.map((_, i) => i).filter((i) => answers[i]!.grounding.includes(field));
+    let members = answers.map((_, i) => i).filter((i) => (said[i]!.get(field)?.size ?? 0) > 0);
     // Greedy: the word most of them share makes a theme; then again among the rest.
     while (members.length >= 2) {
       const counts = new Map<string, number[]>();
-      for (const i of members) for (const s of stemsOf[i]!) counts.set(s, [...(counts.get(s) ?? []), i]);
+      for (const i of members) for (const s of said[i]!.get(field)!) counts.set(s, [...(counts.get(s) ?? []), i]);
       const shared = [...counts].filter(([, who]) => who.length >= 2).sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
       const top = shared[0];
       if (!top) break;
@@ -97,6 +89,26 @@ export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupA
   return { themes: themes.slice(0, MAX_THEMES), agree, object, method: 'grouped' };
 }
 
+/**
+ * An answer's content stems by the field they speak to: a phrasing says which field it carries; a
+ * sentence in none (a bio line) counts for the bio or household it stands on, else for every field
+ * the answer names, else (a model's answer, fields unknown) for shared words in general.
+ */
+function wordsByField(answer: GroupAnswer, stops: ReadonlySet<string>): Map<Topic, Set<string>> {
+  const out = new Map<Topic, Set<string>>();
+  const plain = answer.grounding.filter((f) => f === 'bio' || f === 'household');
+  const fallback: Topic[] = plain.length > 0 ? plain : answer.grounding.length > 0 ? [...answer.grounding] : ['any'];
+  for (const { field, text } of ownWordsOf(answer.text)) {
+    const stems = contentStems(text, stops);
+    for (const topic of field ? [field] : fallback) {
+      const set = out.get(topic) ?? new Set<string>();
+      for (const s of stems) set.add(s);
+      out.set(topic, set);
+    }
+  }
+  return out;
+}
+
 /** The sentence of an answer holding most of the theme's words. */
 function quoteFor(text: string, stems: readonly string[]): string {
   const sentences = sentencesOf(text);
@@ -110,12 +122,16 @@ function quoteFor(text: string, stems: readonly string[]): string {
   return best;
 }
 
-/** For each stem, the word as most often written, so labels read as words ("deliveries" → "delivery" only if written so). */
+/** For each stem, the word as most often written, capitals kept ("Toronto") but not those that only start a sentence. */
 function surfaceWords(texts: readonly string[]): Map<string, string> {
   const seen = new Map<string, Map<string, number>>();
-  for (const text of texts) {
-    for (const word of normalizeForMatch(text).trim().split(' ')) {
-      const s = stem(word);
+  for (const sentence of texts.flatMap(sentencesOf)) {
+    const words = sentence.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0);
+    for (const [index, raw] of words.entries()) {
+      const word = index === 0 ? raw.toLowerCase() : raw;
+      const plain = wordsOf(word)[0];
+      if (!plain) continue;
+      const s = stem(plain);
       const forms = seen.get(s) ?? new Map<string, number>();
       forms.set(word, (forms.get(word) ?? 0) + 1);
       seen.set(s, forms);

@@ -129,7 +129,7 @@ export function runningText(item: string, properNouns: ReadonlySet<string>): str
 }
 
 const FINITE = /^(is|are|was|were|do|does|don't|doesn't|can't|won't|isn't|aren't|never|always|has|have|add|adds|take|takes|get|gets|keep|keeps|make|makes|feel|feels|seem|seems|cost|costs|go|goes|end|ends)$/i;
-const RELATIVE = /^(that|which|who|whose|when|where|because|if)$/i;
+const RELATIVE = /^(that|which|who|whose|when|where|because|if|as|while|until|before|after|once)$/i;
 
 /**
  * Whether a list item reads as a sentence of its own ("Kids are picky eaters", "I never have time")
