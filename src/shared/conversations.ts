@@ -4,9 +4,8 @@
  * and exports and the renderer shows, defined once (the IPC contract composes them).
  */
 import { z } from 'zod';
+import { MAX_CONCEPT_LENGTH, MAX_QUESTION_LENGTH } from './vocabulary';
 
-export const MAX_QUESTION_LENGTH = 1000;
-export const MAX_CONCEPT_LENGTH = 2000;
 
 export const questionSchema = z.string().trim().min(1, 'must not be empty: type a question').max(MAX_QUESTION_LENGTH, `must be at most ${MAX_QUESTION_LENGTH} characters`);
 

@@ -28,3 +28,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The id prefix of a run summary that was not saved (a single persona made for an existing run). */
 export const UNSAVED_RUN_PREFIX = 'unsaved-';
+
+/** The longest question and concept a user may ask: the contract checks them, the page's fields stop there. */
+export const MAX_QUESTION_LENGTH = 1000;
+export const MAX_CONCEPT_LENGTH = 2000;

@@ -52,6 +52,18 @@ export const queryKeys = {
     audit: (limit: number) => ['tuner', 'audit', limit],
   },
   recovery: ['recovery'],
+  /** What the personas of a run were asked: all under the run, so deleting the run drops them at once. */
+  asking: {
+    all: ['asking'],
+    run: (runId: string) => ['asking', 'run', runId],
+    interviews: (runId: string) => ['asking', 'run', runId, 'interviews'],
+    interview: (runId: string, interviewId: string) => ['asking', 'run', runId, 'interview', interviewId],
+    focusGroups: (runId: string) => ['asking', 'run', runId, 'focus-groups'],
+    conceptTests: (runId: string) => ['asking', 'run', runId, 'concept-tests'],
+    /** History's search through interviews of every run. */
+    searches: ['asking', 'search'],
+    search: (text: string) => ['asking', 'search', text],
+  },
 } as const;
 
 export const mutationKeys = {
@@ -59,4 +71,8 @@ export const mutationKeys = {
   fillGap: (runId: string) => ['personas', 'fill-gap', runId],
   acknowledgeAlert: ['alerts', 'acknowledge'],
   setTunerEnabled: ['tuner', 'set-enabled'],
+  /** A question or concept test running for a run: one at a time per kind, and the forms ask whether one is. */
+  interviewAsk: (runId: string) => ['asking', 'interview', runId],
+  focusGroupAsk: (runId: string) => ['asking', 'focus-group', runId],
+  conceptTest: (runId: string) => ['asking', 'concept', runId],
 } as const;

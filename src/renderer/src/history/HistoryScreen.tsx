@@ -1,6 +1,7 @@
 /** Workshops and their runs, grouped and searchable; any run reopens in the workshop as it was saved. */
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import type { InterviewSummary } from '../../../shared/conversations';
 import type { RunSummary, WorkshopSummary } from '../../../shared/ipc/types';
 import { messageOf } from '../app/api-client';
 import { useApi } from '../app/api-context';
@@ -9,11 +10,14 @@ import { go } from '../app/route';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { plural } from '../ui/labels';
 import { useSettledValue } from '../ui/useSettledValue';
+import { openInterviewOfRun } from '../asking/ask-state';
 import { useRunActions } from '../workshop/run-actions';
+import { useWorkshopState } from '../workshop/workshop-state';
 import { WorkshopFormDialog } from '../workshops/WorkshopFormDialog';
 import { useSelectWorkshop } from '../workshops/workshop-mutations';
 import { appInfoQuery, isActive, workshopsQuery } from '../workshops/workshop-queries';
 import { byWorkshop, RUNS_SHOWN, runsQuery } from './history-queries';
+import { InterviewMatches } from './InterviewMatches';
 import { WorkshopGroup } from './WorkshopGroup';
 import './history.css';
 
@@ -54,6 +58,13 @@ export function HistoryScreen() {
     await openRun(run.id, 'user');
   };
 
+  const openInterview = async (interview: InterviewSummary) => {
+    go('workshop');
+    await openRun(interview.runId, 'user');
+    // Once the run is on screen, the conversation opens over it (and takes focus from the results heading).
+    if (useWorkshopState.getState().runId === interview.runId) openInterviewOfRun(interview.runId, { personaId: interview.personaId, interviewId: interview.id });
+  };
+
   const listed = (w: WorkshopSummary) => showArchived || isActive(w) || w.id === workshopId;
   const found = runs ? byWorkshop(runs) : null;
   // A search shows the workshops it found runs in, archived ones included; otherwise the workshops listed, with or without runs.
@@ -65,7 +76,7 @@ export function HistoryScreen() {
         <h2 id={FOCUS_IDS.historyHeading} tabIndex={-1}>
           History
         </h2>
-        <input type="search" aria-label="Search runs" placeholder="Search titles, briefs, workshops, clients" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" aria-label="Search runs and interviews" placeholder="Search titles, briefs, workshops, clients, interviews" value={query} onChange={(e) => setQuery(e.target.value)} />
         <label className="history-toggle">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
           Show archived
@@ -96,6 +107,7 @@ export function HistoryScreen() {
             <p className="muted">Loading…</p>
           ) : (
             <>
+              <InterviewMatches text={settled?.text ?? ''} onOpen={(interview) => void openInterview(interview)} />
               {runs.length === 0 && (
                 <div className="empty-state">
                   <h3>No runs {searching ? 'match this search' : 'yet'}</h3>

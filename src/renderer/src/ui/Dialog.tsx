@@ -20,10 +20,12 @@ interface DialogProps {
    */
   initialFocus?: string;
   wide?: boolean;
+  /** A feature's own layout (a conversation sized to the window). */
+  className?: string;
   children: ReactNode;
 }
 
-export function Dialog({ title, onClose, busy = false, initialFocus, wide = false, children }: DialogProps) {
+export function Dialog({ title, onClose, busy = false, initialFocus, wide = false, className, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   // Read at opening only: the focus chosen then is the one that matters.
@@ -43,7 +45,7 @@ export function Dialog({ title, onClose, busy = false, initialFocus, wide = fals
     if (!busy) onClose();
   };
   return (
-    <dialog ref={ref} className={wide ? 'modal modal-wide' : 'modal'} aria-labelledby={headingId} onCancel={cancel} onKeyDown={(e) => keepTabInside(e, ref.current)}>
+    <dialog ref={ref} className={['modal', wide ? 'modal-wide' : '', className ?? ''].filter(Boolean).join(' ')} aria-labelledby={headingId} onCancel={cancel} onKeyDown={(e) => keepTabInside(e, ref.current)}>
       <h2 id={headingId} tabIndex={initialFocus === 'heading' ? -1 : undefined}>
         {title}
       </h2>

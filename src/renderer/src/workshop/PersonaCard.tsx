@@ -7,6 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { announce } from '../app/announcer';
 import { FOCUS_IDS, focusWhenShown, revealPanel } from '../app/focus';
 import { engineLabel, plural } from '../ui/labels';
+import { InterviewButton } from '../asking/InterviewButton';
 import { AllFields } from './AllFields';
 import { CATEGORY_LABELS, fieldValueText, inSentence, pointerLabels } from './persona-labels';
 import { PersonaEditor } from './PersonaEditor';
@@ -129,7 +130,11 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
             <button type="button" id={FOCUS_IDS.editButton(id)} className="secondary" onClick={startEditing} aria-label={`Edit ${persona.name}`} disabled={!persona.id || !saved}>
               Edit
             </button>
-            {persona.id && <PersonaVersionActions persona={{ ...persona, id: persona.id }} runId={runId} hasEdits={hasEdits} disabled={!saved} />}
+            {persona.id && (
+              <PersonaVersionActions persona={{ ...persona, id: persona.id }} runId={runId} hasEdits={hasEdits} disabled={!saved}>
+                <InterviewButton runId={runId} persona={{ ...persona, id: persona.id }} disabled={!saved} />
+              </PersonaVersionActions>
+            )}
           </div>
         </>
       )}

@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import type { RunSummary } from '../../../shared/ipc/types';
 import type { PersonaDocument } from '../../../shared/persona';
 import { FOCUS_IDS } from '../app/focus';
+import { AskArea } from '../asking/AskArea';
 import { engineLabel, plural } from '../ui/labels';
 import { useCurrentWorkshop, workshopLabel } from '../workshops/workshop-queries';
 import { ComparePanel } from './ComparePanel';
@@ -52,6 +53,7 @@ export const PersonaList = memo(function PersonaList({ document, run, edited, fr
           </li>
         ))}
       </ul>
+      {saved && <AskArea key={run.id} runId={run.id} personas={document.personas} />}
     </section>
   );
 });

@@ -1,5 +1,5 @@
 /** A persona card's Undo (when it has edits), History and Delete, with the dialogs they open. */
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Persona } from '../../../shared/persona';
 import { messageOf } from '../app/api-client';
 import { FOCUS_IDS, focusWhenShown } from '../app/focus';
@@ -20,9 +20,11 @@ interface Props {
   runId: string;
   hasEdits: boolean;
   disabled: boolean;
+  /** Actions of other features on the same line, first (the card's Interview). */
+  children?: ReactNode;
 }
 
-export function PersonaVersionActions({ persona, runId, hasEdits, disabled }: Props) {
+export function PersonaVersionActions({ persona, runId, hasEdits, disabled, children }: Props) {
   const [dialog, setDialog] = useState<'history' | 'delete' | null>(null);
   const undo = useUndoPersona(runId, persona.id);
   const undoId = FOCUS_IDS.personaUndo(persona.id);
@@ -36,6 +38,7 @@ export function PersonaVersionActions({ persona, runId, hasEdits, disabled }: Pr
   return (
     // Its own line under the card's main actions: the same place on every card, edited or not.
     <div className="card-actions-more">
+      {children}
       {hasEdits && (
         <button type="button" id={undoId} className="secondary" onClick={undoLast} disabled={disabled || undo.isPending} aria-label={`Undo last edit to ${persona.name}`}>
           {undo.isPending ? 'Undoing…' : 'Undo edit'}

@@ -75,6 +75,8 @@ export function useDeletePersona(runId: string) {
     onSuccess: async ({ remaining }, persona) => {
       updateRunDocument(queryClient, runId, (document) => ({ ...document, personas: document.personas.filter((p) => p.id !== persona.id) }));
       queryClient.removeQueries({ queryKey: queryKeys.personas.history(persona.id) });
+      // Their interviews went with them, and the group summaries and concept results are made without their words.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.asking.run(runId) });
       await invalidateRunLists(queryClient);
       if (isShown(runId)) announce(`${persona.name} deleted; ${plural(remaining, 'persona')} left in this run`);
     },

@@ -55,10 +55,12 @@ export function updateRunSummary(queryClient: QueryClient, summary: RunSummary):
   queryClient.setQueryData<RunDetail>(queryKeys.runs.detail(summary.id), (run) => (run ? { ...run, ...summary } : run));
 }
 
-/** A deleted run leaves nothing readable in this window's cache: its detail and its personas' edit histories go. */
+/** A deleted run leaves nothing readable in this window's cache: its detail, its personas' edit histories and what they were asked go. */
 export function forgetRunData(queryClient: QueryClient, runId: string): void {
   for (const persona of personasOf(queryClient, runId)) if (persona.id) queryClient.removeQueries({ queryKey: queryKeys.personas.history(persona.id) });
   queryClient.removeQueries({ queryKey: queryKeys.runs.detail(runId) });
+  queryClient.removeQueries({ queryKey: queryKeys.asking.run(runId) });
+  queryClient.removeQueries({ queryKey: queryKeys.asking.searches });
 }
 
 /** The ids of the cached runs of a workshop. */
