@@ -132,6 +132,31 @@ describe('persona-studio CLI', () => {
     expect((await run('workshops', 'list', '--json')).out).toMatch(/"name": "Client A"/);
   });
 
+  it('workshops export and import: a bundle carried to another data folder, once; a copy with --remap; bad files refused', async () => {
+    const [from, to] = [tempDir(), tempDir()];
+    const file = path.join(tempDir(), 'research.psw.json.gz');
+    expect((await cli(['workshops', 'create', 'Field study', '--data', from])).code).toBe(0);
+    expect((await cli(['generate', 'Eco-friendly meal kits for busy parents in Lyon', '--count', '2', '--seed', '5', '--workshop', 'Field study', '--data', from])).code).toBe(0);
+    expect(await cli(['workshops', 'export', 'Field study', '--data', from])).toMatchObject({ code: 2, err: expect.stringMatching(/^error: workshops export needs --out FILE, the bundle file to write/) });
+    expect((await cli(['workshops', 'export', 'field study', '--out', file, '--data', from])).out).toBe(`Exported "Field study" (1 runs, 2 personas) to ${file}.`);
+
+    const imported = await cli(['workshops', 'import', file, '--data', to]);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/^Imported workshop "Field study" \([0-9a-f-]{36}\): 1 runs, 2 personas, 0 edits, 0 conversations\.$/);
+    expect((await cli(['workshops', 'import', file, '--data', to])).out).toMatch(/is already imported: nothing added\. Use --remap/);
+    expect((await cli(['workshops', 'import', file, '--remap', '--data', to])).out).toMatch(/under new ids: 1 runs, 2 personas/);
+    const listed = JSON.parse((await cli(['workshops', 'list', '--json', '--data', to])).out) as { workshops: Array<{ name: string; personaCount: number }> };
+    expect(listed.workshops.filter((w) => w.name === 'Field study').map((w) => w.personaCount)).toEqual([2, 2]);
+
+    const notBundle = path.join(tempDir(), 'notes.json');
+    fs.writeFileSync(notBundle, '{"name": "Sarah Chen"}');
+    expect(await cli(['workshops', 'import', notBundle, '--data', to])).toMatchObject({ code: 1, err: expect.stringMatching(/^error: the file is not a workshop bundle .*nothing was imported/) });
+    fs.writeFileSync(notBundle, fs.readFileSync(file).subarray(0, 40));
+    expect(await cli(['workshops', 'import', notBundle, '--data', to])).toMatchObject({ code: 1, err: expect.stringMatching(/^error: the bundle file is damaged/) });
+    expect(await cli(['workshops', 'import', path.join(to, 'missing.gz'), '--data', to])).toMatchObject({ code: 1, err: expect.stringMatching(/^error: cannot read .*ENOENT/) });
+    expect((await cli(['workshops', 'import', '--data', to])).code).toBe(2);
+  });
+
   it('ask and concept: one persona answers alone, the set answers as a focus group, a concept is tested, all saved with the run', async () => {
     const data = tempDir();
     const run = (...args: string[]) => cli([...args, '--data', data]);

@@ -212,6 +212,13 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
   'concepts:list': [{ payload: { runId: 'r', all: true }, field: 'all' }],
   'concepts:delete': [{ payload: { conceptTestId: 7 }, field: 'conceptTestId' }],
   'asking:cancel': [{ payload: {}, field: 'requestId' }, { payload: { requestId: 'abc' }, field: 'requestId' }],
+  'bundles:export': [{ payload: {}, field: 'workshopId' }, { payload: { workshopId: '' }, field: 'workshopId' }, { payload: { workshopId: 'w', out: '/tmp/x' }, field: 'out' }],
+  'bundles:import': [
+    { payload: {}, field: 'base64' },
+    { payload: { base64: '' }, field: 'base64' },
+    { payload: { base64: 'not base64!' }, field: 'base64' },
+    { payload: { base64: 'e30=', remap: 'yes' }, field: 'remap' },
+  ],
 };
 
 

@@ -1,5 +1,7 @@
-/** `persona-studio workshops`: list, create, rename, switch, archive, restore and delete the workshops in the data folder. */
+/** `persona-studio workshops`: list, create, rename, switch, archive, restore, delete, export and import the workshops in the data folder. */
+import fs from 'node:fs';
 import { defaultDataDir } from '../main/platform';
+import type { Core } from '../main/core';
 import type { WorkshopSummary } from '../shared/workshop';
 import { workshopFieldsSchema } from '../shared/workshop';
 import { parseFlags, UsageError, type CliIo } from './args';
@@ -9,17 +11,22 @@ export const WORKSHOPS_USAGE = `persona-studio workshops [list [--all] [--json]
                           | create NAME [--client C] [--description D]
                           | rename ID|NAME NEW_NAME [--client C] [--description D]
                           | select ID|NAME | archive ID|NAME | restore ID|NAME
-                          | delete ID|NAME --yes [--delete-backups]] [--data DIR]
+                          | delete ID|NAME --yes [--delete-backups]
+                          | export ID|NAME --out FILE | import FILE [--remap]] [--data DIR]
 
   The workshops in the data folder, shared with the app. list (the default) marks the current one
   with *, where new runs go; --all adds archived ones. select makes one current; archive hides one
   from the lists (its runs stay searchable) until restored. delete removes a workshop with all its
   runs, personas and edits for good: without --yes it only says what would go. Backups of app.db
-  taken since still hold it; --delete-backups deletes those too.
+  taken since still hold it; --delete-backups deletes those too. export writes a workshop with its
+  runs, personas, edits, interviews, focus groups and concept tests to one bundle file (gzipped
+  JSON); import reads one into this data folder, keeping its ids. Importing the same bundle again
+  adds nothing; --remap imports a copy under new ids. A damaged bundle, one from a newer version or
+  a file that is not a bundle is refused whole (exit 1).
 
   --data DIR         data folder (default ${defaultDataDir()})`;
 
-const SUBCOMMANDS = ['list', 'create', 'rename', 'select', 'archive', 'restore', 'delete'] as const;
+const SUBCOMMANDS = ['list', 'create', 'rename', 'select', 'archive', 'restore', 'delete', 'export', 'import'] as const;
 
 export async function runWorkshops(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -29,6 +36,8 @@ export async function runWorkshops(argv: readonly string[], io: CliIo): Promise<
     description: { type: 'string' },
     yes: { type: 'boolean' },
     'delete-backups': { type: 'boolean' },
+    out: { type: 'string' },
+    remap: { type: 'boolean' },
     data: { type: 'string' },
   });
   const [sub = 'list', ...args] = positionals;
@@ -46,8 +55,10 @@ export async function runWorkshops(argv: readonly string[], io: CliIo): Promise<
   };
   if (sub === 'create') expect(1, 'a NAME');
   else if (sub === 'rename') expect(2, 'the workshop and its NEW_NAME');
+  else if (sub === 'import') expect(1, 'the bundle FILE');
   else if (sub !== 'list') expect(1, "a workshop's ID or NAME");
   else expect(0, 'no arguments');
+  if (sub === 'export' && !values.out) throw new UsageError('workshops export needs --out FILE, the bundle file to write');
   const created = sub === 'create' || sub === 'rename' ? fields(args[sub === 'create' ? 0 : 1]) : undefined;
 
   return withCore(values.data, io, (core) => {
@@ -63,6 +74,7 @@ export async function runWorkshops(argv: readonly string[], io: CliIo): Promise<
       io.out(`Created workshop "${workshop.name}" (${workshop.id}).`);
       return 0;
     }
+    if (sub === 'import') return importBundle(core, args[0]!, values.remap === true, io);
     const workshop = findWorkshop(core, args[0]!);
     if (sub === 'rename') {
       const renamed = core.workshops.update(workshop.id, created!);
@@ -70,6 +82,9 @@ export async function runWorkshops(argv: readonly string[], io: CliIo): Promise<
     } else if (sub === 'select') {
       core.workshops.select(workshop.id);
       io.out(`New runs now go to "${workshop.name}".`);
+    } else if (sub === 'export') {
+      fs.writeFileSync(values.out!, core.bundles.export(workshop.id));
+      io.out(`Exported "${workshop.name}" (${workshop.runCount} runs, ${workshop.personaCount} personas) to ${values.out}.`);
     } else if (sub === 'archive' || sub === 'restore') {
       core.workshops.archive(workshop.id, sub === 'archive');
       io.out(sub === 'archive' ? `Archived "${workshop.name}": hidden from the lists, its runs still found by search.` : `Restored "${workshop.name}".`);
@@ -82,6 +97,24 @@ export async function runWorkshops(argv: readonly string[], io: CliIo): Promise<
     }
     return 0;
   });
+}
+
+function importBundle(core: Core, file: string, remap: boolean, io: CliIo): number {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    io.err(`error: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); give the path of a bundle made by "workshops export"`);
+    return 1;
+  }
+  const result = core.bundles.import(bytes, { remap });
+  if (result.alreadyImported) {
+    io.out(`"${result.workshopName}" (${result.workshopId}) is already imported: nothing added. Use --remap to import a copy under new ids.`);
+    return 0;
+  }
+  const { runs, personas, edits, interviews, focus_groups: groups, concept_tests: concepts } = result.counts;
+  io.out(`Imported workshop "${result.workshopName}" (${result.workshopId})${result.remapped ? ' under new ids' : ''}: ${runs} runs, ${personas} personas, ${edits} edits, ${interviews + groups + concepts} conversations.`);
+  return 0;
 }
 
 function table(workshops: readonly WorkshopSummary[], current: string): string {

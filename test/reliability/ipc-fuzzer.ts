@@ -367,7 +367,12 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
   'concepts:list': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
   'concepts:delete': (rng, state) => ({ conceptTestId: pickOr(rng, state.conceptTestIds, 'no-such-concept-test') }),
   'asking:cancel': (rng, state) => ({ requestId: state.uuid(rng) }),
+  'bundles:export': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') }),
+  // Files a user might drop by mistake: each is refused whole, so the fuzzed data stays as it was.
+  'bundles:import': (rng) => ({ base64: Buffer.from(rng.pick(BUNDLE_MISTAKES)).toString('base64'), ...(rng.next() < 0.5 ? { remap: rng.next() < 0.5 } : {}) }),
 };
+
+const BUNDLE_MISTAKES = ['not json at all', '{"format":"something-else","version":1}', '{"format":"persona-studio-workshop","version":99}', '{"format":"persona-studio-workshop","version":1,"tables":{}}', '[]'];
 
 const QUESTIONS = ['What would stop you from ordering?', 'How do you spend your weekends?', 'What do you pay for this today?', 'Qu’est-ce qui vous agace le plus ? \u{1F914}'];
 

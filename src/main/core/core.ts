@@ -15,7 +15,8 @@ import { BundledCultureSource } from '../providers';
 import { OFFLINE_PROVIDER_ID, OfflineEngine } from '../providers';
 import type { LlmProvider } from '../providers';
 import type { WorkshopStore } from '../workshops';
-import { AppRecovery, openWorkshopStoreOrRecover, Workshops } from '../workshops';
+import { AppRecovery, exportBundle, importBundle, openWorkshopStoreOrRecover, readBundle, Workshops } from '../workshops';
+import type { BundleImportSummary } from '../../shared/bundle';
 import { keychainWithKeyFile, keyFileSecretBox } from '../platform';
 import { SecretRegistry } from '../platform';
 import type { Clock } from '../cache';
@@ -96,6 +97,8 @@ export interface Core {
   readonly asking: Asking;
   /** app.db's daily backups and, when it would not open, the way back. */
   readonly recovery: AppRecovery;
+  /** A workshop as one file (gzipped JSON) and back: import is one transaction, never a duplicate. */
+  readonly bundles: { export(workshopId: string): Buffer; import(bytes: Uint8Array, options?: { remap?: boolean }): BundleImportSummary };
   /** Called after a recovery choice; 'manual' when the user has to restart the app. */
   requestRestart(): 'automatic' | 'manual';
   generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
@@ -236,6 +239,10 @@ export function createCore(options: CoreOptions): Core {
     reports,
     asking,
     recovery,
+    bundles: {
+      export: (workshopId) => exportBundle(store.database, workshopId, version),
+      import: (bytes, importOptions) => importBundle(store.database, readBundle(bytes), importOptions),
+    },
     requestRestart: () => {
       if (!options.onRestartNeeded) return 'manual';
       // After the reply has gone out: the caller hears what happened before the app goes away.

@@ -139,6 +139,11 @@ export function createHandlers(core: Core): Handlers {
 
     'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),
 
+    'bundles:export': async ({ workshopId }) => {
+      const bytes = core.bundles.export(workshopId);
+      return { fileName: `workshop-${workshopId}.psw.json.gz`, mimeType: 'application/gzip', base64: bytes.toString('base64') };
+    },
+    'bundles:import': async ({ base64, remap }) => core.bundles.import(Buffer.from(base64, 'base64'), { remap }),
     'interviews:list': async ({ runId }) => ({ interviews: core.asking.interviews.list(runId) }),
     'interviews:get': async ({ interviewId }) => core.asking.interviews.get(interviewId),
     'interviews:ask': async ({ requestId, ...request }, context) => questions.run(requestId, (signal) => core.asking.interviews.ask({ ...request, signal, onToken: tokensTo(context, requestId) })),

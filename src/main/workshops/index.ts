@@ -10,3 +10,4 @@ export type { WorkshopsOptions } from './workshops';
 export type { Deleted, DeletionTarget, PurgeCached } from './erasure';
 export type { Generate, NewPersonaRequest } from './persona-work';
 export type { WorkshopFields } from './workshop-rows';
+export { exportBundle, importBundle, readBundle } from './bundles';
