@@ -13,6 +13,8 @@ import { buildPersona, MIN_CORE_FIELDS, parsePlace, type FieldNote, type FillCon
 import { extractKeyValuePayload, extractPayloads, type ExtractionNote } from './extract-payload';
 import { resolveKey } from './field-aliases';
 import { findPersonas, type PersonaCandidate, type ShapeNote } from './find-personas';
+import { announcedCount, readMarkdownPersonas, type MarkdownPersonas } from './markdown-personas';
+import { cleanPersonName } from './person-name';
 import { scoreDocument, scorePersona, type ScoreContext } from './score';
 
 export interface RepairOptions {
@@ -88,6 +90,13 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
       }
     }
   }
+  const prose = typeof raw === 'string' ? proseReading(raw, found) : undefined;
+  if (prose) {
+    found = { candidates: prose.candidates, notes: new Set() };
+    extraction.notes.clear();
+    issues.push({ type: 'malformed_json', fixed: true, how: 'read the personas out of Markdown or prose' });
+    for (const title of prose.archetypes) issues.push({ type: 'missing_field', path: '/personas', fixed: true, how: `no personal name for "${title}": kept its archetype title as the name` });
+  }
   for (const note of extraction.notes) issues.push({ ...EXTRACTION_NOTES[note] });
   for (const note of found.notes) issues.push({ ...SHAPE_NOTES[note] });
 
@@ -104,7 +113,9 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
   let unusable = 0;
 
   for (let i = 0; i < found.candidates.length && personas.length < count; i++) {
-    const candidate = found.candidates[i]!;
+    const given = found.candidates[i]!;
+    // Canonical personas have a name by construction: only the others may need a title for one.
+    const candidate = given.canonical ? given : withTitleAsName(given);
     const index = personas.length;
     const fast = candidate.canonical || (!candidate.truncated && !candidate.keyName && isCanonicalPersona(candidate.raw)) ? schema.safeParse(candidate.raw) : undefined;
     let persona: Persona;
@@ -145,6 +156,7 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
     scores.push(qualityScore);
     stats.push({ repaired: repaired.length > 0, filled: filled.length > 0 });
     // zod's output is a fresh object: giving it its meta in place spares a copy per persona.
+    if (NAME_NOISE.test(persona.name)) persona.name = cleanPersonName(persona.name) || persona.name;
     persona.meta = { qualityScore, repaired: unique(repaired), filled: unique(filled) };
     personas.push(persona);
   }
@@ -152,6 +164,10 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
   if (personas.length === 0) throw nothingRecoverable(raw, found.candidates.length, issues);
   const extra = found.candidates.length - personas.length - unusable;
   if (extra > 0) issues.push({ type: 'constraint_violation', path: '/personas', fixed: true, how: `the answer held ${extra} more persona${extra === 1 ? '' : 's'} than the ${count} asked for: kept the first ${count}` });
+  // With no count asked, the answer's own announcement is the count it falls short of.
+  const announced = options.count === undefined && typeof raw === 'string' ? announcedCount(raw) : undefined;
+  if (announced !== undefined && announced > personas.length)
+    issues.push({ type: 'missing_field', path: '/personas', fixed: false, how: `the answer announced ${announced} personas but holds ${personas.length}: kept those it holds` });
   const missing = options.count === undefined ? 0 : Math.max(0, count - personas.length);
   if (missing > 0) issues.push({ type: 'missing_field', path: '/personas', fixed: false, how: `${personas.length} of the ${count} personas asked for: ${missing} missing` });
 
@@ -159,6 +175,32 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
   const report: ValidationReport = { valid: issues.every((issue) => issue.fixed), score, issues };
   const document = { schemaVersion: 1 as const, level, ...(options.brief ? { brief: options.brief } : {}), personas, report };
   return { document, report, personas: stats, missing };
+}
+
+/** A persona with no name but a role title ("The Budget Hunter"): the title names it, as an archetype. */
+function withTitleAsName(candidate: PersonaCandidate): PersonaCandidate {
+  const raw = candidate.raw;
+  if (Object.keys(raw).some((k) => resolveKey('persona', k)?.kind === 'field' && (resolveKey('persona', k) as { field?: string }).field === 'name')) return candidate;
+  const title = ['archetype', 'title', 'label', 'persona', 'role'].map((k) => raw[k]).find((v): v is string => typeof v === 'string' && /^the\s+\S/i.test(v.trim()));
+  return title ? { ...candidate, raw: { ...raw, name: title.trim() } } : candidate;
+}
+
+/** Cheap pre-check before cleaning a name: quotes, brackets, footnote marks, markup or an honorific. */
+const NAME_NOISE = /["“”«»()[\]^*_`#¹²³⁴⁵⁶⁷⁸⁹⁰]|^(?:dr|mrs|mr|ms|miss|prof|professor|alhaji|alhaja|sra|sr|dona|dom|don|mx|sir|dame)\.?\s/i;
+
+const GENERIC_NAME = /^(?:persona|profile|user|customer)\s*#?\s*\d*$|^(?:demographic details|demographics|background|overview|summary)$/i;
+
+/** The Markdown/prose reading, when the answer is not JSON and it finds more, or better-named, personas. */
+function proseReading(raw: string, found: { candidates: PersonaCandidate[] }): MarkdownPersonas | undefined {
+  if (/^\s*[[{]/.test(raw)) return undefined;
+  const names = found.candidates.map((c) => String(c.raw.name ?? c.keyName ?? ''));
+  const generic = names.filter((n) => n === '' || GENERIC_NAME.test(n.trim())).length;
+  // Named personas in JSON or key-value text win, unless the Markdown plainly holds more of them.
+  if (found.candidates.length > 0 && generic === 0 && !/^\s*#|\n\s*#{1,6}\s/.test(raw)) return undefined;
+  const md = readMarkdownPersonas(raw);
+  if (md.candidates.length === 0) return undefined;
+  if (found.candidates.length > 0 && generic === 0 && (md.candidates.length < found.candidates.length || /^\s*(?:`{3,}|~{3,})/m.test(raw))) return undefined;
+  return md;
 }
 
 function unique(notes: readonly FieldNote[]): string[] {
