@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/desktop/index.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'src/desktop/index.ts') } },
     },
   },
   preload: {

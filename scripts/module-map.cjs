@@ -19,7 +19,6 @@ const MAY_IMPORT = {
   core: ['reports', 'monitoring', 'asking', 'workshops', 'generation', 'providers', 'cache', 'validation', 'scheduler', 'settings', 'world', 'platform'],
   ipc: ['core', 'reports', 'asking', 'workshops', 'generation', 'settings', 'platform'],
   web: ['ipc', 'core', 'platform'],
-  desktop: ['ipc', 'core', 'reports', 'platform'],
 };
 
 module.exports = { MAY_IMPORT };

@@ -3,10 +3,10 @@
  * when it comes from our own window's main frame on our own page; anything else gets 'forbidden'.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/ipc/transport';
-import type { IpcResult } from '../../shared/ipc/types';
-import type { Dispatch } from '../ipc';
-import { isTrustedSender } from '../platform';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/ipc/transport';
+import type { IpcResult } from '../shared/ipc/types';
+import type { Dispatch } from '../main/ipc';
+import { isTrustedSender } from '../main/platform';
 
 export interface ElectronBindingOptions {
   dispatch: Dispatch;

@@ -4,7 +4,7 @@
  * decisions themselves are in security-policy.ts.
  */
 import { app, session } from 'electron';
-import { newWindowDecision, permissionGranted } from '../platform';
+import { newWindowDecision, permissionGranted } from '../main/platform';
 
 export function hardenApp(isAppUrl: (url: string) => boolean): void {
   app.on('web-contents-created', (_, contents) => {
