@@ -70,4 +70,5 @@ const markdownPerS = perSecond(markdownRepair.median);
 const cleanPerS = perSecond(cleanRepair.median);
 console.log(`damaged: ${damagedPerS}/s vs jsonrepair alone ${perSecond(damagedPeer.median)}/s; clean: ${cleanPerS}/s vs JSON.parse + zod ${perSecond(cleanPeer.median)}/s`);
 console.log(`targets: damaged >= 2000/s (${damagedPerS >= 2000 ? 'met' : 'MISSED'}), clean >= 20000/s (${cleanPerS >= 20000 ? 'met' : 'MISSED'}), markdown >= 2000/s (${markdownPerS >= 2000 ? 'met' : 'MISSED'})`);
-console.log(`repair: damaged_per_s=${damagedPerS} clean_per_s=${cleanPerS} markdown_per_s=${markdownPerS} jsonrepair_per_s=${perSecond(damagedPeer.median)} parse_zod_per_s=${perSecond(cleanPeer.median)}`);
+console.log(`peers: jsonrepair_per_s=${perSecond(damagedPeer.median)} parse_zod_per_s=${perSecond(cleanPeer.median)}`);
+console.log(`repair: damaged_per_s=${damagedPerS} clean_per_s=${cleanPerS} markdown_per_s=${markdownPerS}`);

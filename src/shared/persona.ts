@@ -98,6 +98,8 @@ export const metaSchema = z.looseObject({
   qualityReasons: z.array(z.string()).optional(),
   repaired: z.array(z.string()).optional(),
   filled: z.array(z.string()).optional(),
+  /** "archetype" when the name is a role title ("The Busy Founder") because the source gave no personal name. */
+  nameKind: z.enum(['person', 'archetype']).optional(),
   generatedAt: dateTime.optional(),
 });
 

@@ -10,12 +10,13 @@ import { progressSchema } from '../workshop';
 import { answerTokenSchema } from '../conversations';
 import { askingChannels } from './channels-asking';
 import { bundleChannels } from './channels-bundles';
+import { importChannels } from './channels-import';
 import { systemChannels } from './channels-system';
 import { workChannels } from './channels-work';
 
 export { PROVIDER_IDS } from '../vocabulary';
 
-export const contract = { ...workChannels, ...askingChannels, ...bundleChannels, ...systemChannels } as const;
+export const contract = { ...workChannels, ...askingChannels, ...bundleChannels, ...importChannels, ...systemChannels } as const;
 
 
 export const events = {
