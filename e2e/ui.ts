@@ -53,6 +53,6 @@ export async function createWorkshopInUi(page: Page, name: string, client: strin
 export const historyGroup = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( archived| current)?$`) });
 
 export async function openHistoryInUi(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History', exact: true }).click();
   await page.getByRole('heading', { name: 'History', level: 2 }).waitFor();
 }

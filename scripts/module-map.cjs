@@ -13,11 +13,12 @@ const MAY_IMPORT = {
   providers: ['settings', 'scheduler', 'validation', 'cache', 'world', 'platform'],
   generation: ['providers', 'validation', 'cache', 'scheduler', 'world', 'platform'],
   workshops: ['generation', 'platform'],
+  importing: ['workshops', 'generation', 'validation', 'world', 'platform'],
   asking: ['workshops', 'generation', 'providers', 'cache', 'scheduler', 'validation', 'world', 'settings', 'platform'],
   monitoring: ['generation', 'providers', 'cache', 'scheduler', 'validation', 'settings', 'platform'],
-  reports: ['asking', 'workshops', 'platform'],
-  core: ['reports', 'monitoring', 'asking', 'workshops', 'generation', 'providers', 'cache', 'validation', 'scheduler', 'settings', 'world', 'platform'],
-  ipc: ['core', 'reports', 'asking', 'workshops', 'generation', 'settings', 'platform'],
+  reports: ['asking', 'workshops', 'validation', 'platform'],
+  core: ['reports', 'monitoring', 'asking', 'importing', 'workshops', 'generation', 'providers', 'cache', 'validation', 'scheduler', 'settings', 'world', 'platform'],
+  ipc: ['core', 'reports', 'asking', 'importing', 'workshops', 'generation', 'settings', 'platform'],
   web: ['ipc', 'core', 'platform'],
 };
 

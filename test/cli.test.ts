@@ -35,7 +35,7 @@ describe('persona-studio CLI', () => {
     ['a malformed --since', ['metrics', '--since', 'yesterday'], /^error: --since must be a span such as 30m, 6h or 7d/],
     ['a --since over a year', ['metrics', '--since', '400d'], /^error: --since must be a span such as 30m, 6h or 7d, from 1m to 365d/],
     ['export without a run id', ['export', '--format', 'pdf', '--out', 'x.pdf'], /^error: export needs the id of a run/],
-    ['export with an unknown format', ['export', 'r1', '--format', 'docx', '--out', 'x.docx'], /^error: --format must be one of pdf, json, csv, md \(got "docx"\)/],
+    ['export with an unknown format', ['export', 'r1', '--format', 'docx', '--out', 'x.docx'], /^error: --format must be one of pdf, json, csv, md, tinytroupe \(got "docx"\)/],
     ['export without --out', ['export', 'r1', '--format', 'csv'], /^error: --out FILE is required/],
     ['an unknown command', ['make', 'Meal kits for parents'], /^error: unknown command "make"; the commands are generate, repair, check, export, metrics/],
     ['no command', [], /^error: a command is required/],

@@ -219,6 +219,23 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { base64: 'not base64!' }, field: 'base64' },
     { payload: { base64: 'e30=', remap: 'yes' }, field: 'remap' },
   ],
+  'import:preview': [
+    { payload: {}, field: 'source' },
+    { payload: { source: { kind: 'text', text: '   ' } }, field: 'source.text' },
+    { payload: { source: { kind: 'file', fileName: 'a.md' } }, field: 'source.base64' },
+    { payload: { source: { kind: 'file', fileName: 'a.md', base64: 'not base64!' } }, field: 'source.base64' },
+    { payload: { source: { kind: 'url', url: 'https://example.com' } }, field: 'source.kind' },
+    { payload: { source: { kind: 'text', text: 'Ana, 34' }, level: 'expert' }, field: 'level' },
+    { payload: { source: { kind: 'text', text: 'Ana, 34' }, description: 'd'.repeat(2001) }, field: 'description' },
+  ],
+  'import:commit': [
+    { payload: { level: 'standard', sourceName: 'a.md', format: 'markdown' }, field: 'personas' },
+    { payload: { personas: [], level: 'standard', sourceName: 'a.md', format: 'markdown' }, field: 'personas' },
+    { payload: { personas: [{ name: 'Ana' }], sourceName: 'a.md', format: 'markdown' }, field: 'level' },
+    { payload: { personas: [{ name: 'Ana' }], level: 'standard', sourceName: 'a.md', format: 'pdf' }, field: 'format' },
+    { payload: { personas: [{ name: 'Ana' }], level: 'standard', format: 'markdown' }, field: 'sourceName' },
+    { payload: { personas: [{ name: 'Ana' }], level: 'standard', sourceName: 'a.md', format: 'markdown', workshopId: '' }, field: 'workshopId' },
+  ],
 };
 
 

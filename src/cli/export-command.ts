@@ -1,13 +1,14 @@
-/** `persona-studio export <runId>`: a saved run as PDF, JSON, CSV or Markdown. */
+/** `persona-studio export <runId>`: a saved run as PDF, JSON, CSV, Markdown or TinyTroupe agent specifications. */
 import { EXPORT_FORMATS, type ExportFormat } from '../shared/vocabulary';
 import { parseFlags, UsageError, type CliIo } from './args';
 import { openCoreQuietly } from './open-core';
 
-export const EXPORT_USAGE = `persona-studio export <runId> --format pdf|json|csv|md --out FILE [--data DIR]
+export const EXPORT_USAGE = `persona-studio export <runId> --format pdf|json|csv|md|tinytroupe --out FILE [--data DIR]
 
   Writes a saved run (its id is printed by generate, and listed in the app's History) as a PDF
-  report, the persona document as JSON, a CSV with a row per persona, or Markdown. The file
-  appears only when complete; Ctrl+C leaves nothing behind.`;
+  report, the persona document as JSON, a CSV with a row per persona, Markdown, or TinyTroupe
+  agent specifications (a JSON array, one TinyPerson spec per persona; docs/TINYTROUPE.md).
+  The file appears only when complete; Ctrl+C leaves nothing behind.`;
 
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(argv, { format: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } });

@@ -11,6 +11,7 @@ import { CHECK_USAGE, runCheck } from './check-command';
 import { WORKSHOPS_USAGE, runWorkshops } from './workshops-command';
 import { RUNS_USAGE, runRuns } from './runs-command';
 import { ASK_USAGE, CONCEPT_USAGE, runAsk, runConcept } from './ask-command';
+import { IMPORT_USAGE, runImport } from './import-command';
 
 export type { CliIo } from './args';
 
@@ -20,6 +21,8 @@ export const USAGE = `Usage:
   ${REPAIR_USAGE}
 
   ${CHECK_USAGE}
+
+  ${IMPORT_USAGE}
 
   ${EXPORT_USAGE}
 
@@ -45,6 +48,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   runs: runRuns,
   ask: runAsk,
   concept: runConcept,
+  import: runImport,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -73,9 +73,13 @@ export const focusGroupSchema = z.object({
 });
 export type FocusGroup = z.output<typeof focusGroupSchema>;
 
+/** A lone UTF-16 surrogate is stored by SQLite as three U+FFFD: made one U+FFFD first, so the length checked is the length kept. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (s: string) => s.replace(LONE_SURROGATE, '\ufffd');
+
 export const conceptInputSchema = z.strictObject({
-  text: z.string().trim().min(1, 'must not be empty: describe the concept').max(MAX_CONCEPT_LENGTH, `must be at most ${MAX_CONCEPT_LENGTH} characters`),
-  price: z.string().trim().max(120, 'must be at most 120 characters').optional(),
+  text: z.string().overwrite(wellFormed).trim().min(1, 'must not be empty: describe the concept').max(MAX_CONCEPT_LENGTH, `must be at most ${MAX_CONCEPT_LENGTH} characters`),
+  price: z.string().overwrite(wellFormed).trim().max(120, 'must be at most 120 characters').optional(),
 });
 
 export const reasonSchema = z.object({ text: z.string(), field: z.enum(PROFILE_FIELDS) });

@@ -4,19 +4,14 @@
  */
 import { z } from 'zod';
 import { BUNDLE_TABLES } from './bundle';
+import { IMPORT_EXTENSIONS, IMPORTED_PROVIDER, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_TEXT } from './import-limits';
 import { LEVELS, personaSimpleSchema } from './persona';
 
 /** How the source was read: the file's kind, or this app's own formats recognised in it. */
 export const IMPORT_FORMATS = ['markdown', 'text', 'json', 'jsonl', 'csv', 'docx', 'tinytroupe', 'persona-studio'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-/** Files the Import screen and the CLI accept, by extension (a bundle is `.psw.json.gz`). */
-export const IMPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.json', '.jsonl', '.ndjson', '.csv', '.docx', '.gz'] as const;
-/** Characters of pasted text: far above any persona answer, low enough to preview at once. */
-export const MAX_IMPORT_TEXT = 2_000_000;
-/** Base64 of a dropped file (16 MB): a .docx with pictures fits, one request cannot swamp the main process. */
-export const MAX_IMPORT_FILE_BASE64 = 16 * 1_048_576;
-/** The provider a run of imported personas is stored under: History and reports show it as "imported". */
-export const IMPORTED_PROVIDER = 'imported';
+// Kept zod-free in import-limits.ts for the renderer; named here too for the main side and the CLI.
+export { IMPORT_EXTENSIONS, IMPORTED_PROVIDER, MAX_IMPORT_FILE_BASE64, MAX_IMPORT_TEXT };
 
 export const importSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('text'), text: z.string().trim().min(1, 'is empty: paste the personas first').max(MAX_IMPORT_TEXT, `is longer than ${MAX_IMPORT_TEXT} characters; import it in parts`) }),

@@ -23,7 +23,7 @@ export const CULTURE_SOURCE_IDS = ['bundled', 'qloo'] as const;
 export const TRACE_PHASES = ['cache', 'culture', 'provider', 'repair', 'store'] as const;
 export type TracePhase = (typeof TRACE_PHASES)[number];
 
-export const EXPORT_FORMATS = ['pdf', 'json', 'csv', 'md'] as const;
+export const EXPORT_FORMATS = ['pdf', 'json', 'csv', 'md', 'tinytroupe'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The id prefix of a run summary that was not saved (a single persona made for an existing run). */

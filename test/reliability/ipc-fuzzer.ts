@@ -370,7 +370,20 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
   'bundles:export': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') }),
   // Files a user might drop by mistake: each is refused whole, so the fuzzed data stays as it was.
   'bundles:import': (rng) => ({ base64: Buffer.from(rng.pick(BUNDLE_MISTAKES)).toString('base64'), ...(rng.next() < 0.5 ? { remap: rng.next() < 0.5 } : {}) }),
+  'import:preview': (rng) =>
+    rng.next() < 0.6
+      ? { source: { kind: 'text' as const, text: rng.pick(IMPORT_TEXTS) }, ...(rng.next() < 0.5 ? { level: rng.pick(['simple', 'standard', 'b2b'] as const) } : {}) }
+      : { source: { kind: 'file' as const, fileName: rng.pick(['notes.md', 'people.csv', 'export.json', 'photo.png']), base64: Buffer.from(rng.pick(IMPORT_TEXTS)).toString('base64') } },
+  // Previews save nothing; imports add runs to the fuzzed data only when valid, which later channels then find.
+  'import:commit': (rng) => ({
+    personas: [{ name: 'Ines Duarte', age: 38, location: { city: 'Porto', country: 'Portugal' }, occupation: 'Nurse', bio: 'Works night shifts at a city hospital.', goals: ['Cook quick meals'], painPoints: ['No time'], interests: ['Surfing'] }],
+    level: 'simple' as const,
+    sourceName: rng.pick(['notes.md', 'pasted text']),
+    format: 'markdown' as const,
+  }),
 };
+
+const IMPORT_TEXTS = ['## Ines Duarte\n- **Age:** 38\n- **Occupation:** Nurse\n- **City:** Porto, Portugal\n- **Goals:** cook quick meals', "I'm sorry, but I can't help with that.", 'name,age,occupation,city\nInes Duarte,38,Nurse,Porto', ''];
 
 const BUNDLE_MISTAKES = ['not json at all', '{"format":"something-else","version":1}', '{"format":"persona-studio-workshop","version":99}', '{"format":"persona-studio-workshop","version":1,"tables":{}}', '[]'];
 

@@ -39,6 +39,7 @@ import { createControls } from '../monitoring';
 import { Monitor, type MonitorDeps } from '../monitoring';
 import { ChromiumPdfPrinter, type PdfPrinter } from '../reports';
 import { Asking } from '../asking';
+import { Importing } from '../importing';
 import { ReportExporter } from '../reports';
 
 export interface CoreOptions {
@@ -97,6 +98,8 @@ export interface Core {
   readonly asking: Asking;
   /** app.db's daily backups and, when it would not open, the way back. */
   readonly recovery: AppRecovery;
+  /** Personas written elsewhere: previewed with what was read, repaired and filled, saved as a run marked imported. */
+  readonly importing: Importing;
   /** A workshop as one file (gzipped JSON) and back: import is one transaction, never a duplicate. */
   readonly bundles: { export(workshopId: string): Buffer; import(bytes: Uint8Array, options?: { remap?: boolean }): BundleImportSummary };
   /** Called after a recovery choice; 'manual' when the user has to restart the app. */
@@ -239,6 +242,7 @@ export function createCore(options: CoreOptions): Core {
     reports,
     asking,
     recovery,
+    importing: new Importing(store, dataset),
     bundles: {
       export: (workshopId) => exportBundle(store.database, workshopId, version),
       import: (bytes, importOptions) => importBundle(store.database, readBundle(bytes), importOptions),

@@ -144,6 +144,8 @@ export function createHandlers(core: Core): Handlers {
       return { fileName: `workshop-${workshopId}.psw.json.gz`, mimeType: 'application/gzip', base64: bytes.toString('base64') };
     },
     'bundles:import': async ({ base64, remap }) => core.bundles.import(Buffer.from(base64, 'base64'), { remap }),
+    'import:preview': async (request) => core.importing.preview(request),
+    'import:commit': async (request) => ({ run: core.importing.commit(request) }),
     'interviews:list': async ({ runId }) => ({ interviews: core.asking.interviews.list(runId) }),
     'interviews:get': async ({ interviewId }) => core.asking.interviews.get(interviewId),
     'interviews:ask': async ({ requestId, ...request }, context) => questions.run(requestId, (signal) => core.asking.interviews.ask({ ...request, signal, onToken: tokensTo(context, requestId) })),

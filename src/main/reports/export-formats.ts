@@ -1,17 +1,28 @@
 /**
  * The text exports of a run: JSON (the persona document of contracts/persona.schema.json, with
  * what was asked of the personas under `asking`), CSV (a row per persona, lists joined with "; ",
- * RFC 4180 quoting) and Markdown (with the interviews, focus groups and concept tests).
+ * RFC 4180 quoting), Markdown (with the interviews, focus groups and concept tests) and TinyTroupe
+ * agent specifications (docs/TINYTROUPE.md).
  */
 import type { RunDetail } from '../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
 import type { RunConversations } from '../asking';
+import { toTinyPersonSpec } from '../validation';
 import { askingMarkdown, hasConversations, withConversations } from './asking-text';
 
 /** The persona document, with the run's interviews, focus groups and concept tests under `asking` when there are any. */
 export function toJson(document: PersonaDocument, asked?: RunConversations): string {
   return `${JSON.stringify(withConversations(document, asked), null, 2)}\n`;
+}
+
+/**
+ * The personas as TinyTroupe agent specifications: a JSON array, a spec per persona, each what
+ * `TinyPerson.load_specification(dict)` loads. TinyTroupe has no file format for several agents
+ * (its examples keep one `.agent.json` per agent), so the array is the container.
+ */
+export function toTinyTroupe(personas: readonly Persona[]): string {
+  return `${JSON.stringify(personas.map(toTinyPersonSpec), null, 2)}\n`;
 }
 
 const CSV_COLUMNS: Array<[string, (p: Persona) => string | number | undefined]> = [

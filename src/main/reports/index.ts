@@ -1,4 +1,4 @@
-/** The reports module: PDF, JSON, CSV and Markdown exports of a run. Its whole public surface; see docs/ARCHITECTURE.md for what it may import. */
+/** The reports module: PDF, JSON, CSV, Markdown and TinyTroupe exports of a run. Its whole public surface; see docs/ARCHITECTURE.md for what it may import. */
 export { ChromiumPdfPrinter } from './pdf-printer';
 export type { PdfPrinter } from './pdf-printer';
 export { ExportError, ReportExporter } from './report-exporter';

@@ -1,5 +1,5 @@
 /**
- * Exports a run as PDF, JSON, CSV or Markdown, to bytes or to a file. A file is written to a
+ * Exports a run as PDF, JSON, CSV, Markdown or TinyTroupe agent specifications, to bytes or to a file. A file is written to a
  * temporary name beside it and renamed when complete, so a failed or cancelled export never
  * leaves a partial file under the chosen name.
  */
@@ -9,13 +9,16 @@ import path from 'node:path';
 import type { WorkshopStore } from '../workshops';
 import type { Asking } from '../asking';
 import { AppError } from '../platform';
-import { toCsv, toJson, toMarkdown } from './export-formats';
+import { toCsv, toJson, toMarkdown, toTinyTroupe } from './export-formats';
 import type { PdfPrinter } from './pdf-printer';
 import { renderReportHtml } from './report-html';
 
 import type { ExportFormat } from '../../shared/vocabulary';
 
-const MIME: Record<ExportFormat, string> = { pdf: 'application/pdf', json: 'application/json', csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8' };
+const MIME: Record<ExportFormat, string> = { pdf: 'application/pdf', json: 'application/json', csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8', tinytroupe: 'application/json' };
+
+/** The file name's extension: a TinyTroupe file is JSON, named apart from the persona document. */
+const EXTENSION: Record<ExportFormat, string> = { pdf: 'pdf', json: 'json', csv: 'csv', md: 'md', tinytroupe: 'tinytroupe.json' };
 
 export class ExportError extends AppError {
   override name = 'ExportError';
@@ -55,7 +58,7 @@ export class ReportExporter {
     const found = this.store.getWorkshop(run.workshopId);
     const workshop = { name: found?.name ?? 'Workshop', client: found?.client ?? null };
     const workshopName = workshop.name;
-    const asked = format === 'csv' ? undefined : this.asking?.ofRun(runId);
+    const asked = format === 'csv' || format === 'tinytroupe' ? undefined : this.asking?.ofRun(runId);
     let bytes: Buffer;
     if (format === 'pdf') {
       try {
@@ -66,10 +69,17 @@ export class ReportExporter {
         throw new ExportError('internal', error instanceof Error ? error.message : String(error));
       }
     } else {
-      const text = format === 'json' ? toJson(run.document, asked) : format === 'csv' ? toCsv(run.document.personas) : toMarkdown(run, workshop, asked);
+      const text =
+        format === 'json'
+          ? toJson(run.document, asked)
+          : format === 'csv'
+            ? toCsv(run.document.personas)
+            : format === 'tinytroupe'
+              ? toTinyTroupe(run.document.personas)
+              : toMarkdown(run, workshop, asked);
       bytes = Buffer.from(text, 'utf8');
     }
-    return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${format}`, mimeType: MIME[format] };
+    return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${EXTENSION[format]}`, mimeType: MIME[format] };
   }
 
   /** Writes the export to `file` atomically; returns the bytes written. */

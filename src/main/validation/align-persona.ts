@@ -51,7 +51,7 @@ function toArray(value: unknown): unknown[] {
 
 function walk(draft: PersonaDraft, node: RawRecord, scope: KeyScope, path: string, level: Level, depth: number): void {
   for (const key in node) {
-    const value = node[key];
+    const value = unwrapFieldObject(node[key]);
     if (value === null || value === undefined) continue;
     const rawPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (scope === 'persona' && level === 'b2b' && B2B_CONCERN_KEYS.has(normalizeKey(key))) {
@@ -102,4 +102,16 @@ function hasKnownKeys(value: RawRecord): boolean {
   let known = 0;
   for (const key in value) if (resolveKey('persona', key) !== undefined) known++;
   return known >= 2;
+}
+
+const FIELD_VALUE = /^(?:content|value|answer|text)$/i;
+const FIELD_COMMENT = /^(?:insights?|reasoning|rationale|explanation|notes?|source|confidence|justification|why|comment|evidence)$/i;
+
+/** `{content: 46, insights: "Mid-career"}`: a value wrapped with the model's comment on it is the value. */
+function unwrapFieldObject(value: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const keys = Object.keys(value);
+  const inner = keys.find((k) => FIELD_VALUE.test(k));
+  if (inner === undefined || keys.length > 4 || !keys.every((k) => k === inner || FIELD_COMMENT.test(k))) return value;
+  return value[inner];
 }

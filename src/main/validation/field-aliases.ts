@@ -81,6 +81,30 @@ const B2B_GROUP_KEYS = ['b2b', 'b2bprofile', 'businessprofile', 'company', 'orga
 /** Provenance and scoring an LLM may emit: ours is written by the pipeline, theirs is not kept. */
 const IGNORED_KEYS = ['meta', 'metadata'];
 
+/**
+ * Field labels in the languages persona answers are most often written in besides English (French,
+ * Spanish, Portuguese, German, Italian), mapped to the English alias they mean. Kept apart from the
+ * table above, which docs/VALIDATION.md prints as the English spellings.
+ */
+const FOREIGN_LABELS: Readonly<Record<string, string>> = {
+  nom: 'name', nomcomplet: 'fullname', prenom: 'firstname', nombre: 'name', nombrecompleto: 'fullname', nome: 'name', nomecompleto: 'fullname', vorname: 'firstname',
+  edad: 'age', idade: 'age', alter: 'age', eta: 'age',
+  sexe: 'gender', genre: 'gender', sexo: 'gender', genero: 'gender', geschlecht: 'gender',
+  metier: 'job', emploi: 'job', poste: 'position', ocupacion: 'occupation', profesion: 'profession', trabajo: 'job', ocupacao: 'occupation', profissao: 'profession', beruf: 'job', professione: 'profession', lavoro: 'job',
+  ville: 'city', ciudad: 'city', cidade: 'city', stadt: 'city', wohnort: 'city', citta: 'city',
+  pays: 'country', pais: 'country', land: 'country', paese: 'country',
+  localisation: 'location', lieu: 'location', lieuderesidence: 'location', ubicacion: 'location', localizacao: 'location', ort: 'location',
+  objectifs: 'goals', buts: 'goals', objetivos: 'goals', metas: 'goals', ziele: 'goals', obiettivi: 'goals', besoins: 'needs', necesidades: 'needs', necessidades: 'needs', bedurfnisse: 'needs',
+  pointsdedouleur: 'painpoints', douleurs: 'pains', defis: 'challenges', problemes: 'problems', frustraciones: 'frustrations', puntosdedolor: 'painpoints', desafios: 'challenges', frustracoes: 'frustrations', dores: 'pains', frustrationen: 'frustrations', schmerzpunkte: 'painpoints', herausforderungen: 'challenges', frustrazioni: 'frustrations',
+  citation: 'quote', cita: 'quote', citacao: 'quote', zitat: 'quote', citazione: 'quote',
+  biographie: 'biography', contexte: 'background', histoire: 'story', resume: 'summary', biografia: 'biography', historia: 'story', contexto: 'background', hintergrund: 'background', descripcion: 'description', descricao: 'description', beschreibung: 'description',
+  valeurs: 'values', valores: 'values', werte: 'values', valori: 'values',
+  centresdinteret: 'interests', interets: 'interests', loisirs: 'hobbies', intereses: 'interests', aficiones: 'hobbies', interesses: 'interests', interessen: 'interests', hobbys: 'hobbies', interessi: 'interests',
+  revenu: 'income', revenus: 'income', ingresos: 'income', renda: 'income', einkommen: 'income', reddito: 'income',
+  formation: 'education', niveaudetudes: 'education', educacion: 'education', educacao: 'education', ausbildung: 'education', istruzione: 'education',
+  canaux: 'channels', canales: 'channels', canais: 'channels', kanale: 'channels', canali: 'channels',
+};
+
 /** Words an LLM puts before a field name ("favorite_music", "persona_name", "top_brands"). */
 const PREFIXES = ['favorite', 'favourite', 'fav', 'preferred', 'top', 'persona', 'their', 'his', 'her', 'main', 'primary', 'key', 'current'];
 
@@ -156,6 +180,8 @@ function resolveUncached(scope: KeyScope, rawKey: string): KeyTarget | undefined
   if (key === '') return undefined;
   const direct = lookup(scope, key);
   if (direct) return direct;
+  const english = FOREIGN_LABELS[key];
+  if (english !== undefined) return lookup(scope, english);
   for (const prefix of PREFIXES) {
     if (key.length > prefix.length && key.startsWith(prefix)) {
       const found = lookup(scope, key.slice(prefix.length));

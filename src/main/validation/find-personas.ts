@@ -19,6 +19,8 @@ export interface PersonaCandidate {
   cutInsideValue?: boolean;
   /** Already known to be in the schema's own keys with clean values. */
   canonical?: boolean;
+  /** The name is a role or archetype title because the answer gave no personal name. */
+  archetype?: boolean;
 }
 
 export type ShapeNote = 'unwrapped' | 'keyed-by-name' | 'skipped-example' | 'skipped-template' | 'duplicate';
@@ -191,7 +193,8 @@ export function findPersonas(payloads: readonly Payload[]): FoundPersonas {
   return { candidates, notes };
 }
 
-function nameOf(candidate: PersonaCandidate): string | undefined {
+/** The name a candidate carries under any key the alias table reads as the name. */
+export function nameOf(candidate: PersonaCandidate): string | undefined {
   if (candidate.keyName) return candidate.keyName;
   const direct = candidate.raw.name;
   if (typeof direct === 'string') return direct.trim() || undefined;

@@ -9,3 +9,5 @@ export { NothingRecoverableError, appendRepair, repairPersonaDocument, topCultur
 export type { RepairOptions, RepairResult } from './repair-persona-document';
 export { validateTemplate } from './validate-template';
 export { ValidationStats } from './validation-stats';
+export { readTinyPersonSpecs, TINYTROUPE_EXTENSION_KEY, tinyPersonSpecSchema, tinyPersonaSchema, toTinyPersonSpec } from './tinytroupe';
+export type { ReadTinyPersonOptions, TinyPersona, TinyPersonSpec } from './tinytroupe';

@@ -4,26 +4,29 @@
  * block's name and labelled fields into a raw record the alias table aligns like any other.
  */
 import type { PersonaCandidate } from './find-personas';
-import { cleanPersonName, isSectionHeading, looksLikePersonName, stripFootnotes } from './person-name';
+import { resolveKey } from './field-aliases';
+import { fromTable, isTableRule, personasFromTables, tableCells } from './markdown-tables';
+import { readBlock } from './markdown-fields';
+import { BOLD_CARD, headingDetails, headingName, headings, LABEL_PERSONA, SEPARATOR, SIGNED, type Heading } from './markdown-headings';
+import { cleanPersonName, isNameLabel, looksLikePersonName, stripFootnotes } from './person-name';
 
 export interface MarkdownPersonas {
   candidates: PersonaCandidate[];
   /** Names that are archetype titles, not people: reported as such. */
   archetypes: string[];
+  /** The name of a last persona left out because the answer was cut off in the middle of it. */
+  cut?: string;
 }
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const ANNOUNCED = /\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[\p{L}-]+\s+){0,3}?(?:personas|profiles|portraits|archetypes|buyers|users)\b/iu;
 
-interface Heading {
-  line: number;
-  level: number;
-  text: string;
-}
-
 /** Reasoning blocks, agent scaffolding, code fences: never part of a persona's text. */
 export function stripNoise(text: string): string {
   let out = text.replace(/^\uFEFF/, '').replace(/<(think|thinking|reasoning)>[\s\S]*?<\/\1>/gi, '');
+  // A closing tag with no opening one (the template put the opening in the prompt): the reasoning is all before it.
+  const lone = /<\/(?:think|thinking|reasoning)>/i.exec(out);
+  if (lone && !/<(?:think|thinking|reasoning)>/i.test(out.slice(0, lone.index)) && out.slice(lone.index + lone[0].length).trim() !== '') out = out.slice(lone.index + lone[0].length);
   // An unclosed reasoning block may hold the only draft of the personas: keep its text, drop the tag.
   out = out.replace(/<\/?(?:think|thinking|reasoning)>/gi, '');
   out = out.replace(/^[ \t]*(?:`{3,}|~{3,})[\s\S]*?^[ \t]*(?:`{3,}|~{3,})[ \t]*$/gm, '');
@@ -31,53 +34,18 @@ export function stripNoise(text: string): string {
   return stripFootnotes(out);
 }
 
-const ATX = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const BOLD_LINE = /^\s*(?:\d+[.)]\s*)?\*\*([^*]+?)\*\*\s*:?\s*$/;
-const LABEL_PERSONA = /^\s*(?:persona|profile|user|customer)\s*#?\s*(?:\d+|\s[A-Z](?=\s*[:.)\-–—]))\s*[:.)\-–—]\s*(.+)$/i;
-const SEPARATOR = /^\s*(?:[-*_=~#+]\s*){3,}$|^\s*[-=~#]{2,}.*[-=~#]{2,}\s*$|^\s*[^\p{L}\p{N}\s*]{3,}\s*$/u;
-
-function headings(lines: string[]): Heading[] {
-  const found: Heading[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const atx = ATX.exec(line);
-    if (atx) found.push({ line: i, level: atx[1]!.length, text: atx[2]! });
-    else if (i + 1 < lines.length && /^\s*(?:={3,}|-{3,})\s*$/.test(lines[i + 1]!) && line.trim() !== '' && !/^\s*[-*+>]/.test(line))
-      found.push({ line: i, level: lines[i + 1]!.includes('=') ? 1 : 2, text: line.trim() });
-    else if (BOLD_LINE.test(line)) found.push({ line: i, level: 7, text: BOLD_LINE.exec(line)![1]! });
-    else if (LABEL_PERSONA.test(line)) found.push({ line: i, level: 8, text: line.trim() });
-    else if (/^\s*(?:persona|profile)\s*#?\s*(?:\d+|[A-Z])\s*:?\s*$/i.test(line)) found.push({ line: i, level: 8, text: line.trim() });
-  }
-  return found;
-}
-
-/** The heading's name and whether it is a person: "Persona 2: Sarah Chen — The Busy Founder" → Sarah Chen. */
-function headingName(text: string): { name: string; person: boolean } | undefined {
-  let t = text.replace(/[*_`]/g, '').replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '').trim();
-  const numbered = /^(?:persona|profile|user|customer|archetype|segment)\s*#?\s*(?:\d+\b|\s[A-Z](?=\s*[:.)\-–—]|\s*$))\s*[:.)\-–—]?\s*/i;
-  const hadLabel = numbered.test(t);
-  t = t.replace(numbered, '').replace(/^\d{1,2}[.)]\s*/, '').trim();
-  if (t === '') return hadLabel ? { name: '', person: false } : undefined;
-  const first = t.split(/\s+[—–-]\s+|\s*\(|\s*,\s+|:\s+|\s+\|\s+/)[0]!.trim();
-  const person = cleanPersonName(first);
-  // One capitalised word in a heading is more often a product or a section than a person.
-  if (looksLikePersonName(person) && person.includes(' ')) return { name: person, person: true };
-  const title = t.replace(/\s*\(.*$/, '').split(/\s+[—–-]\s+|:\s+/)[0]!.replace(/["“”]/g, '').trim();
-  if (/^the\s+\S/i.test(title) && title.split(/\s+/).length <= 6) return { name: title, person: false };
-  if (hadLabel && !isSectionHeading(title) && title.split(/\s+/).length <= 6) return { name: title, person: false };
-  return undefined;
-}
-
 const NAME_IN_TEXT = "([\\p{Lu}][\\p{L}'’-]+(?:\\s+(?:de|da|dos|van|von|del|al|el|bin)?\\s*[\\p{Lu}][\\p{L}'’-]+){0,3})";
 const FIRST_PERSON = new RegExp(`(?:I'm|I am|I’m|My name is|my name's|Meet|This is|Call me)\\s+(?:(?:Dr|Mrs|Mr|Ms|Prof)\\.?\\s+)?${NAME_IN_TEXT}`, 'u');
 const THIRD_PERSON = new RegExp(`^\\s*(?:\\d+[.)]\\s*)?["“]?(?:[^,.:;"]{2,40},\\s+)?(?:(?:Dr|Mrs|Mr|Ms|Prof)\\.?\\s+)?${NAME_IN_TEXT}(?:\\s*\\([^)]*\\d{2}[^)]*\\)|,\\s*(?:a\\s+)?\\d{2}\\b|,\\s+(?:is|was|an?|the)\\b|\\s+(?!personas|profiles|users|customers|segments)(?:is|was|has|[a-z]{2,}(?:s|ed)|[a-z]+n[’']t)\\b)`, 'u');
-const SIGNED = /^\s*(?:>\s*)?[—–-]{1,2}\s*([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,3})\s*(?:,.*)?$/u;
+
+const NAME_LABEL = /^\s*(?:[-*+•]\s+)?\**([\p{L} ]{2,20}?)\**\s*:\**\s*(.+)$/u;
 
 /** A person's name in a block's lines: a Name label, the first sentence, or a signed last line. */
 function nameInText(lines: string[]): string | undefined {
   for (const line of lines) {
-    const m = /^\s*(?:[-*+]\s+)?\**(?:full\s+)?name\**\s*:\**\s*(.+)$/i.exec(line);
-    if (m) return cleanPersonName(m[1]!.split(/\s+[—–]\s+|,\s+/)[0]!);
+    const cells = tableCells(line);
+    const m = cells ? (cells.length >= 2 ? [line, cells[0]!, cells[1]!] : null) : NAME_LABEL.exec(line);
+    if (m && isNameLabel(m[1]!) && m[2]!.trim() !== '') return cleanPersonName(m[2]!.split(/\s+[—–]\s+|,\s+/)[0]!);
   }
   const prose = lines.filter((l) => l.trim() !== '' && !/^\s*[-+>|#]/.test(l)).map((l) => l.replace(/\*\*|__/g, ''));
   for (const line of prose.slice(0, 2)) {
@@ -95,110 +63,67 @@ function nameInText(lines: string[]): string | undefined {
   return undefined;
 }
 
-/** First-person section titles ("What I need", "What drives me mad") the alias table does not know. */
-function sectionKey(title: string): string {
-  if (isSectionHeading(title)) return title;
-  if (/\b(?:need|want|hope|goal|wish|aim)/i.test(title)) return 'goals';
-  if (/\b(?:mad|hate|frustrat|annoy|pain|struggl|worr|fear|problem)/i.test(title)) return 'painPoints';
-  if (/\b(?:about|who|story)\b/i.test(title)) return 'bio';
-  return title;
-}
-
 function opensOnName(raw: string): boolean {
   const line = raw.replace(/\*\*|__/g, '');
   const m = FIRST_PERSON.exec(line) ?? THIRD_PERSON.exec(line);
   return m !== null && looksLikePersonName(cleanPersonName(m[1]!));
 }
 
-const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?\**([\p{L}][\p{L} /&'’-]{0,30}?)\**\s*:\s*\**\s*(.*)$/u;
-const BULLET = /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/;
-
-/** A block's fields: labels, lists under section headings, the rest as bio; age from the prose. */
-function readBlock(lines: string[], name: string): Record<string, unknown> {
-  const record: Record<string, unknown> = { name };
-  const bio: string[] = [];
-  let section: string | undefined;
-  for (const raw of lines) {
-    const line = raw.replace(/\*\*/g, '**');
-    if (line.trim() === '' || SEPARATOR.test(line)) continue;
-    const atx = ATX.exec(line) ?? BOLD_LINE.exec(line);
-    if (atx) {
-      section = sectionKey((atx[2] ?? atx[1])!.replace(/[*_:]/g, '').trim());
-      continue;
-    }
-    if (/^\s*[\p{L} /&]{3,30}\s*$/u.test(line) && isSectionHeading(line)) {
-      section = sectionKey(line.trim());
-      continue;
-    }
-    const bullet = BULLET.exec(line);
-    const label = LABEL.exec(line);
-    if (label && label[2]!.trim() !== '' && !/^name$/i.test(label[1]!.trim()) && (isSectionHeading(label[1]!) || !bullet || !section)) {
-      record[label[1]!.trim()] = label[2]!.replace(/\*+/g, '').trim();
-      continue;
-    }
-    if (label && label[2]!.trim() === '') {
-      section = sectionKey(label[1]!.trim());
-      continue;
-    }
-    const signed = /^\s*>?\s*[—–-]{1,2}\s*[^,]+,\s*([\p{Lu}][\p{L}'’ -]{2,30})\s*$/u.exec(line);
-    // "— Ana Paula Ribeiro, Porto Alegre": the signature names where the speaker lives.
-    if (signed) record.city ??= signed[1]!.trim();
-    if (/^\s*>/.test(line) && SIGNED.test(line.replace(/^\s*>\s*/, ''))) continue;
-    // A quoted passage is the person speaking: their bio, unless it sits under a Quote heading.
-    if (section && (bullet || (/^\s*>/.test(line) && /quote/i.test(section)))) {
-      const value = (bullet ? bullet[1]! : line.replace(/^\s*>\s*/, '')).replace(/\*+/g, '').trim();
-      const list = record[section];
-      record[section] = Array.isArray(list) ? [...(list as unknown[]), value] : typeof list === 'string' ? [list, value] : [value];
-      continue;
-    }
-    bio.push(line.replace(/^\s*>\s*/, '').replace(/\*+/g, '').trim());
-  }
-  const text = bio.join(' ');
-  if (text) record.bio = text;
-  if (record.age === undefined && !Object.keys(record).some((k) => /^age$/i.test(k))) {
-    const age = /\b(\d{2})[- ]year[- ]old\b|,\s*(\d{2})\s*,|\b(?:is|aged|age|I'm|I am|I’m)\s+(\d{2})\b/i.exec(text);
-    if (age) record.age = Number(age[1] ?? age[2] ?? age[3]);
-  }
-  // "Giulia Romano (38, software tester, Bergamo)" or "**Svenja Hoffmann**, 34, UX researcher, Berlin".
-  const card = /[(,]\s*(\d{2}),\s*([^,()\n.]{3,40}?)(?:,\s*([^,()\n.]{3,30}?))?\s*(?:\)|$|\n)/u.exec(text);
-  if (card && record.age === undefined) record.age = Number(card[1]);
-  if (card && !record.occupation && !/^(?:a|an|the|and|who)\b/i.test(card[2]!)) record.occupation = card[2]!.trim();
-  if (card?.[3] && !/^(?:near|outside)\b/i.test(card[3])) record.city = card[3].trim();
-  const keys = Object.keys(record).map((k) => k.toLowerCase());
-  if (!keys.some((k) => /occupation|job|role|profession|title/.test(k))) {
-    const job = /\b(?:is|I'm|I am|works as|,)\s+(?:an?|the)\s+([\p{L} -]{3,40}?)\s+(?:at|in|for|from|who|with|based)\b/u.exec(text);
-    if (job) record.occupation = job[1]!.trim();
-  }
-  if (!keys.some((k) => /location|city|lives|based/.test(k))) {
-    const city = /\b(?:in|from|based in|lives in)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)/u.exec(text);
-    if (city) record.city = city[1]!;
-  }
-  return record;
-}
-
-function blocksFromHeadings(lines: string[]): Array<{ name: string; person: boolean; body: string[] }> | undefined {
+function blocksFromHeadings(lines: string[]): Block[] | undefined {
   const all = headings(lines);
-  const named = all.map((h) => ({ h, n: headingName(h.text) })).filter((x) => x.n);
+  let named = all.map((h) => ({ h, n: headingName(h.text) })).filter((x) => x.n);
+  // Bold names opening list items are the personas only when no heading or label names any.
+  if (named.some((x) => x.h.level < 9)) named = named.filter((x) => x.h.level < 9);
   if (named.length === 0) return undefined;
   const byLevel = new Map<number, number>();
   for (const x of named) byLevel.set(x.h.level, (byLevel.get(x.h.level) ?? 0) + 1);
   const level = [...byLevel.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  const chosen = named.filter((x) => x.h.level === level);
+  const chosen = withNumberedLabels(lines, named.filter((x) => x.h.level === level), all);
   return chosen.map((x, i) => {
     const next = chosen[i + 1]?.h.line ?? lines.length;
     // A shallower heading that names no persona ("## Summary") ends the block.
     const stop = all.find((h) => h.line > x.h.line && h.line < next && h.level < level && h.level <= 6 && !headingName(h.text));
     const body = lines.slice(x.h.line + (lines[x.h.line + 1] && /^\s*(?:={3,}|-{3,})\s*$/.test(lines[x.h.line + 1]!) ? 2 : 1), stop?.line ?? next);
     // "Persona 1: Bartosz, 33, …" carries its text on the label line itself.
-    if (x.h.level === 8) body.unshift(x.h.text.replace(/^\s*(?:persona|profile|user|customer)\s*#?\s*\d+\s*[:.)\-–—]\s*/i, ''));
+    // A label that holds only the name adds nothing to the text.
+    const onLabel = x.h.level === 8 ? x.h.text.replace(/^\s*(?:(?:persona|profile|user|customer)\s*#?\s*\d+\s*[:.)\-–—]|\d{1,2}[.)])\s*/i, '') : '';
+    if (onLabel !== '' && cleanPersonName(onLabel) !== x.n!.name) body.unshift(onLabel);
+    // "**Svenja Hoffmann**, 34, UX researcher, Berlin": the card is read as a card line, before the prose's guesses.
+    else if (x.h.level === 7 && BOLD_CARD.test(lines[x.h.line]!)) body.unshift(lines[x.h.line]!);
     const inner = nameInText(body);
-    if (!x.n!.person && inner && looksLikePersonName(inner)) return { name: inner, person: true, body };
-    return { name: x.n!.name || x.h.text.replace(/[*_#`]/g, '').trim(), person: x.n!.person, body };
+    // "Carlos Mendoza, 52 — Hotel Manager": the heading's own age and job fill what the body lacks.
+    const details = headingDetails(x.h.text);
+    if (!x.n!.person && inner && looksLikePersonName(inner)) return { name: inner, person: true, body, details };
+    return { name: x.n!.name || x.h.text.replace(/[*_#`]/g, '').trim(), person: x.n!.person, body, details };
   });
 }
 
+type Named = { h: Heading; n: ReturnType<typeof headingName> };
+const NUMBERED_LINE = /^(?:(?:persona|profile|user|customer)\s*#?\s*(\d{1,2})\s*[:.)\-–—]|(\d{1,2})[.)])\s*\S/i;
+
+/**
+ * Answers mix separators: two personas under "## Name" headings, then "Persona 3: Mei Tanaka" as a
+ * plain line. A top-level numbered label that names a person starts a persona whatever the others
+ * used, when its number continues the sequence (the personas before it plus one): a numbered list
+ * of goals inside a persona never does, since its numbers restart at 1 within that persona.
+ */
+function withNumberedLabels(lines: string[], chosen: Named[], all: Heading[]): Named[] {
+  const out = [...chosen];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = NUMBERED_LINE.exec(line);
+    if (!m || out.some((x) => x.h.line === i) || (i > 0 && lines[i - 1]!.trim() !== '' && !/^\s*(?:[-*_]\s*){3,}$/.test(lines[i - 1]!))) continue;
+    const n = headingName(line.trim());
+    if (!n?.person) continue;
+    const before = out.filter((x) => x.h.line < i).length;
+    if (Number(m[1] ?? m[2]) !== before + 1 || out.some((x) => x.n!.name === n.name)) continue;
+    out.push({ h: all.find((h) => h.line === i) ?? { line: i, level: 8, text: line.trim() }, n });
+  }
+  return out.sort((a, b) => a.h.line - b.h.line);
+}
+
 /** No headings: personas separated by rules, or paragraphs that each open on a new name. */
-function blocksFromText(lines: string[]): Array<{ name: string; person: boolean; body: string[] }> {
+function blocksFromText(lines: string[]): Block[] {
   const groups: string[][] = [];
   let current: string[] = [];
   const flush = () => {
@@ -207,14 +132,14 @@ function blocksFromText(lines: string[]): Array<{ name: string; person: boolean;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (SEPARATOR.test(line)) flush();
+    if (SEPARATOR.test(line) && !isTableRule(line)) flush();
     else if (line.trim() !== '' && (i === 0 || lines[i - 1]!.trim() === '') && opensOnName(line)) {
       flush();
       current.push(line);
     } else current.push(line);
   }
   flush();
-  const blocks: Array<{ name: string; person: boolean; body: string[] }> = [];
+  const blocks: Block[] = [];
   let pending: string[] = [];
   for (const g of groups) {
     const name = nameInText(g);
@@ -235,9 +160,26 @@ function blocksFromText(lines: string[]): Array<{ name: string; person: boolean;
   return blocks;
 }
 
+interface Block {
+  name: string;
+  person: boolean;
+  body: string[];
+  details?: Record<string, string | number>;
+}
+
+/** The field a label names (city as a field, not as the location group), for merging a heading's details. */
+function fieldOf(label: string): string | undefined {
+  const target = resolveKey('persona', label);
+  if (target?.kind === 'field') return target.field;
+  return target?.kind === 'location' ? 'city' : undefined;
+}
+
 export function readMarkdownPersonas(raw: string): MarkdownPersonas {
   const lines = stripNoise(raw).split(/\r?\n/);
   const blocks = blocksFromHeadings(lines) ?? blocksFromText(lines);
+  // A table with a row (or a column) per persona holds the set at once, whatever headings surround it.
+  const table = personasFromTables(lines);
+  if (table && table.length >= blocks.length) return fromTable(table);
   const seen = new Set<string>();
   const candidates: PersonaCandidate[] = [];
   const archetypes: string[] = [];
@@ -246,10 +188,35 @@ export function readMarkdownPersonas(raw: string): MarkdownPersonas {
     if (seen.has(key)) continue;
     seen.add(key);
     const record = readBlock(block.body, block.name);
+    for (const [field, value] of Object.entries(block.details ?? {})) {
+      if (!Object.keys(record).some((k) => fieldOf(k) === field)) record[field] = value;
+    }
     if (!block.person) archetypes.push(block.name);
-    candidates.push({ raw: record, truncated: false });
+    candidates.push({ raw: record, truncated: false, ...(block.person ? {} : { archetype: true }) });
+  }
+  // A persona the cut fell inside is not complete; a lone one is still better kept than lost.
+  if (candidates.length > 1 && endsMidSentence(lines)) {
+    const last = candidates.pop()!;
+    if (last.archetype) archetypes.pop();
+    return { candidates, archetypes, cut: String(last.raw.name) };
   }
   return { candidates, archetypes };
+}
+
+const SIGN_OFF = /\b(?:let me know|hope (?:this|these)|feel free|happy to|would you like|if you(?:'d| would) like)\b/i;
+
+/**
+ * Whether the text stops in the middle of a sentence: its last line is running prose (not a
+ * bullet, a label or a table row, which end without a full stop by habit) of several words
+ * that ends on a word or a comma.
+ */
+function endsMidSentence(lines: string[]): boolean {
+  let last = '';
+  for (let i = lines.length - 1; i >= 0 && last === ''; i--) last = lines[i]!.trim();
+  if (/^(?:[-*+•>|#]|\d+[.)]\s)/.test(last) || SIGN_OFF.test(last)) return false;
+  const text = last.replace(LABEL_PERSONA, '$1');
+  if (/^[\p{L} /&'’-]{1,30}:\s/u.test(text) && !LABEL_PERSONA.test(last)) return false;
+  return text.split(/\s+/).length >= 6 && /[\p{L}\p{N},]$/u.test(text);
 }
 
 /** How many personas the answer says it holds ("Here are four personas"), if it says. */

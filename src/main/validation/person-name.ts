@@ -46,3 +46,9 @@ export function looksLikePersonName(text: string): boolean {
 export function isSectionHeading(text: string): boolean {
   return SECTION_WORDS.test(text.trim()) || resolveKey('persona', text.trim()) !== undefined;
 }
+
+/** "Name", "Full name", "Nom", "Nombre": a label the alias table reads as the name. */
+export function isNameLabel(label: string): boolean {
+  const target = resolveKey('persona', label.trim());
+  return target?.kind === 'field' && target.field === 'name';
+}

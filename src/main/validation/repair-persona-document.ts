@@ -12,7 +12,8 @@ import { canonicalPersonas, isCanonicalPersona } from './canonical-persona';
 import { buildPersona, MIN_CORE_FIELDS, parsePlace, type FieldNote, type FillContext } from './build-persona';
 import { extractKeyValuePayload, extractPayloads, type ExtractionNote } from './extract-payload';
 import { resolveKey } from './field-aliases';
-import { findPersonas, type PersonaCandidate, type ShapeNote } from './find-personas';
+import { unwrapModelEnvelope } from './model-envelopes';
+import { findPersonas, nameOf, type PersonaCandidate, type ShapeNote } from './find-personas';
 import { announcedCount, readMarkdownPersonas, type MarkdownPersonas } from './markdown-personas';
 import { cleanPersonName } from './person-name';
 import { scoreDocument, scorePersona, type ScoreContext } from './score';
@@ -73,10 +74,14 @@ const SHAPE_NOTES: Record<ShapeNote, ReportIssue> = {
   duplicate: { type: 'malformed_json', path: '/personas', fixed: true, how: 'merged a persona given twice' },
 };
 
-export function repairPersonaDocument(raw: unknown, options: RepairOptions): RepairResult {
+export function repairPersonaDocument(answer: unknown, options: RepairOptions): RepairResult {
   const { level } = options;
   const count = options.count ?? MAX_PERSONAS;
   const issues: ReportIssue[] = [];
+  // A whole API response pasted in: its text or tool arguments are the answer, its keys are not persona fields.
+  const envelope = unwrapModelEnvelope(answer);
+  const raw = envelope ? envelope.value : answer;
+  if (envelope) issues.push({ type: 'malformed_json', fixed: true, how: envelope.how });
   const extraction = typeof raw === 'string' ? extractPayloads(raw) : { payloads: [{ value: raw, lead: '', truncated: false }], notes: new Set<ExtractionNote>() };
   let found = canonicalPersonas(extraction.payloads) ?? findPersonas(extraction.payloads);
   if (found.candidates.length === 0 && typeof raw === 'string') {
@@ -95,6 +100,7 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
     found = { candidates: prose.candidates, notes: new Set() };
     extraction.notes.clear();
     issues.push({ type: 'malformed_json', fixed: true, how: 'read the personas out of Markdown or prose' });
+    if (prose.cut) issues.push({ type: 'truncated', path: '/personas', fixed: false, how: `the answer was cut off in the middle of "${prose.cut}": left that persona out and kept the complete ones` });
     for (const title of prose.archetypes) issues.push({ type: 'missing_field', path: '/personas', fixed: true, how: `no personal name for "${title}": kept its archetype title as the name` });
   }
   for (const note of extraction.notes) issues.push({ ...EXTRACTION_NOTES[note] });
@@ -157,7 +163,11 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
     stats.push({ repaired: repaired.length > 0, filled: filled.length > 0 });
     // zod's output is a fresh object: giving it its meta in place spares a copy per persona.
     if (NAME_NOISE.test(persona.name)) persona.name = cleanPersonName(persona.name) || persona.name;
-    persona.meta = { qualityScore, repaired: unique(repaired), filled: unique(filled) };
+    // A role title in the name field itself ("The Budget Hunter") is an archetype too, whichever reader found it.
+    const archetype = candidate.archetype === true || ARCHETYPE_TITLE.test(persona.name);
+    // The Markdown reader reported its own archetypes above; the others are reported here.
+    if (archetype && !given.archetype) issues.push({ type: 'missing_field', path: `/personas/${index}/name`, fixed: true, how: `no personal name for "${persona.name}": kept its archetype title as the name` });
+    persona.meta = { qualityScore, repaired: unique(repaired), filled: unique(filled), ...(archetype ? { nameKind: 'archetype' as const } : {}) };
     personas.push(persona);
   }
 
@@ -180,10 +190,18 @@ export function repairPersonaDocument(raw: unknown, options: RepairOptions): Rep
 /** A persona with no name but a role title ("The Budget Hunter"): the title names it, as an archetype. */
 function withTitleAsName(candidate: PersonaCandidate): PersonaCandidate {
   const raw = candidate.raw;
-  if (Object.keys(raw).some((k) => resolveKey('persona', k)?.kind === 'field' && (resolveKey('persona', k) as { field?: string }).field === 'name')) return candidate;
+  if (Object.keys(raw).some((k) => resolveKey('persona', k)?.kind === 'field' && (resolveKey('persona', k) as { field?: string }).field === 'name')) {
+    // Beside a name, "title": "The Market Grower" labels the archetype; read as the job it would hide the real one.
+    const label = ['title', 'archetype', 'label'].find((k) => typeof raw[k] === 'string' && ARCHETYPE_TITLE.test((raw[k] as string).trim()));
+    if (label === undefined) return candidate;
+    const { [label]: _archetype, ...rest } = raw;
+    return { ...candidate, raw: rest };
+  }
   const title = ['archetype', 'title', 'label', 'persona', 'role'].map((k) => raw[k]).find((v): v is string => typeof v === 'string' && /^the\s+\S/i.test(v.trim()));
-  return title ? { ...candidate, raw: { ...raw, name: title.trim() } } : candidate;
+  return title ? { ...candidate, raw: { ...raw, name: title.trim() }, archetype: true } : candidate;
 }
+
+const ARCHETYPE_TITLE = /^(?:The|THE|the)\s+\p{Lu}/u;
 
 /** Cheap pre-check before cleaning a name: quotes, brackets, footnote marks, markup or an honorific. */
 const NAME_NOISE = /["“”«»()[\]^*_`#¹²³⁴⁵⁶⁷⁸⁹⁰]|^(?:dr|mrs|mr|ms|miss|prof|professor|alhaji|alhaja|sra|sr|dona|dom|don|mx|sir|dame)\.?\s/i;
@@ -193,7 +211,8 @@ const GENERIC_NAME = /^(?:persona|profile|user|customer)\s*#?\s*\d*$|^(?:demogra
 /** The Markdown/prose reading, when the answer is not JSON and it finds more, or better-named, personas. */
 function proseReading(raw: string, found: { candidates: PersonaCandidate[] }): MarkdownPersonas | undefined {
   if (/^\s*[[{]/.test(raw)) return undefined;
-  const names = found.candidates.map((c) => String(c.raw.name ?? c.keyName ?? ''));
+  // "Name:" as often as "name:": any key the alias table reads as the name counts.
+  const names = found.candidates.map((c) => nameOf(c) ?? '');
   const generic = names.filter((n) => n === '' || GENERIC_NAME.test(n.trim())).length;
   // Named personas in JSON or key-value text win, unless the Markdown plainly holds more of them.
   if (found.candidates.length > 0 && generic === 0 && !/^\s*#|\n\s*#{1,6}\s/.test(raw)) return undefined;

@@ -8,10 +8,12 @@ import { RecoveryBanner } from '../recovery/RecoveryBanner';
 
 // The dashboard carries recharts and the settings a long form: loaded when first opened, so the first screen is quick.
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const ImportScreen = lazy(() => import('../importing/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 const NAV: Array<[Screen, string]> = [
   ['workshop', 'Workshop'],
+  ['import', 'Import'],
   ['dashboard', 'Dashboard'],
   ['history', 'History'],
   ['settings', 'Settings'],
@@ -90,6 +92,7 @@ export function App() {
         <RecoveryBanner />
         <Suspense fallback={<p className="muted">Loading…</p>}>
           {screen === 'workshop' && <WorkshopScreen />}
+          {screen === 'import' && <ImportScreen />}
           {screen === 'dashboard' && <DashboardScreen />}
           {screen === 'history' && <HistoryScreen />}
           {screen === 'settings' && <SettingsScreen />}

@@ -1,7 +1,7 @@
 /** The screen shown, kept in the address's hash so that a reload stays where the user was. */
 import { useSyncExternalStore } from 'react';
 
-const SCREENS = ['workshop', 'dashboard', 'history', 'settings'] as const;
+const SCREENS = ['workshop', 'import', 'dashboard', 'history', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 function current(): Screen {

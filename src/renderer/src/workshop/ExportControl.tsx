@@ -1,5 +1,5 @@
 /**
- * Export of the run on screen: PDF, JSON, CSV or Markdown, as a download (Electron asks where to save it).
+ * Export of the run on screen: PDF, JSON, CSV, Markdown or TinyTroupe agents, as a download (Electron asks where to save it).
  * Keyed by the run: another run starts with no message, and an export still running for the run before is cancelled.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -16,6 +16,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   json: 'JSON (persona document)',
   csv: 'CSV (a row per persona)',
   md: 'Markdown',
+  tinytroupe: 'TinyTroupe agents (JSON)',
 };
 
 export function ExportControl({ runId, disabled = false }: { runId: string; disabled?: boolean }) {

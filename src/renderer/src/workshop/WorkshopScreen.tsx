@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { FOCUS_IDS, focusWhenShown } from '../app/focus';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { plural } from '../ui/labels';
+import { WorkshopDrop } from '../importing/WorkshopDrop';
 import { CurrentWorkshop } from '../workshops/CurrentWorkshop';
 import { BriefForm } from './BriefForm';
 import { lastRunId } from './last-run';
@@ -72,6 +73,7 @@ export function WorkshopScreen() {
           )
         )}
       </div>
+      <WorkshopDrop />
     </div>
   );
 }
