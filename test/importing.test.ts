@@ -110,6 +110,25 @@ describe('import preview', () => {
     expect(back.personas[0]!.persona.culturalProfile).toEqual(original[0]!.culturalProfile);
   });
 
+  it('reads a CSV table saved as .txt or .md, or pasted, by its content (issue 22 blind test)', async () => {
+    const core = openCore();
+    const csv = 'persona_id,full_name,age,city,country,job_title,primary_goal,primary_pain,favourite_quote\nP-001,Amélie Bonnet,37,Lyon,France,Architect,"Eat vegetarian without thinking","Kits are meat-heavy","Veggie by default, please."\nP-002,Olivier Mercier,44,Oullins,France,Police officer,"Quick meals after night shifts","Delivery when he sleeps","I sleep when you deliver."\n';
+    for (const source of [file('export.txt', csv), file('notes.md', csv), text(csv), file('semi.txt', csv.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/gm, ';'))]) {
+      const read = await preview(core, source, 'simple');
+      expect(read.format).toBe('csv');
+      expect(read.personas.map((p) => [p.persona.name, p.persona.age, p.persona.location.city, p.persona.occupation])).toEqual([
+        ['Amélie Bonnet', 37, 'Lyon', 'Architect'],
+        ['Olivier Mercier', 44, 'Oullins', 'Police officer'],
+      ]);
+      expect(read.personas[0]!.persona.goals).toEqual(['Eat vegetarian without thinking']);
+      expect(read.personas[1]!.persona.painPoints).toEqual(['Delivery when he sleeps']);
+      expect(read.personas[0]!.persona.quote).toBe('Veggie by default, please.');
+    }
+    // Prose with commas is not a table: it stays Markdown.
+    const prose = await preview(core, file('notes.txt', 'Name, age, city: these come first.\nAna Ruiz, 34, is a nurse in Valencia, Spain, who wants to cook on night shifts.\n'), 'simple');
+    expect(prose.format).not.toBe('csv');
+  });
+
   it('reads this app’s JSON run export as persona-studio, and JSON lines', async () => {
     const core = openCore();
     const run = await core.generate(brief(LYON));

@@ -76,4 +76,23 @@ describe('prose field reading', () => {
     const raw = ['## Ruth Abebe', 'Ruth Abebe is a pharmacist in Nottingham.', '', 'Goals:', '', '1. Quiet Routes', '2. Safe Parking'].join('\n');
     expect(repairPersonaDocument(raw, { level: 'standard' }).document.personas.map((p) => p.name)).toEqual(['Ruth Abebe']);
   });
+
+  it('reads the phrasings the blind test met: "what I want most is", paying extra, French cues and labels inside a paragraph', () => {
+    const en = readProseFields('What I want most is to stop planning dinners. What drives me crazy is recipes with one-use spices. He\'d pay extra for one-pan recipes. Price matters a lot to him.');
+    expect(en.goals).toEqual(['Stop planning dinners', 'One-pan recipes']);
+    expect(en.painPoints).toEqual(['Recipes with one-use spices', 'Price']);
+    const fr = readProseFields('Elle cherche des avantages simples pour les salariés. Ses freins : le budget, la complexité et les délais. Frustrations : trop de prestataires.');
+    expect(fr.goals).toEqual(['Avantages simples pour les salariés']);
+    expect(fr.painPoints).toEqual(['Le budget', 'La complexité', 'Les délais', 'Trop de prestataires']);
+  });
+
+  it('reads a card header around dashes in any order, the job in prose, and a district as the city', () => {
+    const raw = ['1. Nora Petit, 44 — Accountant, Lyon', '   Goals: less time cooking', '', '2. Hugo Blanc — Electrician, 39 years old, Givors', '   Goals: big portions', '', '3. Ada Roy, 31', '   Goals: quick meals', '', '', 'Ada lives in the 6th arrondissement of Lyon and works as an air-traffic controller at the airport.'].join('\n');
+    const people = repairPersonaDocument(raw, { level: 'standard' }).document.personas.map((p) => [p.name, p.age, p.occupation, p.location.city]);
+    expect(people).toEqual([
+      ['Nora Petit', 44, 'Accountant', 'Lyon'],
+      ['Hugo Blanc', 39, 'Electrician', 'Givors'],
+      ['Ada Roy', 31, 'air-traffic controller', 'Lyon'],
+    ]);
+  });
 });

@@ -18,7 +18,10 @@ const LIST_HEADER = /goal|pain|frustration|need|motivation|value|interest|hobb|c
 export function csvPersonas(text: string, sourceName: string): { format: ImportFormat; raw: string } {
   let rows: Row[];
   try {
-    rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Row[];
+    // Spreadsheets in many locales write semicolons or tabs: the header row's own delimiter is the file's.
+    const head = text.split(/\r?\n/, 1)[0]!;
+    const delimiter = head.includes(',') ? ',' : head.includes(';') ? ';' : head.includes('\t') ? '\t' : ',';
+    rows = parse(text, { delimiter, columns: (header: string[]) => header.map((h) => h.trim()), bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Row[];
   } catch (error) {
     throw refuse(`${sourceName} is not a readable CSV file (${(error as Error).message.split('\n')[0]}); save it again as CSV with a header row naming the fields`);
   }

@@ -35,5 +35,5 @@ export function fidelityContext(brief: Brief | undefined, level: Level, dataset:
 
 /** Each persona's fidelity score and reasons, the set judged together (repetition), as every run's. */
 export function scorePersonas(personas: readonly Persona[], context: FidelityContext): Array<{ score: number; reasons: string[] }> {
-  return scoreSet(personas, context, personas.map((p) => ({ repaired: p.meta?.repaired?.length ?? 0, filled: p.meta?.filled?.length ?? 0 })));
+  return scoreSet(personas, context, personas.map((p) => ({ repaired: p.meta?.repaired?.length ?? 0, filled: p.meta?.filled?.length ?? 0, filledFields: p.meta?.filled ?? [] })));
 }

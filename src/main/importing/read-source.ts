@@ -52,6 +52,8 @@ async function readText(text: string, sourceName: string, extension: string | nu
     const lines = /^[[{]/.test(trimmed) ? jsonLines(trimmed, sourceName, false) : undefined;
     if (lines) return lines;
   }
+  // A CSV table pasted, or saved as .txt or .md: models and spreadsheets hand tables over either way.
+  if (looksLikeCsv(trimmed)) return { kind: 'personas', sourceName, ...csvPersonas(trimmed, sourceName) };
   return { kind: 'personas', sourceName, format: looksLikeMarkdown(text) ? 'markdown' : 'text', raw: text };
 }
 
@@ -99,6 +101,29 @@ function decodeText(bytes: Uint8Array, name: string): string {
     throw refuse(`${name} is not a text file (it holds binary data); save it as .md, .txt, .json, .csv or .docx and import that`);
   }
   return text;
+}
+
+const PERSONA_COLUMN = /^["']?(?:(?:full|first|last)?[ _-]?name|age|city|country|location|occupation|job(?:[ _-]?title)?|role|gender|goals?|pain|bio|quote|persona)/i;
+
+/**
+ * A CSV table by its content: a header row naming at least two persona fields (name, age, job…),
+ * and every row with the same count of the same delimiter (commas, semicolons or tabs; quoted
+ * cells may hold any, so they are left out of the count). Prose has sentences with commas, but
+ * not rows of the same count under a header of field names.
+ */
+export function looksLikeCsv(text: string): boolean {
+  // Quoted cells may hold delimiters and line breaks: emptied before the rows are counted.
+  const lines = text.replace(/"(?:[^"]|"")*"/g, '""').split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length < 2) return false;
+  for (const delimiter of [',', ';', '\t']) {
+    const count = (line: string) => line.split(delimiter).length - 1;
+    const columns = count(lines[0]!);
+    if (columns < 2) continue;
+    const header = lines[0]!.split(delimiter).map((h) => h.trim());
+    if (header.filter((h) => PERSONA_COLUMN.test(h)).length < 2 || header.some((h) => h.split(/\s+/).length > 4)) continue;
+    if (lines.every((line) => count(line) === columns)) return true;
+  }
+  return false;
 }
 
 /** Headings, bullets or bold labels: the Markdown reading keeps its structure. */

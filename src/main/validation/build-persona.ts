@@ -10,6 +10,9 @@ import { coerceAge, coerceCompanySize, coerceDecisionPower, coerceIncomeBracket 
 import { coerceList, coerceQuote, coerceText, splitListText, withoutPersonaLabel, type Coerced } from './coerce-values';
 import { resolveKey } from './field-aliases';
 import { isRecord } from './find-personas';
+import { englishCountry, parsePlace } from './place-text';
+
+export { parsePlace } from './place-text';
 
 /** What repair may fill from: the brief and the cultural constraints, resolved by the caller. */
 export interface FillContext {
@@ -197,6 +200,20 @@ function buildLocation(draft: PersonaDraft, repaired: Map<string, FieldNote>, dr
       repaired.set('/location', { pointer: '/location', type: 'invalid_type', how: 'split the city field into city and country' });
     }
   }
+  // "Croix-Rousse, Lyon": a second part that is a city (not a country) is where the district lies.
+  if (city && country && !context.countryOfCity?.(city) && context.countryOfCity?.(country)) {
+    city = country;
+    country = undefined;
+  }
+  // A lone city written with its district ("Lyon (3e)", "Lyon's Confluence district") is the city.
+  if (city && loc.text === undefined && /[(,']|['’]s\s|\b(?:suburbs?|arrondissement|district)\b/iu.test(city)) {
+    const parsed = parsePlace(city);
+    if (parsed && parsed.city !== city) {
+      city = parsed.city;
+      country ??= parsed.country;
+    }
+  }
+  if (country) country = englishCountry(country);
   const fromAnswer = city !== undefined || country !== undefined;
   if (!city) {
     city = context.place?.city ?? NOT_STATED;
@@ -210,21 +227,6 @@ function buildLocation(draft: PersonaDraft, repaired: Map<string, FieldNote>, dr
     filled.push({ pointer: '/location/country', type: 'missing_field', how: known ? `no country in the answer: ${city} is in ${known.country}` : briefCountry ? "no country in the answer: the brief's country" : 'no country in the answer' });
   }
   return { value: region ? { city, region, country } : { city, country }, fromAnswer };
-}
-
-/** "Lyon, France", "Austin, TX, USA", "Osaka (Japan)", "Lyon" → city, region, country. */
-export function parsePlace(raw: unknown): { city: string; region?: string; country?: string } | undefined {
-  const text = Array.isArray(raw) ? raw.filter((p) => typeof p === 'string').join(', ') : coerceText(raw, 400).value;
-  if (!text) return undefined;
-  const paren = /^(.+?)\s*\(([^()]+)\)\s*\.?$/.exec(text);
-  const parts = (paren ? [paren[1]!, ...paren[2]!.split(',')] : text.replace(/\.$/, '').split(/\s*[,|/]\s*|\s+[–—-]\s+/))
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p) => coerceText(p, 120).value ?? p);
-  if (parts.length === 0) return undefined;
-  if (parts.length === 1) return { city: parts[0]! };
-  if (parts.length === 2) return { city: parts[0]!, country: parts[1]! };
-  return { city: parts[0]!, region: coerceText(parts.slice(1, -1).join(', '), 120).value ?? parts[1]!, country: parts[parts.length - 1]! };
 }
 
 type Take = <T>(pointer: string, raw: unknown, coerced: Coerced<T>) => T | undefined;

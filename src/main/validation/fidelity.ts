@@ -39,6 +39,26 @@ export interface Fidelity {
 export interface Provenance {
   repaired: number;
   filled: number;
+  /** Pointers of the filled fields (meta.filled): a filled core fact costs more than a filled extra. */
+  filledFields?: readonly string[];
+}
+
+/**
+ * The facts a persona stands on. Filled by repair (a default age of 40, "Not stated"), the persona
+ * is partly invented: without this a persona whose text gave only a name and goals scored above one
+ * read in full, since a filled field cost no more than a repaired one.
+ */
+const CORE_FACTS: ReadonlyArray<readonly [string, string]> = [
+  ['/age', 'age not in the text'],
+  ['/location/city', 'no place given'],
+  ['/occupation', 'occupation not in the text'],
+];
+const CORE_PENALTY = 8;
+
+/** The core facts filled rather than read, as reasons. */
+export function missingCoreFacts(filledFields: readonly string[] | undefined): string[] {
+  if (!filledFields || filledFields.length === 0) return [];
+  return CORE_FACTS.filter(([pointer]) => filledFields.includes(pointer) || (pointer === '/location/city' && filledFields.includes('/location'))).map(([, reason]) => reason);
 }
 
 /** The most a persona scores when it is outside the brief's place, age or audience. */
@@ -49,9 +69,12 @@ const FIELDS = 22;
 const lower = (text: string) => text.toLowerCase();
 
 /** Scores every persona of a set (repetition is judged across the set). */
+/** What repair writes where the text said nothing: the same words in every persona, never a repetition by the writer. */
+const NOT_STATED = 'not stated';
+
 export function scoreSet(personas: readonly Persona[], context: FidelityContext, provenance: readonly Provenance[] = []): Fidelity[] {
-  const quoteCount = countBy(personas.flatMap((p) => (p.quote ? [lower(p.quote.trim())] : [])));
-  const lineCount = countBy(personas.flatMap((p) => [...new Set([...p.goals, ...p.painPoints].map((l) => lower(l.trim())))]));
+  const quoteCount = countBy(personas.flatMap((p) => (p.quote && lower(p.quote.trim()) !== NOT_STATED ? [lower(p.quote.trim())] : [])));
+  const lineCount = countBy(personas.flatMap((p) => [...new Set([...p.goals, ...p.painPoints].map((l) => lower(l.trim())))].filter((l) => l !== NOT_STATED)));
   const seenQuotes = new Set<string>();
   return personas.map((persona, i) => {
     const quote = persona.quote ? lower(persona.quote.trim()) : null;
@@ -149,6 +172,10 @@ export function scoreFidelity(
   score += 10 * (1 - patched);
   if (provenance.filled > 0) reasons.push(`${provenance.filled} field${provenance.filled === 1 ? ' was' : 's were'} filled in, not written by the engine.`);
   else if (provenance.repaired > 0) reasons.push(`${provenance.repaired} field${provenance.repaired === 1 ? ' was' : 's were'} repaired.`);
+
+  const missing = missingCoreFacts(provenance.filledFields);
+  score -= CORE_PENALTY * missing.length;
+  if (missing.length > 0) reasons.push(`Filled, not read: ${missing.join(', ')}.`);
 
   if (offBrief) score = Math.min(score, OFF_BRIEF_CAP);
   return { score: Math.round(Math.min(100, Math.max(0, score))), reasons };

@@ -9,5 +9,7 @@ export { NothingRecoverableError, appendRepair, repairPersonaDocument, topCultur
 export type { RepairOptions, RepairResult } from './repair-persona-document';
 export { validateTemplate } from './validate-template';
 export { ValidationStats } from './validation-stats';
-export { readTinyPersonSpecs, TINYTROUPE_EXTENSION_KEY, tinyPersonSpecSchema, tinyPersonaSchema, toTinyPersonSpec } from './tinytroupe';
-export type { ReadTinyPersonOptions, TinyPersona, TinyPersonSpec } from './tinytroupe';
+export { readTinyPersonSpecs, toTinyPersonSpec } from './tinytroupe';
+export type { ReadTinyPersonOptions } from './tinytroupe';
+export { TINYTROUPE_EXTENSION_KEY, tinyPersonSpecSchema, tinyPersonaSchema } from './tinytroupe-spec';
+export type { TinyPersona, TinyPersonSpec } from './tinytroupe-spec';

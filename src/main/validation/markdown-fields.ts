@@ -5,7 +5,7 @@
  * looked for last.
  */
 import { resolveKey } from './field-aliases';
-import { ATX, BOLD_LINE, jobAndPlace, SEPARATOR, SIGNED } from './markdown-headings';
+import { ATX, BOLD_LINE, cardHeader, jobAndPlace, SEPARATOR, SIGNED } from './markdown-headings';
 import { KEY_COLUMN, tableCells } from './markdown-tables';
 import { isNameLabel, isSectionHeading } from './person-name';
 import { readProseFields } from './prose-fields';
@@ -19,7 +19,7 @@ export function sectionKey(title: string): string {
   return title;
 }
 
-const CARD_LINE = /^\s*(?:[-*+•]\s+)?(?:\d+[.)]\s*)?(?:[^,\d:]{2,60}(?:,|\s[—–-])\s*)?(\d{2}),\s*(?!(?:is|was|has|works|lives|runs)\b)([^,()]{3,60}?)(?:,\s*([^,()]{2,40}?))?\s*\.?\s*$/u;
+const CARD_LINE = /^\s*(?:[-*+•]\s+)?(?:\d+[.)]\s*)?(?:[^,\d:]{2,60}(?:,|\s[—–-])\s*)?(\d{2}),\s*(?!(?:is|was|has|lives|runs)\b)([^,()]{3,60}?)(?:,\s*([^,()]{2,40}?))?\s*\.?\s*$/u;
 const SCALAR_FIELDS: ReadonlySet<string> = new Set(['age', 'gender', 'occupation', 'incomeBracket', 'education', 'quote']);
 
 /** A section that holds one value (Age, Role, City), not a list or a story. */
@@ -80,13 +80,28 @@ export function readBlock(lines: string[], name: string): Record<string, unknown
     // "— Ana Paula Ribeiro, Porto Alegre": the signature names where the speaker lives.
     if (signed) record.city ??= signed[1]!.trim();
     if (/^\s*>/.test(line) && SIGNED.test(line.replace(/^\s*>\s*/, ''))) continue;
+    // "1. Nathalie Brun, 44 — Accountant, Lyon": a card header in any order around commas and dashes.
+    const header = record.age === undefined && !label ? cardHeader(line) : undefined;
+    if (header?.age !== undefined) {
+      record.age = header.age;
+      if (header.occupation !== undefined) record.occupation ??= header.occupation;
+      if (header.city !== undefined) record.city ??= header.city;
+      continue;
+    }
     // "- 24, marketing assistant, São Paulo" or "Svenja Hoffmann, 34, UX researcher, Berlin": a card of age, job and city.
     const card = CARD_LINE.exec(line.replace(/\*\*|__/g, ''));
     if (card && record.age === undefined && card[2]!.split(/\s+/).length <= 6 && (card[3] ?? '').split(/\s+/).length <= 4) {
       record.age = Number(card[1]);
-      const job = jobAndPlace(card[2]!);
+      // "31, works in a bank call centre, Rio": the work said as a verb is still the job.
+      const job = jobAndPlace(card[2]!.replace(/^works\s+as\s+(?:an?\s+)?/i, ''));
       if (!/^(?:a|an|the|and|who|with)\b/i.test(job.job)) record.occupation ??= job.job;
       if (card[3] ?? job.place) record.city ??= (card[3] ?? job.place)!.trim();
+      continue;
+    }
+    // '> « Je veux bien cuisiner… »' after the lists: a quoted blockquote is the persona speaking, whatever section is open.
+    const spoken = /^\s*>/.test(line) ? /^\s*>\s*(?:[«"“„]\s*)([^«»"“”„]{8,400}?)\s*[»"”“]\s*$/u.exec(line.replace(/\*+/g, '')) : null;
+    if (spoken && !(section && /quote/i.test(section))) {
+      blockquote ??= spoken[1]!.trim();
       continue;
     }
     // A quoted passage is the person speaking: their bio, unless it sits under a Quote heading.
@@ -123,16 +138,17 @@ export function readBlock(lines: string[], name: string): Record<string, unknown
   const keys = Object.keys(record).map((k) => k.toLowerCase());
   if (!keys.some((k) => /occupation|job|role|profession|title/.test(k))) {
     // "is a 66-year-old retired schoolteacher in Bergen": the age before the job is not part of it.
-    const job = /\b(?:is|I'm|I am|works as|,)\s+(?:an?|the)\s+(?:\d{2}[- ]year[- ]old\s+)?([\p{L} -]{3,40}?)\s+(?:at|in|for|from|who|with|based)\b/u.exec(text);
-    if (job) record.occupation = job[1]!.trim();
+    const job = /\b(?:is|I'm|I am|works? as|,)\s+(?:an?|the)\s+(?:\d{2}[- ]year[- ]old\s+)?([\p{L} -]{3,40}?)\s+(?:at|in|for|from|who|with|based|running|working|living|whose|and)\b|\b(?:I|she|he|they)\s+works?\s+as\s+(?:an?\s+)?([\p{L} -]{3,40}?)\s+(?:at|in|for|from|with|based|and)\b/u.exec(text);
+    if (job) record.occupation = (job[1] ?? job[2])!.trim();
     // "Hiroshi, 46, runs a ramen shop in Osaka": what the person runs is their work, in the text's words.
     const runs = job ? null : /\bruns\s+((?:an?|the|her|his|their|my)\s+(?:own\s+|small\s+|little\s+|family\s+)?[\p{L} -]{3,40}?)\s+(?:in|at|with|for|from|near|called|on|out of)\b/u.exec(text);
     if (runs) record.occupation = `Runs ${runs[1]!.trim()}`;
   }
   if (!keys.some((k) => /location|city|lives|based/.test(k))) {
     // "her daughter in Graz" places the daughter, not the persona.
-    const city = /(?<!\b(?:daughter|son|sister|brother|mother|father|parents|children|kids|family|nephew|niece|cousin|friend|friends|partner|wife|husband|office|headquarters|company|clients?)\s)\b(?:in|from|based in|lives in)\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)/u.exec(text);
-    if (city) record.city = city[1]!;
+    const city = /(?<!\b(?:daughter|son|sister|brother|mother|father|parents|children|kids|family|nephew|niece|cousin|friend|friends|partner|wife|husband|office|headquarters|company|clients?)\s)\b(?:in|from|based in|lives in|out of)\s+(?:the\s+(?:\d{1,2}\p{L}{0,3}\s+)?(?:arrondissement|district|suburbs?|centre|center|outskirts|heart|north|south|east|west|old town)\s+of\s+)?([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?)/u.exec(text);
+    // "Lyon's Confluence district": the city is the owner, not the district after it.
+    if (city) record.city = city[1]!.replace(/['’]s(?:\s.*)?$/u, '');
   }
   return record;
 }

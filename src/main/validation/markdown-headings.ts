@@ -3,7 +3,7 @@
  * labels and list items opening on a bold name; which of them name a persona (a person or an
  * archetype title, never a section), and what else a heading states about the persona.
  */
-import { cleanPersonName, isSectionHeading, looksLikePersonName } from './person-name';
+import { cleanPersonName, isRoleTitle, isSectionHeading, looksLikePersonName } from './person-name';
 
 export interface Heading {
   line: number;
@@ -40,6 +40,33 @@ export function headings(lines: string[]): Heading[] {
   return found;
 }
 
+/** "44", "aged 44", "49 ans", "39 Jahre", "31 y/o", "52 years old": an age as one part of a card. */
+export const AGE_PART = /^(?:age[sd]?\s*|âge\s*|alter\s*)?(\d{2})(?:\s*(?:y\/?o|yo|yrs?|years?(?:\s+old)?|ans|Jahre|años|anos|anni|jaar|lat))?$/iu;
+
+/**
+ * "1. Nathalie Brun, 44 — Accountant, Lyon", "Sandrine Mallet — DRH, 49 ans, Lyon": a line that
+ * opens on a person's name and states an age among parts cut by commas and dashes is a card
+ * header, whatever order the parts come in; its age, job and city, or undefined.
+ */
+export function cardHeader(line: string): Record<string, string | number> | undefined {
+  return cardLine(line)?.details;
+}
+
+/** The name a card header opens on ("2. Hugo Blanc — Electrician, 39 years old, Givors" → Hugo Blanc). */
+export function cardName(line: string): string | undefined {
+  return cardLine(line)?.name;
+}
+
+function cardLine(line: string): { name: string; details: Record<string, string | number> } | undefined {
+  if (line.length > 140 || !/\d\d/.test(line)) return undefined;
+  const t = line.replace(/[*_`]/g, '').replace(/^\s*(?:[-+•]\s+)?(?:\d{1,2}[.)]\s*)?/, '').trim();
+  const parts = t.split(/\s*,\s*|\s+[—–-]\s+/);
+  if (parts.length < 2 || t.length > 120 || /[.!?;]\s/.test(t) || !looksLikePersonName(cleanPersonName(parts[0]!)) || !parts.some((p) => AGE_PART.test(p.trim()))) return undefined;
+  // "Thomas, 45, is an electrician running…" is a sentence about him, not a card: the prose reads it.
+  if (parts.some((p) => p.split(/\s+/).length > 6 || /^(?:is|was|has|works|lives|runs|a|an|the|who|and)\b/i.test(p.trim()))) return undefined;
+  return { name: cleanPersonName(parts[0]!), details: headingDetails(t) };
+}
+
 /** The heading's name and whether it is a person: "Persona 2: Sarah Chen — The Busy Founder" → Sarah Chen. */
 export function headingName(text: string): { name: string; person: boolean } | undefined {
   let t = text.replace(/[*_`]/g, '').replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, '').trim();
@@ -51,6 +78,11 @@ export function headingName(text: string): { name: string; person: boolean } | u
   const person = cleanPersonName(first);
   // One capitalised word in a heading is more often a product or a section than a person.
   if (looksLikePersonName(person) && person.includes(' ')) return { name: person, person: true };
+  // "The Working Mom — Céline Arnaud", "The Busy Founder (Sarah Chen)": the person after the archetype is the name.
+  for (const part of t.split(/\s+[—–-]\s+|\s*[()]\s*|:\s+/).slice(1)) {
+    const other = cleanPersonName(part.trim());
+    if (other.includes(' ') && other.split(' ').length <= 4 && looksLikePersonName(other) && !isRoleTitle(other)) return { name: other, person: true };
+  }
   const title = t.replace(/\s*\(.*$/, '').split(/\s+[—–-]\s+|:\s+/)[0]!.replace(/["“”]/g, '').trim();
   if (/^the\s+\S/i.test(title) && title.split(/\s+/).length <= 6) return { name: title, person: false };
   if (hadLabel && !isSectionHeading(title) && title.split(/\s+/).length <= 6) return { name: title, person: false };
@@ -69,7 +101,7 @@ export function headingDetails(text: string): Record<string, string | number> {
   const details: Record<string, string | number> = {};
   const texts: string[] = [];
   for (const part of parts.slice(1)) {
-    const age = /^(?:age[sd]?\s*)?(\d{2})(?:\s*(?:y\/?o|yo|years?(?:\s+old)?))?$/i.exec(part);
+    const age = AGE_PART.exec(part);
     if (age) details.age ??= Number(age[1]);
     else if (/^the\b/i.test(part) || !/^\p{L}/u.test(part) || part.includes(':')) continue;
     else {

@@ -7,7 +7,7 @@ import type { PersonaCandidate } from './find-personas';
 import { resolveKey } from './field-aliases';
 import { fromTable, isTableRule, personasFromTables, tableCells } from './markdown-tables';
 import { readBlock } from './markdown-fields';
-import { BOLD_CARD, headingDetails, headingName, headings, LABEL_PERSONA, SEPARATOR, SIGNED, type Heading } from './markdown-headings';
+import { BOLD_CARD, cardName, headingDetails, headingName, headings, LABEL_PERSONA, SEPARATOR, SIGNED, type Heading } from './markdown-headings';
 import { cleanPersonName, isNameLabel, looksLikePersonName, stripFootnotes } from './person-name';
 
 export interface MarkdownPersonas {
@@ -49,6 +49,9 @@ function nameInText(lines: string[]): string | undefined {
   }
   const prose = lines.filter((l) => l.trim() !== '' && !/^\s*[-+>|#]/.test(l)).map((l) => l.replace(/\*\*|__/g, ''));
   for (const line of prose.slice(0, 2)) {
+    // "2. Hugo Blanc — Electrician, 39 years old, Givors": a card header names its person first.
+    const card = cardName(line);
+    if (card) return card;
     const m = FIRST_PERSON.exec(line) ?? THIRD_PERSON.exec(line);
     if (m && looksLikePersonName(cleanPersonName(m[1]!))) {
       // "Call me Yaw. Yaw Boateng, 52": the fuller form of the same name later in the line wins.
@@ -65,6 +68,7 @@ function nameInText(lines: string[]): string | undefined {
 
 function opensOnName(raw: string): boolean {
   const line = raw.replace(/\*\*|__/g, '');
+  if (cardName(line)) return true;
   const m = FIRST_PERSON.exec(line) ?? THIRD_PERSON.exec(line);
   return m !== null && looksLikePersonName(cleanPersonName(m[1]!));
 }
@@ -93,6 +97,8 @@ function blocksFromHeadings(lines: string[]): Block[] | undefined {
     const inner = nameInText(body);
     // "Carlos Mendoza, 52 — Hotel Manager": the heading's own age and job fill what the body lacks.
     const details = headingDetails(x.h.text);
+    // "The Night Owl (Priya Nair)": the person named after the archetype is the name, not a job or a city.
+    for (const key of ['occupation', 'city'] as const) if (details[key] === x.n!.name) delete details[key];
     if (!x.n!.person && inner && looksLikePersonName(inner)) return { name: inner, person: true, body, details };
     return { name: x.n!.name || x.h.text.replace(/[*_#`]/g, '').trim(), person: x.n!.person, body, details };
   });
@@ -174,8 +180,24 @@ function fieldOf(label: string): string | undefined {
   return target?.kind === 'location' ? 'city' : undefined;
 }
 
+const SPEAKER_LINE = /^\s*[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[-–—]?\s*\**[\p{Lu}][\p{L}'’ .-]{0,40}\**\s*:\s/u;
+const MEETING_LABEL = /^\s*(?:[-*]\s+)?\**(?:attendees|participants|present|action items|agenda|minutes|next steps)\**\s*:/imu;
+
+/**
+ * Meeting notes and transcripts name people and may talk about personas ("prepare persona
+ * templates"), but the people in them are the team, not personas: timestamped speaker lines, or an
+ * attendee list with action items or an agenda, and no persona stated by age.
+ */
+function isMeetingRecord(lines: string[]): boolean {
+  if (lines.some((l) => /^\s*(?:[-*]\s+)?\**(?:age|âge|alter|edad)\**\s*:/i.test(l)) || lines.some((l) => /\b\d{2}[- ]year[- ]old\b/i.test(l))) return false;
+  const speakers = lines.filter((l) => SPEAKER_LINE.test(l)).length;
+  const labels = lines.filter((l) => MEETING_LABEL.test(l)).length;
+  return speakers >= 3 || labels >= 2;
+}
+
 export function readMarkdownPersonas(raw: string): MarkdownPersonas {
   const lines = stripNoise(raw).split(/\r?\n/);
+  if (isMeetingRecord(lines)) return { candidates: [], archetypes: [] };
   const blocks = blocksFromHeadings(lines) ?? blocksFromText(lines);
   // A table with a row (or a column) per persona holds the set at once, whatever headings surround it.
   const table = personasFromTables(lines);

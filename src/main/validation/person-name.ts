@@ -6,7 +6,7 @@ import { resolveKey } from './field-aliases';
 
 const HONORIFIC = /^(?:dr|mrs|mr|ms|miss|prof|professor|alhaji|alhaja|sra|sr|dona|dom|don|mx|sir|dame)\.?\s+/i;
 const SECTION_WORDS =
-  /^(?:persona|profile|summary|overview|background|demographics?|demographic details|goals?|motivations?|frustrations?|pain points?|needs|behaviou?rs?|quote|bio|biography|about|notes?|key insights?|insights?|personas?|user personas?|customer personas?|conclusion|next steps|methodology|appendix|details|personality|interests|values|challenges|day in the life|scenario|tech(?:nology)? use|channels|final answer|answer|introduction)\b/i;
+  /^(?:persona|profile|summary|overview|background|demographics?|demographic details|goals?|motivations?|frustrations?|pain points?|needs|behaviou?rs?|quote|bio|biography|about|notes?|key insights?|insights?|personas?|user personas?|customer personas?|conclusion|next steps|methodology|appendix|details|personality|interests|values|challenges|day in the life|scenario|tech(?:nology)? use|channels|final answer|answer|introduction|meeting|meetings|agenda|attendees|participants|action items?|minutes|transcript|memo|recap|takeaways|date|subject|re|fwd?)\b/i;
 
 // Capitalised words that open sentences, not names: "What drives me mad", "Thirty-nine, a coordinator".
 const NOT_A_NAME =
@@ -51,4 +51,13 @@ export function isSectionHeading(text: string): boolean {
 export function isNameLabel(label: string): boolean {
   const target = resolveKey('persona', label.trim());
   return target?.kind === 'field' && target.field === 'name';
+}
+
+// Nouns archetype titles are made of ("Outdoor Enthusiast", "Budget Shopper"): capitalised like a name, never one.
+const ROLE_WORD =
+  /\b(?:enthusiasts?|lovers?|seekers?|shoppers?|buyers?|users?|parents?|moms?|mums?|dads?|mothers?|fathers?|families|family|professionals?|workers?|managers?|owners?|founders?|students?|retirees?|foodies?|hunters?|planners?|makers?|nomads?|warriors?|explorers?|adopters?|builders?|creators?|learners?|leaders?|experts?|novices?|beginners?|veterans?|commuters?|travell?ers?|gamers?|cooks?|chefs?|fans?|champions?|skeptics?|sceptics?|pragmatists?|optimizers?|optimisers?|minimalists?|hustlers?|juggler?s?|singles?|couples?|newbies?|pros?|heroes?|hero|guardians?|strategists?|analysts?|specialists?|consultants?|executives?|decision[- ]makers?|influencers?|advocates?|dwellers?|natives?|millennials?|boomers?|teens?|teenagers?|persona|segment|type|conscious|savvy|focused|driven|friendly|minded|busy|budget|eco|health|tech|green|urban|rural|young|senior|working|stay-at-home|time-starved|weekend)\b/i;
+
+/** Whether capitalised words are a role or archetype title rather than a person's name. */
+export function isRoleTitle(text: string): boolean {
+  return ROLE_WORD.test(text);
 }

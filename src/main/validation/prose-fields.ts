@@ -7,6 +7,7 @@
  * of the sentence, become one list item. First and third person read alike: the cues carry no
  * subject, so "I hate", "she hates" and "Tomás hates" all match.
  */
+import { resolveKey } from './field-aliases';
 
 export interface ProseFields {
   goals?: string[];
@@ -27,8 +28,9 @@ const CUES: ReadonlyArray<[ListField, string]> = [
   ['goals', String.raw`(?:her|his|my|their|the) (?:main |biggest |big |primary |top |one |real )?(?:goal|aim|priority|dream|wish|hope|mission)s? (?:is|are|would be)(?: to| that| for)?`],
   ['painPoints', String.raw`(?:her|his|my|their|the) (?:main |biggest |big |greatest |constant |daily |one )?(?:frustration|pain point|pain|problem|worry|headache|challenge|struggle|gripe|complaint|fear|bugbear)s? (?:is|are)(?: that)?`],
   ['painPoints', String.raw`what (?:really )?(?:drives|annoys|frustrates|bugs|irritates|bothers|worries|scares) (?:me|her|him|them)(?: [\w-]+){0,4}? (?:is|are)(?: that)?`],
-  ['goals', String.raw`would (?:really )?(?:like|love|pay for|prefer)(?: to)?|'d (?:really )?(?:like|love|prefer)(?: to)?|wants?(?: to)?|hopes?(?: to| for)|aims? to|plans? to|wish(?:es)?(?: for| to)?|dreams? of|(?:is|am|are|'s|'m|'re) (?:looking|hoping|trying|aiming|keen) (?:for|to)|looks? for|needs?(?: to)?|is saving (?:up )?for`],
-  ['painPoints', String.raw`(?:don't|doesn't|didn't|do not|does not|never) (?:really |much |particularly )?(?:like|enjoy|love|want)(?: to)?|(?:hates?|dislikes?|dreads?|resents?|can't stand|cannot stand|can’t stand|complains? about|struggles? with|worr(?:y|ies) about|worried about|afraid of|fears?|(?:frustrated|annoyed|irritated|bothered|fed up|tired|sick|wary|nervous|anxious|stressed) (?:by|with|of|about|when|that|at)|gets (?:frustrated|annoyed|irritated|stressed)(?: by| with| when| at)?|has (?:trouble|difficulty) (?:with)?|finds it (?:hard|difficult|frustrating|annoying|confusing) to|is put off by|has given up on|gave up on)`],
+  ['goals', String.raw`what (?:I|she|he|they|we) (?:really )?(?:want|need|wish for|look for|hope for)(?: most| above all| more than anything)? (?:is|are)(?: to| that| for)?`],
+  ['goals', String.raw`(?:would|'d) (?:happily |gladly )?pay (?:extra|more|a premium) for|(?:cherche(?:nt)?|veu(?:t|lent)|voudrai(?:t|ent)|souhaite(?:nt)?|aimerai(?:t|ent))(?: à| a| des| une| un)?|would (?:really )?(?:like|love|pay for|prefer)(?: to)?|'d (?:really )?(?:like|love|prefer)(?: to)?|wants?(?: to)?|hopes?(?: to| for)|aims? to|plans? to|wish(?:es)?(?: for| to)?|dreams? of|(?:is|am|are|'s|'m|'re) (?:looking|hoping|trying|aiming|keen) (?:for|to)|looks? for|needs?(?: to)?|is saving (?:up )?for`],
+  ['painPoints', String.raw`(?:déteste(?:nt)?|redoute(?:nt)?|en a marre d[e'])|(?:don't|doesn't|didn't|do not|does not|never) (?:really |much |particularly )?(?:like|enjoy|love|want)(?: to)?|(?:hates?|dislikes?|dreads?|resents?|can't stand|cannot stand|can’t stand|complains? about|struggles? with|worr(?:y|ies) about|worried about|afraid of|fears?|(?:frustrated|annoyed|irritated|bothered|fed up|tired|sick|wary|nervous|anxious|stressed) (?:by|with|of|about|when|that|at)|gets (?:frustrated|annoyed|irritated|stressed)(?: by| with| when| at)?|has (?:trouble|difficulty) (?:with)?|finds it (?:hard|difficult|frustrating|annoying|confusing) to|is put off by|has given up on|gave up on)`],
   ['channels', String.raw`(?:follows|follow)\b(?=[^.;]{0,60}\b(?:on|via) (?:Instagram|TikTok|YouTube|Facebook|LinkedIn|X|Twitter|Reddit|Pinterest|Twitch|Substack|WhatsApp|Telegram)\b)|(?:reads?|scrolls?|checks?|browses?)\b(?=[^.;]{0,50}\b(?:magazines?|newsletters?|blogs?|newspapers?|news|forums?|Reddit|subreddits?|feeds?)\b)|(?:listens? to|hooked on)\b(?=[^.;]{0,50}\bpodcasts?\b)|(?:uses?|is on|lives on|watches|watch)\b(?=\s+(?:[\w-]+\s+){0,3}?(?:Instagram|TikTok|YouTube|Facebook|LinkedIn|Twitter|Reddit|Pinterest|Twitch|WhatsApp|Telegram|WeChat|Snapchat|Threads)\b)|gets (?:her|his|my|their) (?:news|information|tips|ideas) (?:from|on)`],
   ['values', String.raw`cares? (?:deeply |a lot |most )?about|values|believes? in|(?:is|am|'s|'m) (?:committed|dedicated|loyal) to|prides? (?:herself|himself|myself|themselves) on`],
   ['interests', String.raw`(?:loves?|enjoys?|adores?|likes)(?= )|(?:I|we|they|really|also|particularly|especially|do|does) like(?= )|(?:is|am|are|'s|'m|'re) (?:really |also |big )?(?:into|passionate about|a (?:big |huge )?fan of|keen on|obsessed with|hooked on)|spends? (?:her|his|my|their )?(?:weekends|evenings|free time|spare time|holidays|summers|sundays|saturdays)|(?:her|his|my|their) hobbies (?:are|include)`],
@@ -46,6 +48,7 @@ const CUE = new RegExp(CUES.map(([, re], i) => `(?<c${i}>\\b(?:${re})(?![\\p{L}'
  */
 const FIRST_WORDS = new Set(
   (
+    "cherche cherchent veut veulent voudrait voudraient souhaite souhaitent aimerait aimeraient déteste détestent redoute redoutent en " +
     "her his my their the what would 'd want wants hope hopes aim aims plan plans wish wishes dream dreams is am are 's 'm 're look looks need needs " +
     'hate hates dislike dislikes dread dreads resent resents can cannot complain complains struggle struggles worry worries worried afraid fear fears ' +
     'frustrated annoyed irritated bothered fed tired sick wary nervous anxious stressed gets has finds gave follow follows read reads scroll scrolls ' +
@@ -111,6 +114,10 @@ function sentences(text: string): string[] {
   return out;
 }
 
+const INLINE_LABEL = /^\s*([\p{L}' ]{3,25}?)\s*:\s+(.{3,300}?)[.!]?\s*$/u;
+const LIST_FIELDS: ReadonlySet<string> = new Set(['goals', 'painPoints', 'interests', 'values', 'channels']);
+const MATTERS = /\b((?:\p{Lu}|\b)[\p{L}-]+(?: [\p{L}-]+)?) (?:really )?matters? (?:a lot |a great deal |most |so much |deeply )?to (?:her|him|me|them)\b/u;
+
 export function readProseFields(text: string): ProseFields {
   const out: ProseFields = {};
   let rest = text;
@@ -125,6 +132,17 @@ export function readProseFields(text: string): ProseFields {
     if (kept.length > 0) out[field] = [...(out[field] ?? []), ...kept];
   };
   for (const sentence of sentences(rest)) {
+    // "Ses freins : le budget, …" or "Frustrations: too many suppliers." inside a paragraph: a label, read as one.
+    // Cheap checks first: these run on every sentence of every answer (the Markdown bench).
+    const inline = sentence.includes(':') ? INLINE_LABEL.exec(sentence) : null;
+    const target = inline ? resolveKey('persona', inline[1]!) : undefined;
+    if (inline && target?.kind === 'field' && LIST_FIELDS.has(target.field)) {
+      add(target.field as ListField, inline[2]!.split(/\s*[,;]\s*(?:(?:and|et|und|y)\s+)?|\s+(?:and|et|und|y)\s+/));
+      continue;
+    }
+    // "Cost matters a lot to him": what the person watches closely is where a product can hurt them.
+    const matters = sentence.includes(' matter') ? MATTERS.exec(sentence) : null;
+    if (matters) add('painPoints', [matters[1]!]);
     // A chat sign-off ("Let me know if you'd like…") speaks to the user, not about the persona.
     if (SIGN_OFF.test(sentence)) continue;
     // Curly apostrophes read as straight ones; the lengths match, so indices hold on the original.

@@ -158,7 +158,7 @@ export function repairPersonaDocument(answer: unknown, options: RepairOptions): 
       const prefix = `/personas/${index}`;
       for (const note of [...repaired, ...filled, ...built.dropped]) issues.push({ type: note.type, path: prefix + note.pointer, fixed: true, how: note.how });
     }
-    const qualityScore = scorePersona(persona, scoreContext, { repaired: repaired.length, filled: filled.length });
+    const qualityScore = scorePersona(persona, scoreContext, { repaired: repaired.length, filled: filled.length, filledFields: filled.map((f) => f.pointer) });
     scores.push(qualityScore);
     stats.push({ repaired: repaired.length > 0, filled: filled.length > 0 });
     // zod's output is a fresh object: giving it its meta in place spares a copy per persona.
@@ -214,10 +214,13 @@ function proseReading(raw: string, found: { candidates: PersonaCandidate[] }): M
   // "Name:" as often as "name:": any key the alias table reads as the name counts.
   const names = found.candidates.map((c) => nameOf(c) ?? '');
   const generic = names.filter((n) => n === '' || GENERIC_NAME.test(n.trim())).length;
+  // "Persona 1: The Working Mom — Céline Arnaud" read as key and value names the archetype: the Markdown reading may find the person.
+  const titled = names.filter((n) => ARCHETYPE_TITLE.test(n.trim())).length;
   // Named personas in JSON or key-value text win, unless the Markdown plainly holds more of them.
-  if (found.candidates.length > 0 && generic === 0 && !/^\s*#|\n\s*#{1,6}\s/.test(raw)) return undefined;
+  if (found.candidates.length > 0 && generic === 0 && titled === 0 && !/^\s*#|\n\s*#{1,6}\s/.test(raw)) return undefined;
   const md = readMarkdownPersonas(raw);
   if (md.candidates.length === 0) return undefined;
+  if (titled > 0 && generic === 0 && !/^\s*#|\n\s*#{1,6}\s/.test(raw) && (md.candidates.length !== found.candidates.length || md.archetypes.length >= titled)) return undefined;
   if (found.candidates.length > 0 && generic === 0 && (md.candidates.length < found.candidates.length || /^\s*(?:`{3,}|~{3,})/m.test(raw))) return undefined;
   return md;
 }

@@ -6,6 +6,7 @@
  */
 import { CULTURAL_CATEGORIES, type Level, type Persona } from '../../shared/persona';
 import { normalizeForMatch } from '../world';
+import { missingCoreFacts } from './fidelity';
 
 export interface ScoreContext {
   level: Level;
@@ -17,6 +18,8 @@ export interface ScoreContext {
 export interface Provenance {
   repaired: number;
   filled: number;
+  /** Pointers of the filled fields: a filled age, city or occupation (a core fact) costs more. */
+  filledFields?: readonly string[];
 }
 
 const BASE_FIELDS = ['name', 'age', 'gender', 'location', 'occupation', 'incomeBracket', 'education', 'bio', 'quote', 'goals', 'painPoints', 'values', 'interests', 'channels'] as const;
@@ -51,7 +54,9 @@ export function scorePersona(persona: Persona, context: ScoreContext, provenance
   const b2bFit = context.level !== 'b2b' || persona.b2b ? 1 : 0;
   const consistency = (ageFit + placeFit + b2bFit) / 3;
 
-  return round(35 * completeness + 25 * integrity + 30 * consistency + 10 * depth);
+  // A filled age, city or occupation is an invented fact, not a gap in the extras: it costs as fidelity says.
+  const invented = missingCoreFacts(provenance.filledFields).length;
+  return round(35 * completeness + 25 * integrity + 30 * consistency + 10 * depth - 8 * invented);
 }
 
 export function scoreDocument(scores: readonly number[], asked = scores.length): number {
