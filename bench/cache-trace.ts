@@ -84,14 +84,16 @@ export async function replayWorkshopTrace({ preload }: { preload: boolean }): Pr
   const open = () => createCore({ dataDir, cacheClock: clock, preload: policy });
   let core: Core = open();
   const totals = { gets: 0, hits: 0, preloaded: 0, preloadUsed: 0 };
+  // cache.db keeps the counters across restarts: each session's stats are the totals so far.
   const collect = () => {
     const stats = core.cache.stats();
+    totals.gets = totals.hits = 0;
     for (const kind of Object.values(stats.kinds)) {
       totals.gets += kind.gets;
       totals.hits += kind.l1Hits + kind.l2Hits;
     }
-    totals.preloaded += stats.preload.loaded;
-    totals.preloadUsed += stats.preload.used;
+    totals.preloaded = stats.preload.loaded;
+    totals.preloadUsed = stats.preload.used;
   };
   try {
     for (const step of WORKSHOP_TRACE) {

@@ -6,6 +6,8 @@ export class UsageError extends Error {}
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Raw text to standard error when it is a terminal, for a line rewritten in place (\r); absent otherwise. */
+  errInPlace?: (text: string) => void;
   /** The whole of standard input, for `repair`; undefined when stdin is a terminal. */
   readStdin?: () => Promise<string | undefined>;
 }

@@ -10,6 +10,7 @@ import { PROVIDER_IDS } from '../shared/ipc/contract';
 import { ageRange, formatValue, parseFlags, UsageError, wholeNumber, type CliIo } from './args';
 import { understandingLine } from '../main/world';
 import { findWorkshop } from './work-helpers';
+import { EtaLine } from './eta-line';
 
 export const GENERATE_USAGE = `persona-studio generate "<brief>" [options]
 
@@ -56,7 +57,10 @@ export async function runGenerate(argv: readonly string[], io: CliIo): Promise<n
     if (core.settings.problem) io.err(`warning: ${core.settings.problem}`);
     const workshop = args.workshop ? findWorkshop(core, args.workshop, '--workshop') : core.store.getWorkshop(core.workshops.currentWorkshopId())!;
     if (workshop.archivedAt) throw new UsageError(`--workshop "${workshop.name}" is archived; restore it first: persona-studio workshops restore ${workshop.id}`);
-    const { run, document, fallback } = await core.generate(args.brief, { workshopId: workshop.id, ...(args.provider ? { providerId: args.provider } : {}) });
+    const etaLine = new EtaLine({ line: io.err, ...(io.errInPlace ? { inPlace: io.errInPlace } : {}) });
+    const { run, document, fallback } = await core
+      .generate(args.brief, { workshopId: workshop.id, ...(args.provider ? { providerId: args.provider } : {}), onProgress: (_phase, _done, _total, etaMs) => etaLine.update(etaMs) })
+      .finally(() => etaLine.end());
     if (fallback) io.err(`warning: ${fallback.personas} of the ${document.personas.length} personas were written by the ${fallback.provider} engine because ${run.provider} failed: ${fallback.reason}`);
     const json = JSON.stringify(document, null, 2);
     if (args.out) {

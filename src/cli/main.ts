@@ -11,5 +11,6 @@ async function readStdin(): Promise<string | undefined> {
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  ...(process.stderr.isTTY ? { errInPlace: (text: string) => void process.stderr.write(text) } : {}),
   readStdin,
 });

@@ -1,29 +1,37 @@
-/** `persona-studio metrics`: the monitor's history from the data folder, as a table or JSON. */
+/** `persona-studio metrics`: the monitor's history from the data folder, as a table or JSON, or the performance report as PDF or Markdown. */
 import { defaultDataDir } from '../main/platform';
+import { writeAtomically, type PerformanceReportFormat } from '../main/reports';
+import type { Core } from '../main/core';
 import type { HistoryPoint, PerformanceScore } from '../shared/ipc/types';
 import type { HistoryResolution } from '../shared/metrics';
 import { parseFlags, UsageError, type CliIo } from './args';
 import { openCoreQuietly } from './open-core';
 
-export const METRICS_USAGE = `persona-studio metrics [--since 1h] [--json]
+export const METRICS_USAGE = `persona-studio metrics [--since 1h] [--json] [--pdf FILE] [--md FILE]
 
   Shows what the app measured: generations, latency, cache hit rate, validation, errors and alerts,
   per period, from the data folder's history.
 
   --since SPAN       how far back: 30m, 6h, 7d ... (default 1h; history is kept 30 days unless changed)
   --json             print the history, score and alerts as JSON
+  --pdf FILE         write the performance report (score, engines, cache, validation, resources,
+                     alerts and anomalies, optimizations, with charts) as a PDF
+  --md FILE          the same report as Markdown
   --data DIR         data folder (default ${defaultDataDir()})`;
 
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 export async function runMetrics(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags(argv, { since: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } });
+  const { values, positionals } = parseFlags(argv, { since: { type: 'string' }, json: { type: 'boolean' }, pdf: { type: 'string' }, md: { type: 'string' }, data: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`metrics takes no arguments (got ${JSON.stringify(positionals[0])})`);
   const rangeMs = parseSpan(values.since ?? '1h');
   const resolution: HistoryResolution = rangeMs <= 2 * UNIT_MS.h ? '5m' : '1h';
+  const reports = (['pdf', 'md'] as const).flatMap((format) => (values[format] ? [{ format, file: values[format] }] : []));
+  if (reports.length && values.json) throw new UsageError('--json prints the history; --pdf and --md write the report to files: give one or the other');
   const core = openCoreQuietly(values.data, io);
   if (!core) return 1;
   try {
+    if (reports.length) return await writeReports(core, rangeMs, reports, io);
     const history = core.monitor.history(rangeMs, resolution);
     const alerts = core.monitor.listAlerts(rangeMs);
     if (values.json) {
@@ -43,6 +51,21 @@ export async function runMetrics(argv: readonly string[], io: CliIo): Promise<nu
   } finally {
     core.close();
   }
+}
+
+/** The performance report in each format asked for, each file written whole or not at all. */
+async function writeReports(core: Core, rangeMs: number, reports: ReadonlyArray<{ format: PerformanceReportFormat; file: string }>, io: CliIo): Promise<number> {
+  for (const { format, file } of reports) {
+    try {
+      const { bytes } = await core.performanceReport(rangeMs, format);
+      await writeAtomically(file, bytes);
+      io.out(`Wrote the performance report (${format === 'pdf' ? 'PDF' : 'Markdown'}, ${Math.ceil(bytes.length / 1024)} KB) to ${file}`);
+    } catch (error) {
+      io.err(`error: the ${format === 'pdf' ? 'PDF' : 'Markdown'} performance report was not written to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  }
+  return 0;
 }
 
 function scoreLine({ overall, trend, generations }: PerformanceScore): string {

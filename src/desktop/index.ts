@@ -12,6 +12,7 @@ import { bindBroadcasts } from '../main/ipc';
 import { createHandlers } from '../main/ipc';
 import { IPC_EVENT_CHANNEL } from '../shared/ipc/transport';
 import { hardenApp } from './security';
+import { notifyCriticalAlerts } from './critical-notifications';
 import { appUrlMatcher, WINDOW_WEB_PREFERENCES } from '../main/platform';
 import { reportUncaughtErrorsScrubbed, SecretRegistry } from '../main/platform';
 
@@ -154,6 +155,7 @@ app.whenReady().then(() => {
     },
     () => windows.size > 0,
   );
+  notifyCriticalAlerts(core, () => [...windows][0]);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -101,8 +101,8 @@ export const historyPointSchema = z.object({
   loopLagMaxMs: z.number().nullable(),
 });
 
-/** Threshold rules, then events that are raised and resolved at once (the cache file was replaced). */
-export const ALERT_RULES = ['response_p95', 'cache_hit_rate', 'validation_success', 'cpu', 'memory', 'provider_timeouts', 'provider_errors', 'cache_recovered', 'cache_unavailable'] as const;
+/** Threshold rules, anomaly rules (departures from a learned baseline), then events that are raised and resolved at once (the cache file was replaced). */
+export const ALERT_RULES = ['response_p95', 'cache_hit_rate', 'validation_success', 'cpu', 'memory', 'provider_timeouts', 'provider_errors', 'latency_anomaly', 'error_rate_anomaly', 'cache_hit_anomaly', 'cache_recovered', 'cache_unavailable'] as const;
 export type AlertRuleId = (typeof ALERT_RULES)[number];
 
 export const AUTO_ACTIONS = ['warm_cache', 'adjust_timeout', 'lower_concurrency', 'enable_offline_fallback'] as const;
@@ -125,13 +125,13 @@ export const alertSchema = z.object({
 export const TUNABLES = ['l1_bytes', 'ttl_min_ms', 'concurrency_max', 'timeout_factor', 'batch_size'] as const;
 export type TunableId = (typeof TUNABLES)[number];
 
-export const AUDIT_STEPS = ['proposed', 'applied', 'kept', 'rolled_back', 'skipped', 'shed', 'restored'] as const;
+export const AUDIT_STEPS = ['proposed', 'applied', 'kept', 'rolled_back', 'skipped', 'shed', 'restored', 'changed', 'cleared', 'reset', 'started', 'scheduled', 'cancelled'] as const;
 
-/** The tuner's and the emergency response's every step, with before and after figures. */
+/** Every performance action (the tuner's, the emergency response's, the user's), with before and after figures. */
 export const auditEntrySchema = z.object({
   id: z.int(),
   at: z.number(),
-  source: z.enum(['tuner', 'emergency']),
+  source: z.enum(['tuner', 'emergency', 'user']),
   subject: z.string(),
   step: z.enum(AUDIT_STEPS),
   before: z.number().nullable(),
@@ -155,6 +155,8 @@ export const monitorSuggestionSchema = z.object({
   id: z.string(),
   advice: z.string(),
   evidence: z.string(),
+  /** What Apply does, when the suggestion names a setting (e.g. "Raise cache.db's budget to 512 MB"); null when it names none. */
+  apply: z.string().nullable().optional(),
 });
 
 export type PerformanceScore = z.output<typeof performanceScoreSchema>;

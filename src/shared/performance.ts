@@ -3,6 +3,7 @@
  * snapshots, defined once as zod schemas (the IPC contract composes them, the main side builds them).
  */
 import { z } from 'zod';
+import { cacheStorageSchema } from './insight';
 import { ISSUE_TYPES } from './persona';
 
 export const providerInfoSchema = z.object({
@@ -38,15 +39,26 @@ export const kindStatsSchema = z.object({
 });
 export const tierStatsSchema = z.object({ entries: z.int().min(0), bytes: z.number().min(0), maxBytes: z.number().min(0), evictions: z.int().min(0), available: z.boolean() });
 
-/** The cache since the app started: per kind of entry and per tier. */
+/** What cache.db holds of one kind: entries, and bytes as stored (compressed or not) and as plain JSON. */
+export const l2KindStatsSchema = z.object({ entries: z.int().min(0), storedBytes: z.number().min(0), plainBytes: z.number().min(0) });
+
+/**
+ * The cache per kind of entry and per tier. The counters (gets, hits, latency, loads, preloads,
+ * cache.db's evictions) count since `since` (ms epoch), across restarts, until the cache is cleared;
+ * L1's evictions count since the app started.
+ */
 export const cacheStatsSchema = z.object({
   kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema, answer: kindStatsSchema }),
   l1: tierStatsSchema,
   l2: tierStatsSchema,
+  l2Kinds: z.object({ culture: l2KindStatsSchema, generation: l2KindStatsSchema, answer: l2KindStatsSchema }),
+  /** Storage efficiency of cache.db's values: stored bytes over their plain JSON bytes. */
+  storage: cacheStorageSchema,
   loads: z.int().min(0),
   loadErrors: z.int().min(0),
   preload: z.object({ loaded: z.int().min(0), used: z.int().min(0) }),
   recoveries: z.int().min(0),
+  since: z.number(),
 });
 
 export const cacheSuggestionSchema = z.object({

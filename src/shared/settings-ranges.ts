@@ -36,6 +36,8 @@ export const SETTINGS_RANGES = {
     l1MaxMb: { min: 4, max: 1024 },
     ttlMinMinutes: { min: 1, max: 1440 },
     ttlMaxDays: { min: 1, max: 365 },
+    l2MaxMb: { min: 16, max: 16_384, int: true },
+    preloadPerLookup: { min: 1, max: 10, int: true },
   },
 } as const satisfies Record<string, Record<string, NumberRange>>;
 
@@ -49,5 +51,5 @@ export const SETTINGS_DEFAULTS = {
   qloo: { baseUrl: 'https://hackathon.api.qloo.com', take: 15 },
   limits: { maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 },
   monitor: { retentionDays: 30, p95Ms: 20_000, cacheHitRate: 0.7, validationSuccess: 0.95, cpuPercent: 70, memoryBudgetMb: 1536, raiseAfterS: null as number | null, tuner: true },
-  cache: { l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90 },
+  cache: { l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90, l2MaxMb: 256, preload: true, preloadPerLookup: 3 },
 };

@@ -52,6 +52,11 @@ const cacheFields = {
   l1MaxMb: ranged(R.cache.l1MaxMb),
   ttlMinMinutes: ranged(R.cache.ttlMinMinutes),
   ttlMaxDays: ranged(R.cache.ttlMaxDays),
+  /** cache.db's byte budget: the sweep trims it to this. */
+  l2MaxMb: ranged(R.cache.l2MaxMb),
+  /** Warm the lookups likely to come next, and how many after each lookup. */
+  preload: z.boolean(),
+  preloadPerLookup: ranged(R.cache.preloadPerLookup),
 };
 
 /** A stored section: each field falls back to its default, so settings saved by an older version still load. */

@@ -67,6 +67,8 @@ export const progressSchema = z.object({
   phase: z.enum(PROGRESS_PHASES),
   done: z.number(),
   total: z.number(),
+  /** Milliseconds left, estimated from this engine's past runs and updated as results arrive; null until there is a basis. */
+  etaMs: z.number().min(0).nullable().optional(),
 });
 
 export const fallbackSchema = z.object({ provider: z.string(), personas: z.int().min(0), reason: z.string() });

@@ -29,6 +29,7 @@ export class CacheFile {
     readonly file: string,
     private readonly nativeBinding: string | undefined,
     private readonly onAlert: (alert: CacheAlert) => void,
+    private readonly compress = true,
   ) {
     this.current = this.open();
   }
@@ -82,7 +83,7 @@ export class CacheFile {
   /** A file that opens is used; one SQLite calls damaged (or a newer version wrote) is replaced; any other failure leaves it alone. */
   private open(): SqliteTier | null {
     try {
-      return SqliteTier.open(this.file, this.nativeBinding);
+      return SqliteTier.open(this.file, this.nativeBinding, this.compress);
     } catch (error) {
       // A newer version's cache cannot be read here, and a cache may always be started afresh.
       const replaceable = isCorruption(error) || (error instanceof DatabaseOpenError && error.failure === 'newer_version');
@@ -95,7 +96,7 @@ export class CacheFile {
     const movedTo = moveAside(this.file);
     let tier: SqliteTier;
     try {
-      tier = SqliteTier.open(this.file, this.nativeBinding);
+      tier = SqliteTier.open(this.file, this.nativeBinding, this.compress);
     } catch (again) {
       // Not even a fresh file opens (a read-only folder): the cache runs on memory alone.
       return this.runOnMemory(`${reason}; a fresh cache.db failed too: ${describe(again)}`);

@@ -12,7 +12,8 @@ import type { MemoryTier } from './memory-tier';
 export interface MaintenanceParts {
   l1: MemoryTier;
   l2: CacheFile;
-  l2MaxBytes: number;
+  /** Read at each sweep: the user may change the budget while the app runs. */
+  l2MaxBytes: () => number;
   log: AccessLog;
   meter: CacheMeter;
   clock: Clock;
@@ -42,8 +43,10 @@ export class Maintenance {
     }
     l2.run((tier) => {
       tier.flushAccess();
-      meter.l2Evicted(tier.evictTo(this.parts.l2MaxBytes).length);
+      meter.l2Evicted(tier.evictTo(this.parts.l2MaxBytes()).length);
       tier.checkpoint();
+      // The counters survive a crash up to the last sweep; close writes them too.
+      meter.saveTo(tier);
     });
     return removed;
   }

@@ -1,13 +1,26 @@
 /**
  * SqliteTier: L2, the statements on cache.db, a SQLite file of its own (never app.db), WAL, values as
- * compact JSON. Access counts are kept in memory and written in batches by the sweep, so a hit costs
+ * compact JSON, deflated when that saves space (value-codec.ts; `size` is the stored bytes, which the
+ * budget counts, `plain_size` the JSON's). Access counts are kept in memory and written in batches by the sweep, so a hit costs
  * one select. Opening throws on a file it cannot use; CacheFile decides what to do about it.
  */
 import { openDatabase, type SqliteDatabase } from '../platform';
+import { CACHE_DB_MIGRATIONS, smallPages } from './cache-schema';
 import { IntegrityError } from './corruption';
+import { CorruptValueError, decodeValue, encodeValue } from './value-codec';
 
-/** An entry as a hit reads it: value, size, expiresAt, staleUntil, hits (a tuple: no object per read). */
+/** An entry as a hit reads it: JSON value, plain size, expiresAt, staleUntil, hits (a tuple: no object per read). */
 export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number];
+/** The row as selected, before its value is decoded. */
+type StoredRow = [value: string | Buffer, size: number, expiresAt: number, staleUntil: number, hits: number, encoding: number];
+
+/** What cache.db holds of one kind: entries and bytes, as stored and as plain JSON. */
+export interface KindBytes {
+  kind: string;
+  entries: number;
+  storedBytes: number;
+  plainBytes: number;
+}
 
 export interface StoredEntry {
   key: string;
@@ -30,59 +43,45 @@ export interface AccessRecord {
   previousKey: string | null;
 }
 
-const MIGRATIONS = [
-  `CREATE TABLE entries (
-     key TEXT PRIMARY KEY,
-     kind TEXT NOT NULL,
-     canonical TEXT NOT NULL,
-     value TEXT NOT NULL,
-     size INTEGER NOT NULL,
-     expires_at INTEGER NOT NULL,
-     stale_until INTEGER NOT NULL,
-     quality REAL,
-     hits INTEGER NOT NULL DEFAULT 0,
-     last_access INTEGER NOT NULL
-   ) WITHOUT ROWID;
-   CREATE INDEX entries_stale ON entries (stale_until);
-   CREATE TABLE accesses (
-     id INTEGER PRIMARY KEY,
-     at INTEGER NOT NULL,
-     kind TEXT NOT NULL,
-     key TEXT NOT NULL,
-     canonical TEXT NOT NULL,
-     previous_key TEXT
-   );`,
-  'CREATE INDEX accesses_previous ON accesses (previous_key);',
-];
 
 export class SqliteTier {
   private readonly statements;
   private pendingAccess = new Map<string, { hits: number; lastAccess: number }>();
+  /** Bytes as stored, and as plain JSON, of every entry. */
   bytes: number;
+  plainBytes: number;
+  /** Off only to measure what compression saves (the storage benchmark). */
+  compress = true;
 
   private constructor(
     readonly file: string,
     private readonly db: SqliteDatabase,
   ) {
     this.statements = {
-      get: db.prepare<[string], L2Row>('SELECT value, size, expires_at, stale_until, hits FROM entries WHERE key = ?').raw(true),
+      get: db.prepare<[string], StoredRow>('SELECT value, plain_size, expires_at, stale_until, hits, encoding FROM entries WHERE key = ?').raw(true),
       put: db.prepare(
-        `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access)
-         VALUES (@key, @kind, @canonical, @json, @size, @expiresAt, @staleUntil, @quality, @hits, @lastAccess)
+        `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access, encoding, plain_size)
+         VALUES (@key, @kind, @canonical, @stored, @storedBytes, @expiresAt, @staleUntil, @quality, @hits, @lastAccess, @encoding, @size)
          ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, canonical = excluded.canonical, value = excluded.value, size = excluded.size,
-           expires_at = excluded.expires_at, stale_until = excluded.stale_until, quality = excluded.quality, last_access = excluded.last_access`,
+           encoding = excluded.encoding, plain_size = excluded.plain_size, expires_at = excluded.expires_at, stale_until = excluded.stale_until, quality = excluded.quality, last_access = excluded.last_access`,
       ),
-      entry: db.prepare<[string], Omit<StoredEntry, 'key' | 'quality' | 'lastAccess'>>('SELECT kind, canonical, value AS json, size, expires_at AS expiresAt, stale_until AS staleUntil, hits FROM entries WHERE key = ?'),
-      sizeOf: db.prepare<[string], { size: number }>('SELECT size FROM entries WHERE key = ?'),
+      entry: db.prepare<[string], Omit<StoredEntry, 'key' | 'quality' | 'lastAccess' | 'json'> & { stored: string | Buffer; encoding: number }>(
+        'SELECT kind, canonical, value AS stored, encoding, plain_size AS size, expires_at AS expiresAt, stale_until AS staleUntil, hits FROM entries WHERE key = ?',
+      ),
+      sizeOf: db.prepare<[string], { size: number; plain: number }>('SELECT size, plain_size AS plain FROM entries WHERE key = ?'),
       delete: db.prepare<[string]>('DELETE FROM entries WHERE key = ?'),
       deleteAccesses: db.prepare<[string]>('DELETE FROM accesses WHERE key = ?'),
-      expiredBatch: db.prepare<[number, number], { key: string; size: number }>('SELECT key, size FROM entries WHERE stale_until < ? LIMIT ?'),
-      victims: db.prepare<[number], { key: string; size: number }>(
+      expiredBatch: db.prepare<[number, number], { key: string; size: number; plain: number }>('SELECT key, size, plain_size AS plain FROM entries WHERE stale_until < ? LIMIT ?'),
+      victims: db.prepare<[number], { key: string; size: number; plain: number }>(
         // Recency and frequency: each hit (up to 16) is worth an hour of recency.
-        'SELECT key, size FROM entries ORDER BY last_access + MIN(hits, 16) * 3600000 ASC LIMIT ?',
+        'SELECT key, size, plain_size AS plain FROM entries ORDER BY last_access + MIN(hits, 16) * 3600000 ASC LIMIT ?',
       ),
       touch: db.prepare<[number, number, string]>('UPDATE entries SET hits = hits + ?, last_access = MAX(last_access, ?) WHERE key = ?'),
-      totalBytes: db.prepare<[], { bytes: number | null }>('SELECT SUM(size) AS bytes FROM entries'),
+      totalBytes: db.prepare<[], { bytes: number | null; plain: number | null }>('SELECT SUM(size) AS bytes, SUM(plain_size) AS plain FROM entries'),
+      byKind: db.prepare<[], KindBytes>('SELECT kind, COUNT(*) AS entries, SUM(size) AS storedBytes, SUM(plain_size) AS plainBytes FROM entries GROUP BY kind'),
+      readStats: db.prepare<[string], { value: string }>('SELECT value FROM stats WHERE name = ?'),
+      writeStats: db.prepare<[string, string]>('INSERT INTO stats (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
+      clearStats: db.prepare('DELETE FROM stats'),
       count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM entries'),
       clear: db.prepare('DELETE FROM entries'),
       logAccess: db.prepare('INSERT INTO accesses (at, kind, key, canonical, previous_key) VALUES (@at, @kind, @key, @canonical, @previousKey)'),
@@ -92,44 +91,91 @@ export class SqliteTier {
         'SELECT key, COUNT(*) AS times FROM accesses WHERE previous_key = ? GROUP BY key HAVING COUNT(*) >= ? ORDER BY times DESC LIMIT ?',
       ),
     };
-    this.bytes = this.statements.totalBytes.get()?.bytes ?? 0;
+    const totals = this.statements.totalBytes.get();
+    this.bytes = totals?.bytes ?? 0;
+    this.plainBytes = totals?.plain ?? 0;
   }
 
   /** Opens (creating or migrating) cache.db; throws what openDatabase throws for a file it cannot use. */
-  static open(file: string, nativeBinding?: string): SqliteTier {
+  static open(file: string, nativeBinding?: string, compress = true): SqliteTier {
     // Deleted entries are zeroed: a purged run's personas must not stay readable in free pages.
-    const db = openDatabase(file, MIGRATIONS, { secureDelete: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const db = openDatabase(file, CACHE_DB_MIGRATIONS, { secureDelete: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       // Reads are the hot path: map the file and keep up to 32 MB of pages in memory (SQLite's default is 2 MB).
+      smallPages(db);
       db.pragma('mmap_size = 268435456');
       db.pragma('cache_size = -32768');
-      return new SqliteTier(file, db);
+      return Object.assign(new SqliteTier(file, db), { compress });
     } catch (error) {
       db.close();
       throw error;
     }
   }
 
+  /** The row with its value decoded; a row whose value cannot be decoded is deleted and read as absent. */
   get(key: string): L2Row | undefined {
-    return this.statements.get.get(key);
+    const row = this.statements.get.get(key);
+    if (row === undefined) return undefined;
+    const json = this.decoded(key, row[0], row[5]);
+    if (json === undefined) return undefined;
+    // The selected array is ours: reuse it as the L2Row rather than allocate another per hit.
+    row[0] = json;
+    return row as unknown as L2Row;
   }
 
   /** A whole entry with its kind and canonical form (for promoting it without a get). */
   entry(key: string): Omit<StoredEntry, 'key' | 'quality' | 'lastAccess'> | undefined {
-    return this.statements.entry.get(key);
+    const row = this.statements.entry.get(key);
+    if (row === undefined) return undefined;
+    const json = this.decoded(key, row.stored, row.encoding);
+    if (json === undefined) return undefined;
+    const { stored: _stored, encoding: _encoding, ...rest } = row;
+    return { ...rest, json };
   }
 
+  /** `entry.size` is the JSON's bytes; the row stores what encodeValue makes of it. */
   put(entry: StoredEntry): void {
-    const previous = this.statements.sizeOf.get(entry.key)?.size ?? 0;
-    this.statements.put.run({ ...entry, quality: entry.quality ?? null });
-    this.bytes += entry.size - previous;
+    const previous = this.statements.sizeOf.get(entry.key);
+    const encoded = encodeValue(entry.kind, entry.json, entry.size, this.compress);
+    this.statements.put.run({ ...entry, ...encoded, quality: entry.quality ?? null });
+    this.bytes += encoded.storedBytes - (previous?.size ?? 0);
+    this.plainBytes += entry.size - (previous?.plain ?? 0);
   }
 
   delete(key: string): void {
-    const previous = this.statements.sizeOf.get(key)?.size;
+    const previous = this.statements.sizeOf.get(key);
     if (previous === undefined) return;
     this.statements.delete.run(key);
-    this.bytes -= previous;
+    this.bytes -= previous.size;
+    this.plainBytes -= previous.plain;
+  }
+
+  /** Entries and bytes per kind (a scan of the table: for stats, not the hot path). */
+  bytesByKind(): KindBytes[] {
+    return this.statements.byKind.all();
+  }
+
+  /** A saved document from the stats table (the meter's counters), or undefined. */
+  readStats(name: string): string | undefined {
+    return this.statements.readStats.get(name)?.value;
+  }
+
+  writeStats(name: string, value: string): void {
+    this.statements.writeStats.run(name, value);
+  }
+  clearStats(): void {
+    this.statements.clearStats.run();
+  }
+
+  private decoded(key: string, stored: string | Buffer, encoding: number): string | undefined {
+    try {
+      return decodeValue(stored, encoding);
+    } catch (error) {
+      if (!(error instanceof CorruptValueError)) throw error;
+      console.warn(`[cache] an entry in cache.db could not be read (${error.message}); it was dropped and will be loaded again.`);
+      this.delete(key);
+      return undefined;
+    }
   }
 
   /** Deletes entries and every logged request for them in one transaction, then empties the WAL; returns how many entries there were. */
@@ -137,12 +183,13 @@ export class SqliteTier {
     let removed = 0;
     this.db.transaction(() => {
       for (const key of keys) {
-        const size = this.statements.sizeOf.get(key)?.size;
+        const previous = this.statements.sizeOf.get(key);
         this.pendingAccess.delete(key);
         this.statements.deleteAccesses.run(key);
-        if (size === undefined) continue;
+        if (previous === undefined) continue;
         this.statements.delete.run(key);
-        this.bytes -= size;
+        this.bytes -= previous.size;
+        this.plainBytes -= previous.plain;
         removed++;
       }
     })();
@@ -176,7 +223,10 @@ export class SqliteTier {
     this.db.transaction(() => {
       for (const row of rows) this.statements.delete.run(row.key);
     })();
-    for (const row of rows) this.bytes -= row.size;
+    for (const row of rows) {
+      this.bytes -= row.size;
+      this.plainBytes -= row.plain;
+    }
     return rows.length;
   }
 
@@ -192,6 +242,7 @@ export class SqliteTier {
           if (this.bytes <= maxBytes) break;
           this.statements.delete.run(victim.key);
           this.bytes -= victim.size;
+          this.plainBytes -= victim.plain;
           evicted.push(victim.key);
         }
       })();
@@ -218,6 +269,7 @@ export class SqliteTier {
     this.statements.clear.run();
     this.pendingAccess.clear();
     this.bytes = 0;
+    this.plainBytes = 0;
   }
 
   logAccesses(records: readonly AccessRecord[], keep: number): void {

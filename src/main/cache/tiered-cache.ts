@@ -9,7 +9,7 @@ import { AccessLog } from './access-log';
 import { Background } from './background';
 import { CacheFile, type CacheAlert } from './cache-file';
 import type { CacheKey, CacheKind } from './cache-keys';
-import { CacheMeter } from './cache-stats';
+import { CacheMeter, storageFigures } from './cache-stats';
 import { coarseClock, type Clock } from './clock';
 import { Loads } from './loads';
 import { Lookup, type Parse } from './lookup';
@@ -33,6 +33,8 @@ export interface TieredCacheOptions {
   /** Runs refreshes and preloads at low priority; by default one at a time, after current work. */
   background?: (task: () => Promise<void>) => void;
   nativeBinding?: string;
+  /** Store large values compressed when that saves space (default); off only to measure what it saves. */
+  compress?: boolean;
 }
 
 export interface GetOptions<V> {
@@ -52,7 +54,7 @@ export class TieredCache {
   private readonly log: AccessLog;
   private readonly meter: CacheMeter;
   private readonly l2: CacheFile;
-  private readonly l2MaxBytes: number;
+  private l2MaxBytes: number;
   private ttlBounds: TtlBounds;
   private readonly background: Background;
   private readonly loads: Loads;
@@ -64,13 +66,14 @@ export class TieredCache {
     this.clock = options.clock ?? coarseClock;
     this.log = new AccessLog((records, keep) => this.l2.run((l2) => l2.logAccesses(records, keep)));
     this.meter = new CacheMeter(() => this.clock.now());
-    this.l2 = new CacheFile(options.file, options.nativeBinding, options.onAlert ?? (() => {}));
+    this.l2 = new CacheFile(options.file, options.nativeBinding, options.onAlert ?? (() => {}), options.compress ?? true);
+    this.meter.restoreFrom(this.l2);
     this.l2MaxBytes = options.l2MaxBytes ?? 256 * 1_048_576;
     this.ttlBounds = options.ttlBounds ?? DEFAULT_TTL_BOUNDS;
     this.background = new Background(options.background);
     this.loads = new Loads(this.meter, this.background);
     this.lookup = new Lookup(this.l1, this.log, this.meter, this.l2);
-    this.maintenance = new Maintenance({ l1: this.l1, l2: this.l2, l2MaxBytes: this.l2MaxBytes, log: this.log, meter: this.meter, clock: this.clock });
+    this.maintenance = new Maintenance({ l1: this.l1, l2: this.l2, l2MaxBytes: () => this.l2MaxBytes, log: this.log, meter: this.meter, clock: this.clock });
   }
 
   get file(): string {
@@ -138,7 +141,12 @@ export class TieredCache {
     const inL2 = this.l2.run((l2) => ({ entries: l2.count(), bytes: l2.bytes }));
     const cleared = inL2 ?? { entries: this.l1.size, bytes: this.l1.bytes };
     this.l1.clear();
-    this.l2.run((l2) => l2.clear());
+    // The counters describe what the cleared entries did: they start again with them.
+    this.meter.reset();
+    this.l2.run((l2) => {
+      l2.clear();
+      l2.clearStats();
+    });
     return cleared;
   }
 
@@ -192,7 +200,7 @@ export class TieredCache {
     // Counted first: a count that finds cache.db damaged replaces it, and the figures after are the new file's.
     const entries = this.l2.run((l2) => l2.count()) ?? 0;
     const l2 = { entries, bytes: this.l2.tier?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.meter.l2Evictions, available: this.l2.tier !== null };
-    return this.meter.snapshot({ l1: this.l1.stats(), l2, recoveries: this.l2.recoveries });
+    return this.meter.snapshot({ l1: this.l1.stats(), l2, ...storageFigures(this.l2), recoveries: this.l2.recoveries });
   }
 
   /** The counts `stats()` reports for all kinds together, without touching cache.db (the monitor reads them every second). */
@@ -220,6 +228,11 @@ export class TieredCache {
   /** New bounds apply to entries written from now on. */
   setTtlBounds(bounds: TtlBounds): void {
     this.ttlBounds = { minMs: Math.min(bounds.minMs, bounds.maxMs), maxMs: bounds.maxMs };
+  }
+
+  /** cache.db's byte budget (the user's setting); the next write or sweep trims the file to it. */
+  setL2Budget(bytes: number): void {
+    this.l2MaxBytes = bytes;
   }
 
   /** Copies into L1 the most-missed entries of a kind that cache.db holds, each checked by `parse`; not gets. Returns how many. */
@@ -252,6 +265,7 @@ export class TieredCache {
     this.maintenance.stop();
     try {
       this.log.flush();
+      this.l2.run((l2) => this.meter.saveTo(l2));
     } finally {
       this.l2.close();
     }

@@ -2,45 +2,26 @@
  * The composition root: store, providers, culture source and pipeline, wired without Electron so
  * the desktop app, the browser mode, the CLI and the tests share one core.
  */
-import { MonitorStore } from '../monitoring';
+import { MonitorStore, createControls, Monitor, type MonitorDeps } from '../monitoring';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BriefUnderstanding, ParsedBrief } from '../../shared/brief';
-import { APP_ROOT } from '../platform';
-import { loadDataset, type TasteDataset } from '../world';
-import { analyzeBrief } from '../world';
-import { understandingOf } from '../world';
-import { BatchSizeControl, GenerationPipeline, type GenerationOptions, type GenerationResult } from '../generation';
-import { BundledCultureSource } from '../providers';
-import { OFFLINE_PROVIDER_ID, OfflineEngine } from '../providers';
-import type { LlmProvider } from '../providers';
-import type { WorkshopStore } from '../workshops';
-import { AppRecovery, exportBundle, importBundle, openWorkshopStoreOrRecover, readBundle, Workshops } from '../workshops';
+import { APP_ROOT, keychainWithKeyFile, keyFileSecretBox, SecretRegistry, type SecretBox } from '../platform';
+import { loadDataset, type TasteDataset, analyzeBrief, understandingOf } from '../world';
+import { BatchSizeControl, GenerationPipeline, GenerationTimings, type GenerationOptions, type GenerationResult } from '../generation';
+import { BundledCultureSource, OFFLINE_PROVIDER_ID, OfflineEngine, type LlmProvider, CachedCultureSource, Preloading, preloadPolicyOf, type PreloadPolicy, GeminiProvider, OllamaProvider, OpenAiCompatibleProvider, type RemoteLlmProvider, QlooCultureSource, type CultureSource } from '../providers';
+import { type WorkshopStore, AppRecovery, exportBundle, importBundle, openWorkshopStoreOrRecover, readBundle, Workshops } from '../workshops';
 import type { BundleImportSummary } from '../../shared/bundle';
-import { keychainWithKeyFile, keyFileSecretBox } from '../platform';
-import { SecretRegistry } from '../platform';
-import type { Clock } from '../cache';
-import { TieredCache, type CacheAlert } from '../cache';
-import { CachedCultureSource, Preloading, type PreloadPolicy } from '../providers';
+import { type Clock, TieredCache, type CacheAlert } from '../cache';
 import { ValidationStats } from '../validation';
-import { GeminiProvider } from '../providers';
 import type { ProbeResult } from '../../shared/performance';
-import { OllamaProvider } from '../providers';
-import { OpenAiCompatibleProvider } from '../providers';
-import type { RemoteLlmProvider } from '../providers';
-import { QlooCultureSource } from '../providers';
-import type { CultureSource } from '../providers';
-import { SystemResourceSampler, type ResourceSource } from '../scheduler';
-import { Scheduler, type SchedulerOptions } from '../scheduler';
+import { SystemResourceSampler, type ResourceSource, Scheduler, type SchedulerOptions } from '../scheduler';
 import { SettingsStore } from '../settings';
 import type { AppSettings } from '../../shared/settings';
-import type { SecretBox } from '../platform';
-import { createControls } from '../monitoring';
-import { Monitor, type MonitorDeps } from '../monitoring';
-import { ChromiumPdfPrinter, type PdfPrinter } from '../reports';
+import { ChromiumPdfPrinter, type PdfPrinter, ReportExporter, renderPerformanceReport, type ExportedReport, type PerformanceReportFormat } from '../reports';
 import { Asking } from '../asking';
 import { Importing } from '../importing';
-import { ReportExporter } from '../reports';
+import { gatherPerformanceReportData } from './performance-report-data';
 
 export interface CoreOptions {
   /** Folder for app.db (and later cache.db); created if missing. */
@@ -70,7 +51,7 @@ export interface CoreOptions {
   /** Prints reports to PDF; default Chromium headless through playwright-core, launched on first use. */
   pdfPrinter?: PdfPrinter;
   /** The monitor's clock, timers and own-CPU meter (tests drive them by hand). */
-  monitor?: Pick<MonitorDeps, 'now' | 'autoStart' | 'appCpu'>;
+  monitor?: Pick<MonitorDeps, 'now' | 'autoStart' | 'appCpu' | 'tuner'>;
 }
 
 export interface Core {
@@ -109,6 +90,8 @@ export interface Core {
   understand(brief: ParsedBrief): BriefUnderstanding;
   /** Whether a provider answers, and its models. */
   probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
+  /** The performance report over the last `rangeMs`: score, engines, cache, validation, resources, alerts, optimizations. */
+  performanceReport(rangeMs: number, format: PerformanceReportFormat, signal?: AbortSignal): Promise<ExportedReport>;
   close(): void;
 }
 
@@ -154,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
     file: path.join(dataDir, 'cache.db'),
     l1MaxBytes: cacheSettings.l1MaxMb * MB,
     l1CeilingBytes: Math.max(cacheSettings.l1MaxMb, 1024) * MB,
+    l2MaxBytes: cacheSettings.l2MaxMb * MB,
     ttlBounds: ttlBoundsOf(cacheSettings),
     onAlert: (alert) => raiseCacheAlert(alert),
     ...(options.cacheClock ? { clock: options.cacheClock } : {}),
@@ -171,7 +155,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const bundled = new BundledCultureSource(dataset);
   // This core's own switch: the emergency response pauses its preloading, not every core's.
-  const preloading = new Preloading(options.preload);
+  const preloading = new Preloading(options.preload ?? preloadPolicyOf(cacheSettings));
   // The auto-tuner sets it through createControls; the pipeline reads it at each run.
   const batchSize = new BatchSizeControl();
   const monitor = new Monitor({
@@ -181,6 +165,7 @@ export function createCore(options: CoreOptions): Core {
     validationStats,
     settings: () => settings.get().monitor,
     controls: createControls({ cache, scheduler, preloading, batchSize, settings: () => settings.get(), remoteProviders: new Set(remote.map((p) => p.id)) }),
+    engines: () => [offline, ...remote].map((p) => ({ id: p.id, label: p.label, kind: p.kind, model: p.kind === 'embedded' ? null : settings.get()[p.id as 'ollama' | 'openai' | 'gemini'].model })),
     ...options.monitor,
   });
   raiseCacheAlert = (alert) => monitor.raiseEvent(alert.kind, alert.message);
@@ -188,9 +173,13 @@ export function createCore(options: CoreOptions): Core {
   // what the tuner or the emergency response set for the cache or the concurrency ceiling.
   settings.onChange((next, previous) => {
     if (next.cache.l1MaxMb !== previous.cache.l1MaxMb) cache.setL1Budget(next.cache.l1MaxMb * MB);
+    if (next.cache.l2MaxMb !== previous.cache.l2MaxMb) cache.setL2Budget(next.cache.l2MaxMb * MB);
+    if (next.cache.preload !== previous.cache.preload || next.cache.preloadPerLookup !== previous.cache.preloadPerLookup) preloading.configure(preloadPolicyOf(next.cache));
     if (next.cache.ttlMinMinutes !== previous.cache.ttlMinMinutes || next.cache.ttlMaxDays !== previous.cache.ttlMaxDays) cache.setTtlBounds(ttlBoundsOf(next.cache));
     if (next.limits.maxConcurrency !== previous.limits.maxConcurrency) scheduler.limit.setMax(next.limits.maxConcurrency, 'settings: new cap', performance.now());
     if (JSON.stringify(next.monitor) !== JSON.stringify(previous.monitor)) monitor.applySettings(next.monitor);
+    // Every change to a performance setting goes to the audit, by the user, with before and after.
+    monitor.steering.settingsChanged(next, previous);
   });
   for (const alert of cacheAlerts.splice(0)) raiseCacheAlert(alert);
   const cultureSources: Record<'bundled' | 'qloo', CultureSource> = {
@@ -219,13 +208,17 @@ export function createCore(options: CoreOptions): Core {
     offline,
     traces: monitor,
     batchSize,
+    timings: new GenerationTimings(store),
   });
 
   const generate: Core['generate'] = (brief, generationOptions) => pipeline.run(brief, generationOptions);
   // Deleting a run purges the cached generation that holds its personas; the backups are counted and, when asked, deleted.
   const workshops = new Workshops(store, generate, { purgeCached: (keys) => void cache.purge(keys), recovery });
   const asking = new Asking({ store, providers: new Map(remote.map((p) => [p.id, p])), defaultProviderId: () => settings.get().provider, scheduler, cache, timings: monitor, version });
-  const reports = new ReportExporter(store, () => options.pdfPrinter ?? new ChromiumPdfPrinter(), asking);
+  // One printer (one browser) for the run reports and the performance report.
+  let printer: PdfPrinter | undefined;
+  const sharedPrinter = () => (printer ??= options.pdfPrinter ?? new ChromiumPdfPrinter());
+  const reports = new ReportExporter(store, sharedPrinter, asking);
 
   return {
     version,
@@ -254,6 +247,8 @@ export function createCore(options: CoreOptions): Core {
       return 'automatic';
     },
     generate,
+    performanceReport: async (rangeMs, format, signal) =>
+      renderPerformanceReport(gatherPerformanceReportData({ version, dataDir, monitor, cache, validationStats, scheduler }, rangeMs), format, sharedPrinter, signal),
     understand: (brief) => understandingOf(analyzeBrief({ ...brief, seed: brief.seed ?? 0, language: brief.language ?? 'en' }, dataset()), brief.level),
     probe: async (providerId, signal) => {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
@@ -267,6 +262,8 @@ export function createCore(options: CoreOptions): Core {
       clearTimeout(restartTimer);
       // The printer's browser is a child process: closing it need not hold up the databases.
       void reports.close();
+      // The performance report may have started the shared printer without the run exports.
+      void printer?.close();
       monitor.close();
       scheduler.close();
       resources?.close();

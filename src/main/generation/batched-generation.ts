@@ -23,7 +23,8 @@ export interface BatchDeps {
   /** The most personas one call may ask for; default no limit beyond the plan's. */
   maxBatchSize?: number;
   /** Repairs one answer for `count` personas (throws when nothing is recoverable). */
-  repair: (output: ProviderOutput, count: number) => RepairResult;
+  /** `fallback` marks the offline engine's answer, kept out of the provider's own validation figures. */
+  repair: (output: ProviderOutput, count: number, fallback?: boolean) => RepairResult;
 }
 
 export interface Fallback {
@@ -48,7 +49,12 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
   let lastFailure: CallError | undefined;
   const cuts: BatchedResult['cuts'] = [];
   const delivered = () => combined?.document.personas.length ?? 0;
-  const report = () => context.onPersona?.(delivered(), total);
+  // Progress never goes back: an answer counted on arrival may lose a duplicate name when the round is combined.
+  let shown = 0;
+  const report = (done = delivered()) => {
+    shown = Math.max(shown, Math.min(total, done));
+    context.onPersona?.(shown, total);
+  };
 
   // When a Retry-After from a failed call ends: the scheduler waits one out only within the call's deadline.
   let pausedUntil = 0;
@@ -61,6 +67,8 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
     // Asked each round: an answer cut in the last one lowers what fits.
     const sizes = planBatches(wanted, deps.scheduler.limit.value, maxBatch(deps, request));
     const exclude = combined?.document.personas.map((p) => p.name) ?? [];
+    // Personas this round's calls have answered so far, reported as each call lands: the time left follows them.
+    let arrived = 0;
     const results = await Promise.allSettled(
       sizes.map((count, i) => {
         calls++;
@@ -71,7 +79,7 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
           units: count,
           signal: context.signal,
           run: async (signal) => {
-            const output = await deps.provider.generate({ ...request, count, seed: callSeed(request.seed, round, i), ...(exclude.length ? { exclude } : {}) }, { signal });
+            const output = await deps.provider.generate({ ...request, count, seed: callSeed(request.seed, round, i), ...(exclude.length ? { exclude } : {}) }, { signal, ...(context.onFirstToken ? { onFirstToken: context.onFirstToken } : {}) });
             const cut = output.format === 'text' ? output.cut : undefined;
             if (cut) cuts.push({ ...cut, asked: count });
             // Nothing complete before the cut: all of it is asked for again, in smaller calls.
@@ -83,6 +91,10 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
               throw new CallError('malformed', error instanceof Error ? error.message : String(error), { provider: deps.provider.id });
             }
           },
+        }).then((repaired) => {
+          arrived += repaired?.document.personas.length ?? 0;
+          if (repaired) report(delivered() + arrived);
+          return repaired;
         }).catch((error: unknown) => {
           const retryAfterMs = error instanceof CallError ? error.details.retryAfterMs : undefined;
           if (retryAfterMs) pausedUntil = Math.max(pausedUntil, performance.now() + retryAfterMs);
@@ -111,7 +123,7 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
   const missing = total - delivered();
   if (missing === 0 && combined) return { repaired: withCuts(combined, cuts, deps, request, true), calls, cuts };
   const reason = lastFailure?.message ?? `${deps.provider.label} returned ${delivered()} of the ${total} personas asked for${cuts.length ? `, its answers cut short (${cutReasons(cuts)})` : ''}`;
-  const offline = deps.repair(await deps.offline.generate({ ...request, count: missing, exclude: combined?.document.personas.map((p) => p.name) ?? [] }, { signal: context.signal }), missing);
+  const offline = deps.repair(await deps.offline.generate({ ...request, count: missing, exclude: combined?.document.personas.map((p) => p.name) ?? [] }, { signal: context.signal }), missing, true);
   const marked = withSource(offline, deps.offline.id);
   combined = combined ? appendRepair(combined, marked, total) : marked;
   report();

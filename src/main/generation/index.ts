@@ -5,8 +5,10 @@
 export { fidelityContextFor } from './fidelity-context';
 export { GenerationPipeline } from './pipeline';
 export { GenerationError } from './pipeline-types';
-export type { FinishedRun, GenerationOptions, GenerationResult, PipelineDeps, TraceSink } from './pipeline-types';
+export type { FinishedRun, GenerationOptions, GenerationResult, PipelineDeps, RunValidation, TraceSink } from './pipeline-types';
 export { BatchSizeControl } from './batch-size';
+export { GenerationTimings } from './eta-history';
+export type { TimingPrior } from './eta-history';
 export { countryOfCity, repairContextFor } from './repair-context';
 export type { RepairContext } from './repair-context';
 export { titleFromBrief } from './run-record';

@@ -9,6 +9,7 @@ import type { ValidationStats } from '../validation';
 import type { TasteDataset } from '../world';
 import type { BatchSizeControl } from './batch-size';
 import type { Fallback } from './batched-generation';
+import type { GenerationTimings } from './eta-history';
 import type { PhaseTimes } from './phase-timeline';
 import type { RunStore } from './run-record';
 
@@ -16,7 +17,8 @@ export interface GenerationOptions {
   workshopId?: string;
   providerId?: string;
   signal?: AbortSignal;
-  onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
+  /** etaMs: time left as estimated from the engine's past runs and this run's pace; null until there is a basis. */
+  onProgress?: (phase: ProgressPhase, done: number, total: number, etaMs: number | null) => void;
   /** high for the user's current generation (the default), medium for regenerations. */
   priority?: Priority;
   /** false for a persona made to add to or replace in an existing run: it is not a run of its own. */
@@ -55,6 +57,23 @@ export interface FinishedRun {
   fromCache: boolean;
   totalMs: number;
   phases: PhaseTimes;
+  /** Personas asked of the engine (0 for a run from the cache), delivered, and written by the offline engine instead. */
+  asked?: number;
+  delivered?: number;
+  fallbackPersonas?: number;
+  /** The run's answers through validation, for the engine's own success, repair and fill rates. */
+  validation?: RunValidation;
+  /** Times to the first token of the run's streamed calls. */
+  firstTokenMs?: number[];
+}
+
+/** Answers validated in one run: those that gave a document, and the personas among them repaired or filled. */
+export interface RunValidation {
+  answers: number;
+  succeeded: number;
+  personas: number;
+  repaired: number;
+  filled: number;
 }
 
 export interface TraceSink {
@@ -79,4 +98,6 @@ export interface PipelineDeps {
   traces?: TraceSink;
   /** The auto-tuner's cap on personas per call, read as each run asks; absent, only the provider's own limit. */
   batchSize?: BatchSizeControl;
+  /** Past runs' timings per engine and model, for the time left each progress event carries; absent, etaMs is null. */
+  timings?: GenerationTimings;
 }

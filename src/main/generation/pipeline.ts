@@ -8,16 +8,17 @@ import { randomUUID } from 'node:crypto';
 import type { ParsedBrief, ResolvedBrief } from '../../shared/brief';
 import { DOCUMENT_SCHEMAS, type Brief, type Level, type Persona, type PersonaDocument, type ReportIssue, type ValidationReport } from '../../shared/persona';
 import { UNSAVED_RUN_PREFIX } from '../../shared/vocabulary';
-import type { RunSummary } from '../../shared/workshop';
+import type { ProgressPhase, RunSummary } from '../../shared/workshop';
 import { keyFor, type CacheKey } from '../cache';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../providers';
 import type { Priority } from '../scheduler';
 import { NothingRecoverableError, repairPersonaDocument, type RepairOptions, type RepairResult } from '../validation';
 import { analyzeBrief, randomSeed, type BriefAnalysis } from '../world';
 import { generateInBatches, type Fallback } from './batched-generation';
+import { startEta } from './eta';
 import { mergeFallbacks, rewriteWeakPersonas } from './fidelity-rewrite';
 import { PhaseTimeline } from './phase-timeline';
-import { GenerationError, type GenerationOptions, type GenerationResult, type PipelineDeps } from './pipeline-types';
+import { GenerationError, type GenerationOptions, type GenerationResult, type PipelineDeps, type RunValidation } from './pipeline-types';
 import { repairContextFor } from './repair-context';
 import { titleFromBrief, type NewRun } from './run-record';
 
@@ -28,12 +29,15 @@ interface CachedGeneration {
 }
 
 export class GenerationPipeline {
+  /** Each run's validation counts, by its timeline (which produce() already carries), for the engine's own rates. */
+  private readonly validations = new WeakMap<PhaseTimeline, RunValidation>();
+
   constructor(private readonly deps: PipelineDeps) {}
 
   async run(input: ParsedBrief, options: GenerationOptions = {}): Promise<GenerationResult> {
     const { store } = this.deps;
     const signal = options.signal ?? new AbortController().signal;
-    const progress = options.onProgress ?? (() => {});
+    const onProgress = options.onProgress ?? (() => {});
     const workshopId = options.workshopId ?? store.currentWorkshopId();
     if (!store.getWorkshop(workshopId)) throw new GenerationError('not_found', `No workshop has the id ${workshopId}.`, [], 'workshopId');
     const providerId = options.providerId ?? this.deps.defaultProviderId();
@@ -44,6 +48,13 @@ export class GenerationPipeline {
     const recorded = recordedBrief(brief);
     const startedAt = new Date();
     const trace = new PhaseTimeline();
+    const { scheduler, batchSize, timings } = this.deps;
+    const eta = timings && startEta(timings, { provider, level: brief.level, count: brief.count, limit: scheduler.limit.value, queued: scheduler.load().queued, ...(batchSize ? { maxBatchSize: batchSize.maxBatchSize } : {}) });
+    const progress = (phase: ProgressPhase, done: number, total: number) => onProgress(phase, done, total, eta?.estimate(phase, done, total) ?? null);
+    const validation: RunValidation = { answers: 0, succeeded: 0, personas: 0, repaired: 0, filled: 0 };
+    this.validations.set(trace, validation);
+    let fallbackPersonas = 0;
+    const firstTokenMs: number[] = [];
     let cacheKey: CacheKey | undefined;
     const finish = (status: RunSummary['status'], fields: { personas?: Persona[]; report?: ValidationReport; error?: string }, fromCache = false) => {
       const { totalMs, phases } = trace.finish();
@@ -66,7 +77,9 @@ export class GenerationPipeline {
       // The workshop may have been deleted while the personas were written: there is nowhere to keep them.
       if (options.persist !== false && !store.getWorkshop(workshopId)) throw new GenerationError('not_found', 'The workshop was deleted while its personas were being written; nothing was saved.', [], 'workshopId');
       const run = options.persist === false ? unsavedSummary(record) : store.saveRun({ ...record, phases });
-      this.deps.traces?.record({ provider: provider.id, outcome: status, fromCache, totalMs, phases });
+      if (status === 'completed' && !fromCache) eta?.finish();
+      const delivered = status === 'completed' ? (fields.personas?.length ?? 0) : 0;
+      this.deps.traces?.record({ provider: provider.id, outcome: status, fromCache, totalMs, phases, asked: fromCache ? 0 : brief.count, delivered, fallbackPersonas, validation, firstTokenMs });
       return run;
     };
 
@@ -96,7 +109,7 @@ export class GenerationPipeline {
 
       progress('generate', 0, brief.count);
       const request: PersonaRequest = { brief, level: brief.level, count: brief.count, seed: brief.seed, analysis, culture, ...(options.exclude?.length ? { exclude: options.exclude } : {}) };
-      const providerContext: ProviderContext = { signal, onPersona: (done, total) => progress('generate', done, total) };
+      const providerContext: ProviderContext = { signal, onPersona: (done, total) => progress('generate', done, total), onFirstToken: (ms) => firstTokenMs.push(ms) };
       const { context, countries } = repairContextFor(analysis, this.deps.dataset(), culture);
       const repairOptions: RepairOptions = { level: brief.level, count: brief.count, brief: recorded, constraints: culture, context, countries };
       const produced = await this.produce(provider, request, providerContext, repairOptions, trace, options.priority);
@@ -104,6 +117,7 @@ export class GenerationPipeline {
       const checked = await rewriteWeakPersonas(produced.repaired, { provider, request, providerContext, repairOptions, trace, priority: options.priority, brief }, { dataset: this.deps.dataset, produce: (...args) => this.produce(...args) });
       const repaired = checked.repaired;
       const fallback = mergeFallbacks(produced.fallback, checked.fallback);
+      fallbackPersonas = fallback?.personas ?? 0;
       const generatedAt = new Date().toISOString();
       const personas = repaired.document.personas.map((persona) => ({
         id: randomUUID(),
@@ -163,12 +177,12 @@ export class GenerationPipeline {
       const output = await provider.generate(request, context);
       context.signal.throwIfAborted();
       trace.enter('repair');
-      return { repaired: this.repair(output, { ...repairOptions, count: request.count }) };
+      return { repaired: this.repair(output, { ...repairOptions, count: request.count }, this.validations.get(trace)) };
     }
-    const repairTimed = (output: ProviderOutput, count: number) => {
+    const repairTimed = (output: ProviderOutput, count: number, fallback = false) => {
       const repairStarted = performance.now();
       try {
-        return this.repair(output, { ...repairOptions, count });
+        return this.repair(output, { ...repairOptions, count }, fallback ? undefined : this.validations.get(trace));
       } finally {
         trace.repaired(performance.now() - repairStarted);
       }
@@ -189,15 +203,23 @@ export class GenerationPipeline {
   }
 
   /** One provider answer through repair, counted in the validation metrics. */
-  private repair(output: ProviderOutput, options: RepairOptions): RepairResult {
+  private repair(output: ProviderOutput, options: RepairOptions, tally?: RunValidation): RepairResult {
     const stats = this.deps.validationStats;
     try {
       const result = repairPersonaDocument(output.format === 'objects' ? output.personas : output.text, options);
       stats.recordSuccess(result.personas, result.report.issues);
+      if (tally) {
+        tally.answers++;
+        tally.succeeded++;
+        tally.personas += result.personas.length;
+        tally.repaired += result.personas.filter((p) => p.repaired).length;
+        tally.filled += result.personas.filter((p) => p.filled).length;
+      }
       return result;
     } catch (error) {
       if (!(error instanceof NothingRecoverableError)) throw error;
       stats.recordFailure(error.issues);
+      if (tally) tally.answers++;
       throw new GenerationError('generation_failed', `The provider's answer held no usable persona. ${error.message}`, error.issues);
     }
   }

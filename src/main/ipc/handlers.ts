@@ -53,7 +53,7 @@ export function createHandlers(core: Core): Handlers {
           ...(workshopId ? { workshopId } : {}),
           ...(providerId ? { providerId } : {}),
           signal,
-          onProgress: (phase, done, total) => context.emit('generation:progress', { requestId, phase, done, total }),
+          onProgress: (phase, done, total, etaMs) => context.emit('generation:progress', { requestId, phase, done, total, etaMs }),
         }),
       ),
 
@@ -83,7 +83,8 @@ export function createHandlers(core: Core): Handlers {
 
     'cache:suggestions': async () => ({ suggestions: core.cache.getOptimizationSuggestions() }),
 
-    'cache:clear': async () => core.cache.clear(),
+    // Through the monitor's steering: the clear is audited with what the cache held.
+    'cache:clear': async () => core.monitor.steering.clearCache(),
 
     'providers:probe': async ({ providerId }) => core.probe(providerId),
 
@@ -138,6 +139,24 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'tuner:audit': async ({ limit }) => ({ entries: core.monitor.auditLog(limit) }),
+
+    'performance:engines': async ({ rangeMs }) => ({ engines: core.monitor.engineProfiles(rangeMs) }),
+    'performance:efficiency': async ({ rangeMs }) => core.monitor.efficiency(rangeMs),
+    'anomalies:list': async ({ rangeMs }) => ({ anomalies: core.monitor.anomalies(rangeMs) }),
+    'optimization:start': async () => core.monitor.steering.startOptimization(),
+    'optimization:schedule': async ({ window }) => core.monitor.steering.scheduleOptimization(window),
+    'optimization:cancel': async ({ id }) => ({ cancelled: core.monitor.steering.cancelOptimization(id) }),
+    'optimization:list': async ({ limit }) => ({ optimizations: core.monitor.steering.optimizationList(limit) }),
+    'tuning:kept': async () => ({ tuned: core.monitor.steering.tunedValues() }),
+    'tuning:reset': async ({ tunable }) => ({ tuned: core.monitor.steering.resetTuned(tunable) }),
+    // The same path as the user's own change: the settings store saves it and its listener audits it.
+    'suggestions:apply': async ({ id }) => ({ applied: core.monitor.steering.applySuggestion(id, (change) => core.settings.update(change)), settings: core.settings.view() }),
+    // Cancelled through 'reports:cancel', like a run's export.
+    'reports:performance': async ({ requestId, rangeMs, format }) =>
+      exports.run(requestId, async (signal) => {
+        const { bytes, fileName, mimeType } = await core.performanceReport(rangeMs, format, signal);
+        return { fileName, mimeType, base64: bytes.toString('base64') };
+      }),
 
     'bundles:export': async ({ workshopId }) => {
       const bytes = core.bundles.export(workshopId);

@@ -4,7 +4,7 @@
  */
 import type { AuditEntry } from '../../shared/ipc/types';
 import type { TunableId } from '../../shared/metrics';
-import { formatMetric, formatSpan, metricName } from '../../shared/monitor-units';
+import { formatMetric, formatSetting, formatSpan, metricName } from '../../shared/monitor-units';
 import type { NewAuditEntry } from './monitor-store';
 
 export interface Tunable {
@@ -14,6 +14,8 @@ export interface Tunable {
   max: number;
   get(): number;
   set(value: number): void;
+  /** The value the user's settings give it, where a reset of kept tuning returns it; absent when no setting holds it. */
+  userValue?(): number;
 }
 
 export const TUNER_METRICS = ['hit_rate', 'p95_ms', 'throughput', 'timeout_rate', 'error_rate', 'repair_rate'] as const;
@@ -55,6 +57,16 @@ export const DEFAULT_TUNER_POLICY: TunerPolicy = { windowMs: 5 * 60_000, minTraf
 
 export type TunerPhase = 'idle' | 'validating' | 'waiting_for_traffic' | 'no_headroom' | 'off';
 
+/** How a trial ended, for whoever asked for it (an optimization). */
+export interface TrialResult {
+  outcome: 'kept' | 'rolled_back';
+  from: number;
+  to: number;
+  baseline: number;
+  measured: number | null;
+  reason: string;
+}
+
 export class AutoTuner {
   private trial: Trial | null = null;
   private lastFinished = Number.NEGATIVE_INFINITY;
@@ -91,31 +103,59 @@ export class AutoTuner {
 
   /** One step; the monitor calls it every few seconds. */
   tick(): void {
-    if (!this.enabled) return;
     const now = this.env.now();
+    // A trial on while the tuner is off is an optimization's (switching off rolls back the tuner's own): it is judged all the same.
     if (this.trial) return this.judge(this.trial, now);
+    if (!this.enabled) return;
     if (now - this.lastFinished < this.policy.cooldownMs) return void (this.phaseNow = 'idle');
     if (this.env.traffic(this.policy.windowMs) < this.policy.minTraffic) return void (this.phaseNow = 'waiting_for_traffic');
     const proposal = this.env.proposals().find((p) => (this.blockedUntil.get(p.tunable) ?? 0) <= now && this.tunables.has(p.tunable));
     if (!proposal) return void (this.phaseNow = 'idle');
-    const tunable = this.tunables.get(proposal.tunable)!;
+    this.begin(proposal, now, undefined);
+  }
+
+  /** The changes worth trying now, best first: what an optimization runs. */
+  proposals(): Proposal[] {
+    return this.env.proposals();
+  }
+
+  /** A trial in progress, for an optimization waiting to start its next one. */
+  get busy(): boolean {
+    return this.trial !== null;
+  }
+
+  /**
+   * Starts `proposal` as a trial now, for an optimization the user asked for: no cooldown and no wait for the
+   * tuner's turn, but the same headroom check, judging and rollback. Returns why it was not started, or null.
+   */
+  tryNow(proposal: Proposal, onFinished: (result: TrialResult) => void): string | null {
+    if (this.trial) return 'another change is on trial';
+    return this.begin(proposal, this.env.now(), onFinished);
+  }
+
+  private begin(proposal: Proposal, now: number, onFinished: ((result: TrialResult) => void) | undefined): string | null {
+    const tunable = this.tunables.get(proposal.tunable);
+    if (!tunable) return `${proposal.tunable} cannot be changed here`;
     const before = tunable.get();
     const after = Math.min(tunable.max, Math.max(tunable.min, proposal.to));
     const baseline = this.env.metric(proposal.metric, this.policy.windowMs);
-    if (after === before || baseline === null) return void (this.phaseNow = 'idle');
+    this.phaseNow = 'idle';
+    if (after === before) return `${tunable.label} is already at ${formatSetting(tunable.id, before)}, as far as its bounds allow`;
+    if (baseline === null) return `the ${metricName(proposal.metric)} was not measured in the last ${formatSpan(this.policy.windowMs)}, so there is nothing to judge against`;
     const noRoom = this.env.headroom();
     if (noRoom) {
       this.phaseNow = 'no_headroom';
       this.record({ subject: tunable.id, step: 'skipped', before, after, metric: proposal.metric, baseline, measured: null, reason: `${proposal.reason}; not tried: ${noRoom}` });
       this.blockedUntil.set(tunable.id, now + this.policy.cooldownMs);
-      return;
+      return noRoom;
     }
     this.record({ subject: tunable.id, step: 'proposed', before, after, metric: proposal.metric, baseline, measured: null, reason: proposal.reason });
     tunable.set(after);
     const guards = Object.fromEntries(Object.keys(GUARDS).map((m) => [m, this.env.metric(m as TunerMetric, this.policy.windowMs)]));
-    this.trial = { tunable, before, after, metric: proposal.metric, baseline, guards, appliedAt: now };
+    this.trial = { tunable, before, after, metric: proposal.metric, baseline, guards, appliedAt: now, onFinished };
     this.phaseNow = 'validating';
     this.record({ subject: tunable.id, step: 'applied', before, after, metric: proposal.metric, baseline, measured: null, reason: `measuring the ${metricName(proposal.metric)} for ${formatSpan(this.policy.windowMs)} against the baseline` });
+    return null;
   }
 
   private judge(trial: Trial, now: number): void {
@@ -169,6 +209,7 @@ export class AutoTuner {
     this.trial = null;
     this.lastFinished = this.env.now();
     this.phaseNow = 'idle';
+    trial.onFinished?.({ outcome: step, from: trial.before, to: trial.after, baseline: trial.baseline, measured, reason });
   }
 
   private record(entry: Omit<AuditEntry, 'id' | 'at' | 'source'>): void {
@@ -184,6 +225,8 @@ interface Trial {
   baseline: number;
   guards: Partial<Record<TunerMetric, number | null>>;
   appliedAt: number;
+  /** Told the outcome when an optimization started the trial. */
+  onFinished: ((result: TrialResult) => void) | undefined;
 }
 
 /** Which way is better for each metric. */

@@ -16,6 +16,8 @@ export interface MonitorControls {
   tunables: Tunable[];
   shedding: SheddingStep[];
   runAction: (action: AutoActionId, context: ActionContext) => Promise<string>;
+  /** The settings the controls answer to (suggestions name them; a reset of kept tuning returns to them). */
+  settings: () => AppSettings;
 }
 
 /** What an auto-action may need to know about the moment it runs. */
@@ -51,8 +53,17 @@ export function createControls(targets: ControlTargets): MonitorControls {
       },
       get: () => cache.l1Budget,
       set: (v) => cache.setL1Budget(v),
+      userValue: l1BudgetBytes,
     },
-    { id: 'ttl_min_ms', label: settingName('ttl_min_ms'), min: MINUTE, max: 24 * 60 * MINUTE, get: () => cache.ttl.minMs, set: (v) => cache.setTtlBounds({ ...cache.ttl, minMs: Math.round(v) }) },
+    {
+      id: 'ttl_min_ms',
+      label: settingName('ttl_min_ms'),
+      min: MINUTE,
+      max: 24 * 60 * MINUTE,
+      get: () => cache.ttl.minMs,
+      set: (v) => cache.setTtlBounds({ ...cache.ttl, minMs: Math.round(v) }),
+      userValue: () => targets.settings().cache.ttlMinMinutes * MINUTE,
+    },
     {
       id: 'concurrency_max',
       label: settingName('concurrency_max'),
@@ -63,6 +74,7 @@ export function createControls(targets: ControlTargets): MonitorControls {
       },
       get: () => scheduler.load().max,
       set: (v) => scheduler.limit.setMax(v, 'auto-tuner', now()),
+      userValue: () => targets.settings().limits.maxConcurrency,
     },
     { id: 'timeout_factor', label: settingName('timeout_factor'), min: 1.5, max: 8, get: () => scheduler.timeoutFactor, set: (v) => scheduler.setTimeoutFactor(v) },
     { id: 'batch_size', label: settingName('batch_size'), min: 1, max: 10, get: () => batchSize.maxBatchSize, set: (v) => batchSize.setMaxBatchSize(v) },
@@ -131,7 +143,7 @@ export function createControls(targets: ControlTargets): MonitorControls {
     },
   };
 
-  return { tunables, shedding, runAction: async (action, context) => actions[action](context) };
+  return { tunables, shedding, runAction: async (action, context) => actions[action](context), settings: targets.settings };
 }
 
 const MB = 1_048_576;

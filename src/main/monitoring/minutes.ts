@@ -1,5 +1,6 @@
 /** Per-minute rollups: this process's part of the minute in progress, the last day in memory, older minutes in app.db. */
 import type { TracePhase } from '../../shared/metrics';
+import type { EngineMinute } from './engine-minutes';
 import type { MonitorStore } from './monitor-store';
 import type { SecondPoint } from './metric-series';
 import { MINUTE, MinuteAccumulator, type MinuteRollup } from './rollups';
@@ -37,6 +38,11 @@ export class Minutes {
 
   addCall(provider: string, ms: number): void {
     this.current.addCall(provider, ms);
+  }
+
+  /** One engine's figures in this process's part of the minute, to count into. */
+  engine(provider: string): EngineMinute {
+    return this.current.engines.of(provider);
   }
 
   /** Once `now` is in a new minute: stores the one that ended and starts the next; says whether it did. */

@@ -4,8 +4,10 @@
  */
 import type { Alert, AuditEntry } from '../../shared/ipc/types';
 import { alertSchema, auditEntrySchema } from '../../shared/metrics';
+import { AnomalyStore } from './anomaly-store';
 import { MinuteAccumulator, rollupSchema, type MinuteRollup } from './rollups';
 import type { SqliteDatabase } from '../platform';
+import { OptimizationStore } from './optimization-store';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 export type NewAlert = Omit<Alert, 'id' | 'status' | 'acknowledged' | 'resolvedAt' | 'actions'>;
@@ -14,8 +16,15 @@ export class MonitorStore {
   private readonly statements;
   /** Rows skipped because they no longer parse, since open. */
   skippedRows = 0;
+  /** Optimizations and the kept tuning layer, in the same app.db. */
+  readonly optimizations: OptimizationStore;
+
+  /** What the anomaly detector found (issue 23). */
+  readonly anomalies: AnomalyStore;
 
   constructor(private readonly db: SqliteDatabase) {
+    this.anomalies = new AnomalyStore(db);
+    this.optimizations = new OptimizationStore(db);
     this.statements = {
       putRollup: db.prepare('INSERT INTO metric_minutes (minute, rollup_json) VALUES (?, ?) ON CONFLICT (minute) DO UPDATE SET rollup_json = excluded.rollup_json'),
       rollups: db.prepare<[number, number], { rollup_json: string }>('SELECT rollup_json FROM metric_minutes WHERE minute >= ? AND minute < ? ORDER BY minute'),
@@ -56,7 +65,7 @@ export class MonitorStore {
 
   /** Deletes rollups, resolved alerts and audit entries older than `before`, a small batch per call so that pruning a month never holds the event loop. */
   pruneBatch(before: number): number {
-    return Number(this.statements.pruneRollups.run(before).changes) + Number(this.statements.pruneAlerts.run(before).changes) + Number(this.statements.pruneAudit.run(before).changes);
+    return Number(this.statements.pruneRollups.run(before).changes) + Number(this.statements.pruneAlerts.run(before).changes) + Number(this.statements.pruneAudit.run(before).changes) + this.anomalies.pruneBatch(before);
   }
 
   insertAlert(alert: NewAlert): Alert {

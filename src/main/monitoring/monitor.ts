@@ -6,22 +6,23 @@
 import type { AutoActionId, HistoryResolution, MonitorSuggestion } from '../../shared/metrics';
 import type { Alert, AuditEntry, HistoryPoint, LiveMetrics, PerformanceScore, Trace, TunerState } from '../../shared/ipc/types';
 import type { MonitorSettings } from '../../shared/settings';
-import type { TieredCache } from '../cache';
+import type { Anomaly, EngineProfile } from '../../shared/insight';
 import type { FinishedRun, TraceSink } from '../generation';
-import type { CallEvent, Scheduler } from '../scheduler';
-import type { ValidationStats } from '../validation';
+import type { CallEvent } from '../scheduler';
 import { ALERT_WINDOW_MS, alertRules, alertValues } from './alert-rules';
 import { AlertEngine } from './alerts';
+import { AnomalyWatch } from './anomaly-watch';
 import { AnswerTimesBook, type AnswerTiming, type EngineAnswerTimes } from './answer-times';
-import { AutoTuner, type TunerPolicy } from './auto-tuner';
-import type { MonitorControls } from './controls';
+import { AutoTuner } from './auto-tuner';
 import { processCpuMeter } from './cpu-share';
-import { EmergencyResponse, type EmergencyPolicy } from './emergency';
+import { countCall, countRun, isEngineCall } from './engine-minutes';
+import { BaselineDays, efficiencyOf, engineProfiles, type Efficiency, type EngineInfo } from './engine-profiles';
+import { EmergencyResponse } from './emergency';
 import { LiveFeed, type LiveListener } from './live-feed';
 import { LIVE_WINDOW_S, liveView } from './live-view';
 import { minuteOf, Minutes } from './minutes';
 import { cacheSuggestions, monitorSuggestions } from './monitor-suggestions';
-import type { MonitorStore, NewAuditEntry } from './monitor-store';
+import type { NewAuditEntry } from './monitor-store';
 import { scoreOfRange } from './performance-score';
 import { criticalPressure, PEGGED_SECONDS } from './pressure';
 import { ProviderFailures } from './provider-failures';
@@ -30,30 +31,18 @@ import { historyOf, MINUTE, type MinuteRollup } from './rollups';
 import { Sampler } from './sampler';
 import { Seconds } from './seconds';
 import { tunerEnvironment } from './tuner-environment';
+import { Steering } from './steering';
+import type { MonitorDeps } from './monitor-deps';
 
-export interface MonitorDeps {
-  store: MonitorStore;
-  scheduler: Scheduler;
-  cache: TieredCache;
-  validationStats: ValidationStats;
-  settings: () => MonitorSettings;
-  controls: MonitorControls;
-  /** Wall-clock time; tests move it by hand. */
-  now?: () => number;
-  /** Starts the one-second timer; tests call tick() themselves. Default true. */
-  autoStart?: boolean;
-  /** Shortest gap between two live events. Default 250 ms (4 a second). */
-  liveIntervalMs?: number;
-  tuner?: Partial<TunerPolicy>;
-  emergency?: Partial<EmergencyPolicy>;
-  /** This app's own CPU since the last call, 0-100 of the machine; default process.cpuUsage() (processCpuMeter). */
-  appCpu?: () => number | null;
-}
+export type { MonitorDeps } from './monitor-deps';
+
 
 export class Monitor implements TraceSink {
   readonly alerts: AlertEngine;
   readonly tuner: AutoTuner;
   readonly emergency: EmergencyResponse;
+  private readonly anomalyWatch: AnomalyWatch;
+  readonly steering: Steering;
   private readonly now: () => number;
   private readonly seconds: Seconds;
   private readonly minutes: Minutes;
@@ -63,6 +52,7 @@ export class Monitor implements TraceSink {
   private readonly feed: LiveFeed;
   private readonly traces: Trace[] = [];
   private readonly answers = new AnswerTimesBook();
+  private readonly baselineDays = new BaselineDays();
   private ticks = 0;
   /** Computed when first shown and at each new minute. */
   private trend: PerformanceScore['trend'] | undefined;
@@ -77,7 +67,8 @@ export class Monitor implements TraceSink {
     this.retention = new Retention(deps.store, () => deps.settings().retentionDays, now);
     this.feed = new LiveFeed(() => this.live(), deps.liveIntervalMs ?? 250);
     this.unobserve = deps.scheduler.observe((event) => this.onCall(event));
-    this.alerts = new AlertEngine(alertRules(deps.settings()), deps.store, (action) => this.runAction(action), () => this.feed.changed());
+    this.anomalyWatch = new AnomalyWatch(deps.store.anomalies, (from, to) => this.rollups(from, to), now);
+    this.alerts = new AlertEngine([...alertRules(deps.settings()), ...this.anomalyWatch.rules()], deps.store, (action) => this.runAction(action), () => this.feed.changed());
     this.tuner = new AutoTuner(
       deps.controls.tunables,
       tunerEnvironment({
@@ -88,12 +79,13 @@ export class Monitor implements TraceSink {
         cacheSuggestions: () => deps.cache.getOptimizationSuggestions(),
         tunables: deps.controls.tunables,
         concurrencyMax: () => deps.scheduler.load().max,
-        audit: (entry) => this.audit(entry),
+        audit: (entry) => (this.audit(entry), this.steering.noteAudit(entry)),
       }),
       deps.tuner,
       deps.settings().tuner,
     );
     this.emergency = new EmergencyResponse(deps.controls.shedding, (entry) => this.audit(entry), deps.emergency);
+    this.steering = new Steering({ store: deps.store.optimizations, tuner: this.tuner, tunables: deps.controls.tunables, suggestions: () => this.suggestions(), settings: deps.controls.settings, cache: deps.cache, now, audit: (entry) => this.audit(entry) });
     if (deps.autoStart !== false) {
       this.timers.push(setInterval(() => this.tick(), SECOND).unref(), setTimeout(() => void this.prune(), 10 * SECOND).unref());
     }
@@ -101,7 +93,7 @@ export class Monitor implements TraceSink {
 
   /** New thresholds and the tuner switch, from a settings change. */
   applySettings(settings: MonitorSettings): void {
-    this.alerts.setRules(alertRules(settings));
+    this.alerts.setRules([...alertRules(settings), ...this.anomalyWatch.rules()]);
     if (settings.tuner !== this.tuner.enabled) this.tuner.setEnabled(settings.tuner);
     this.feed.changed();
   }
@@ -118,12 +110,14 @@ export class Monitor implements TraceSink {
       this.seconds.countGeneration(trace.outcome === 'failed', timed ? trace.totalMs : null);
       if (timed) this.minutes.addTrace(trace.totalMs, trace.phases);
     }
+    countRun(this.minutes.engine(trace.provider), trace, this.engineInfo().some((e) => e.id === trace.provider && e.kind === 'embedded'));
     this.feed.changed();
   }
 
   /** A persona's answer (the asking module reports each): time to its first token and to its end, per engine. */
   recordAnswer(timing: AnswerTiming): void {
     this.answers.record(timing);
+    if (!timing.fromCache && timing.firstTokenMs !== null) this.minutes.engine(timing.engine).firstToken.record(timing.firstTokenMs);
   }
 
   /** Answer times per engine over the last answers of each. */
@@ -145,12 +139,12 @@ export class Monitor implements TraceSink {
     if (this.minutes.rollOver(now)) this.newMinute(now);
     const settings = this.deps.settings();
     const lastMinute = this.seconds.window(now - MINUTE);
-    this.alerts.evaluate(now, alertValues(this.seconds.window(now - ALERT_WINDOW_MS), lastMinute));
+    this.alerts.evaluate(now, { ...alertValues(this.seconds.window(now - ALERT_WINDOW_MS), lastMinute), ...this.anomalyWatch.alertValues() });
     const pressure = criticalPressure(lastMinute, this.seconds.lastSeconds(PEGGED_SECONDS), settings);
     // The emergency response owns the knobs while it sheds: no trial may run under it or be restored over it.
     if (pressure) this.tuner.abandon(`critical pressure (${pressure}); the emergency response sheds load`);
     this.emergency.update(pressure, now);
-    if (++this.ticks % TUNER_EVERY_TICKS === 0 && !this.emergency.active) this.tuner.tick();
+    if (++this.ticks % TUNER_EVERY_TICKS === 0 && !this.emergency.active) this.steering.tick();
     this.feed.changed();
   }
 
@@ -176,6 +170,18 @@ export class Monitor implements TraceSink {
     return { resolution, points: historyOf(this.rollups(now - rangeMs, now), resolution), score: this.rangeScore(now - rangeMs, now) };
   }
 
+  /** A profile per engine over the last `rangeMs`, against its baseline of the days before and its targets. */
+  engineProfiles(rangeMs: number): EngineProfile[] {
+    const [to, { scheduler }] = [this.now(), this.deps];
+    const from = to - rangeMs;
+    return engineProfiles({ from, to, rollups: this.rollups(from, to), earlier: this.baselineDays.before(from, (a, b) => this.rollups(a, b)), engines: this.engineInfo(), breaker: (id) => scheduler.breakerState(id), settings: this.deps.settings() });
+  }
+
+  /** Personas written per CPU-second the app used over the last `rangeMs`; null per second when no CPU time was measured. */
+  efficiency(rangeMs: number): Efficiency {
+    return efficiencyOf(this.rollups(this.now() - rangeMs, this.now()));
+  }
+
   recentTraces(): Trace[] {
     return [...this.traces].reverse();
   }
@@ -188,7 +194,7 @@ export class Monitor implements TraceSink {
       timeoutMs: (provider) => this.deps.scheduler.timeoutMs(provider, 'generate'),
       validationTarget: this.deps.settings().validationSuccess,
     });
-    return [...fromMonitor, ...cacheSuggestions(this.deps.cache.getOptimizationSuggestions(), this.emergency.active)];
+    return this.steering.withApply([...fromMonitor, ...cacheSuggestions(this.deps.cache.getOptimizationSuggestions(), this.emergency.active)]);
   }
 
   /** An event worth an alert that has no threshold (the cache file was replaced): raised and resolved at once. */
@@ -197,6 +203,11 @@ export class Monitor implements TraceSink {
     const alert = this.deps.store.insertAlert({ rule, severity: 'high', message, value: 1, threshold: 1, raisedAt: now });
     this.deps.store.resolveAlert(alert.id, now);
     this.feed.changed();
+  }
+
+  /** Departures from the learned baselines in the last `rangeMs`, newest first. */
+  anomalies(rangeMs: number): Anomaly[] {
+    return this.deps.store.anomalies.since(this.now() - rangeMs);
   }
 
   listAlerts(rangeMs: number): Alert[] {
@@ -223,6 +234,7 @@ export class Monitor implements TraceSink {
     for (const timer of this.timers) clearTimeout(timer);
     this.feed.close();
     this.unobserve();
+    this.anomalyWatch.close();
     this.sampler.sampleInto(this.seconds.open);
     // A core that only read (the metrics and export commands) adds nothing to the minute.
     if (this.ticks === 0 && this.minutes.empty && this.seconds.quiet) return;
@@ -240,8 +252,11 @@ export class Monitor implements TraceSink {
     this.failures.count(event.provider, event.error !== undefined, this.now());
     this.seconds.countCall(event);
     this.minutes.addCall(event.provider, event.ms);
+    if (isEngineCall(event)) countCall(this.minutes.engine(event.provider), event);
     this.feed.changed();
   }
+
+  private engineInfo = (): readonly EngineInfo[] => this.deps.engines?.() ?? [];
 
   private runAction(action: AutoActionId): Promise<string> {
     return this.deps.controls.runAction(action, { failingProvider: this.failures.failing(this.now()) });
@@ -249,6 +264,7 @@ export class Monitor implements TraceSink {
 
   private newMinute(now: number): void {
     this.trend = this.rangeScore(now - HOUR, now).trend;
+    this.anomalyWatch.update();
     if (minuteOf(now) % HOUR === 0) void this.prune();
   }
 

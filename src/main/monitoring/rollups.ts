@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { HistoryPoint } from '../../shared/ipc/types';
 import { TRACE_PHASES, type HistoryResolution, type TracePhase } from '../../shared/metrics';
+import { EngineMinutes, engineMinuteSchema } from './engine-minutes';
 import { LogHistogram } from './log-histogram';
 import { addCounters, COUNTERS, GAUGES, ratesOf, zeroCounters, type Counters, type GaugeName, type SecondPoint } from './metric-series';
 
@@ -22,6 +23,8 @@ export const rollupSchema = z.object({
   phases: z.partialRecord(z.enum(TRACE_PHASES), storedHistogram),
   calls: z.record(z.string(), storedHistogram),
   gauges: z.partialRecord(z.enum(GAUGES), gaugeStats),
+  /** Per-engine figures (engine-minutes.ts); absent in rollups written before them. */
+  engines: z.record(z.string(), engineMinuteSchema).optional(),
 });
 export type MinuteRollup = z.infer<typeof rollupSchema>;
 
@@ -31,6 +34,7 @@ export class MinuteAccumulator {
   readonly generation = new LogHistogram();
   readonly phases = new Map<TracePhase, LogHistogram>();
   readonly calls = new Map<string, LogHistogram>();
+  readonly engines = new EngineMinutes();
   private readonly gauges = new Map<GaugeName, GaugeStats>();
 
   constructor(readonly minute: number) {}
@@ -49,6 +53,7 @@ export class MinuteAccumulator {
     for (const [phase, h] of Object.entries(stored.phases) as Array<[TracePhase, MinuteRollup['generation']]>) histogramIn(this.phases, phase).merge(LogHistogram.from(h));
     for (const [provider, h] of Object.entries(stored.calls)) histogramIn(this.calls, provider).merge(LogHistogram.from(h));
     for (const [name, stats] of Object.entries(stored.gauges) as Array<[GaugeName, GaugeStats]>) this.addGauge(name, stats.sum, stats.n, stats.max);
+    this.engines.absorb(stored.engines);
   }
 
   addSecond(point: SecondPoint): void {
@@ -73,13 +78,19 @@ export class MinuteAccumulator {
     return entry && entry.n > 0 ? entry.sum / entry.n : null;
   }
 
+  /** A gauge's sum and number of one-second samples, for totals over time (CPU-seconds); undefined when never sampled. */
+  gaugeTotal(name: GaugeName): { sum: number; n: number } | undefined {
+    const entry = this.gauges.get(name);
+    return entry && { sum: entry.sum, n: entry.n };
+  }
+
   gaugeMax(name: GaugeName): number | null {
     return this.gauges.get(name)?.max ?? null;
   }
 
   /** Nothing counted and no gauge sampled yet. */
   get empty(): boolean {
-    return this.gauges.size === 0 && COUNTERS.every((name) => this.counters[name] === 0);
+    return this.gauges.size === 0 && this.engines.empty && COUNTERS.every((name) => this.counters[name] === 0);
   }
 
   toRollup(): MinuteRollup {
@@ -90,6 +101,7 @@ export class MinuteAccumulator {
       phases: Object.fromEntries([...this.phases].map(([phase, h]) => [phase, h.toStored()])),
       calls: Object.fromEntries([...this.calls].map(([provider, h]) => [provider, h.toStored()])),
       gauges: Object.fromEntries(this.gauges),
+      ...(this.engines.empty ? {} : { engines: this.engines.toStored() }),
     };
   }
 

@@ -3,7 +3,7 @@
  * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
  */
 export { BundledCultureSource } from './culture/bundled-culture';
-export { CachedCultureSource, parseConstraints, Preloading } from './culture/cached-culture';
+export { CachedCultureSource, parseConstraints, Preloading, preloadPolicyOf } from './culture/cached-culture';
 export type { PreloadPolicy } from './culture/cached-culture';
 export { QlooCultureSource } from './culture/qloo-culture';
 export { GeminiProvider } from './llm/gemini';

@@ -36,6 +36,8 @@ export interface ProviderContext {
   signal: AbortSignal;
   /** Called as each persona is ready, for progress. */
   onPersona?: (done: number, total: number) => void;
+  /** Called once when a streamed answer's first text arrives, with the milliseconds since the request was sent. */
+  onFirstToken?: (ms: number) => void;
 }
 
 /**

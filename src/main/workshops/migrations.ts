@@ -202,4 +202,47 @@ export const APP_MIGRATIONS: readonly string[] = [
     WHEN NOT EXISTS (SELECT 1 FROM concept_verdicts WHERE concept_test_id = OLD.concept_test_id)
     BEGIN DELETE FROM concept_tests WHERE id = OLD.concept_test_id; END;
   `,
+  // Anomalies the monitor's detector found (issue 23): one row per series and 5-minute bucket, so a
+  // restart that judges the same bucket again adds nothing. provider is '' for the cache's series.
+  `
+  CREATE TABLE anomalies (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject TEXT NOT NULL,
+    provider TEXT NOT NULL DEFAULT '',
+    at INTEGER NOT NULL,
+    value REAL NOT NULL,
+    baseline REAL NOT NULL,
+    low REAL NOT NULL,
+    high REAL NOT NULL,
+    hour_of_day INTEGER,
+    evidence TEXT NOT NULL,
+    UNIQUE (subject, provider, at)
+  );
+  CREATE INDEX anomalies_at ON anomalies(at);
+  `,
+  // The audit records the user's performance actions too (issue 23): SQLite cannot change a CHECK, so the
+  // table is copied into one that allows 'user'. Optimizations (with their trials as JSON) and the kept tuning layer.
+  `
+  CREATE TABLE monitor_audit_v2 (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('tuner', 'emergency', 'user')),
+    subject TEXT NOT NULL,
+    step TEXT NOT NULL,
+    before REAL,
+    after REAL,
+    metric TEXT,
+    baseline REAL,
+    measured REAL,
+    reason TEXT NOT NULL
+  );
+  INSERT INTO monitor_audit_v2 SELECT id, at, source, subject, step, before, after, metric, baseline, measured, reason FROM monitor_audit;
+  DROP TABLE monitor_audit;
+  ALTER TABLE monitor_audit_v2 RENAME TO monitor_audit;
+  CREATE INDEX monitor_audit_at ON monitor_audit(at);
+
+  CREATE TABLE optimizations (id TEXT PRIMARY KEY, created_at REAL NOT NULL, status TEXT NOT NULL, json TEXT NOT NULL);
+  CREATE INDEX optimizations_created ON optimizations(created_at);
+  CREATE TABLE tuned_values (tunable TEXT PRIMARY KEY, value REAL NOT NULL, at REAL NOT NULL, reason TEXT NOT NULL);
+  `,
 ];

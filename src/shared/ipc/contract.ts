@@ -11,12 +11,13 @@ import { answerTokenSchema } from '../conversations';
 import { askingChannels } from './channels-asking';
 import { bundleChannels } from './channels-bundles';
 import { importChannels } from './channels-import';
+import { insightChannels } from './channels-insight';
 import { systemChannels } from './channels-system';
 import { workChannels } from './channels-work';
 
 export { PROVIDER_IDS } from '../vocabulary';
 
-export const contract = { ...workChannels, ...askingChannels, ...bundleChannels, ...importChannels, ...systemChannels } as const;
+export const contract = { ...workChannels, ...askingChannels, ...bundleChannels, ...importChannels, ...systemChannels, ...insightChannels } as const;
 
 
 export const events = {

@@ -33,13 +33,27 @@ export interface PreloadPolicy {
 
 const DEFAULT_PRELOAD: Readonly<PreloadPolicy> = { enabled: true, perLookup: 3, maxLoadPerCore: 0.7 };
 
-/** Whether lookups are preloaded now: the policy from options, paused and resumed only through pause() and resume(). */
+/** The policy the user's Preloading settings give (on/off, lookups warmed after each), with the default load limit. */
+export function preloadPolicyOf(settings: { preload: boolean; preloadPerLookup: number }): PreloadPolicy {
+  return { ...DEFAULT_PRELOAD, enabled: settings.preload, perLookup: settings.preloadPerLookup };
+}
+
+/** Whether lookups are preloaded now: the policy from options or settings (configure()), paused and resumed by the emergency response. */
 export class Preloading {
-  readonly policy: Readonly<PreloadPolicy>;
+  private current: Readonly<PreloadPolicy>;
   private pausedNow = false;
 
   constructor(policy: PreloadPolicy = DEFAULT_PRELOAD) {
-    this.policy = Object.freeze({ ...policy });
+    this.current = Object.freeze({ ...policy });
+  }
+
+  get policy(): Readonly<PreloadPolicy> {
+    return this.current;
+  }
+
+  /** The user's Preloading settings (on/off, lookups per lookup), applied from the next lookup on. */
+  configure(change: Partial<PreloadPolicy>): void {
+    this.current = Object.freeze({ ...this.current, ...change });
   }
 
   get enabled(): boolean {

@@ -99,8 +99,9 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
     const plan: RequestPlan = { lessons, promptTokens: this.budget.promptTokens(key, promptChars), answerTokens: this.budget.answerTokens(key, request.level, request.count) };
     const { url, headers, body } = this.wire.request(prompt, request, endpoint, plan);
     this.budget.sent(key, promptChars);
+    const sentAt = performance.now();
     const response = await send({ provider: this.label, url, headers, body, signal: context.signal, secretRegistry: this.secretRegistry, ...this.errorReader() });
-    const answer = endpoint.stream ? await this.readStream(response, request, context) : await this.readWhole(response, context.signal);
+    const answer = endpoint.stream ? await this.readStream(response, request, context, sentAt) : await this.readWhole(response, context.signal);
     if (answer.error) throw answer.error;
     if (answer.refusal && (answer.text ?? '').trim() === '') throw new CallError('refused', `${this.label} declined to answer: ${excerpt(answer.refusal, this.secretRegistry)}`, { provider: this.id });
     const clean = (text: string) => this.wire.cleanText?.(text) ?? text;
@@ -122,9 +123,11 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
     return this.wire.answer(parsed.data);
   }
 
-  private async readStream(response: Response, request: PersonaRequest, context: ProviderContext): Promise<AnswerPart> {
+  private async readStream(response: Response, request: PersonaRequest, context: ProviderContext, sentAt: number): Promise<AnswerPart> {
     const whole: AnswerPart = {};
     let text = '';
+    // The engine's time to first token, for its profile: what a user of a slow local model waits before anything moves.
+    let firstToken = context.onFirstToken;
     let begun = 0;
     await readLines(response, this.label, context.signal, (line) => {
       const part = this.wire.streamEvent(line);
@@ -135,6 +138,8 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
       if (part.promptTokens) whole.promptTokens = part.promptTokens;
       if (part.answerTokens) whole.answerTokens = part.answerTokens;
       if (part.text) {
+        firstToken?.(performance.now() - sentAt);
+        firstToken = undefined;
         text += part.text;
         const now = personasBegun(text);
         // A persona is done when the next one begins; the last when the stream ends.

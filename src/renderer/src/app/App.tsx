@@ -5,6 +5,7 @@ import { useRoute, type Screen } from './route';
 import { WorkshopScreen } from '../workshop/WorkshopScreen';
 import { HistoryScreen } from '../history/HistoryScreen';
 import { RecoveryBanner } from '../recovery/RecoveryBanner';
+import { AlertCountBadge, useActiveAlertCount, withAlertCount } from '../dashboard/alert-count';
 
 // The dashboard carries recharts and the settings a long form: loaded when first opened, so the first screen is quick.
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
@@ -67,6 +68,7 @@ function StatusLine() {
 export function App() {
   const screen = useRoute();
   const online = useOnline();
+  const alerts = useActiveAlertCount();
   useEffect(() => {
     // The first screen is usable: the e2e run reads this mark to time it.
     performance.mark('app-interactive');
@@ -78,8 +80,9 @@ export function App() {
         <h1 className="brand">Persona Studio</h1>
         <nav aria-label="Main">
           {NAV.map(([id, label]) => (
-            <a key={id} href={`#/${id}`} aria-current={screen === id ? 'page' : undefined}>
+            <a key={id} href={`#/${id}`} aria-current={screen === id ? 'page' : undefined} aria-label={id === 'dashboard' && alerts > 0 ? withAlertCount(label, alerts) : undefined}>
               {label}
+              {id === 'dashboard' && <AlertCountBadge count={alerts} />}
             </a>
           ))}
         </nav>

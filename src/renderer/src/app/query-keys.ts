@@ -51,6 +51,16 @@ export const queryKeys = {
     timeline: ['tuner', 'timeline'],
     audit: (limit: number) => ['tuner', 'audit', limit],
   },
+  /** Issue 23: engine profiles, efficiency and anomalies per range; optimizations and the tuned layer. */
+  insight: {
+    all: ['insight'],
+    engines: (rangeMs: number) => ['insight', 'engines', rangeMs],
+    efficiency: (rangeMs: number) => ['insight', 'efficiency', rangeMs],
+    anomalies: ['insight', 'anomalies'],
+    optimizations: ['insight', 'optimizations'],
+    tuned: ['insight', 'tuned'],
+  },
+  scheduler: ['scheduler', 'status'],
   recovery: ['recovery'],
   /** What the personas of a run were asked: all under the run, so deleting the run drops them at once. */
   asking: {
@@ -71,6 +81,9 @@ export const mutationKeys = {
   fillGap: (runId: string) => ['personas', 'fill-gap', runId],
   acknowledgeAlert: ['alerts', 'acknowledge'],
   setTunerEnabled: ['tuner', 'set-enabled'],
+  applySuggestion: ['suggestions', 'apply'],
+  optimization: ['optimization'],
+  resetTuning: ['tuning', 'reset'],
   /** A question or concept test running for a run: one at a time per kind, and the forms ask whether one is. */
   interviewAsk: (runId: string) => ['asking', 'interview', runId],
   focusGroupAsk: (runId: string) => ['asking', 'focus-group', runId],

@@ -1,4 +1,4 @@
-/** The auto-tuner: its switch, phase, trial in progress and the audit of every step it and the emergency response took. */
+/** The auto-tuner: its switch, phase, trial in progress and the audit of every performance step (the tuner's, the emergency response's, the user's). */
 import type { AuditEntry, TunerState } from '../../../shared/ipc/types';
 import { formatMetric, formatSettingChange, metricName, settingName } from '../../../shared/monitor-units';
 import { DASH, formatDateTime } from './format';
@@ -21,11 +21,24 @@ const STEPS: Record<AuditEntry['step'], string> = {
   skipped: 'skipped',
   shed: 'load shed',
   restored: 'restored',
+  changed: 'changed',
+  cleared: 'cleared',
+  reset: 'reset',
+  started: 'started',
+  scheduled: 'scheduled',
+  cancelled: 'cancelled',
 };
 
-const SOURCES: Record<AuditEntry['source'], string> = { tuner: 'auto-tuner', emergency: 'emergency' };
+const SOURCES: Record<AuditEntry['source'], string> = { tuner: 'auto-tuner', emergency: 'emergency', user: 'you' };
+
+/** A user's optimization is named by its id, which says nothing to a reader; a setting by its path ("cache.preload" → "Cache › preload"). */
+function subjectName(subject: string): string {
+  if (subject.startsWith('optimization')) return 'Optimization';
+  return subject.includes('.') ? subject.split('.').map((part, i) => (i === 0 ? settingName(part) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())).join(' › ') : settingName(subject);
+}
 
 function AuditItem({ entry }: { entry: AuditEntry }) {
+  const optimization = entry.subject.startsWith('optimization');
   return (
     <li className={`dash-audit dash-step-${entry.step}`}>
       <div className="dash-item-head">
@@ -34,9 +47,9 @@ function AuditItem({ entry }: { entry: AuditEntry }) {
         </time>
         <span className="dash-badge">{SOURCES[entry.source]}</span>
         <span className={`dash-badge dash-badge-step-${entry.step}`}>{STEPS[entry.step]}</span>
-        <strong>{settingName(entry.subject)}</strong>
+        <strong>{subjectName(entry.subject)}</strong>
       </div>
-      {entry.before !== null || entry.after !== null ? <p className="dash-small">{formatSettingChange(entry.subject, entry.before, entry.after)}</p> : null}
+      {!optimization && (entry.before !== null || entry.after !== null) ? <p className="dash-small">{formatSettingChange(entry.subject, entry.before, entry.after)}</p> : null}
       {entry.metric !== null ? (
         <p className="dash-small">
           {metricName(entry.metric)}: {formatMetric(entry.metric, entry.baseline)}

@@ -5,6 +5,7 @@
  */
 import { useMutation, useMutationState, useQueryClient, type MutationKey, type QueryClient } from '@tanstack/react-query';
 import type { Alert, TunerState } from '../../../shared/ipc/types';
+import type { TunedValue } from '../../../shared/insight';
 import { useApi } from '../app/api-context';
 import { mutationKeys, queryKeys } from '../app/query-keys';
 
@@ -62,4 +63,51 @@ export function useLastFailure<TVariables>(mutationKey: MutationKey): { error: E
   const calls = useMutationState({ filters: { mutationKey, exact: true }, select: (mutation) => mutation.state });
   const last = calls.at(-1);
   return last?.status === 'error' && last.error ? { error: last.error, variables: last.variables as TVariables } : null;
+}
+
+/** Applies a suggestion that names a setting; the settings, the suggestions and the audit change with it. */
+export function useApplySuggestion() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: mutationKeys.applySuggestion,
+    mutationFn: (id: string) => api.call('suggestions:apply', { id }),
+    onSuccess: ({ settings }) => queryClient.setQueryData(queryKeys.settings, settings),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.monitor.suggestions }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.settings }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.tuner.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.cache.all }),
+      ]),
+  });
+}
+
+type OptimizationAsk = { kind: 'start' } | { kind: 'schedule'; start: string; end: string } | { kind: 'cancel'; id: string };
+
+/** Start optimization now, schedule it for quiet hours, or cancel one by id. */
+export function useOptimization() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: mutationKeys.optimization,
+    mutationFn: async (ask: OptimizationAsk): Promise<unknown> => {
+      if (ask.kind === 'start') return api.call('optimization:start', {});
+      if (ask.kind === 'schedule') return api.call('optimization:schedule', { window: { start: ask.start, end: ask.end } });
+      return api.call('optimization:cancel', { id: ask.id });
+    },
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.insight.optimizations }), queryClient.invalidateQueries({ queryKey: queryKeys.tuner.all })]),
+  });
+}
+
+/** Resets one tuned value (or all of them) to the user's own setting. */
+export function useResetTuning() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: mutationKeys.resetTuning,
+    mutationFn: (tunable?: TunedValue['tunable']) => api.call('tuning:reset', tunable ? { tunable } : {}),
+    onSuccess: ({ tuned }) => queryClient.setQueryData(queryKeys.insight.tuned, tuned),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.insight.tuned }), queryClient.invalidateQueries({ queryKey: queryKeys.tuner.all })]),
+  });
 }

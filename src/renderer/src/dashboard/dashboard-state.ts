@@ -7,11 +7,28 @@ import type { LiveMetrics } from '../../../shared/ipc/types';
 import { appendBounded, pointFromLive, type ChartPoint } from './chart-points';
 import type { RangeId } from './ranges';
 
+export const DASHBOARD_TABS = ['overview', 'engines', 'caching', 'resources', 'optimization'] as const;
+export type DashboardTab = (typeof DASHBOARD_TABS)[number];
+
+const TAB_KEY = 'persona-studio.dashboard-tab';
+
+/** The tab shown last in this window: a reload comes back to it. */
+function savedTab(): DashboardTab {
+  try {
+    const saved = sessionStorage.getItem(TAB_KEY);
+    return DASHBOARD_TABS.find((tab) => tab === saved) ?? 'overview';
+  } catch {
+    return 'overview';
+  }
+}
+
 /** The Dashboard heading's id: focus goes there when the control that had it goes away. */
 export const DASHBOARD_TITLE_ID = 'dashboard-title';
 
 interface DashboardState {
   range: RangeId;
+  tab: DashboardTab;
+  setTab: (tab: DashboardTab) => void;
   liveBuffer: ChartPoint[];
   setRange: (range: RangeId) => void;
   appendLive: (metrics: LiveMetrics) => void;
@@ -21,6 +38,15 @@ interface DashboardState {
 
 export const useDashboardState = create<DashboardState>((set, get) => ({
   range: 'live',
+  tab: savedTab(),
+  setTab: (tab) => {
+    try {
+      sessionStorage.setItem(TAB_KEY, tab);
+    } catch {
+      // Without storage the tab is only remembered until a reload.
+    }
+    set({ tab });
+  },
   liveBuffer: [],
   setRange: (range) => set({ range }),
   appendLive: (metrics) => set({ liveBuffer: appendBounded(get().liveBuffer, pointFromLive(metrics)) }),

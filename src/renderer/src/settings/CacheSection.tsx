@@ -1,5 +1,5 @@
 /**
- * The cache card: memory budget and entry lifetimes (saved with the form), what is cached now, and
+ * The cache card: memory and cache.db budgets, entry lifetimes and preloading (saved with the form), what is cached now, and
  * Clear cache. The memory cache's size in use can differ from the budget set here for a while (the
  * emergency response shrinks it under pressure); the card then says so and who changed it.
  */
@@ -7,10 +7,11 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry, ResponseOf } from '../../../shared/ipc/types';
 import { formatBytes } from '../../../shared/monitor-units';
+import { SETTINGS_RANGES } from '../../../shared/settings-ranges';
 import { messageOf } from '../app/api-client';
 import { useApi } from '../app/api-context';
 import { queryKeys } from '../app/query-keys';
-import { NumberField } from './fields';
+import { CheckboxField, NumberField } from './fields';
 import type { SettingsDraft } from './setting-paths';
 import type { FieldErrors } from './setting-paths';
 import { Card } from './sections';
@@ -25,6 +26,7 @@ const L1_SUBJECTS: ReadonlySet<string> = new Set(['l1_bytes', 'shrink_l1']);
 const CHANGED_BY: Record<AuditEntry['source'], string> = {
   emergency: 'reduced by the emergency response until the machine calms down',
   tuner: 'changed by the auto-tuner',
+  user: 'changed by you',
 };
 
 function entries(n: number): string {
@@ -129,6 +131,29 @@ export function CacheSection({
           max={365}
           step={1}
           error={errors['cache.ttlMaxDays']}
+        />
+      </div>
+      <NumberField
+        path="cache.l2MaxMb"
+        value={draft.l2MaxMb}
+        onChange={(v) => onEdit('l2MaxMb', v)}
+        min={SETTINGS_RANGES.cache.l2MaxMb.min}
+        max={SETTINGS_RANGES.cache.l2MaxMb.max}
+        step={16}
+        error={errors['cache.l2MaxMb']}
+        hint="The most disk cache.db may use; the least valuable entries are removed beyond it."
+      />
+      <div className="row settings-pair">
+        <CheckboxField path="cache.preload" checked={draft.preload} onChange={(v) => onEdit('preload', v)} error={errors['cache.preload']} hint="Warms the cultural lookups likely to come next, while the machine is idle." />
+        <NumberField
+          path="cache.preloadPerLookup"
+          value={draft.preloadPerLookup}
+          onChange={(v) => onEdit('preloadPerLookup', v)}
+          min={SETTINGS_RANGES.cache.preloadPerLookup.min}
+          max={SETTINGS_RANGES.cache.preloadPerLookup.max}
+          step={1}
+          disabled={!draft.preload}
+          error={errors['cache.preloadPerLookup']}
         />
       </div>
       <div className="settings-stats">

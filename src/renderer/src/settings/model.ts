@@ -37,7 +37,14 @@ export function toDraft(view: SettingsView): SettingsDraft {
       raiseAfterS: monitor.raiseAfterS === null ? '' : show(monitor.raiseAfterS),
       tuner: monitor.tuner,
     },
-    cache: { l1MaxMb: show(cache.l1MaxMb), ttlMinMinutes: show(cache.ttlMinMinutes), ttlMaxDays: show(cache.ttlMaxDays) },
+    cache: {
+      l1MaxMb: show(cache.l1MaxMb),
+      ttlMinMinutes: show(cache.ttlMinMinutes),
+      ttlMaxDays: show(cache.ttlMaxDays),
+      l2MaxMb: show(cache.l2MaxMb),
+      preload: cache.preload,
+      preloadPerLookup: show(cache.preloadPerLookup),
+    },
   };
 }
 
@@ -178,6 +185,9 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
     l1MaxMb: number('cache.l1MaxMb', draft.cache.l1MaxMb, base.cache.l1MaxMb),
     ttlMinMinutes: number('cache.ttlMinMinutes', draft.cache.ttlMinMinutes, base.cache.ttlMinMinutes),
     ttlMaxDays: number('cache.ttlMaxDays', draft.cache.ttlMaxDays, base.cache.ttlMaxDays),
+    l2MaxMb: number('cache.l2MaxMb', draft.cache.l2MaxMb, base.cache.l2MaxMb),
+    preload: flag('cache.preload', draft.cache.preload, base.cache.preload),
+    preloadPerLookup: number('cache.preloadPerLookup', draft.cache.preloadPerLookup, base.cache.preloadPerLookup),
   });
   if (cache) change.cache = cache;
 

@@ -43,7 +43,7 @@ export interface SettingsDraft {
     raiseAfterS: string;
     tuner: boolean;
   };
-  cache: { l1MaxMb: string; ttlMinMinutes: string; ttlMaxDays: string };
+  cache: { l1MaxMb: string; ttlMinMinutes: string; ttlMaxDays: string; l2MaxMb: string; preload: boolean; preloadPerLookup: string };
 }
 
 /** The draft's sections that hold fields (everything but the two top-level choices). */
@@ -101,6 +101,9 @@ export const LABELS: Record<FieldPath, string> = {
   'cache.l1MaxMb': 'Memory cache budget (MB)',
   'cache.ttlMinMinutes': 'Shortest entry lifetime (minutes)',
   'cache.ttlMaxDays': 'Longest entry lifetime (days)',
+  'cache.l2MaxMb': 'cache.db budget (MB)',
+  'cache.preload': 'Preloading',
+  'cache.preloadPerLookup': 'Lookups preloaded after each',
 };
 
 function isFieldPath(path: string): path is FieldPath {

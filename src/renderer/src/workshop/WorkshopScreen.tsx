@@ -7,6 +7,7 @@ import { plural } from '../ui/labels';
 import { WorkshopDrop } from '../importing/WorkshopDrop';
 import { CurrentWorkshop } from '../workshops/CurrentWorkshop';
 import { BriefForm } from './BriefForm';
+import { EngineNotice } from './EngineNotice';
 import { lastRunId } from './last-run';
 import { PersonaList } from './PersonaList';
 import { useRunActions } from './run-actions';
@@ -42,6 +43,7 @@ export function WorkshopScreen() {
       </aside>
       <div className="results" id={FOCUS_IDS.resultsArea} tabIndex={-1}>
         <CurrentWorkshop />
+        <EngineNotice />
         {runError && (
           <ErrorNotice id={FOCUS_IDS.runError}>
             <strong>That did not work.</strong> {runError.message}

@@ -31,10 +31,14 @@ const CHARTS: ReadonlyArray<{ name: string; Chart: ComponentType<SeriesChartProp
   { name: 'queue', Chart: QueueChart },
 ];
 
-const ChartSet = memo(function ChartSet(props: SeriesChartProps) {
+/** Which of the charts a tab shows (all of them when absent). */
+type Only = readonly string[] | undefined;
+const shows = (only: Only, name: string): boolean => !only || only.includes(name);
+
+const ChartSet = memo(function ChartSet({ only, ...props }: SeriesChartProps & { only?: Only }) {
   return (
     <>
-      {CHARTS.map(({ name, Chart }) => (Chart ? <Chart key={name} {...props} /> : <PhaseChart key={name} />))}
+      {CHARTS.map(({ name, Chart }) => (!shows(only, name) ? null : Chart ? <Chart key={name} {...props} /> : <PhaseChart key={name} />))}
     </>
   );
 });
@@ -83,24 +87,24 @@ function LiveSlot({ slot, chart: Chart, loading }: { slot: number; chart: Compon
 }
 
 /** Mounted only in Live mode; each chart follows the live buffer on its own schedule. */
-function LiveCharts() {
+function LiveCharts({ only }: { only?: Only }) {
   // No snapshot yet and no failure to say so.
   const waiting = useLiveQuery().isPending;
   return (
     <>
-      {CHARTS.map(({ name, Chart }, slot) => (Chart ? <LiveSlot key={name} slot={slot} chart={Chart} loading={waiting} /> : <PhaseChart key={name} />))}
+      {CHARTS.map(({ name, Chart }, slot) => (!shows(only, name) ? null : Chart ? <LiveSlot key={name} slot={slot} chart={Chart} loading={waiting} /> : <PhaseChart key={name} />))}
     </>
   );
 }
 
 /** Subscribes to the history only; a live event never re-renders it. */
-function HistoryCharts({ range }: { range: HistoryRangeId }) {
+function HistoryCharts({ range, only }: { range: HistoryRangeId; only?: Only }) {
   const { data, isPending } = useHistoryQuery(range);
   const points = useDeferredValue(data?.points ?? NO_POINTS);
-  return <ChartSet points={points} range={range} loading={isPending} />;
+  return <ChartSet points={points} range={range} loading={isPending} only={only} />;
 }
 
-export function Charts() {
+export function Charts({ only }: { only?: Only }) {
   const range = useDashboardState((s) => s.range);
-  return <div className="dash-charts">{range === 'live' ? <LiveCharts /> : <HistoryCharts range={range} />}</div>;
+  return <div className="dash-charts">{range === 'live' ? <LiveCharts only={only} /> : <HistoryCharts range={range} only={only} />}</div>;
 }

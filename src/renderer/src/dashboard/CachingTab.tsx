@@ -1,0 +1,105 @@
+/** The cache per kind of entry and per tier: hit rate, latency, bytes, evictions, preloading, storage. */
+import type { CacheStats } from '../../../shared/performance';
+import { formatDateTime, formatNumber, formatRate } from './format';
+import { useCacheStatsQuery } from './insight-queries';
+import { formatBytes, formatMicros } from './insight-format';
+
+const KINDS: Array<[keyof CacheStats['kinds'], string]> = [
+  ['culture', 'Culture lookups'],
+  ['generation', 'Generations'],
+  ['answer', 'Answers'],
+];
+
+/** Fields other parts of issue 23 add to cache:stats; absent from an older core. */
+interface Extras {
+  storage?: { plainBytes: number; storedBytes: number; ratio: number | null };
+  since?: number;
+}
+
+function Kinds({ stats }: { stats: CacheStats }) {
+  return (
+    <section className="dash-panel" aria-labelledby="cache-kinds-title">
+      <h3 id="cache-kinds-title">By kind of entry</h3>
+      <div className="dash-table-wrap">
+        <table className="dash-table">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Lookups</th>
+              <th scope="col">Hit rate</th>
+              <th scope="col">Memory hits</th>
+              <th scope="col">Disk hits</th>
+              <th scope="col">Misses</th>
+              <th scope="col">Mean latency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KINDS.map(([kind, label]) => {
+              const k = stats.kinds[kind];
+              return (
+                <tr key={kind}>
+                  <th scope="row">{label}</th>
+                  <td>{formatNumber(k.gets)}</td>
+                  <td>{formatRate(k.hitRate)}</td>
+                  <td>{formatNumber(k.l1Hits)}</td>
+                  <td>{formatNumber(k.l2Hits)}</td>
+                  <td>{formatNumber(k.misses)}</td>
+                  <td>{formatMicros(k.meanLatencyUs)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Tier({ title, tier }: { title: string; tier: CacheStats['l1'] }) {
+  return (
+    <div>
+      <dt>{title}</dt>
+      <dd>
+        {tier.available ? `${formatBytes(tier.bytes)} of ${formatBytes(tier.maxBytes)} · ${formatNumber(tier.entries)} entries · ${formatNumber(tier.evictions)} evicted` : 'not available'}
+      </dd>
+    </div>
+  );
+}
+
+export function CachingTab() {
+  const { data, isError, isFetching } = useCacheStatsQuery();
+  if (data === undefined) return <p className="dash-empty">{isError && !isFetching ? 'The cache figures could not be loaded.' : 'Loading…'}</p>;
+  const { storage, since } = data as CacheStats & Extras;
+  const { loaded, used } = data.preload;
+  return (
+    <div className="dash-tab">
+      <p className="dash-small dash-muted">{since ? `Counting since ${formatDateTime(since)}.` : 'Counting since the app started.'}</p>
+      <Kinds stats={data} />
+      <section className="dash-panel" aria-labelledby="cache-tiers-title">
+        <h3 id="cache-tiers-title">Tiers, preloading and storage</h3>
+        <dl className="dash-facts">
+          <Tier title="Memory (L1)" tier={data.l1} />
+          <Tier title="cache.db (L2)" tier={data.l2} />
+          <div>
+            <dt>Preloaded</dt>
+            <dd>{loaded > 0 ? `${formatNumber(used)} of ${formatNumber(loaded)} used (${formatRate(used / loaded)})` : 'nothing preloaded'}</dd>
+          </div>
+          <div>
+            <dt>Storage in cache.db</dt>
+            <dd>
+              {storage && storage.ratio !== null
+                ? `${formatBytes(storage.storedBytes)} stored for ${formatBytes(storage.plainBytes)} of values (${formatRate(storage.ratio)} of plain)`
+                : 'not measured yet'}
+            </dd>
+          </div>
+          <div>
+            <dt>Loads from disk</dt>
+            <dd>
+              {formatNumber(data.loads)} · {formatNumber(data.loadErrors)} failed · {formatNumber(data.recoveries)} recoveries
+            </dd>
+          </div>
+        </dl>
+      </section>
+    </div>
+  );
+}

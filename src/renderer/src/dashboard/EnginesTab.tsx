@@ -1,0 +1,126 @@
+/** A profile per engine (score, each figure against its baseline and target, breaker, calls) and the engines side by side. */
+import type { EngineProfile } from '../../../shared/insight';
+import { plural } from '../ui/labels';
+import { AnomalyList } from './AnomalyList';
+import { DASH, formatNumber } from './format';
+import { useEnginesQuery } from './insight-queries';
+import { BREAKER, FIGURE_NAMES, FIGURE_ORDER, formatFigure, formatScore, TRENDS } from './insight-format';
+
+const engineName = (engine: EngineProfile) => (engine.model ? `${engine.label} (${engine.model})` : engine.label);
+
+function EngineCard({ engine }: { engine: EngineProfile }) {
+  const titleId = `engine-${engine.provider}`;
+  return (
+    <section className="dash-panel dash-engine" aria-labelledby={titleId}>
+      <div className="dash-panel-head">
+        <h3 id={titleId}>{engineName(engine)}</h3>
+        <span className={engine.breaker === 'closed' ? 'dash-badge' : 'dash-badge dash-badge-danger'}>{BREAKER[engine.breaker]}</span>
+      </div>
+      <p className="dash-small">
+        Score <strong>{formatScore(engine.score)}</strong> · {plural(engine.calls, 'call')} · {plural(engine.generations, 'generation')}
+      </p>
+      <div className="dash-table-wrap">
+        <table className="dash-table">
+          <caption className="visually-hidden">{`${engineName(engine)}: figures against baseline and target`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Now</th>
+              <th scope="col">Usual</th>
+              <th scope="col">Target</th>
+              <th scope="col">Trend</th>
+            </tr>
+          </thead>
+          <tbody>
+            {engine.figures.map((figure) => (
+              <tr key={figure.id}>
+                <th scope="row">{FIGURE_NAMES[figure.id]}</th>
+                <td>{formatFigure(figure.id, figure.value)}</td>
+                <td>{formatFigure(figure.id, figure.baseline)}</td>
+                <td>{formatFigure(figure.id, figure.target)}</td>
+                <td className={`dash-trend-text dash-trend-${figure.trend}`}>{TRENDS[figure.trend]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Comparison({ engines }: { engines: EngineProfile[] }) {
+  return (
+    <section className="dash-panel" aria-labelledby="engines-compare-title">
+      <h3 id="engines-compare-title">Engines side by side</h3>
+      <div className="dash-table-wrap" tabIndex={0} role="group" aria-labelledby="engines-compare-title">
+        <table className="dash-table">
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              {engines.map((engine) => (
+                <th key={engine.provider} scope="col">
+                  {engine.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Score</th>
+              {engines.map((engine) => (
+                <td key={engine.provider}>{formatScore(engine.score)}</td>
+              ))}
+            </tr>
+            {FIGURE_ORDER.map((id) => (
+              <tr key={id}>
+                <th scope="row">{FIGURE_NAMES[id]}</th>
+                {engines.map((engine) => (
+                  <td key={engine.provider}>{formatFigure(id, engine.figures.find((f) => f.id === id)?.value)}</td>
+                ))}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Breaker</th>
+              {engines.map((engine) => (
+                <td key={engine.provider}>{BREAKER[engine.breaker]}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">Calls</th>
+              {engines.map((engine) => (
+                <td key={engine.provider}>{formatNumber(engine.calls)}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function EnginesTab() {
+  const { data: engines, isError, isFetching } = useEnginesQuery();
+  if (engines === undefined) return <p className="dash-empty">{isError && !isFetching ? 'The engine profiles could not be loaded.' : 'Loading…'}</p>;
+  // An engine nothing asked in the range would be a column of dashes: it is named, not drawn.
+  const used = engines.filter((engine) => engine.calls > 0 || engine.generations > 0);
+  const unused = engines.filter((engine) => !used.includes(engine));
+  if (used.length === 0)
+    return (
+      <div className="dash-tab">
+        <p className="dash-empty">No engine has been used in this range yet {DASH} generate personas to measure one.</p>
+        <AnomalyList />
+      </div>
+    );
+  return (
+    <div className="dash-tab">
+      <Comparison engines={used} />
+      {unused.length > 0 ? <p className="dash-unused">Not used in this range: {unused.map((engine) => engine.label).join(', ')}.</p> : null}
+      <div className="dash-engines">
+        {used.map((engine) => (
+          <EngineCard key={engine.provider} engine={engine} />
+        ))}
+      </div>
+      <AnomalyList />
+    </div>
+  );
+}
