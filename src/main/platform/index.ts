@@ -10,5 +10,7 @@ export { reportUncaughtErrorsScrubbed, SecretRegistry } from './secret-redaction
 export { WINDOW_WEB_PREFERENCES, appUrlMatcher, cspOf, isTrustedSender, newWindowDecision, permissionGranted } from './security-policy';
 export { DatabaseOpenError, openDatabase, openError } from './sqlite';
 export type { OpenOptions, SqliteDatabase } from './sqlite';
+export { SEAL_KEY_BYTES, SealError, keyFromText, valueSeal } from './value-seal';
+export type { ValueSeal } from './value-seal';
 export { AppError } from './app-error';
 export type { AppErrorCode } from './app-error';
