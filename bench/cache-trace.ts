@@ -4,6 +4,9 @@
  * country, revisited in the afternoon and reopened the next day after a restart. Replayed through
  * the real pipeline; the hit rate counts the cache's own gets (cultural lookups and seeded
  * generations), so preloading only helps when a caller later asks for what it warmed.
+ * Preloading predicts from the saved access history, so the day is replayed on a data folder that
+ * holds two earlier workshops of the same client (same segments, that day's seeds), which are not
+ * counted; `earlier: false` replays the day on an empty folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +18,7 @@ import { briefInputSchema, type BriefInput } from '../src/shared/brief';
 type Step = { run: BriefInput } | { wait: number } | { restart: true };
 
 const HOUR = 3_600_000;
+const WEEK = 7 * 24 * HOUR;
 const lyon: BriefInput = { description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', count: 5, level: 'standard', seed: 11 };
 const brussels: BriefInput = { ...lyon, description: 'Eco-friendly meal-kit delivery for busy parents in Brussels', seed: 12 };
 const geneva: BriefInput = { ...lyon, description: 'Eco-friendly meal-kit delivery for busy parents in Geneva', seed: 13 };
@@ -67,6 +71,13 @@ export const WORKSHOP_TRACE: Step[] = [
   ...again(lyon, 2),
 ];
 
+/** A workshop some weeks back: each segment once, with that day's seeds (new people, so new generations). */
+const earlierWorkshop = (seedOffset: number): Step[] =>
+  [lyon, brussels, geneva, students, retirees].map((brief) => ({ run: { ...brief, seed: brief.seed! + seedOffset } }));
+
+/** Eight and four weeks before the day, each followed by a restart: their cultural lookups have expired by the day. */
+export const EARLIER_WORKSHOPS: Step[] = [...earlierWorkshop(100), { wait: 4 * WEEK }, { restart: true }, ...earlierWorkshop(200), { wait: 4 * WEEK }, { restart: true }];
+
 export interface TraceResult {
   runs: number;
   distinctBriefs: number;
@@ -77,13 +88,15 @@ export interface TraceResult {
   preloadUsed: number;
 }
 
-export async function replayWorkshopTrace({ preload }: { preload: boolean }): Promise<TraceResult> {
+export async function replayWorkshopTrace({ preload, earlier = true }: { preload: boolean; earlier?: boolean }): Promise<TraceResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'persona-trace-'));
   const clock = new ManualClock();
   const policy = { enabled: preload, perLookup: 3, maxLoadPerCore: Number.POSITIVE_INFINITY };
   const open = () => createCore({ dataDir, cacheClock: clock, preload: policy });
   let core: Core = open();
   const totals = { gets: 0, hits: 0, preloaded: 0, preloadUsed: 0 };
+  // What the earlier workshops counted (cache.db keeps the counters), taken off the day's figures.
+  let before = { ...totals };
   // cache.db keeps the counters across restarts: each session's stats are the totals so far.
   const collect = () => {
     const stats = core.cache.stats();
@@ -96,9 +109,16 @@ export async function replayWorkshopTrace({ preload }: { preload: boolean }): Pr
     totals.preloadUsed = stats.preload.used;
   };
   try {
-    for (const step of WORKSHOP_TRACE) {
-      if ('wait' in step) clock.advance(step.wait);
-      else if ('restart' in step) {
+    for (const [index, step] of [...(earlier ? EARLIER_WORKSHOPS : []), ...WORKSHOP_TRACE].entries()) {
+      if (earlier && index === EARLIER_WORKSHOPS.length) {
+        collect();
+        before = { ...totals };
+      }
+      if ('wait' in step) {
+        clock.advance(step.wait);
+        // The app sweeps every minute: by the end of a wait, what expired during it is gone.
+        await core.cache.sweep();
+      } else if ('restart' in step) {
         collect();
         core.close();
         core = open();
@@ -109,6 +129,7 @@ export async function replayWorkshopTrace({ preload }: { preload: boolean }): Pr
       }
     }
     collect();
+    for (const field of ['gets', 'hits', 'preloaded', 'preloadUsed'] as const) totals[field] -= before[field];
   } finally {
     core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

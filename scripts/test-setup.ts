@@ -14,7 +14,7 @@ const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && f
 let missing = missingSystemTools();
 if (missing.length > 0 && canInstall) {
   const packages = packagesOf(missing);
-  console.log(`npm test: installing what the browser and report tests need (once): ${packages.join(' ')}`);
+  console.log(`npm test: installing what the browser, report and team cache tests need (once): ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     // apt's progress is long and says nothing useful when all goes well: shown only when it fails.

@@ -32,11 +32,11 @@ describe('delete means gone', () => {
     const { run, document } = await core.generate(brief(LYON, { seed: 2026 }));
     const persona = document.personas[0]!;
     core.workshops.editPersona(persona.id!, { ...persona, quote: 'A quote only this run has, edited in.' });
-    // The generation was cached (a seeded brief): cache.db holds the personas too.
+    // The generation was cached (a seeded brief): cache.db holds the personas too, sealed (test/sealed-at-rest.test.ts), so asked of the cache.
     expect(core.store.getRun(run.id)).toBeDefined();
     const names = document.personas.map((p) => p.name);
     const texts = [...names, LYON, 'A quote only this run has, edited in.'];
-    expect(names.filter((name) => filesHolding(dataDir, name).includes('cache.db-wal') || filesHolding(dataDir, name).includes('cache.db'))).toEqual(names);
+    expect(core.cache.stats().l2Kinds.generation.entries).toBe(2);
     for (const text of texts) expect(filesHolding(dataDir, text), text).not.toEqual([]);
 
     const dispatch = createDispatcher(createHandlers(core));
@@ -44,6 +44,7 @@ describe('delete means gone', () => {
     expect(deleted).toEqual({ ok: true, data: { deleted: { runs: 1, personas: 3, edits: 1, conversations: 0 }, backupsDeleted: 0 } });
     for (const text of texts) expect(filesHolding(dataDir, text), text).toEqual([]);
     expect(fs.statSync(path.join(dataDir, 'app.db-wal')).size).toBe(0);
+    expect(core.cache.stats().l2Kinds.generation.entries).toBe(1);
     // The other run is untouched, and the same brief and seed generate afresh.
     expect(core.workshops.getRun(kept.run.id).document!.personas).toEqual(kept.document.personas);
     expect((await core.generate(brief(LYON, { seed: 2026 }))).fromCache).toBe(false);
@@ -61,8 +62,8 @@ describe('delete means gone', () => {
       await core.asking.panels.askGroup({ runId: run.id, question: 'Where do you buy saffron noodles?', providerId: 'offline' });
       await core.asking.panels.testConcept({ runId: run.id, concept: { text: 'Velvet turnip subscription boxes', price: '€13 a fortnight' } });
       const texts = ['Marmalade zeppelins', 'Which quince pastries do you queue for?', 'Where do you buy saffron noodles?', 'Velvet turnip subscription boxes'];
-      // The LLM's answers were cached: cache.db holds them too.
-      expect(filesHolding(dataDir, 'Marmalade zeppelins').some((f) => f.startsWith('cache.db'))).toBe(true);
+      // The LLM's answers were cached: cache.db holds them too, sealed, so asked of the cache.
+      expect(core.cache.stats().l2Kinds.answer.entries).toBeGreaterThan(0);
       for (const text of texts) expect(filesHolding(dataDir, text), text).not.toEqual([]);
       expect(core.workshops.previewDeletion({ runId: run.id })).toEqual({ runs: 1, personas: 3, edits: 0, conversations: 3, backups: 0 });
 

@@ -111,6 +111,10 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { providerId: 'chatgpt' }, field: 'providerId' },
   ],
   'scheduler:status': [{ payload: { verbose: true }, field: 'verbose' }],
+  'team-cache:test': [
+    { payload: { url: 'http://cache.example:6379' }, field: 'url' },
+    { payload: { password: 'sekret' }, field: 'password' },
+  ],
   'settings:get': [{ payload: { keys: true }, field: 'keys' }],
   'settings:update': [
     { payload: {}, field: 'change' },
@@ -118,6 +122,7 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { change: { openai: { secret: 'x' } } }, field: 'change.openai.secret' },
     { payload: { change: { provider: 'chatgpt' } }, field: 'change.provider' },
     { payload: { change: { monitor: { p95Ms: 'fast' } } }, field: 'change.monitor.p95Ms' },
+    { payload: { change: { ollama: { servers: [{ baseUrl: 'http://127.0.0.1:11435', weight: 50 }] } } }, field: 'change.ollama.servers.0.weight' },
   ],
   'personas:edit': [
     { payload: {}, field: 'personaId' },

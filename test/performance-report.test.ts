@@ -78,8 +78,8 @@ describe.skipIf(!canPrint)('performance report', () => {
       const data: PerformanceReportData = {
         ...base,
         engines: [
-          { provider: 'offline', label: 'Built-in engine', model: null, breaker: 'closed', calls: 120, generations: 40, score: 96, figures: [figure('latency_p95_ms', 80), figure('error_rate', 0)] },
-          { provider: 'ollama', label: 'Ollama', model: 'llama3.2:3b', breaker: 'open', calls: 30, generations: 8, score: 41, figures: [figure('latency_p95_ms', 14_200), figure('error_rate', 0.2)] },
+          { provider: 'offline', label: 'Built-in engine', model: null, breaker: 'closed', calls: 120, generations: 40, score: 96, figures: [figure('latency_p95_ms', 80), figure('error_rate', 0)], endpoints: [] },
+          { provider: 'ollama', label: 'Ollama', model: 'llama3.2:3b', breaker: 'open', calls: 30, generations: 8, score: 41, figures: [figure('latency_p95_ms', 14_200), figure('error_rate', 0.2)], endpoints: [] },
         ],
       };
       const file = path.join(dataDir, 'engines.pdf');

@@ -24,6 +24,18 @@ export const engineFigureSchema = z.object({
   trend: z.enum(TREND),
 });
 
+/** One model server of an engine as the scheduler routes to it: its weight, breaker, load and latency (EWMA per unit of work; null before any answer). Here, not in performance.ts, which imports this file. */
+export const endpointStatusSchema = z.object({
+  baseUrl: z.string(),
+  weight: z.number().positive(),
+  breaker: z.enum(['closed', 'open', 'half_open']),
+  inFlight: z.int().min(0),
+  calls: z.int().min(0),
+  failures: z.int().min(0),
+  latencyMs: z.number().min(0).nullable(),
+});
+export type EndpointStatus = z.output<typeof endpointStatusSchema>;
+
 export const engineProfileSchema = z.object({
   provider: z.string(),
   label: z.string(),
@@ -34,6 +46,8 @@ export const engineProfileSchema = z.object({
   /** 0-100 over the figures that have a score; null when none has. */
   score: z.number().min(0).max(100).nullable(),
   figures: z.array(engineFigureSchema),
+  /** Its model servers as the scheduler sees them now (empty for the embedded engine). */
+  endpoints: z.array(endpointStatusSchema),
 });
 export type EngineProfile = z.output<typeof engineProfileSchema>;
 

@@ -3,7 +3,7 @@
  * snapshots, defined once as zod schemas (the IPC contract composes them, the main side builds them).
  */
 import { z } from 'zod';
-import { cacheStorageSchema } from './insight';
+import { cacheStorageSchema, endpointStatusSchema } from './insight';
 import { ISSUE_TYPES } from './persona';
 
 export const providerInfoSchema = z.object({
@@ -36,11 +36,28 @@ export const kindStatsSchema = z.object({
   staleServed: z.int().min(0),
   hitRate: rate,
   meanLatencyUs: z.number().min(0).nullable(),
+  /** Gets answered by the team cache (L3); absent where there is none. */
+  l3Hits: z.int().min(0).optional(),
 });
 export const tierStatsSchema = z.object({ entries: z.int().min(0), bytes: z.number().min(0), maxBytes: z.number().min(0), evictions: z.int().min(0), available: z.boolean() });
 
 /** What cache.db holds of one kind: entries, and bytes as stored (compressed or not) and as plain JSON. */
 export const l2KindStatsSchema = z.object({ entries: z.int().min(0), storedBytes: z.number().min(0), plainBytes: z.number().min(0) });
+
+/** The team cache (L3, Redis): 'off' when none is set, 'skipped' while its breaker keeps it out of the way. */
+export const teamTierStatsSchema = z.object({
+  available: z.boolean(),
+  state: z.enum(['off', 'connected', 'skipped']),
+  hits: z.int().min(0),
+  misses: z.int().min(0),
+  /** Values that did not open with the team key (another team's, altered): never used. */
+  refused: z.int().min(0),
+  errors: z.int().min(0),
+  skipped: z.int().min(0),
+  writes: z.int().min(0),
+  entries: z.int().min(0).nullable(),
+  latency: z.object({ samples: z.int().min(0), p50Ms: z.number().min(0).nullable(), p95Ms: z.number().min(0).nullable() }),
+});
 
 /**
  * The cache per kind of entry and per tier. The counters (gets, hits, latency, loads, preloads,
@@ -51,6 +68,8 @@ export const cacheStatsSchema = z.object({
   kinds: z.object({ culture: kindStatsSchema, generation: kindStatsSchema, answer: kindStatsSchema }),
   l1: tierStatsSchema,
   l2: tierStatsSchema,
+  /** Optional so that snapshots saved before the team cache still parse. */
+  l3: teamTierStatsSchema.optional(),
   l2Kinds: z.object({ culture: l2KindStatsSchema, generation: l2KindStatsSchema, answer: l2KindStatsSchema }),
   /** Storage efficiency of cache.db's values: stored bytes over their plain JSON bytes. */
   storage: cacheStorageSchema,
@@ -81,6 +100,8 @@ export const schedulerStatusSchema = z.object({
       failures: z.int().min(0),
       retries: z.int().min(0),
       latency: z.object({ generate: latencySummarySchema.optional(), culture: latencySummarySchema.optional(), probe: latencySummarySchema.optional(), ask: latencySummarySchema.optional() }),
+      /** The engine's model servers in settings order; empty for a provider with one fixed address (Qloo). */
+      endpoints: z.array(endpointStatusSchema),
     }),
   ),
   recentLimitChanges: z.array(z.object({ limit: z.int(), previous: z.int(), reason: z.string(), at: z.number() })),

@@ -11,12 +11,15 @@ export interface NumberRange {
   int?: boolean;
 }
 
+/** How the team cache reaches Redis: one server, through Sentinel, or a Cluster. */
+export const TEAM_CACHE_MODES = ['single', 'sentinel', 'cluster'] as const;
+
 /** 'model_default' sends no temperature (the model's own); 'set' sends the number, where the model accepts one. */
 export const TEMPERATURE_MODES = ['set', 'model_default'] as const;
 export type TemperatureMode = (typeof TEMPERATURE_MODES)[number];
 
 export const SETTINGS_RANGES = {
-  endpoint: { temperature: { min: 0, max: 2 } },
+  endpoint: { temperature: { min: 0, max: 2 }, /** A server's share of calls relative to the others (the engine's own baseUrl weighs 1). */ weight: { min: 0.1, max: 10 } },
   qloo: { take: { min: 1, max: 50, int: true } },
   limits: {
     maxConcurrency: { min: 1, max: 64, int: true },
@@ -41,7 +44,14 @@ export const SETTINGS_RANGES = {
   },
 } as const satisfies Record<string, Record<string, NumberRange>>;
 
-const endpointDefaults = (baseUrl: string, model: string) => ({ baseUrl, model, stream: true, temperature: 0.8, temperatureMode: 'set' as TemperatureMode });
+/** An engine's extra model servers, beside its baseUrl (the first server); calls are routed between them. */
+export interface ExtraServer {
+  baseUrl: string;
+  weight: number;
+}
+/** Extra servers an engine takes at most. */
+export const MAX_EXTRA_SERVERS = 16;
+const endpointDefaults = (baseUrl: string, model: string) => ({ baseUrl, model, stream: true, temperature: 0.8, temperatureMode: 'set' as TemperatureMode, servers: [] as ExtraServer[] });
 export const SETTINGS_DEFAULTS = {
   provider: 'offline' as ProviderId,
   culture: 'bundled' as (typeof CULTURE_SOURCE_IDS)[number],
@@ -52,4 +62,6 @@ export const SETTINGS_DEFAULTS = {
   limits: { maxConcurrency: 16, maxCpuPercent: 90, maxMemoryPercent: 92 },
   monitor: { retentionDays: 30, p95Ms: 20_000, cacheHitRate: 0.7, validationSuccess: 0.95, cpuPercent: 70, memoryBudgetMb: 1536, raiseAfterS: null as number | null, tuner: true },
   cache: { l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90, l2MaxMb: 256, preload: true, preloadPerLookup: 3 },
+  /** The team cache (L3, Redis): an empty url is off. */
+  teamCache: { url: '', tls: false, mode: 'single' as (typeof TEAM_CACHE_MODES)[number] },
 };

@@ -6,7 +6,7 @@
  * key (a string) or clear it (null).
  */
 import { z } from 'zod';
-import { SETTINGS_DEFAULTS, SETTINGS_RANGES, TEMPERATURE_MODES, type NumberRange, type TemperatureMode } from './settings-ranges';
+import { MAX_EXTRA_SERVERS, SETTINGS_DEFAULTS, SETTINGS_RANGES, TEAM_CACHE_MODES, TEMPERATURE_MODES, type NumberRange, type TemperatureMode } from './settings-ranges';
 import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
 
 export { SETTINGS_DEFAULTS, SETTINGS_RANGES, TEMPERATURE_MODES, type TemperatureMode };
@@ -28,6 +28,11 @@ const endpointFields = {
   stream: z.boolean(),
   temperature: ranged(R.endpoint.temperature),
   temperatureMode: z.enum(TEMPERATURE_MODES),
+  /** More servers running the same model, beside baseUrl; the key, model and options are the engine's. */
+  servers: z
+    .array(z.object({ baseUrl: url, weight: ranged(R.endpoint.weight).default(1) }))
+    .max(MAX_EXTRA_SERVERS, `at most ${MAX_EXTRA_SERVERS} extra servers per engine`)
+    .refine((servers) => new Set(servers.map((s) => s.baseUrl)).size === servers.length, 'lists a server twice: remove the duplicate address'),
 };
 const qlooFields = { baseUrl: url, /** Entities asked for per category. */ take: ranged(R.qloo.take) };
 /** User caps the scheduler honours. */
@@ -59,6 +64,18 @@ const cacheFields = {
   preloadPerLookup: ranged(R.cache.preloadPerLookup),
 };
 
+/** The team cache's Redis: redis:// or rediss:// (TLS), or empty for none. */
+const teamCacheUrl = z.string().trim().max(2000).refine((u) => u === '' || (/^rediss?:\/\/[^\s]+$/.test(u) && URL.canParse(u)), 'must be empty (no team cache) or a URL such as redis://cache.example:6379 or rediss://…')
+  // Saved settings seal the password only in its own field: one in the URL would be kept readable.
+  .refine((u) => u === '' || !URL.canParse(u) || new URL(u).password === '', 'must not hold a password: enter it in the password field, where it is sealed');
+const teamCacheFields = {
+  url: teamCacheUrl,
+  /** TLS even when the url says redis://. */
+  tls: z.boolean(),
+  mode: z.enum(TEAM_CACHE_MODES),
+};
+const teamCacheOptional = { username: z.string().trim().min(1).max(200).optional(), sentinelName: z.string().trim().min(1).max(200).optional() };
+
 /** A stored section: each field falls back to its default, so settings saved by an older version still load. */
 function section<S extends z.ZodRawShape>(fields: S, defaults: { [K in keyof S]: z.output<S[K]> }) {
   const shape = Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, (field as z.ZodType).default(defaults[key as keyof S] as never)])) as unknown as {
@@ -67,8 +84,8 @@ function section<S extends z.ZodRawShape>(fields: S, defaults: { [K in keyof S]:
   return z.object(shape).default(defaults as never);
 }
 const storedEndpoint = (defaults: typeof SETTINGS_DEFAULTS.ollama) => {
-  const { baseUrl, model, stream, temperature, temperatureMode } = defaults;
-  return z.object({ ...section(endpointFields, { baseUrl, model, stream, temperature, temperatureMode }).unwrap().shape, apiKey: apiKey.optional() }).default(defaults);
+  const { baseUrl, model, stream, temperature, temperatureMode, servers } = defaults;
+  return z.object({ ...section(endpointFields, { baseUrl, model, stream, temperature, temperatureMode, servers }).unwrap().shape, apiKey: apiKey.optional() }).default(defaults);
 };
 
 /** Settings as saved in app.db (API keys sealed there) and as the main side uses them (keys opened). */
@@ -82,14 +99,17 @@ export const settingsSchema = z.object({
   limits: section(limitsFields, SETTINGS_DEFAULTS.limits),
   monitor: section(monitorFields, SETTINGS_DEFAULTS.monitor),
   cache: section(cacheFields, SETTINGS_DEFAULTS.cache),
+  /** Password and team key sealed in app.db like API keys. */
+  teamCache: z.object({ ...section(teamCacheFields, SETTINGS_DEFAULTS.teamCache).unwrap().shape, ...teamCacheOptional, password: apiKey.optional(), teamKey: apiKey.optional() }).default(SETTINGS_DEFAULTS.teamCache),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type MonitorSettings = AppSettings['monitor'];
-/** What each LLM provider needs from settings: where it is, which model, a key for cloud ones; no mode sends the temperature. */
-export type LlmEndpoint = Omit<AppSettings['ollama'], 'temperatureMode'> & { temperatureMode?: TemperatureMode };
+/** What each LLM provider needs from settings: where it is, which model, a key for cloud ones; no mode sends the temperature; no servers is baseUrl alone. */
+export type LlmEndpoint = Omit<AppSettings['ollama'], 'temperatureMode' | 'servers'> & { temperatureMode?: TemperatureMode; servers?: AppSettings['ollama']['servers'] };
 export type QlooSettings = AppSettings['qloo'];
+export type TeamCacheSettings = AppSettings['teamCache'];
 
 const endpointView = z.object({ ...endpointFields, apiKeySet: z.boolean() });
 export const settingsViewSchema = z.object({
@@ -102,6 +122,7 @@ export const settingsViewSchema = z.object({
   limits: z.object(limitsFields),
   monitor: z.object(monitorFields),
   cache: z.object(cacheFields),
+  teamCache: z.object({ ...teamCacheFields, username: z.string().nullable(), sentinelName: z.string().nullable(), passwordSet: z.boolean(), teamKeySet: z.boolean() }),
   /** How keys are sealed in app.db: with the OS keychain (the desktop app) or with secret.key in the data folder (browser mode, the CLI). */
   keyStorage: z.enum(['os_keychain', 'key_file']),
   /** Why the saved settings could not be used, when they could not. */
@@ -122,6 +143,7 @@ export const settingsChangeSchema = z
     limits: z.strictObject(limitsFields).partial(),
     monitor: z.strictObject(monitorFields).partial(),
     cache: z.strictObject(cacheFields).partial(),
+    teamCache: z.strictObject({ ...teamCacheFields, username: keyChange, sentinelName: keyChange, password: keyChange, teamKey: keyChange }).partial(),
   })
   .partial();
 

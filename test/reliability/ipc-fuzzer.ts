@@ -277,6 +277,8 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
     };
   },
   'providers:probe': () => ({ providerId: 'offline' }),
+  // No URL: the fuzzed core has no team cache, so the test answers at once without a connection.
+  'team-cache:test': () => ({}),
   'scheduler:status': () => ({}),
   'generation:cancel': (rng, state) => ({ requestId: pickOr(rng, [...state.runningGenerations], state.uuid(rng)) }),
   'workshops:list': (rng) => (rng.next() < 0.5 ? {} : { includeArchived: rng.next() < 0.5 }),
@@ -308,6 +310,7 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
       { change: { cache: { ttlMinMinutes: rng.int(1, 1440) } } },
       { change: { limits: { maxConcurrency: rng.int(4, 64) } } },
       { change: { ollama: { temperature: rng.int(0, 20) / 10 } } },
+      { change: { ollama: { servers: rng.next() < 0.5 ? [] : [{ baseUrl: `http://127.0.0.1:${rng.pick([1, 9])}`, weight: rng.int(1, 100) / 10 }] } } },
       { change: { qloo: { take: rng.int(1, 50) } } },
     ]),
   'personas:edit': (rng, state) => {

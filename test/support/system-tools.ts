@@ -32,6 +32,8 @@ function fonts(): string {
 }
 
 const REPORT_TESTS = ['test/report.test.ts', 'test/reliability/secrets.test.ts'];
+/** Tests that start a real redis-server (test/support/redis-server.ts); other helpers add theirs here. */
+export const REDIS_TESTS = ['test/team-cache.test.ts', 'test/team-cache-chaos.test.ts', 'e2e/team-settings.e2e.test.ts'];
 
 export const SYSTEM_TOOLS: readonly SystemTool[] = [
   {
@@ -45,6 +47,12 @@ export const SYSTEM_TOOLS: readonly SystemTool[] = [
     packages: ['poppler-utils'],
     files: REPORT_TESTS,
     present: () => ['pdfinfo', 'pdftotext', 'pdftoppm'].every(onPath),
+  },
+  {
+    label: `redis-server (${process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'}; set REDIS_SERVER for another)`,
+    packages: ['redis-server'],
+    files: REDIS_TESTS,
+    present: () => fs.existsSync(process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'),
   },
   {
     label: 'a font with Chinese glyphs',

@@ -104,7 +104,7 @@ async function answerWithModel(provider: ChatProvider, input: AnswerInput, deps:
   const key = answerKey(deps.version, input, { purpose: 'answer', question: input.question, history: input.history, engine: provider.id, model, seed });
   const source = { engine: provider.id, model };
   const started = performance.now();
-  const hit = deps.cache.getSync(key, { parse: (value) => cachedAnswerSchema.safeParse(value).data, record: true });
+  const hit = await deps.cache.getShared(key, { parse: (value) => cachedAnswerSchema.safeParse(value).data, record: true });
   if (hit) {
     for (const piece of pieces(hit.text)) input.onToken?.(piece);
     const ms = performance.now() - started;
@@ -153,7 +153,7 @@ export async function streamFrom(provider: ChatProvider, request: ChatRequest, i
       signal: input.signal,
       // Started over, the answer would run twice in the window: once text has arrived, a failure ends it.
       mayRetry: () => text === '',
-      run: (signal) => provider.chat(request, { signal, onToken }),
+      run: (signal, _attempt, baseUrl) => provider.chat(request, { signal, onToken, ...(baseUrl ? { baseUrl } : {}) }),
     });
     text = answer.text;
     return finish(answer.cut ?? null, answer.model);

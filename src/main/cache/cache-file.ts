@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DatabaseOpenError } from '../platform';
+import { DatabaseOpenError, type ValueSeal } from '../platform';
 import { isCorruption } from './corruption';
 import { SqliteTier } from './sqlite-tier';
 
@@ -30,6 +30,8 @@ export class CacheFile {
     private readonly nativeBinding: string | undefined,
     private readonly onAlert: (alert: CacheAlert) => void,
     private readonly compress = true,
+    /** The local data key: what cache.db holds is sealed with it (value-codec.ts). */
+    private readonly seal?: ValueSeal,
   ) {
     this.current = this.open();
   }
@@ -83,7 +85,7 @@ export class CacheFile {
   /** A file that opens is used; one SQLite calls damaged (or a newer version wrote) is replaced; any other failure leaves it alone. */
   private open(): SqliteTier | null {
     try {
-      return SqliteTier.open(this.file, this.nativeBinding, this.compress);
+      return SqliteTier.open(this.file, this.nativeBinding, this.compress, this.seal);
     } catch (error) {
       // A newer version's cache cannot be read here, and a cache may always be started afresh.
       const replaceable = isCorruption(error) || (error instanceof DatabaseOpenError && error.failure === 'newer_version');
@@ -96,7 +98,7 @@ export class CacheFile {
     const movedTo = moveAside(this.file);
     let tier: SqliteTier;
     try {
-      tier = SqliteTier.open(this.file, this.nativeBinding, this.compress);
+      tier = SqliteTier.open(this.file, this.nativeBinding, this.compress, this.seal);
     } catch (again) {
       // Not even a fresh file opens (a read-only folder): the cache runs on memory alone.
       return this.runOnMemory(`${reason}; a fresh cache.db failed too: ${describe(again)}`);

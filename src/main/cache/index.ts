@@ -6,4 +6,6 @@ export { keyFor } from './cache-keys';
 export type { CacheKey } from './cache-keys';
 export type { Clock } from './clock';
 export { TieredCache } from './tiered-cache';
+export { TeamTier, teamIdentity, type TeamTierOptions } from './team-tier';
+export { teamTierFor, testTeamCache } from './team-settings';
 export type { CacheAlert } from './cache-file';

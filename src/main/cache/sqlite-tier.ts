@@ -1,13 +1,16 @@
 /**
  * SqliteTier: L2, the statements on cache.db, a SQLite file of its own (never app.db), WAL, values as
- * compact JSON, deflated when that saves space (value-codec.ts; `size` is the stored bytes, which the
- * budget counts, `plain_size` the JSON's). Access counts are kept in memory and written in batches by the sweep, so a hit costs
- * one select. Opening throws on a file it cannot use; CacheFile decides what to do about it.
+ * compact JSON, deflated when that saves space, then sealed with the local data key, as is the
+ * canonical text in entries and accesses, which can be the brief as written (value-codec.ts; `size`
+ * is the stored bytes, which the budget counts, `plain_size` the JSON's). Access counts are kept in
+ * memory and written in batches by the sweep, so a hit costs one select. Opening throws on a file it
+ * cannot use; CacheFile decides what to do about it.
  */
-import { openDatabase, type SqliteDatabase } from '../platform';
+import { openDatabase, type SqliteDatabase, type ValueSeal } from '../platform';
 import { CACHE_DB_MIGRATIONS, smallPages } from './cache-schema';
 import { IntegrityError } from './corruption';
-import { CorruptValueError, decodeValue, encodeValue } from './value-codec';
+import { sealPlainRows } from './seal-plain-rows';
+import { CorruptValueError, decodeStored, encodeSealed, encodeValue, openText, sealText } from './value-codec';
 
 /** An entry as a hit reads it: JSON value, plain size, expiresAt, staleUntil, hits (a tuple: no object per read). */
 export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number];
@@ -15,12 +18,7 @@ export type L2Row = [value: string, size: number, expiresAt: number, staleUntil:
 type StoredRow = [value: string | Buffer, size: number, expiresAt: number, staleUntil: number, hits: number, encoding: number];
 
 /** What cache.db holds of one kind: entries and bytes, as stored and as plain JSON. */
-export interface KindBytes {
-  kind: string;
-  entries: number;
-  storedBytes: number;
-  plainBytes: number;
-}
+export type KindBytes = { kind: string; entries: number; storedBytes: number; plainBytes: number };
 
 export interface StoredEntry {
   key: string;
@@ -35,14 +33,7 @@ export interface StoredEntry {
   lastAccess: number;
 }
 
-export interface AccessRecord {
-  at: number;
-  kind: string;
-  key: string;
-  canonical: string;
-  previousKey: string | null;
-}
-
+export type AccessRecord = { at: number; kind: string; key: string; canonical: string; previousKey: string | null };
 
 export class SqliteTier {
   private readonly statements;
@@ -56,6 +47,8 @@ export class SqliteTier {
   private constructor(
     readonly file: string,
     private readonly db: SqliteDatabase,
+    /** The local data key: values and canonical text sealed at rest; absent only in tests and benchmarks. */
+    private readonly seal?: ValueSeal,
   ) {
     this.statements = {
       get: db.prepare<[string], StoredRow>('SELECT value, plain_size, expires_at, stale_until, hits, encoding FROM entries WHERE key = ?').raw(true),
@@ -97,7 +90,7 @@ export class SqliteTier {
   }
 
   /** Opens (creating or migrating) cache.db; throws what openDatabase throws for a file it cannot use. */
-  static open(file: string, nativeBinding?: string, compress = true): SqliteTier {
+  static open(file: string, nativeBinding?: string, compress = true, seal?: ValueSeal): SqliteTier {
     // Deleted entries are zeroed: a purged run's personas must not stay readable in free pages.
     const db = openDatabase(file, CACHE_DB_MIGRATIONS, { secureDelete: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
@@ -105,7 +98,8 @@ export class SqliteTier {
       smallPages(db);
       db.pragma('mmap_size = 268435456');
       db.pragma('cache_size = -32768');
-      return Object.assign(new SqliteTier(file, db), { compress });
+      if (seal) sealPlainRows(db, seal);
+      return Object.assign(new SqliteTier(file, db, seal), { compress });
     } catch (error) {
       db.close();
       throw error;
@@ -130,14 +124,15 @@ export class SqliteTier {
     const json = this.decoded(key, row.stored, row.encoding);
     if (json === undefined) return undefined;
     const { stored: _stored, encoding: _encoding, ...rest } = row;
-    return { ...rest, json };
+    // A canonical text that does not open reads as empty: it only labels the entry.
+    return { ...rest, canonical: openText(rest.canonical, key, this.seal) ?? '', json };
   }
 
   /** `entry.size` is the JSON's bytes; the row stores what encodeValue makes of it. */
   put(entry: StoredEntry): void {
     const previous = this.statements.sizeOf.get(entry.key);
-    const encoded = encodeValue(entry.kind, entry.json, entry.size, this.compress);
-    this.statements.put.run({ ...entry, ...encoded, quality: entry.quality ?? null });
+    const encoded = this.seal ? encodeSealed(entry.kind, entry.json, entry.size, this.compress, this.seal, entry.key) : encodeValue(entry.kind, entry.json, entry.size, this.compress);
+    this.statements.put.run({ ...entry, canonical: sealText(entry.canonical, entry.key, this.seal), ...encoded, quality: entry.quality ?? null });
     this.bytes += encoded.storedBytes - (previous?.size ?? 0);
     this.plainBytes += entry.size - (previous?.plain ?? 0);
   }
@@ -146,8 +141,12 @@ export class SqliteTier {
     const previous = this.statements.sizeOf.get(key);
     if (previous === undefined) return;
     this.statements.delete.run(key);
-    this.bytes -= previous.size;
-    this.plainBytes -= previous.plain;
+    this.forget(previous);
+  }
+
+  private forget(row: { size: number; plain: number }): void {
+    this.bytes -= row.size;
+    this.plainBytes -= row.plain;
   }
 
   /** Entries and bytes per kind (a scan of the table: for stats, not the hot path). */
@@ -169,7 +168,7 @@ export class SqliteTier {
 
   private decoded(key: string, stored: string | Buffer, encoding: number): string | undefined {
     try {
-      return decodeValue(stored, encoding);
+      return decodeStored(stored, encoding, key, this.seal);
     } catch (error) {
       if (!(error instanceof CorruptValueError)) throw error;
       console.warn(`[cache] an entry in cache.db could not be read (${error.message}); it was dropped and will be loaded again.`);
@@ -188,8 +187,7 @@ export class SqliteTier {
         this.statements.deleteAccesses.run(key);
         if (previous === undefined) continue;
         this.statements.delete.run(key);
-        this.bytes -= previous.size;
-        this.plainBytes -= previous.plain;
+        this.forget(previous);
         removed++;
       }
     })();
@@ -223,10 +221,7 @@ export class SqliteTier {
     this.db.transaction(() => {
       for (const row of rows) this.statements.delete.run(row.key);
     })();
-    for (const row of rows) {
-      this.bytes -= row.size;
-      this.plainBytes -= row.plain;
-    }
+    for (const row of rows) this.forget(row);
     return rows.length;
   }
 
@@ -241,8 +236,7 @@ export class SqliteTier {
         for (const victim of victims) {
           if (this.bytes <= maxBytes) break;
           this.statements.delete.run(victim.key);
-          this.bytes -= victim.size;
-          this.plainBytes -= victim.plain;
+          this.forget(victim);
           evicted.push(victim.key);
         }
       })();
@@ -275,7 +269,7 @@ export class SqliteTier {
   logAccesses(records: readonly AccessRecord[], keep: number): void {
     if (records.length === 0) return;
     this.db.transaction(() => {
-      for (const record of records) this.statements.logAccess.run(record);
+      for (const record of records) this.statements.logAccess.run({ ...record, canonical: sealText(record.canonical, record.key, this.seal) });
       this.statements.trimAccesses.run(keep);
     })();
   }
@@ -286,7 +280,7 @@ export class SqliteTier {
   }
 
   recentAccesses(limit: number): AccessRecord[] {
-    return this.statements.recentAccesses.all(limit).reverse();
+    return this.statements.recentAccesses.all(limit).reverse().map((record) => ({ ...record, canonical: openText(record.canonical, record.key, this.seal) ?? '' }));
   }
 
   close(): void {

@@ -1,13 +1,13 @@
 /**
- * TieredCache: memory (L1, MemoryTier) over cache.db (L2, CacheFile), composed with the parts that
- * count, log, load and tidy. Reads go L1 → L2 (promoted on a hit) → loader; concurrent misses of a
+ * TieredCache: memory (L1, MemoryTier) over cache.db (L2, CacheFile) over the team's Redis (L3, TeamTier),
+ * composed with the parts that count, log, load and tidy. Reads go L1 → L2 (promoted on a hit) → L3 → loader; concurrent misses of a
  * key share one load; an entry past its time-to-live but within its grace window is served at once
  * and refreshed in the background. A damaged cache.db is replaced and the cache keeps serving.
  */
 import type { CacheStats, CacheSuggestion } from '../../shared/performance';
 import { AccessLog } from './access-log';
 import { Background } from './background';
-import { CacheFile, type CacheAlert } from './cache-file';
+import { CacheFile } from './cache-file';
 import type { CacheKey, CacheKind } from './cache-keys';
 import { CacheMeter, storageFigures } from './cache-stats';
 import { coarseClock, type Clock } from './clock';
@@ -17,34 +17,11 @@ import { Maintenance } from './maintenance';
 import { MemoryTier, type MemoryEntry } from './memory-tier';
 import type { AccessRecord } from './sqlite-tier';
 import { optimizationSuggestions } from './suggestions';
+import type { GetOptions, TieredCacheOptions } from './cache-options';
+import { TeamTier } from './team-tier';
 import { DEFAULT_TTL_BOUNDS, ttlFor, type TtlBounds } from './ttl-policy';
 
-export interface TieredCacheOptions {
-  /** cache.db; created if missing. */
-  file: string;
-  l1MaxEntries?: number;
-  l1MaxBytes?: number;
-  /** The most L1 may be given later (by the tuner); default 4 × l1MaxBytes. */
-  l1CeilingBytes?: number;
-  l2MaxBytes?: number;
-  ttlBounds?: TtlBounds;
-  clock?: Clock;
-  onAlert?: (alert: CacheAlert) => void;
-  /** Runs refreshes and preloads at low priority; by default one at a time, after current work. */
-  background?: (task: () => Promise<void>) => void;
-  nativeBinding?: string;
-  /** Store large values compressed when that saves space (default); off only to measure what it saves. */
-  compress?: boolean;
-}
-
-export interface GetOptions<V> {
-  /** Checks a value read back from cache.db (a file, so a trust boundary); undefined discards it. */
-  parse?: (value: unknown) => V | undefined;
-  /** A 0-100 quality of a loaded value: low-quality results expire sooner. */
-  quality?: (value: V) => number | undefined;
-  /** Log this get as a request in the usage history (`get` always does; `getSync` when asked). */
-  record?: boolean;
-}
+export type { GetOptions, TieredCacheOptions } from './cache-options';
 
 export class TieredCache {
   // The fields a hit touches come first: V8 keeps an object's first fields inside it, the rest one hop away.
@@ -59,6 +36,8 @@ export class TieredCache {
   private readonly background: Background;
   private readonly loads: Loads;
   private readonly maintenance: Maintenance;
+  /** L3, set or replaced on a settings change (the owner closes the previous tier). */
+  teamTier: TeamTier | undefined;
 
   constructor(options: TieredCacheOptions) {
     const l1MaxBytes = options.l1MaxBytes ?? 32 * 1_048_576;
@@ -66,13 +45,14 @@ export class TieredCache {
     this.clock = options.clock ?? coarseClock;
     this.log = new AccessLog((records, keep) => this.l2.run((l2) => l2.logAccesses(records, keep)));
     this.meter = new CacheMeter(() => this.clock.now());
-    this.l2 = new CacheFile(options.file, options.nativeBinding, options.onAlert ?? (() => {}), options.compress ?? true);
+    this.l2 = new CacheFile(options.file, options.nativeBinding, options.onAlert ?? (() => {}), options.compress ?? true, options.seal);
     this.meter.restoreFrom(this.l2);
     this.l2MaxBytes = options.l2MaxBytes ?? 256 * 1_048_576;
     this.ttlBounds = options.ttlBounds ?? DEFAULT_TTL_BOUNDS;
     this.background = new Background(options.background);
     this.loads = new Loads(this.meter, this.background);
     this.lookup = new Lookup(this.l1, this.log, this.meter, this.l2);
+    this.teamTier = options.team;
     this.maintenance = new Maintenance({ l1: this.l1, l2: this.l2, l2MaxBytes: () => this.l2MaxBytes, log: this.log, meter: this.meter, clock: this.clock });
   }
 
@@ -100,7 +80,17 @@ export class TieredCache {
     return Promise.resolve(found.value as V);
   }
 
-  set<V>(key: CacheKey, value: V, options: { quality?: number; preloaded?: boolean } = {}): void {
+  /**
+   * getSync, then the team cache (L3) when it shares the kind: its hit fills L2 and L1. Resolves
+   * within the tier's read timeout (20 ms) whatever Redis does; for callers that load themselves.
+   */
+  async getShared<V>(key: CacheKey, options?: GetOptions<V>): Promise<V | undefined> {
+    const found = this.getSync(key, options);
+    if (found !== undefined || this.teamTier === undefined || !this.teamTier.shares(key)) return found;
+    return this.fromTeam(key, options?.parse);
+  }
+
+  set<V>(key: CacheKey, value: V, options: { quality?: number; preloaded?: boolean; fromTeam?: boolean } = {}): void {
     const json = JSON.stringify(value);
     const size = Buffer.byteLength(json);
     const now = this.clock.now();
@@ -109,6 +99,8 @@ export class TieredCache {
     const { ttlMs, graceMs } = ttlFor({ kind: key.kind, hits, ...quality }, this.ttlBounds);
     const entry: MemoryEntry = { value, kind: key.kind, canonical: key.canonical, size, expiresAt: now + ttlMs, staleUntil: now + ttlMs + graceMs, preloaded: options.preloaded === true, hits, counters: this.meter.kinds[key.kind] };
     this.l1.admit(key.key, entry);
+    // Shared with the team in the background (what came from L3 is already there).
+    if (this.teamTier !== undefined && options.fromTeam !== true && options.preloaded !== true) this.teamTier.put(key, value, entry.staleUntil - now);
     this.l2.run((l2) => {
       l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...quality, hits, lastAccess: now });
       if (l2.bytes > this.l2MaxBytes) this.meter.l2Evicted(l2.evictTo(this.l2MaxBytes).length);
@@ -200,7 +192,7 @@ export class TieredCache {
     // Counted first: a count that finds cache.db damaged replaces it, and the figures after are the new file's.
     const entries = this.l2.run((l2) => l2.count()) ?? 0;
     const l2 = { entries, bytes: this.l2.tier?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.meter.l2Evictions, available: this.l2.tier !== null };
-    return this.meter.snapshot({ l1: this.l1.stats(), l2, ...storageFigures(this.l2), recoveries: this.l2.recoveries });
+    return TeamTier.into(this.meter.snapshot({ l1: this.l1.stats(), l2, ...storageFigures(this.l2), recoveries: this.l2.recoveries }), this.teamTier);
   }
 
   /** The counts `stats()` reports for all kinds together, without touching cache.db (the monitor reads them every second). */
@@ -271,8 +263,19 @@ export class TieredCache {
     }
   }
 
+  /** An L3 value, checked by `parse` (Redis is a trust boundary), written into L2 and L1. */
+  private async fromTeam<V>(key: CacheKey, parse: ((value: unknown) => V | undefined) | undefined): Promise<V | undefined> {
+    const shared = await this.teamTier?.get(key);
+    if (shared === undefined) return undefined;
+    const value = parse ? parse(shared) : (shared as V);
+    if (value !== undefined) this.set(key, value, { fromTeam: true });
+    return value;
+  }
+
   private load<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V>): Promise<V> {
     return this.loads.run(key.key, async () => {
+      const shared = this.teamTier?.shares(key) === true ? await this.fromTeam(key, options.parse) : undefined;
+      if (shared !== undefined) return shared;
       const value = await loader();
       const quality = options.quality?.(value);
       this.set(key, value, quality !== undefined ? { quality } : {});

@@ -5,11 +5,17 @@
  * (fewer literals to decode), which keeps the L2 hit path close to a plain select + parse.
  */
 import zlib from 'node:zlib';
+import { SealError, type ValueSeal } from '../platform';
 import { PERSONA_DICTIONARY_V1 } from './compression-dictionary';
 
-/** The per-row `encoding` column. 0 is what rows written before compression read as. */
+/**
+ * The per-row `encoding` column. 0 is what rows written before compression read as. SEALED is a
+ * flag over the others: the value as encoded, then sealed with the local data key (its aad the
+ * entry's key, so a value moved to another row does not open).
+ */
 export const ENCODING = { plain: 0, deflateDictV1: 1 } as const;
 export type Encoding = (typeof ENCODING)[keyof typeof ENCODING];
+export const SEALED = 16;
 
 /**
  * The kinds stored compressed: generations (persona documents, large and read rarely) and answers.
@@ -36,6 +42,49 @@ export function encodeValue(kind: string, json: string, plainBytes: number, comp
   const deflated = zlib.deflateRawSync(json, { level: 6, dictionary: PERSONA_DICTIONARY_V1 });
   if (deflated.length > plainBytes * (1 - COMPRESS_MIN_SAVING)) return { stored: json, encoding: ENCODING.plain, storedBytes: plainBytes };
   return { stored: deflated, encoding: ENCODING.deflateDictV1, storedBytes: deflated.length };
+}
+
+/** Compressed first (sealed bytes do not compress), then sealed with `key` as its aad. */
+export function encodeSealed(kind: string, json: string, plainBytes: number, compress: boolean, seal: ValueSeal, key: string): { stored: Buffer; encoding: number; storedBytes: number } {
+  const inner = encodeValue(kind, json, plainBytes, compress);
+  const stored = seal.seal(typeof inner.stored === 'string' ? Buffer.from(inner.stored, 'utf8') : inner.stored, key);
+  return { stored, encoding: inner.encoding | SEALED, storedBytes: stored.length };
+}
+
+/**
+ * The JSON text of a stored value, opening a sealed one with `seal` (a plain row from before sealing
+ * reads as it is); throws CorruptValueError when it cannot be decoded or opened.
+ */
+export function decodeStored(stored: string | Buffer, encoding: number, key: string, seal: ValueSeal | undefined): string {
+  if ((encoding & SEALED) === 0) return decodeValue(stored, encoding);
+  if (!seal || !Buffer.isBuffer(stored)) throw new CorruptValueError('a sealed value cannot be opened without the data key it was sealed with');
+  let opened: Buffer;
+  try {
+    opened = seal.open(stored, key);
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error;
+    throw new CorruptValueError(`a sealed value did not open (${error.message})`);
+  }
+  const inner = encoding & ~SEALED;
+  return decodeValue(inner === ENCODING.plain ? opened.toString('utf8') : opened, inner);
+}
+
+/** Text (a canonical key, which can be the brief as written) sealed for cache.db's text columns. */
+const SEALED_TEXT = 's1.';
+export function sealText(text: string, key: string, seal: ValueSeal | undefined): string {
+  return seal ? SEALED_TEXT + seal.seal(Buffer.from(text, 'utf8'), key).toString('base64') : text;
+}
+
+/** The text sealText made; plain text from before sealing reads as it is; undefined when it does not open. */
+export function openText(text: string, key: string, seal: ValueSeal | undefined): string | undefined {
+  if (!text.startsWith(SEALED_TEXT)) return text;
+  if (!seal) return undefined;
+  try {
+    return seal.open(Buffer.from(text.slice(SEALED_TEXT.length), 'base64'), key).toString('utf8');
+  } catch (error) {
+    if (error instanceof SealError) return undefined;
+    throw error;
+  }
 }
 
 /** The JSON text of a stored value; throws CorruptValueError when it cannot be decoded. */

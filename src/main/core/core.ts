@@ -2,98 +2,27 @@
  * The composition root: store, providers, culture source and pipeline, wired without Electron so
  * the desktop app, the browser mode, the CLI and the tests share one core.
  */
-import { MonitorStore, createControls, Monitor, type MonitorDeps } from '../monitoring';
+import { MonitorStore, createControls, Monitor } from '../monitoring';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BriefUnderstanding, ParsedBrief } from '../../shared/brief';
-import { APP_ROOT, keychainWithKeyFile, keyFileSecretBox, SecretRegistry, type SecretBox } from '../platform';
+import { APP_ROOT, keychainWithKeyFile, keyFileSecretBox, SecretRegistry } from '../platform';
 import { loadDataset, type TasteDataset, analyzeBrief, understandingOf } from '../world';
-import { BatchSizeControl, GenerationPipeline, GenerationTimings, type GenerationOptions, type GenerationResult } from '../generation';
-import { BundledCultureSource, OFFLINE_PROVIDER_ID, OfflineEngine, type LlmProvider, CachedCultureSource, Preloading, preloadPolicyOf, type PreloadPolicy, GeminiProvider, OllamaProvider, OpenAiCompatibleProvider, type RemoteLlmProvider, QlooCultureSource, type CultureSource } from '../providers';
-import { type WorkshopStore, AppRecovery, exportBundle, importBundle, openWorkshopStoreOrRecover, readBundle, Workshops } from '../workshops';
-import type { BundleImportSummary } from '../../shared/bundle';
-import { type Clock, TieredCache, type CacheAlert } from '../cache';
+import { BatchSizeControl, GenerationPipeline, GenerationTimings } from '../generation';
+import { BundledCultureSource, OFFLINE_PROVIDER_ID, OfflineEngine, type LlmProvider, CachedCultureSource, Preloading, preloadPolicyOf, GeminiProvider, OllamaProvider, OpenAiCompatibleProvider, type RemoteLlmProvider, QlooCultureSource, type CultureSource } from '../providers';
+import { AppRecovery, exportBundle, importBundle, openWorkshopStoreOrRecover, readBundle, Workshops } from '../workshops';
+import { TieredCache, type CacheAlert, teamTierFor, testTeamCache } from '../cache';
 import { ValidationStats } from '../validation';
-import type { ProbeResult } from '../../shared/performance';
-import { SystemResourceSampler, type ResourceSource, Scheduler, type SchedulerOptions } from '../scheduler';
+import { endpointTargets, SystemResourceSampler, Scheduler } from '../scheduler';
 import { SettingsStore } from '../settings';
 import type { AppSettings } from '../../shared/settings';
-import { ChromiumPdfPrinter, type PdfPrinter, ReportExporter, renderPerformanceReport, type ExportedReport, type PerformanceReportFormat } from '../reports';
+import { ChromiumPdfPrinter, type PdfPrinter, ReportExporter, renderPerformanceReport } from '../reports';
 import { Asking } from '../asking';
 import { Importing } from '../importing';
 import { gatherPerformanceReportData } from './performance-report-data';
+import { localDataSeal } from './local-data-seal';
 
-export interface CoreOptions {
-  /** Folder for app.db (and later cache.db); created if missing. */
-  dataDir: string;
-  /** Folder holding dataset/; defaults to the app's resources folder. */
-  resourcesDir?: string;
-  /** better-sqlite3 binary built for Electron's ABI, when running inside Electron. */
-  sqliteNativeBinding?: string;
-  /** The cache's clock (tests and trace replays move it by hand). */
-  cacheClock?: Clock;
-  /** Preloading of predicted cultural lookups; on by default. */
-  preload?: PreloadPolicy;
-  /** Scheduler policies (tests shorten timeouts and breaker pauses). */
-  scheduler?: Omit<SchedulerOptions, 'resources' | 'secretRegistry'>;
-  /** CPU and memory sampling; null runs the scheduler on latency alone. Default: a sampler worker. */
-  resources?: ResourceSource | null;
-  /** Where API keys are read from when settings have none; default process.env. */
-  env?: NodeJS.ProcessEnv;
-  /** The OS keychain (Electron's safeStorage); without one, API keys are sealed with secret.key in the data folder. */
-  secrets?: SecretBox;
-  /** Where this core's API keys are kept for hiding; by default a new one. A host passes the one its crash report already uses. */
-  secretRegistry?: SecretRegistry;
-  /** How long after start the daily backup check waits; default 15 s, after start-up. */
-  backupDelayMs?: number;
-  /** Restarts the app after a recovery choice; without it the user is asked to restart. */
-  onRestartNeeded?: () => void;
-  /** Prints reports to PDF; default Chromium headless through playwright-core, launched on first use. */
-  pdfPrinter?: PdfPrinter;
-  /** The monitor's clock, timers and own-CPU meter (tests drive them by hand). */
-  monitor?: Pick<MonitorDeps, 'now' | 'autoStart' | 'appCpu' | 'tuner'>;
-}
-
-export interface Core {
-  readonly version: string;
-  readonly dataDir: string;
-  readonly store: WorkshopStore;
-  /** Runs and personas as the user handles them: the rules every transport goes through. */
-  readonly workshops: Workshops;
-  readonly providers: ReadonlyMap<string, LlmProvider>;
-  /** Provider choices, endpoints, keys and resource caps, kept in app.db. */
-  readonly settings: SettingsStore;
-  /** The API keys this core holds, for whatever lets its text out (the dispatcher, logs). */
-  readonly secretRegistry: SecretRegistry;
-  /** Every outbound call goes through it. */
-  readonly scheduler: Scheduler;
-  /** Validation metrics since start, for the dashboard. */
-  readonly validationStats: ValidationStats;
-  /** cache.db beside app.db: cultural lookups and seeded generations. */
-  readonly cache: TieredCache;
-  /** Metrics, alerts, the auto-tuner and the emergency response. */
-  readonly monitor: Monitor;
-  /** PDF, JSON, CSV and Markdown exports of runs. */
-  readonly reports: ReportExporter;
-  /** Interviews, focus groups and concept tests of a run's personas. */
-  readonly asking: Asking;
-  /** app.db's daily backups and, when it would not open, the way back. */
-  readonly recovery: AppRecovery;
-  /** Personas written elsewhere: previewed with what was read, repaired and filled, saved as a run marked imported. */
-  readonly importing: Importing;
-  /** A workshop as one file (gzipped JSON) and back: import is one transaction, never a duplicate. */
-  readonly bundles: { export(workshopId: string): Buffer; import(bytes: Uint8Array, options?: { remap?: boolean }): BundleImportSummary };
-  /** Called after a recovery choice; 'manual' when the user has to restart the app. */
-  requestRestart(): 'automatic' | 'manual';
-  generate(brief: ParsedBrief, options?: GenerationOptions): Promise<GenerationResult>;
-  /** What the app reads in a brief (place, origin, audience, ages, product), before or after generating. */
-  understand(brief: ParsedBrief): BriefUnderstanding;
-  /** Whether a provider answers, and its models. */
-  probe(providerId: string, signal?: AbortSignal): Promise<ProbeResult>;
-  /** The performance report over the last `rangeMs`: score, engines, cache, validation, resources, alerts, optimizations. */
-  performanceReport(rangeMs: number, format: PerformanceReportFormat, signal?: AbortSignal): Promise<ExportedReport>;
-  close(): void;
-}
+export type { Core, CoreOptions } from './core-shape';
+import type { Core, CoreOptions } from './core-shape';
 
 export { APP_ROOT } from '../platform';
 
@@ -105,12 +34,16 @@ export function createCore(options: CoreOptions): Core {
   const dataset = (): TasteDataset => loadDataset(datasetDir);
 
   const sqlite = options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {};
+  const keyFile = keyFileSecretBox(dataDir);
+  const secretBox = options.secrets ? keychainWithKeyFile(options.secrets, keyFile) : keyFile;
+  // Before anything opens: the folder and files made private, cache.db and backups sealed with data.key.
+  const localData = localDataSeal(dataDir, secretBox, options.dataKey);
   // A damaged app.db is left as it is: the app runs on an in-memory store and offers a backup.
   const { store, damaged } = openWorkshopStoreOrRecover(dataDir, sqlite);
-  const recovery = new AppRecovery(dataDir, damaged, sqlite);
+  const recovery = new AppRecovery(dataDir, damaged, sqlite, localData.seal);
   let closing = false;
   const backupIfDue = () => {
-    recovery.backupIfDue(store).catch((error: unknown) => {
+    if (localData.durable) recovery.backupIfDue(store).catch((error: unknown) => {
       // Closing the store ends a backup in progress; the next start takes it again.
       if (!closing) console.warn(`[backup] app.db could not be copied to ${recovery.folder}: ${secretRegistry.describeForLog(error)}`);
     });
@@ -118,8 +51,7 @@ export function createCore(options: CoreOptions): Core {
   // After start-up, then every few hours: an app left open for days still gets its daily copy.
   const backupTimers = [setTimeout(backupIfDue, options.backupDelayMs ?? BACKUP_DELAY_MS).unref(), setInterval(backupIfDue, BACKUP_CHECK_EVERY_MS).unref()];
   let restartTimer: NodeJS.Timeout | undefined;
-  const keyFile = keyFileSecretBox(dataDir);
-  const settings = new SettingsStore(store, options.secrets ? keychainWithKeyFile(options.secrets, keyFile) : keyFile, options.env ?? process.env, secretRegistry);
+  const settings = new SettingsStore(store, secretBox, options.env ?? process.env, secretRegistry);
   const offline = new OfflineEngine(dataset);
   const remote: RemoteLlmProvider[] = [
     new OllamaProvider(() => settings.get().ollama, secretRegistry),
@@ -140,13 +72,18 @@ export function createCore(options: CoreOptions): Core {
     l2MaxBytes: cacheSettings.l2MaxMb * MB,
     ttlBounds: ttlBoundsOf(cacheSettings),
     onAlert: (alert) => raiseCacheAlert(alert),
+    seal: localData.seal,
     ...(options.cacheClock ? { clock: options.cacheClock } : {}),
     ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
   });
   cache.startMaintenance();
+  // L3: the team cache on Redis, when settings (or PERSONA_STUDIO_TEAM_CACHE/_KEY) give a URL and a team key.
+  cache.teamTier = teamTierFor(settings.get().teamCache);
   const limits = settings.get().limits;
   const resources = options.resources === undefined ? new SystemResourceSampler() : options.resources;
   const scheduler = new Scheduler({
+    // Each LLM engine's servers (its baseUrl, then settings' extra servers), read per call so a settings change applies at once.
+    endpoints: (provider) => (remote.some((p) => p.id === provider) ? endpointTargets(settings.get()[provider as 'ollama' | 'openai' | 'gemini']) : []),
     ...options.scheduler,
     limits: { max: limits.maxConcurrency, ...options.scheduler?.limits },
     caps: { maxCpuPercent: limits.maxCpuPercent, maxMemoryPercent: limits.maxMemoryPercent, ...options.scheduler?.caps },
@@ -176,6 +113,10 @@ export function createCore(options: CoreOptions): Core {
     if (next.cache.l2MaxMb !== previous.cache.l2MaxMb) cache.setL2Budget(next.cache.l2MaxMb * MB);
     if (next.cache.preload !== previous.cache.preload || next.cache.preloadPerLookup !== previous.cache.preloadPerLookup) preloading.configure(preloadPolicyOf(next.cache));
     if (next.cache.ttlMinMinutes !== previous.cache.ttlMinMinutes || next.cache.ttlMaxDays !== previous.cache.ttlMaxDays) cache.setTtlBounds(ttlBoundsOf(next.cache));
+    if (JSON.stringify(next.teamCache) !== JSON.stringify(previous.teamCache)) {
+      void cache.teamTier?.close();
+      cache.teamTier = teamTierFor(next.teamCache);
+    }
     if (next.limits.maxConcurrency !== previous.limits.maxConcurrency) scheduler.limit.setMax(next.limits.maxConcurrency, 'settings: new cap', performance.now());
     if (JSON.stringify(next.monitor) !== JSON.stringify(previous.monitor)) monitor.applySettings(next.monitor);
     // Every change to a performance setting goes to the audit, by the user, with before and after.
@@ -254,8 +195,9 @@ export function createCore(options: CoreOptions): Core {
       if (providerId === OFFLINE_PROVIDER_ID) return { reachable: true, models: [], message: 'The built-in engine is always available.' };
       const provider = remote.find((p) => p.id === providerId);
       if (!provider) return { reachable: false, models: [], message: `No provider is called ${providerId}; choose one of ${[...providers.keys()].join(', ')}.` };
-      return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal) => provider.probe(attemptSignal) });
+      return scheduler.call({ provider: providerId, kind: 'probe', priority: 'medium', ...(signal ? { signal } : {}), run: (attemptSignal, _attempt, baseUrl) => provider.probe(attemptSignal, baseUrl) });
     },
+    testTeamCache: (url) => testTeamCache(settings.get().teamCache, url),
     close: () => {
       closing = true;
       for (const timer of backupTimers) clearTimeout(timer);
@@ -267,6 +209,7 @@ export function createCore(options: CoreOptions): Core {
       monitor.close();
       scheduler.close();
       resources?.close();
+      void cache.teamTier?.close();
       cache.close();
       store.close();
     },

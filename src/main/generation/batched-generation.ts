@@ -78,8 +78,9 @@ export async function generateInBatches(deps: BatchDeps, request: PersonaRequest
           priority: deps.priority,
           units: count,
           signal: context.signal,
-          run: async (signal) => {
-            const output = await deps.provider.generate({ ...request, count, seed: callSeed(request.seed, round, i), ...(exclude.length ? { exclude } : {}) }, { signal, ...(context.onFirstToken ? { onFirstToken: context.onFirstToken } : {}) });
+          // baseUrl: the engine's server the scheduler chose for this attempt (one of several).
+          run: async (signal, _attempt, baseUrl) => {
+            const output = await deps.provider.generate({ ...request, count, seed: callSeed(request.seed, round, i), ...(exclude.length ? { exclude } : {}) }, { signal, ...(baseUrl ? { baseUrl } : {}), ...(context.onFirstToken ? { onFirstToken: context.onFirstToken } : {}) });
             const cut = output.format === 'text' ? output.cut : undefined;
             if (cut) cuts.push({ ...cut, asked: count });
             // Nothing complete before the cut: all of it is asked for again, in smaller calls.

@@ -92,7 +92,7 @@ export class GenerationPipeline {
       // Only a brief with the seed given can come back from the cache: without one, a re-run asks for new people.
       trace.enter('cache');
       cacheKey = input.seed !== undefined && this.deps.cache ? this.generationKey(provider, brief, recorded, analysis) : undefined;
-      const cached = cacheKey && this.deps.cache?.getSync(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level), record: true });
+      const cached = cacheKey && (await this.deps.cache?.getShared(cacheKey, { parse: (value) => parseCachedGeneration(value, brief.level), record: true }));
       if (cached) {
         progress('store', 0, 1);
         trace.enter('store');

@@ -88,6 +88,8 @@ export function createHandlers(core: Core): Handlers {
 
     'providers:probe': async ({ providerId }) => core.probe(providerId),
 
+    'team-cache:test': async ({ url }) => core.testTeamCache(url),
+
     'scheduler:status': async () => core.scheduler.snapshot(),
 
     'settings:get': async () => core.settings.view(),

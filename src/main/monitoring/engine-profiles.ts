@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import type { z } from 'zod';
-import { ENGINE_FIGURES, type EngineFigureId, type EngineProfile, type efficiencySchema } from '../../shared/insight';
+import { ENGINE_FIGURES, type EndpointStatus, type EngineFigureId, type EngineProfile, type efficiencySchema } from '../../shared/insight';
 import type { MonitorSettings } from '../../shared/settings';
 import type { EngineMinute } from './engine-minutes';
 import { LogHistogram } from './log-histogram';
@@ -30,6 +30,8 @@ export interface ProfileSources {
   earlier: readonly MinuteAccumulator[];
   engines: readonly EngineInfo[];
   breaker: (engine: string) => EngineProfile['breaker'];
+  /** The engine's model servers as the scheduler routes to them now; none when not given. */
+  endpoints?: (engine: string) => EndpointStatus[];
   settings: MonitorSettings;
 }
 
@@ -98,6 +100,7 @@ export function engineProfiles(sources: ProfileSources): EngineProfile[] {
       generations: own?.count('runs') ?? 0,
       score: scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
       figures,
+      endpoints: engine.kind === 'embedded' ? [] : (sources.endpoints?.(engine.id) ?? []),
     };
   });
 }

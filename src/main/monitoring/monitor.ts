@@ -174,7 +174,7 @@ export class Monitor implements TraceSink {
   engineProfiles(rangeMs: number): EngineProfile[] {
     const [to, { scheduler }] = [this.now(), this.deps];
     const from = to - rangeMs;
-    return engineProfiles({ from, to, rollups: this.rollups(from, to), earlier: this.baselineDays.before(from, (a, b) => this.rollups(a, b)), engines: this.engineInfo(), breaker: (id) => scheduler.breakerState(id), settings: this.deps.settings() });
+    return engineProfiles({ from, to, rollups: this.rollups(from, to), earlier: this.baselineDays.before(from, (a, b) => this.rollups(a, b)), engines: this.engineInfo(), breaker: (id) => scheduler.breakerState(id), endpoints: (id) => scheduler.endpoints(id), settings: this.deps.settings() });
   }
 
   /** Personas written per CPU-second the app used over the last `rangeMs`; null per second when no CPU time was measured. */
@@ -227,6 +227,11 @@ export class Monitor implements TraceSink {
 
   auditLog(limit: number): AuditEntry[] {
     return this.deps.store.audit(0, limit);
+  }
+
+  /** A user's action that came from outside the app's screens (the local API), kept in the audit beside the rest. */
+  auditUserAction(subject: string, step: AuditEntry['step'], reason: string): void {
+    this.audit({ at: this.now(), source: 'user', subject, step, before: null, after: null, metric: null, baseline: null, measured: null, reason });
   }
 
   /** Writes the minute in progress (a restart within it carries on from there) and stops the timers. */

@@ -3,7 +3,9 @@
  * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
  */
 export { APP_ROOT, DATASET_DIR } from './app-root';
-export { defaultDataDir } from './data-dir';
+export { chmodQuietly, defaultDataDir, tightenDataFolder } from './data-dir';
+export { DATA_KEY_FILE, DataKeyError, openDataKey } from './data-key';
+export type { DataKey } from './data-key';
 export { keyFileSecretBox, keychainWithKeyFile } from './key-file-secrets';
 export type { SecretBox } from './key-file-secrets';
 export { reportUncaughtErrorsScrubbed, SecretRegistry } from './secret-redaction';

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { chmodQuietly } from './data-dir';
 
 export type SqliteDatabase = Database.Database;
 
@@ -40,10 +41,13 @@ const ADVICE: Record<OpenFailure, string> = {
 };
 
 export function openDatabase(file: string, migrations: readonly string[], options: OpenOptions = {}): SqliteDatabase {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const onDisk = file !== ':memory:' && file !== '';
+  if (onDisk) fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   // Checked on a read-only connection first: closing it never folds a WAL into a file we refuse.
-  if (fs.existsSync(file)) preflight(file, binding, migrations.length, options.verify ?? false);
+  if (onDisk && fs.existsSync(file)) preflight(file, binding, migrations.length, options.verify ?? false);
+  // 0600 before SQLite writes a byte: it creates the -wal and -shm files with the database's own mode.
+  if (onDisk) makePrivate(file);
   let db: SqliteDatabase;
   try {
     db = new Database(file, binding);
@@ -53,6 +57,8 @@ export function openDatabase(file: string, migrations: readonly string[], option
   try {
     db.pragma('busy_timeout = 3000');
     db.pragma('journal_mode = WAL');
+    // Set exactly, whatever the umask: a WAL left by another program or version keeps its own mode.
+    if (onDisk) for (const suffix of ['-wal', '-shm']) if (fs.existsSync(file + suffix)) chmodQuietly(file + suffix, 0o600);
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     // Deleted and replaced rows (an old API key, a removed persona) are zeroed, not left in free pages.
@@ -62,6 +68,18 @@ export function openDatabase(file: string, migrations: readonly string[], option
   } catch (error) {
     db.close();
     throw openError(file, error);
+  }
+}
+
+/** Creates the file empty (SQLite reads a 0-byte file as a new database) or tightens it, mode 0600. */
+function makePrivate(file: string): void {
+  if (fs.existsSync(file)) return chmodQuietly(file, 0o600);
+  try {
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    // Exactly 0600 whatever the umask took away: the owner must be able to write it.
+    if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
+  } catch {
+    // A folder we cannot write to, or another process made it first: SQLite's own open decides.
   }
 }
 

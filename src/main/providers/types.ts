@@ -34,6 +34,8 @@ export interface PersonaRequest {
 
 export interface ProviderContext {
   signal: AbortSignal;
+  /** The model server the scheduler chose for this call among the engine's; unset: the engine's baseUrl. */
+  baseUrl?: string;
   /** Called as each persona is ready, for progress. */
   onPersona?: (done: number, total: number) => void;
   /** Called once when a streamed answer's first text arrives, with the milliseconds since the request was sent. */
@@ -84,6 +86,8 @@ export interface ChatRequest {
 
 export interface ChatContext {
   signal: AbortSignal;
+  /** The model server the scheduler chose for this call among the engine's; unset: the engine's baseUrl. */
+  baseUrl?: string;
   /** Called with each piece of text as it arrives (once, with the whole, when the endpoint does not stream). */
   onToken?: (text: string) => void;
 }

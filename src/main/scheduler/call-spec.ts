@@ -24,8 +24,11 @@ export interface CallSpec<T> {
    * already shown the user some text is not started over (default: every retryable failure is).
    */
   mayRetry?: (error: CallError) => boolean;
-  /** One attempt; must honour its signal. */
-  run: (signal: AbortSignal, attempt: number) => Promise<T>;
+  /**
+   * One attempt; must honour its signal. `baseUrl` is the model server the endpoint router chose
+   * for it, when the provider has several (undefined: the provider's own address).
+   */
+  run: (signal: AbortSignal, attempt: number, baseUrl?: string) => Promise<T>;
 }
 
 /** One attempt as the monitor sees it: how long it took and, when it failed, why. */

@@ -32,14 +32,18 @@ export interface ProviderRecord {
 export class ProviderBreakers {
   private readonly records = new Map<string, ProviderRecord>();
 
-  constructor(private readonly policy: BreakerPolicy) {}
+  constructor(
+    private readonly policy: BreakerPolicy,
+    /** Whether the provider has another server to take over: a fault of one of several then opens that server's breaker, not the provider's. */
+    private readonly spared: (provider: string) => boolean = () => false,
+  ) {}
 
   /** The provider's record, made closed on first use. */
   of(provider: string): ProviderRecord {
     let record = this.records.get(provider);
     if (!record) {
       const breaker = circuitBreaker(
-        handleWhen((error) => error instanceof CallError && error.providerFault),
+        handleWhen((error) => error instanceof CallError && error.providerFault && !this.spared(provider)),
         { halfOpenAfter: this.policy.halfOpenAfterMs, breaker: new ConsecutiveBreaker(this.policy.failures) },
       );
       record = { breaker, calls: 0, failures: 0, retries: 0 };

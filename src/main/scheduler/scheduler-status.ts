@@ -5,6 +5,7 @@
 import { schedulerStatusSchema, type SchedulerStatus } from '../../shared/performance';
 import type { AdaptiveLimit } from './adaptive-limit';
 import type { AttemptQueue } from './attempt-queue';
+import type { EndpointRouter } from './endpoint-router';
 import type { LatencyTracker } from './latency-tracker';
 import type { ProviderBreakers } from './provider-breakers';
 import type { ResourceSource } from './resource-sampler';
@@ -15,9 +16,10 @@ export interface StatusSources {
   resources: ResourceSource | null;
   breakers: ProviderBreakers;
   latency: LatencyTracker;
+  endpoints: EndpointRouter;
 }
 
-export function schedulerStatus({ limit, attempts, resources, breakers, latency }: StatusSources): SchedulerStatus {
+export function schedulerStatus({ limit, attempts, resources, breakers, latency, endpoints }: StatusSources): SchedulerStatus {
   return {
     limit: limit.value,
     running: attempts.running,
@@ -35,6 +37,7 @@ export function schedulerStatus({ limit, attempts, resources, breakers, latency 
           return summary ? [[kind, summary]] : [];
         }),
       ),
+      endpoints: endpoints.status(provider),
     })),
     recentLimitChanges: limit.changes().slice(-20),
   };

@@ -5,6 +5,7 @@
  * deadline and retries (call-retries), a breaker per provider (provider-breakers) and the status
  * (scheduler-status). A call never outlives its deadline.
  */
+import type { EndpointStatus } from '../../shared/insight';
 import type { SchedulerStatus } from '../../shared/performance';
 import { SecretRegistry } from '../platform';
 import { AdaptiveLimit, DEFAULT_LIMITS, type LimitPolicy } from './adaptive-limit';
@@ -12,6 +13,8 @@ import { AttemptQueue } from './attempt-queue';
 import { callWithRetries, DEFAULT_RETRY, type RetryDeps, type RetryPolicy } from './call-retries';
 import type { CallEvent, CallKind, CallSpec } from './call-spec';
 import { DEFAULT_TIMEOUTS, timeoutFor, type TimeoutPolicy } from './call-timeouts';
+import { DEFAULT_ENDPOINT_POLICY, type EndpointPolicy } from './endpoint-record';
+import { EndpointRouter, type EndpointSource } from './endpoint-router';
 import { LatencyTracker } from './latency-tracker';
 import { DEFAULT_BREAKER, ProviderBreakers, type BreakerPolicy, type BreakerState } from './provider-breakers';
 import { DEFAULT_CAPS, pressureOf, type ResourceCaps, type ResourceSample, type ResourceSource } from './resource-sampler';
@@ -27,6 +30,11 @@ export interface SchedulerOptions {
   resources?: ResourceSource | null;
   /** The core's API keys, hidden from the errors calls fail with; by default none are known. */
   secretRegistry?: SecretRegistry;
+  /** Each provider's model servers (read per call); by default none, and every call goes to the provider's own address. */
+  endpoints?: EndpointSource;
+  endpointPolicy?: Partial<EndpointPolicy>;
+  /** The endpoint breakers' clock, by default performance.now(): tests step it past a pause instead of waiting. */
+  endpointClock?: () => number;
 }
 
 export class Scheduler {
@@ -34,6 +42,7 @@ export class Scheduler {
   readonly limit: AdaptiveLimit;
   private readonly attempts: AttemptQueue;
   private readonly breakers: ProviderBreakers;
+  private readonly router: EndpointRouter;
   private readonly timeouts: TimeoutPolicy;
   private readonly retry: Readonly<RetryPolicy>;
   /** What every call runs with (call-retries). */
@@ -47,7 +56,8 @@ export class Scheduler {
     const secretRegistry = options.secretRegistry ?? new SecretRegistry();
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.breakers = new ProviderBreakers({ ...DEFAULT_BREAKER, ...options.breaker });
+    this.router = new EndpointRouter(options.endpoints ?? (() => []), { ...DEFAULT_ENDPOINT_POLICY, ...options.endpointPolicy }, options.endpointClock, (provider) => this.breakers.state(provider));
+    this.breakers = new ProviderBreakers({ ...DEFAULT_BREAKER, ...options.breaker }, (provider) => this.router.spares(provider));
     // The limit moves the queue's concurrency; the queue reports to the limit: each gets the other here.
     this.limit = new AdaptiveLimit(limits, this.latency, (limit) => {
       this.attempts.concurrency = limit;
@@ -66,7 +76,15 @@ export class Scheduler {
 
   /** Runs a call under the limit, its deadline, retries and its provider's breaker. */
   async call<T>(spec: CallSpec<T>): Promise<T> {
-    return callWithRetries(spec, spec.deadlineMs ?? this.deadlineFor(spec.provider, spec.kind, spec.units ?? 1), this.callDeps);
+    // Each attempt goes to the server the router picks; the servers a call has tried are kept so a retry goes elsewhere.
+    const routed = { provider: spec.provider, units: spec.units ?? 1, tried: new Set<string>(), cancelled: () => spec.signal?.aborted ?? false };
+    const run = (signal: AbortSignal, attempt: number) => this.router.run(routed, (baseUrl) => spec.run(signal, attempt, baseUrl));
+    return callWithRetries({ ...spec, run }, spec.deadlineMs ?? this.deadlineFor(spec.provider, spec.kind, spec.units ?? 1), this.callDeps);
+  }
+
+  /** The provider's model servers with their breaker, load and latency; [] for a provider with none listed. */
+  endpoints(provider: string): EndpointStatus[] {
+    return this.router.status(provider);
   }
 
   /** The queue and limit without per-provider detail: cheap enough to read every second. */
@@ -113,7 +131,7 @@ export class Scheduler {
   }
 
   snapshot(): SchedulerStatus {
-    return schedulerStatus({ limit: this.limit, attempts: this.attempts, resources: this.resources, breakers: this.breakers, latency: this.latency });
+    return schedulerStatus({ limit: this.limit, attempts: this.attempts, resources: this.resources, breakers: this.breakers, latency: this.latency, endpoints: this.router });
   }
 
   close(): void {

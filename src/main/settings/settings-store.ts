@@ -22,6 +22,7 @@ const KEY = 'providers';
 
 const SEALED = 'sealed:';
 const KEYED = ['ollama', 'openai', 'gemini', 'qloo'] as const;
+const TEAM_SECRETS = ['password', 'teamKey'] as const;
 
 /** A change that would make the settings invalid; `path` names the setting (e.g. limits.maxConcurrency). */
 export class SettingsError extends AppError {
@@ -99,7 +100,7 @@ export class SettingsStore {
   /** What the renderer may see: everything but the keys, which are only said to be set or not. */
   view(): SettingsView {
     const s = this.effective;
-    const endpoint = (e: LlmEndpoint) => ({ baseUrl: e.baseUrl, model: e.model, stream: e.stream, temperature: e.temperature, temperatureMode: e.temperatureMode ?? 'set', apiKeySet: Boolean(e.apiKey) });
+    const endpoint = (e: LlmEndpoint) => ({ baseUrl: e.baseUrl, model: e.model, stream: e.stream, temperature: e.temperature, temperatureMode: e.temperatureMode ?? 'set', servers: e.servers ?? [], apiKeySet: Boolean(e.apiKey) });
     return {
       provider: s.provider,
       culture: s.culture,
@@ -110,6 +111,7 @@ export class SettingsStore {
       limits: s.limits,
       monitor: s.monitor,
       cache: s.cache,
+      teamCache: { url: withoutPassword(s.teamCache.url), tls: s.teamCache.tls, mode: s.teamCache.mode, username: s.teamCache.username ?? null, sentinelName: s.teamCache.sentinelName ?? null, passwordSet: Boolean(s.teamCache.password), teamKeySet: Boolean(s.teamCache.teamKey) },
       keyStorage: this.secrets.storage,
       problem: this.problem ?? null,
     };
@@ -123,6 +125,11 @@ export class SettingsStore {
 
   private sealKeys(settings: AppSettings): AppSettings {
     const sealed = structuredClone(settings);
+    // The team cache's password and key are sealed as API keys are.
+    for (const name of TEAM_SECRETS) {
+      const secret = sealed.teamCache[name];
+      if (secret && !isSealed(secret)) sealed.teamCache[name] = SEALED + this.secrets.encrypt(secret);
+    }
     for (const name of KEYED) {
       const section = sealed[name] as { apiKey?: string };
       if (section.apiKey && !isSealed(section.apiKey)) section.apiKey = SEALED + this.secrets.encrypt(section.apiKey);
@@ -132,6 +139,15 @@ export class SettingsStore {
 
   /** Keys read back from app.db, opened with the secret box; one that cannot be opened stays sealed (see `problem`). */
   private unsealKeys(settings: AppSettings): AppSettings {
+    for (const name of TEAM_SECRETS) {
+      const secret = settings.teamCache[name];
+      if (!isSealed(secret)) continue;
+      try {
+        settings.teamCache[name] = this.secrets.decrypt(secret!.slice(SEALED.length));
+      } catch {
+        // Left sealed, as API keys are: unused here, kept for the machine that can open it.
+      }
+    }
     for (const name of KEYED) {
       const section = settings[name] as { apiKey?: string };
       if (!isSealed(section.apiKey)) continue;
@@ -147,6 +163,7 @@ export class SettingsStore {
   /** An address from the environment moves an engine only while settings keep its default; keys fill only empty ones. */
   private withEnvironment(s: AppSettings): AppSettings {
     for (const name of KEYED) this.secretRegistry.remember(s[name].apiKey);
+    for (const secret of [s.teamCache.password, s.teamCache.teamKey, this.env['PERSONA_STUDIO_TEAM_KEY']]) this.secretRegistry.remember(secret);
     for (const name of ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'QLOO_API_KEY'] as const) this.secretRegistry.remember(this.env[name]);
     return {
       ...s,
@@ -154,6 +171,7 @@ export class SettingsStore {
       openai: withKey(withAddress(s.openai, SETTINGS_DEFAULTS.openai.baseUrl, this.env.OPENAI_BASE_URL), this.env.OPENAI_API_KEY),
       gemini: withKey(withAddress(s.gemini, SETTINGS_DEFAULTS.gemini.baseUrl, this.env.GEMINI_BASE_URL), this.env.GEMINI_API_KEY),
       qloo: withKey(withAddress(s.qloo, SETTINGS_DEFAULTS.qloo.baseUrl, this.env.QLOO_BASE_URL), this.env.QLOO_API_KEY),
+      teamCache: teamCacheWithEnvironment(s.teamCache, this.env),
     };
   }
 
@@ -184,6 +202,23 @@ function withKey<T extends { apiKey?: string | undefined }>(settings: T, envKey:
     return (envKey ? { ...open, apiKey: envKey } : open) as T;
   }
   return settings.apiKey || !envKey ? settings : { ...settings, apiKey: envKey };
+}
+
+/** PERSONA_STUDIO_TEAM_CACHE (a URL) and PERSONA_STUDIO_TEAM_KEY stand in where settings have none (the CLI, browser mode); sealed secrets are dropped. */
+function teamCacheWithEnvironment(team: AppSettings['teamCache'], env: NodeJS.ProcessEnv): AppSettings['teamCache'] {
+  const { password, teamKey, ...open } = team;
+  const url = open.url || env['PERSONA_STUDIO_TEAM_CACHE']?.trim() || '';
+  const key = (!isSealed(teamKey) && teamKey) || env['PERSONA_STUDIO_TEAM_KEY'] || undefined;
+  return { ...open, url, ...(password && !isSealed(password) ? { password } : {}), ...(key ? { teamKey: key } : {}) };
+}
+
+/** A URL as the renderer may see it: PERSONA_STUDIO_TEAM_CACHE may carry a password, which stays here. */
+function withoutPassword(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (parsed.password === '') return url;
+  parsed.password = '';
+  return parsed.toString();
 }
 
 function isSealed(key: string | undefined): boolean {

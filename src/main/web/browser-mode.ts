@@ -8,12 +8,15 @@ import { bindBroadcasts } from '../ipc';
 import { createDispatcher, type Dispatch } from '../ipc';
 import { createHandlers } from '../ipc';
 import { SecretRegistry } from '../platform';
+import type { RateLimitOverrides } from './api-routes';
 import { startWebServer, type WebServer } from './web-server';
 
 export interface BrowserModeOptions {
   core: CoreOptions;
   rendererDir: string;
   port?: number;
+  /** Rate limits of the local API raised for some routes (a benchmark's client); the route table's otherwise. */
+  apiRateLimits?: RateLimitOverrides;
   /** Where handler failures are reported (the console by default). */
   onInternalError?: (channel: string, error: unknown) => void;
 }
@@ -53,7 +56,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     unbind = bindBroadcasts(core, server.emit, server.hasListeners);
   };
   open();
-  const server = await startWebServer({ dispatch: (channel, payload, context) => dispatch(channel, payload, context), rendererDir: options.rendererDir, secretRegistry, ...(options.port !== undefined ? { port: options.port } : {}) });
+  // An API POST is the user's action from outside the app's screens: it goes to the same audit as
+  // theirs, on whichever core is serving now.
+  const api = { audit: (subject: string, reason: string) => core.monitor.auditUserAction(subject, 'started', reason), ...(options.apiRateLimits ? { rateLimits: options.apiRateLimits } : {}) };
+  const server = await startWebServer({ dispatch: (channel, payload, context) => dispatch(channel, payload, context), rendererDir: options.rendererDir, secretRegistry, api, ...(options.port !== undefined ? { port: options.port } : {}) });
   unbind = bindBroadcasts(core!, server.emit, server.hasListeners);
   return {
     server,

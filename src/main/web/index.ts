@@ -8,3 +8,6 @@ export type { BrowserMode, BrowserModeOptions } from './browser-mode';
 export { openInBrowser } from './open-browser';
 export { startWebServer } from './web-server';
 export type { WebServer, WebServerOptions } from './web-server';
+export { API_ROUTES, apiErrorSchema } from './api-routes';
+export type { ApiRoute, RateLimit, RateLimitOverrides } from './api-routes';
+export type { ApiOptions } from './api-router';

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { EventChannel, EventOf } from '../../shared/ipc/types';
 import type { Dispatch } from '../ipc';
 import { cspOf, SecretRegistry } from '../platform';
+import { createApiRouter, type ApiOptions } from './api-router';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -21,6 +22,8 @@ export interface WebServerOptions {
   token?: string;
   /** The API keys to hide from a failure's text; by default none are known. */
   secretRegistry?: SecretRegistry;
+  /** The local performance API's rate limits and audit (api-router.ts). */
+  api?: ApiOptions;
 }
 
 export interface WebServer {
@@ -70,6 +73,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     for (const stream of streams) stream.write(frame);
   };
 
+  const api = createApiRouter(options.dispatch, options.api);
   let origin = '';
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -97,6 +101,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const given = req.headers.authorization?.replace(/^Bearer /, '') ?? queryToken ?? '';
       if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'forbidden', message: 'Missing or wrong token.' } });
       if (url.pathname === '/api/events' && req.method === 'GET') return openStream(res);
+      if (api.owns(url.pathname)) {
+        const readBody = async () => {
+          const body = await readJson(req);
+          if (body === FAR_TOO_LARGE) res.shouldKeepAlive = false;
+          return typeof body === 'symbol' ? undefined : body;
+        };
+        const answer = await api.handle({ method: req.method ?? 'GET', url, client: req.socket.remoteAddress ?? '', readBody, context: { emit } });
+        return send(res, answer.status, answer.body, answer.headers);
+      }
       const match = /^\/api\/invoke\/([\w:.-]+)$/.exec(url.pathname);
       if (match && req.method === 'POST') {
         const body = await readJson(req);
@@ -156,9 +169,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
 }
 

@@ -12,7 +12,9 @@ import path from 'node:path';
 import { BACKUP_FILE_NAME, type RecoveryState } from '../../shared/recovery';
 import { WorkshopStore, appDatabaseFile } from './workshop-store';
 import { APP_MIGRATIONS } from './migrations';
-import { AppError, DatabaseOpenError, type OpenOptions } from '../platform';
+import { DatabaseOpenError, type OpenOptions, type ValueSeal } from '../platform';
+import { RecoveryError } from './recovery-error';
+import { isSealedBackup, openSealedBackup, writeSealedBackup } from './sealed-backup';
 
 export type BackupInfo = RecoveryState['backups'][number];
 
@@ -32,13 +34,7 @@ export function openWorkshopStoreOrRecover(dataDir: string, options: OpenOptions
   }
 }
 
-/** A choice the user made that cannot be carried out; the message says why and what to do. */
-export class RecoveryError extends AppError {
-  override name = 'RecoveryError';
-  constructor(message: string, field?: string) {
-    super('invalid_request', message, field);
-  }
-}
+export { RecoveryError };
 
 const DAY_MS = 86_400_000;
 /** Backups kept; the oldest beyond this are removed after each new one. */
@@ -53,6 +49,8 @@ export class AppRecovery {
     private readonly dataDir: string,
     private readonly damaged: RecoveryState['damaged'],
     private readonly sqlite: OpenOptions = {},
+    /** The local data key: backups are sealed with it; without it (tests of the plain path) they are SQLite files. */
+    private readonly seal?: ValueSeal,
   ) {}
 
   get folder(): string {
@@ -108,20 +106,25 @@ export class AppRecovery {
   /** A backup of `store` now; refused while app.db is not open (the in-memory store is not the user's work). */
   async backup(store: WorkshopStore, now = Date.now()): Promise<BackupInfo> {
     if (this.damaged) throw new RecoveryError('app.db is not open; there is nothing to back up.');
-    fs.mkdirSync(this.folder, { recursive: true });
+    fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     // Leftovers of a backup cut short by a crash or a quit.
     for (const name of fs.readdirSync(this.folder)) if (name.includes('.partial')) fs.rmSync(path.join(this.folder, name), { force: true });
     const name = `app-${new Date(now).toISOString().replace(/[:.]/g, '-')}.db`;
     const file = path.join(this.folder, name);
     // Written under a temporary name, so a crash mid-copy never leaves a backup that looks whole.
     const partial = `${file}.partial`;
+    const sealedPartial = `${file}.sealed.partial`;
     this.writing++;
     try {
+      // Made 0600 before SQLite writes to it, which keeps an existing file's mode.
+      fs.writeFileSync(partial, '', { mode: 0o600 });
       await store.backupTo(partial);
-      fs.renameSync(partial, file);
+      if (this.seal) writeSealedBackup(partial, sealedPartial, this.seal);
+      fs.renameSync(this.seal ? sealedPartial : partial, file);
     } finally {
       this.writing--;
       fs.rmSync(partial, { force: true });
+      fs.rmSync(sealedPartial, { force: true });
     }
     for (const old of this.backups().slice(BACKUPS_KEPT)) fs.rmSync(path.join(this.folder, old.name), { force: true });
     return { name, takenAt: new Date(now).toISOString(), bytes: fs.statSync(file).size };
@@ -139,7 +142,10 @@ export class AppRecovery {
     const target = appDatabaseFile(this.dataDir);
     const incoming = `${target}.restoring`;
     try {
-      copySynced(path.join(this.folder, backup.name), incoming);
+      const source = path.join(this.folder, backup.name);
+      // Backups from before sealing are plain SQLite files and restore as they are.
+      if (isSealedBackup(source)) openSealedBackup(source, backup.name, incoming, this.seal);
+      else copySynced(source, incoming);
       // The copy is what gets used, so the copy is what is checked.
       verifyBackup(incoming, backup.name, this.sqlite);
       const movedTo = moveDamagedAside(target);

@@ -13,11 +13,12 @@ import { bundleChannels } from './channels-bundles';
 import { importChannels } from './channels-import';
 import { insightChannels } from './channels-insight';
 import { systemChannels } from './channels-system';
+import { teamChannels } from './channels-team';
 import { workChannels } from './channels-work';
 
 export { PROVIDER_IDS } from '../vocabulary';
 
-export const contract = { ...workChannels, ...askingChannels, ...bundleChannels, ...importChannels, ...systemChannels, ...insightChannels } as const;
+export const contract = { ...workChannels, ...askingChannels, ...bundleChannels, ...importChannels, ...systemChannels, ...insightChannels, ...teamChannels } as const;
 
 
 export const events = {

@@ -43,7 +43,7 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
   ) {}
 
   async generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput> {
-    const endpoint = this.endpoint();
+    const endpoint = onServer(this.endpoint(), context.baseUrl);
     this.checkConfigured(endpoint);
     const prompt = renderPersonaPrompt(request);
     return this.withLessons(endpoint, (lessons) => this.round(prompt, request, endpoint, lessons, context));
@@ -55,7 +55,7 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
 
   /** A persona's answer: streamed to `context.onToken` as it is written; the whole text at the end. */
   async chat(request: ChatRequest, context: ChatContext): Promise<ChatAnswer> {
-    const endpoint = this.endpoint();
+    const endpoint = onServer(this.endpoint(), context.baseUrl);
     this.checkConfigured(endpoint);
     const deps = { id: this.id, label: this.label, wire: this.wire, endpoint, budget: this.budget, modelKey: modelKey(endpoint), secretRegistry: this.secretRegistry };
     return this.withLessons(endpoint, (lessons) => chatRound({ ...deps, lessons }, request, context));
@@ -67,8 +67,9 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
     return limits.length ? Math.max(1, Math.min(...limits)) : undefined;
   }
 
-  async probe(signal: AbortSignal): Promise<ProbeResult> {
-    const endpoint = this.endpoint();
+  /** Lists the models of the engine's server, or of `baseUrl`, one of its others. */
+  async probe(signal: AbortSignal, baseUrl?: string): Promise<ProbeResult> {
+    const endpoint = onServer(this.endpoint(), baseUrl);
     try {
       this.checkConfigured(endpoint);
       const models: string[] = [];
@@ -184,6 +185,11 @@ export abstract class RemoteLlmProvider implements LlmProvider, ChatProvider {
     if (!endpoint.model) throw new CallError('bad_request', `${this.label} has no model set: choose one in Settings.`, { provider: this.id });
     if (this.kind === 'cloud' && !endpoint.apiKey) throw new CallError('unauthorized', `${this.label} needs an API key: add it in Settings.`, { provider: this.id });
   }
+}
+
+/** The engine's settings aimed at one of its servers: the key, model and options stay the engine's. */
+function onServer(endpoint: LlmEndpoint, baseUrl: string | undefined): LlmEndpoint {
+  return baseUrl === undefined || baseUrl === endpoint.baseUrl ? endpoint : { ...endpoint, baseUrl };
 }
 
 /** Learned figures belong to a model on a server: the same name elsewhere may be another build. */

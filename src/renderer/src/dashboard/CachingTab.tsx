@@ -1,8 +1,10 @@
-/** The cache per kind of entry and per tier: hit rate, latency, bytes, evictions, preloading, storage. */
+/** The cache per kind of entry and per tier (memory, cache.db, the team's Redis): hit rate, latency, bytes, evictions, preloading, storage. */
 import type { CacheStats } from '../../../shared/performance';
 import { formatDateTime, formatNumber, formatRate } from './format';
+import { formatMs } from './team-format';
 import { useCacheStatsQuery } from './insight-queries';
 import { formatBytes, formatMicros } from './insight-format';
+import './team.css';
 
 const KINDS: Array<[keyof CacheStats['kinds'], string]> = [
   ['culture', 'Culture lookups'],
@@ -17,6 +19,8 @@ interface Extras {
 }
 
 function Kinds({ stats }: { stats: CacheStats }) {
+  // The team column only where a core reports a team tier.
+  const team = stats.l3 !== undefined;
   return (
     <section className="dash-panel" aria-labelledby="cache-kinds-title">
       <h3 id="cache-kinds-title">By kind of entry</h3>
@@ -29,6 +33,7 @@ function Kinds({ stats }: { stats: CacheStats }) {
               <th scope="col">Hit rate</th>
               <th scope="col">Memory hits</th>
               <th scope="col">Disk hits</th>
+              {team && <th scope="col">Team hits</th>}
               <th scope="col">Misses</th>
               <th scope="col">Mean latency</th>
             </tr>
@@ -43,6 +48,7 @@ function Kinds({ stats }: { stats: CacheStats }) {
                   <td>{formatRate(k.hitRate)}</td>
                   <td>{formatNumber(k.l1Hits)}</td>
                   <td>{formatNumber(k.l2Hits)}</td>
+                  {team && <td>{formatNumber(k.l3Hits ?? 0)}</td>}
                   <td>{formatNumber(k.misses)}</td>
                   <td>{formatMicros(k.meanLatencyUs)}</td>
                 </tr>
@@ -66,6 +72,42 @@ function Tier({ title, tier }: { title: string; tier: CacheStats['l1'] }) {
   );
 }
 
+const TEAM_STATE: Record<NonNullable<CacheStats['l3']>['state'], string> = {
+  connected: 'connected',
+  skipped: 'skipped for now (Redis is not answering; tried again by itself)',
+  off: 'off (no team cache set)',
+};
+
+/** The team cache (L3): its state, then what it answered, refused and failed, and how fast. */
+function TeamTier({ tier }: { tier: CacheStats['l3'] }) {
+  if (tier === undefined) return null;
+  const { latency } = tier;
+  return (
+    <>
+      <div>
+        <dt>Team cache (L3)</dt>
+        <dd className={tier.state === 'off' ? 'dash-l3-off' : undefined}>{TEAM_STATE[tier.state]}</dd>
+      </div>
+      {tier.state !== 'off' && (
+        <div>
+          <dt>Team cache answers</dt>
+          <dd>
+            {formatNumber(tier.hits)} hits · {formatNumber(tier.misses)} misses · {formatNumber(tier.refused)} refused · {formatNumber(tier.errors)} errors
+            {tier.skipped > 0 ? ` · ${formatNumber(tier.skipped)} skipped` : ''}
+            {tier.entries !== null ? ` · ${formatNumber(tier.entries)} entries` : ''}
+          </dd>
+        </div>
+      )}
+      {tier.state !== 'off' && (
+        <div>
+          <dt>Team cache latency</dt>
+          <dd>{latency.samples > 0 ? `p50 ${formatMs(latency.p50Ms)} · p95 ${formatMs(latency.p95Ms)} (${formatNumber(latency.samples)} reads)` : 'not measured yet'}</dd>
+        </div>
+      )}
+    </>
+  );
+}
+
 export function CachingTab() {
   const { data, isError, isFetching } = useCacheStatsQuery();
   if (data === undefined) return <p className="dash-empty">{isError && !isFetching ? 'The cache figures could not be loaded.' : 'Loading…'}</p>;
@@ -80,6 +122,7 @@ export function CachingTab() {
         <dl className="dash-facts">
           <Tier title="Memory (L1)" tier={data.l1} />
           <Tier title="cache.db (L2)" tier={data.l2} />
+          <TeamTier tier={data.l3} />
           <div>
             <dt>Preloaded</dt>
             <dd>{loaded > 0 ? `${formatNumber(used)} of ${formatNumber(loaded)} used (${formatRate(used / loaded)})` : 'nothing preloaded'}</dd>

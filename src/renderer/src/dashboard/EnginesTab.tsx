@@ -1,12 +1,56 @@
-/** A profile per engine (score, each figure against its baseline and target, breaker, calls) and the engines side by side. */
-import type { EngineProfile } from '../../../shared/insight';
+/** A profile per engine (score, each figure against its baseline and target, breaker, calls, its servers) and the engines side by side. */
+import type { EndpointStatus, EngineProfile } from '../../../shared/insight';
 import { plural } from '../ui/labels';
 import { AnomalyList } from './AnomalyList';
 import { DASH, formatNumber } from './format';
+import { formatMs } from './team-format';
 import { useEnginesQuery } from './insight-queries';
 import { BREAKER, FIGURE_NAMES, FIGURE_ORDER, formatFigure, formatScore, TRENDS } from './insight-format';
+import './team.css';
 
 const engineName = (engine: EngineProfile) => (engine.model ? `${engine.label} (${engine.model})` : engine.label);
+
+/** An engine's model servers as the scheduler routes to them now: weight, breaker, load, latency. */
+function Endpoints({ engine, endpoints }: { engine: EngineProfile; endpoints: EndpointStatus[] }) {
+  const titleId = `engine-${engine.provider}-servers`;
+  return (
+    <div className="dash-endpoints">
+      <h4 id={titleId}>{endpoints.length === 1 ? 'Server' : `Servers (${endpoints.length})`}</h4>
+      <p className="dash-small dash-muted">Each call goes to the server expected to answer first; a failing one is paused and tried again later.</p>
+      <div className="dash-table-wrap" tabIndex={0} role="group" aria-labelledby={titleId}>
+        <table className="dash-table">
+          <caption className="visually-hidden">{`${engineName(engine)}: servers`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Address</th>
+              <th scope="col">Weight</th>
+              <th scope="col">State</th>
+              <th scope="col">In flight</th>
+              <th scope="col">Calls</th>
+              <th scope="col">Failures</th>
+              <th scope="col">Latency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {endpoints.map((endpoint) => (
+              <tr key={endpoint.baseUrl}>
+                <th scope="row" className="dash-endpoint-address">
+                  {endpoint.baseUrl}
+                </th>
+                <td>{formatNumber(endpoint.weight)}</td>
+                <td className={endpoint.breaker === 'closed' ? undefined : 'dash-endpoint-down'}>{BREAKER[endpoint.breaker]}</td>
+                <td>{formatNumber(endpoint.inFlight)}</td>
+                <td>{formatNumber(endpoint.calls)}</td>
+                <td>{formatNumber(endpoint.failures)}</td>
+                <td>{formatMs(endpoint.latencyMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
 
 function EngineCard({ engine }: { engine: EngineProfile }) {
   const titleId = `engine-${engine.provider}`;
@@ -44,6 +88,8 @@ function EngineCard({ engine }: { engine: EngineProfile }) {
           </tbody>
         </table>
       </div>
+      {/* An older core sends no endpoints; the embedded engine sends none. */}
+      {engine.endpoints && engine.endpoints.length > 0 ? <Endpoints engine={engine} endpoints={engine.endpoints} /> : null}
     </section>
   );
 }

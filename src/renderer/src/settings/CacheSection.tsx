@@ -39,6 +39,12 @@ function describeTier(tier: Tier): string {
   return `${entries(tier.entries)} · ${size}`;
 }
 
+/** The team cache in a line: off, skipped for now, or its hits and what it refused. */
+function describeTeamTier(tier: NonNullable<CacheStats['l3']>): string {
+  const counts = `${tier.hits} ${tier.hits === 1 ? 'hit' : 'hits'} · ${tier.misses} ${tier.misses === 1 ? 'miss' : 'misses'}${tier.refused > 0 ? ` · ${tier.refused} refused` : ''}`;
+  return tier.state === 'skipped' ? `skipped for now: Redis is not answering (it is tried again by itself) · ${counts}` : `connected · ${counts}`;
+}
+
 /** L1 as used now, and, when that is not the saved budget, the budget and who changed the size. */
 function describeMemoryTier(tier: Tier, budgetMb: number, changedBy: AuditEntry['source'] | null): string {
   const described = describeTier(tier);
@@ -170,6 +176,13 @@ export function CacheSection({
               <dt>Disk (L2)</dt>
               <dd>{describeTier(stats.stats.l2)}</dd>
             </div>
+            {/* Only while a team cache is set: the Team cache card beside this one says when it is off. */}
+            {stats.stats.l3 && stats.stats.l3.state !== 'off' && (
+              <div>
+                <dt>Team (L3)</dt>
+                <dd>{describeTeamTier(stats.stats.l3)}</dd>
+              </div>
+            )}
           </dl>
         )}
       </div>

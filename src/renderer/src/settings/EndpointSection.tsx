@@ -1,4 +1,4 @@
-/** One LLM server's card: address, model, temperature, streaming, key, and a connection test. */
+/** One LLM engine's card: address and extra servers, model, temperature, streaming, key, and a connection test. */
 import { useMutation } from '@tanstack/react-query';
 import type { SettingsView, TemperatureMode } from '../../../shared/settings';
 import { messageOf } from '../app/api-client';
@@ -6,6 +6,7 @@ import { useApi } from '../app/api-context';
 import { CheckboxField, KeyField, NumberField, SelectField, TextField } from './fields';
 import { fieldId, type EndpointDraft, type EndpointId, type FieldErrors } from './setting-paths';
 import { Card } from './sections';
+import { ServersField } from './ServersField';
 
 const TEMPERATURE_OPTIONS: ReadonlyArray<{ value: TemperatureMode; label: string }> = [
   { value: 'set', label: 'This value' },
@@ -92,6 +93,7 @@ export function EndpointSection({
         placeholder={meta.urlPlaceholder}
         error={errors[`${id}.baseUrl`]}
       />
+      <ServersField id={id} servers={draft.servers} errors={errors} placeholder={meta.urlPlaceholder} onChange={(servers) => onEdit('servers', servers)} />
       <TextField
         path={`${id}.model`}
         value={draft.model}

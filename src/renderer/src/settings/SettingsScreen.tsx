@@ -1,12 +1,13 @@
 /**
- * Settings: engines and their keys, cultural data, resource limits, alert thresholds, the
- * auto-tuner and the cache, as cards in one form. "Save settings" sends only what changed; keys are
+ * Settings: engines (with their extra servers) and their keys, cultural data, resource limits,
+ * alert thresholds, the auto-tuner, the cache and the team cache, as cards in one form. "Save settings" sends only what changed; keys are
  * never shown, only said to be set.
  */
 import { useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { CacheSection } from './CacheSection';
 import { ENDPOINTS, EndpointSection } from './EndpointSection';
 import { AlertsSection, GenerationSection, LimitsSection, QlooSection, TunerSection } from './sections';
+import { TeamCacheSection } from './TeamCacheSection';
 import { useSettingsForm } from './useSettingsForm';
 import './settings.css';
 
@@ -120,6 +121,14 @@ export function SettingsScreen() {
           <AlertsSection draft={draft.monitor} errors={errors} onEdit={(key, value) => form.edit('monitor', key, value)} />
           <TunerSection draft={draft.monitor} errors={errors} onEdit={(key, value) => form.edit('monitor', key, value)} />
           <CacheSection draft={draft.cache} savedL1Mb={view.cache.l1MaxMb} errors={errors} onEdit={(key, value) => form.edit('cache', key, value)} />
+          <TeamCacheSection
+            draft={draft.teamCache}
+            view={view.teamCache}
+            errors={errors}
+            busy={busy !== null}
+            onEdit={(key, value) => form.edit('teamCache', key, value)}
+            onClear={(field) => void form.removeSecret(`teamCache.${field}`)}
+          />
         </div>
 
         {problem && (

@@ -3,9 +3,9 @@
  * error in a .field-error paragraph tied to the input by aria-describedby, with aria-invalid set.
  */
 import type { ReactNode } from 'react';
-import { LABELS, fieldId, type FieldPath } from './setting-paths';
+import { fieldId, labelOf, type FieldPath } from './setting-paths';
 
-interface FieldBase {
+export interface FieldBase {
   path: FieldPath;
   error: string | undefined;
   hint?: ReactNode;
@@ -16,7 +16,7 @@ interface FieldBase {
  * What every field shares: its ids, the props that tie its control to its label, hint and error
  * (spread onto the input or select), and the hint and error paragraphs themselves.
  */
-function fieldParts({ path, error, hint, disabled }: FieldBase, extraDescription?: string) {
+export function fieldParts({ path, error, hint, disabled }: FieldBase, extraDescription?: string) {
   const id = fieldId(path);
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -57,7 +57,7 @@ export function TextField({
   const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
-      <label htmlFor={id}>{LABELS[path]}</label>
+      <label htmlFor={id}>{labelOf(path)}</label>
       <input
         {...control}
         type={type}
@@ -88,7 +88,7 @@ export function NumberField({
   const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
-      <label htmlFor={id}>{LABELS[path]}</label>
+      <label htmlFor={id}>{labelOf(path)}</label>
       <input
         {...control}
         type="number"
@@ -122,7 +122,7 @@ export function SelectField<T extends string>({
   const { id, control, notes } = fieldParts({ path, error, hint, disabled });
   return (
     <div className="settings-field">
-      <label htmlFor={id}>{LABELS[path]}</label>
+      <label htmlFor={id}>{labelOf(path)}</label>
       <select
         {...control}
         value={value}
@@ -153,17 +153,28 @@ export function CheckboxField({ path, error, hint, disabled, checked, onChange }
           checked={checked}
           onChange={(e) => onChange(e.target.checked)}
         />
-        <label htmlFor={id}>{LABELS[path]}</label>
+        <label htmlFor={id}>{labelOf(path)}</label>
       </div>
       {notes}
     </div>
   );
 }
 
+/** How a write-only field speaks of its value: an API key by default. */
+export interface SecretWords {
+  set: string;
+  unset: string;
+  /** The remove button's text; its name adds the field's label ("Remove key" is named "Remove Qloo API key"). */
+  remove: string;
+  typeToReplace: string;
+  typeNew: string;
+}
+const KEY_WORDS: SecretWords = { set: 'Key set', unset: 'No key set', remove: 'Remove key', typeToReplace: 'Type to replace', typeNew: 'Paste a key' };
+
 /**
- * An API key: a password input that is never prefilled. When a key is saved it says "Key set" and
- * offers "Remove key" (named "Remove <label>", as each card has one); typing a new value and saving
- * replaces the key.
+ * An API key (or another secret): a password input that is never prefilled. When one is saved it
+ * says "Key set" and offers "Remove key" (named "Remove <label>", as each card has one); typing a
+ * new value and saving replaces it.
  */
 export function KeyField({
   path,
@@ -175,15 +186,17 @@ export function KeyField({
   isSet,
   onRemove,
   busy,
-}: FieldBase & { value: string; onChange: (value: string) => void; isSet: boolean; onRemove: () => void; busy: boolean }) {
+  words = KEY_WORDS,
+}: FieldBase & { value: string; onChange: (value: string) => void; isSet: boolean; onRemove: () => void; busy: boolean; words?: SecretWords }) {
+  const removeWord = words.remove.split(' ')[0] ?? 'Remove';
   const stateId = `${fieldId(path)}-state`;
   const { id, control, notes } = fieldParts({ path, error, hint, disabled }, stateId);
   return (
     <div className="settings-field">
       <div className="settings-key-head">
-        <label htmlFor={id}>{LABELS[path]}</label>
+        <label htmlFor={id}>{labelOf(path)}</label>
         <span id={stateId} className={isSet ? 'settings-key-state is-set' : 'settings-key-state'}>
-          {isSet ? 'Key set' : 'No key set'}
+          {isSet ? words.set : words.unset}
         </span>
       </div>
       <div className="settings-key-row">
@@ -195,11 +208,11 @@ export function KeyField({
           autoCapitalize="off"
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          placeholder={isSet ? 'Type to replace' : 'Paste a key'}
+          placeholder={isSet ? words.typeToReplace : words.typeNew}
         />
         {isSet && (
-          <button type="button" className="secondary" onClick={onRemove} disabled={disabled || busy} aria-label={`Remove ${LABELS[path]}`}>
-            Remove key
+          <button type="button" className="secondary" onClick={onRemove} disabled={disabled || busy} aria-label={`${removeWord} ${labelOf(path)}`}>
+            {words.remove}
           </button>
         )}
       </div>

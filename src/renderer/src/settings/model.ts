@@ -6,8 +6,28 @@
  * milliseconds in settings; an empty "Alert after" is null (each rule's own delay).
  */
 import type { SettingsChange, SettingsView } from '../../../shared/settings';
+import { MAX_EXTRA_SERVERS } from '../../../shared/settings-ranges';
 import { numberRule, onScreen, show } from './number-rules';
-import { LABELS, type EndpointDraft, type FieldErrors, type FieldPath, type SettingsDraft } from './setting-paths';
+import { labelOf, serverPath, type EndpointDraft, type EndpointId, type FieldErrors, type FieldPath, type ServerDraft, type SettingsDraft } from './setting-paths';
+
+let serverKeys = 0;
+/** A new extra server's row: empty address, weight 1 (the base URL's). */
+export function newServer(baseUrl = '', weight = '1'): ServerDraft {
+  serverKeys += 1;
+  return { key: `server-${serverKeys}`, baseUrl, weight };
+}
+
+/** An engine's address as the settings schema takes it: an http:// or https:// URL. */
+export function isHttpUrl(text: string): boolean {
+  const trimmed = text.trim();
+  return /^https?:\/\//.test(trimmed) && URL.canParse(trimmed);
+}
+
+/** The team cache's address as the settings schema takes it: empty (off), or a redis:// or rediss:// URL. */
+export function isTeamCacheUrl(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed === '' || (/^rediss?:\/\/[^\s]+$/.test(trimmed) && URL.canParse(trimmed));
+}
 
 export function toDraft(view: SettingsView): SettingsDraft {
   const endpoint = (e: SettingsView['ollama']): EndpointDraft => ({
@@ -17,8 +37,9 @@ export function toDraft(view: SettingsView): SettingsDraft {
     temperatureMode: e.temperatureMode,
     stream: e.stream,
     apiKey: '',
+    servers: e.servers.map((server) => newServer(server.baseUrl, show(server.weight))),
   });
-  const { monitor, limits, cache, qloo } = view;
+  const { monitor, limits, cache, qloo, teamCache } = view;
   return {
     provider: view.provider,
     culture: view.culture,
@@ -44,6 +65,15 @@ export function toDraft(view: SettingsView): SettingsDraft {
       l2MaxMb: show(cache.l2MaxMb),
       preload: cache.preload,
       preloadPerLookup: show(cache.preloadPerLookup),
+    },
+    teamCache: {
+      url: teamCache.url,
+      tls: teamCache.tls,
+      mode: teamCache.mode,
+      username: teamCache.username ?? '',
+      sentinelName: teamCache.sentinelName ?? '',
+      password: '',
+      teamKey: '',
     },
   };
 }
@@ -71,7 +101,7 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
   const numberOf = (path: FieldPath, next: string, before: string, nullable = false): number | null | undefined => {
     const rule = numberRule(path);
     const value = parse(next);
-    const label = LABELS[path];
+    const label = labelOf(path);
     if (value === null) {
       if (!nullable) {
         errors[path] = `${label} needs a value.`;
@@ -122,6 +152,53 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
     changed.push(path);
     return trimmed;
   };
+  /** A plain text setting where empty means none (null). */
+  const optionalText = (path: FieldPath, next: string, before: string): string | null | undefined => {
+    const trimmed = next.trim();
+    if (trimmed === before.trim()) return undefined;
+    changed.push(path);
+    return trimmed === '' ? null : trimmed;
+  };
+  /**
+   * An engine's extra servers: the whole list when any address or weight changed (or a row was
+   * added or removed), each row checked as the schema checks it; undefined when unchanged or wrong.
+   */
+  const servers = (id: EndpointId, next: ServerDraft[], before: ServerDraft[]): Array<{ baseUrl: string; weight: number }> | undefined => {
+    const same = next.length === before.length && next.every((server, i) => server.baseUrl.trim() === before[i]!.baseUrl.trim() && Number(server.weight) === Number(before[i]!.weight));
+    if (same) return undefined;
+    let wrong = false;
+    const seen = new Set<string>();
+    const list = next.map((server, i) => {
+      const addressPath = serverPath(id, i, 'baseUrl');
+      const address = server.baseUrl.trim();
+      if (address === '') {
+        errors[addressPath] = `${labelOf(addressPath)} needs a value (or remove the server).`;
+        wrong = true;
+      } else if (!isHttpUrl(address)) {
+        errors[addressPath] = `${labelOf(addressPath)} must be a URL starting with http:// or https://, such as http://10.0.0.2:11434.`;
+        wrong = true;
+      } else if (seen.has(address)) {
+        errors[addressPath] = `${labelOf(addressPath)} is already in the list: remove the duplicate.`;
+        wrong = true;
+      }
+      seen.add(address);
+      const weightPath = serverPath(id, i, 'weight');
+      const { min, max } = numberRule(weightPath);
+      const weight = parse(server.weight);
+      if (weight === null || !Number.isFinite(weight) || (min !== null && weight < min) || (max !== null && weight > max)) {
+        errors[weightPath] = weight === null ? `${labelOf(weightPath)} needs a value.` : `${labelOf(weightPath)} must be between ${min} and ${max}.`;
+        wrong = true;
+      }
+      return { baseUrl: address, weight: weight ?? 1 };
+    });
+    if (next.length > MAX_EXTRA_SERVERS) {
+      errors[`${id}.servers`] = `At most ${MAX_EXTRA_SERVERS} extra servers per engine.`;
+      wrong = true;
+    }
+    if (wrong) return undefined;
+    changed.push(`${id}.servers`);
+    return list;
+  };
   /** The object without its undefined entries, or undefined when none is left. */
   const defined = <T extends object>(section: T): T | undefined => {
     const entries = Object.entries(section).filter(([, value]) => value !== undefined);
@@ -149,6 +226,7 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
       temperatureMode: choice(`${id}.temperatureMode`, next.temperatureMode, before.temperatureMode),
       stream: flag(`${id}.stream`, next.stream, before.stream),
       apiKey: key(`${id}.apiKey`, next.apiKey),
+      servers: servers(id, next.servers, before.servers),
     });
     if (section) change[id] = section;
   }
@@ -190,6 +268,22 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
     preloadPerLookup: number('cache.preloadPerLookup', draft.cache.preloadPerLookup, base.cache.preloadPerLookup),
   });
   if (cache) change.cache = cache;
+
+  const t = draft.teamCache;
+  const tb = base.teamCache;
+  let teamUrl: string | undefined;
+  if (!isTeamCacheUrl(t.url)) errors['teamCache.url'] = `${labelOf('teamCache.url')} must be empty (no team cache) or a URL such as redis://cache.example:6379 or rediss://…`;
+  else teamUrl = text('teamCache.url', t.url.trim(), tb.url.trim());
+  const teamCache = defined<NonNullable<SettingsChange['teamCache']>>({
+    url: teamUrl,
+    tls: flag('teamCache.tls', t.tls, tb.tls),
+    mode: choice('teamCache.mode', t.mode, tb.mode),
+    username: optionalText('teamCache.username', t.username, tb.username),
+    sentinelName: optionalText('teamCache.sentinelName', t.sentinelName, tb.sentinelName),
+    password: key('teamCache.password', t.password),
+    teamKey: key('teamCache.teamKey', t.teamKey),
+  });
+  if (teamCache) change.teamCache = teamCache;
 
   return { change, changed, errors };
 }

@@ -3,7 +3,7 @@
  * ranges (src/shared/settings-ranges.ts) converted to screen units, so no range is written twice.
  */
 import { SETTINGS_RANGES, type NumberRange } from '../../../shared/settings-ranges';
-import type { FieldPath } from './setting-paths';
+import { serverPathParts, type FieldPath } from './setting-paths';
 
 /** A number as the inputs show it: no float noise (0.95 × 100 is 95, not 95.00000000000001). */
 export function show(value: number): string {
@@ -23,6 +23,8 @@ export function onScreen(path: FieldPath, value: number): string {
 
 /** A number field's range: `ollama.temperature` is the shared endpoint field. */
 function rangeOf(path: FieldPath): NumberRange | undefined {
+  const server = serverPathParts(path);
+  if (server) return server.field === 'weight' ? SETTINGS_RANGES.endpoint.weight : undefined;
   const [section, field] = path.split('.') as [string, string | undefined];
   const ranges = (section === 'ollama' || section === 'openai' || section === 'gemini' ? SETTINGS_RANGES.endpoint : SETTINGS_RANGES[section as keyof typeof SETTINGS_RANGES]) as Record<string, NumberRange> | undefined;
   return field ? ranges?.[field] : undefined;

@@ -7,7 +7,7 @@ import { useApi } from '../app/api-context';
 import { queryKeys } from '../app/query-keys';
 import { settingsQuery } from './settings-queries';
 import { diffDraft, toDraft, type DraftDiff } from './model';
-import { LABELS, fieldId, fieldPathOf, type DraftSection, type FieldErrors, type FieldPath, type KeyedId, type SettingsDraft } from './setting-paths';
+import { fieldId, fieldPathOf, labelOf, type DraftSection, type FieldErrors, type FieldPath, type KeyedId, type SecretPath, type SettingsDraft } from './setting-paths';
 
 export type LoadState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'ready'; view: SettingsView; draft: SettingsDraft };
 
@@ -45,6 +45,8 @@ export interface SettingsForm {
   edit: <S extends DraftSection, K extends keyof SettingsDraft[S] & string>(section: S, key: K, value: SettingsDraft[S][K]) => void;
   save: () => Promise<void>;
   removeKey: (id: KeyedId) => Promise<void>;
+  /** Clears a write-only setting (an API key, the team cache's password or team key) at once, keeping other unsaved edits. */
+  removeSecret: (path: SecretPath) => Promise<void>;
 }
 
 type Form = { view: SettingsView; draft: SettingsDraft };
@@ -112,7 +114,16 @@ export function useSettingsForm(): SettingsForm {
   const edit = useCallback<SettingsForm['edit']>(
     (section, key, value) => {
       setForm((current) => current && { ...current, draft: { ...current.draft, [section]: { ...current.draft[section], [key]: value } } });
-      touched(`${section}.${key}` as FieldPath);
+      const path = `${section}.${key}`;
+      if (key === 'servers') {
+        // The list changed as a whole (rows may have moved): its own and every row's error go.
+        setStatus('');
+        setErrors((current) => {
+          const left = Object.entries(current).filter(([p]) => p !== path && !p.startsWith(`${path}.`));
+          return left.length === Object.keys(current).length ? current : (Object.fromEntries(left) as FieldErrors);
+        });
+        setProblem((current) => (current?.path && (current.path === path || current.path.startsWith(`${path}.`)) ? null : current));
+      } else touched(path as FieldPath);
     },
     [touched],
   );
@@ -136,7 +147,7 @@ export function useSettingsForm(): SettingsForm {
       const first = wrong[0]!;
       setProblem({
         title: NOT_SAVED,
-        message: wrong.length === 1 ? (diff.errors[first] ?? '') : `${wrong.length} settings need attention: ${wrong.map((p) => LABELS[p]).join(', ')}.`,
+        message: wrong.length === 1 ? (diff.errors[first] ?? '') : `${wrong.length} settings need attention: ${wrong.map((p) => labelOf(p)).join(', ')}.`,
         path: wrong.length === 1 ? first : null,
       });
       focusField(first);
@@ -162,29 +173,25 @@ export function useSettingsForm(): SettingsForm {
     }
   }, [api, form, busy, diff, fail, saved]);
 
-  const removeKey = useCallback(
-    async (id: KeyedId) => {
+  const removeSecret = useCallback(
+    async (path: SecretPath) => {
       if (!form || busy) return;
-      const path: FieldPath = `${id}.apiKey`;
-      const change: SettingsChange = {};
-      change[id] = { apiKey: null };
+      const [section, field] = path.split('.') as [KeyedId | 'teamCache', 'apiKey' | 'password' | 'teamKey'];
+      const change = { [section]: { [field]: null } } as SettingsChange;
       setStatus('');
       setBusy('removing');
       try {
         const view = await api.call('settings:update', { change });
         // Other unsaved edits stay; the loaded view (what the draft is compared with) moves on.
-        setForm((current) => current && { view, draft: { ...current.draft, [id]: { ...current.draft[id], apiKey: '' } } });
+        setForm((current) => current && { view, draft: { ...current.draft, [section]: { ...current.draft[section], [field]: '' } } });
         saved(view);
         dropError(path);
-        const env = KEY_ENV[id];
-        setStatus(
-          view[id].apiKeySet && env
-            ? `${LABELS[path]} removed from settings; a key from the ${env} environment variable is still used.`
-            : `${LABELS[path]} removed.`,
-        );
+        const env = section === 'teamCache' ? undefined : KEY_ENV[section];
+        const stillSet = section === 'teamCache' ? false : view[section].apiKeySet;
+        setStatus(stillSet && env ? `${labelOf(path)} removed from settings; a key from the ${env} environment variable is still used.` : `${labelOf(path)} removed.`);
         focusField(path);
       } catch (error) {
-        fail(`The ${LABELS[path]} was not removed.`, error, path);
+        fail(`The ${labelOf(path)} was not removed.`, error, path);
       } finally {
         setBusy(null);
       }
@@ -192,5 +199,7 @@ export function useSettingsForm(): SettingsForm {
     [api, form, busy, fail, dropError, saved],
   );
 
-  return { state, diff, busy, errors, problem, status, retry, setChoice, edit, save, removeKey };
+  const removeKey = useCallback((id: KeyedId) => removeSecret(`${id}.apiKey`), [removeSecret]);
+
+  return { state, diff, busy, errors, problem, status, retry, setChoice, edit, save, removeKey, removeSecret };
 }

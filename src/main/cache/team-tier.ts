@@ -1,0 +1,220 @@
+/**
+ * L3, the team cache: entries shared by a team's laptops through Redis, behind L1 and L2.
+ *
+ * Options (TeamTierOptions):
+ * - connection: url (redis:// or rediss://), tls, username, password, mode ('single' | 'sentinel' |
+ *   'cluster'), sentinelName, connectTimeoutMs (500), commandTimeoutMs (1000); or `client` to pass one.
+ * - teamKey: the team's key text; values are sealed with AES-256-GCM under a key derived from it
+ *   (aad = the Redis key), and the team id in every key (`ps:<teamId>:<kind>:<hash>`) derives from it.
+ * - readTimeoutMs (20): a read not answered by then is a miss (the caller never waits longer).
+ * - breaker: failures (3), slowMs (50), pauseMs (2000): see team-breaker.ts. While open, reads are
+ *   skipped at once; a probe goes to Redis in the background after each pause, never on a caller's read.
+ * - kinds: what is shared (default culture, generation and answer: generation entries exist only for
+ *   seeded briefs and every answer key carries its seed, so all are safe to share).
+ * get() never throws and resolves within readTimeoutMs; put() is fire-and-forget; stats() is cheap.
+ */
+import { createHmac } from 'node:crypto';
+import type { CacheStats } from '../../shared/performance';
+import { keyFromText, SealError, valueSeal, type ValueSeal } from '../platform';
+import type { CacheKey, CacheKind } from './cache-keys';
+import { TeamBreaker, type TeamBreakerOptions } from './team-breaker';
+import { teamClient, type TeamClient, type TeamConnection } from './team-client';
+
+export interface TeamTierOptions {
+  connection: TeamConnection;
+  teamKey: string;
+  /** A client already made (tests, the bench); otherwise one is made from `connection`. */
+  client?: TeamClient;
+  readTimeoutMs?: number;
+  breaker?: TeamBreakerOptions;
+  kinds?: readonly CacheKind[];
+}
+
+export type TeamStats = NonNullable<CacheStats['l3']>;
+
+/** The team's id and sealing key from its key text: two teams never share a namespace or open each other's values. */
+export function teamIdentity(teamKey: string): { teamId: string; sealKey: Buffer } {
+  const sealKey = keyFromText(teamKey, 'team-cache');
+  const teamId = createHmac('sha256', sealKey).update('persona-studio team id').digest('hex').slice(0, 16);
+  return { teamId, sealKey };
+}
+
+const MISS: unique symbol = Symbol('miss');
+
+export class TeamTier {
+  readonly teamId: string;
+  readonly kinds: ReadonlySet<CacheKind>;
+  readonly l3Hits: Record<CacheKind, number> = { culture: 0, generation: 0, answer: 0 };
+  private readonly seal: ValueSeal;
+  private readonly client: TeamClient;
+  private readonly breaker: TeamBreaker;
+  private readonly readTimeoutMs: number;
+  private counts = { hits: 0, misses: 0, refused: 0, errors: 0, skipped: 0, writes: 0 };
+  private readonly latencyMs: number[] = [];
+  private latencyAt = 0;
+  private closed = false;
+  /** The first connection while it is being made: a CLI run asks within milliseconds of starting. */
+  private connecting: Promise<unknown> | undefined;
+
+  constructor(options: TeamTierOptions) {
+    const { teamId, sealKey } = teamIdentity(options.teamKey);
+    this.teamId = teamId;
+    this.seal = valueSeal(sealKey);
+    this.kinds = new Set(options.kinds ?? ['culture', 'generation', 'answer']);
+    this.readTimeoutMs = options.readTimeoutMs ?? 20;
+    this.breaker = new TeamBreaker(options.breaker);
+    this.client = options.client ?? teamClient(options.connection);
+    // Without a listener node-redis would throw its connection errors; they are counted instead.
+    this.client.onError(() => {
+      this.counts.errors++;
+      if (!this.client.isReady) this.breaker.open();
+    });
+    this.connecting = this.client.connect().then(
+      () => (this.connecting = undefined),
+      () => {
+        this.connecting = undefined;
+        this.breaker.open();
+      },
+    );
+  }
+
+  /** Where a key lives in Redis: namespaced per team, the cache key's hash (never its text) after. */
+  redisKey(key: CacheKey): string {
+    return `ps:${this.teamId}:${key.key}`;
+  }
+
+  shares(key: CacheKey): boolean {
+    return this.kinds.has(key.kind);
+  }
+
+  /** The shared value, or undefined on a miss, a refusal, an error, a skip or a read slower than readTimeoutMs. */
+  async get(key: CacheKey): Promise<unknown> {
+    if (!this.shares(key)) return undefined;
+    if (this.connecting !== undefined) await this.firstConnection();
+    if (!this.usable()) return undefined;
+    const redisKey = this.redisKey(key);
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<typeof MISS>((resolve) => (timer = setTimeout(resolve, this.readTimeoutMs, MISS)));
+    let bytes: Buffer | null | typeof MISS;
+    try {
+      bytes = await Promise.race([this.client.get(redisKey), late]);
+    } catch {
+      bytes = MISS;
+      this.counts.errors++;
+    }
+    clearTimeout(timer);
+    const ms = performance.now() - started;
+    this.sample(ms);
+    // A timeout or an error: the breaker hears of it now, not when (if ever) Redis answers.
+    this.breaker.record(bytes !== MISS, ms);
+    if (bytes === MISS) {
+      this.counts.misses++;
+      return undefined;
+    }
+    if (bytes === null) {
+      this.counts.misses++;
+      return undefined;
+    }
+    return this.open(key, redisKey, bytes);
+  }
+
+  /** Writes a loaded value for the team in the background; nothing waits on it and nothing it does throws. */
+  put(key: CacheKey, value: unknown, ttlMs: number): void {
+    if (this.connecting !== undefined && this.shares(key)) {
+      void this.connecting.then(() => this.put(key, value, ttlMs));
+      return;
+    }
+    if (!this.shares(key) || !this.usable() || ttlMs <= 0) return;
+    const redisKey = this.redisKey(key);
+    const sealed = this.seal.seal(Buffer.from(JSON.stringify(value), 'utf8'), redisKey);
+    const started = performance.now();
+    this.client.set(redisKey, sealed, ttlMs).then(
+      () => {
+        this.counts.writes++;
+        this.breaker.record(true, performance.now() - started);
+      },
+      () => {
+        this.counts.errors++;
+        this.breaker.record(false, performance.now() - started);
+      },
+    );
+  }
+
+  stats(): TeamStats {
+    const sorted = [...this.latencyMs].sort((a, b) => a - b);
+    const at = (q: number) => (sorted.length === 0 ? null : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000);
+    return {
+      available: this.client.isReady && this.breaker.state === 'closed',
+      state: this.closed ? 'off' : this.breaker.state === 'closed' && this.client.isReady ? 'connected' : 'skipped',
+      hits: this.counts.hits,
+      misses: this.counts.misses,
+      refused: this.counts.refused,
+      errors: this.counts.errors,
+      skipped: this.counts.skipped,
+      writes: this.counts.writes,
+      entries: null,
+      latency: { samples: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95) },
+    };
+  }
+
+  /** Cache stats with L3's figures beside L1's and L2's (state 'off' without a team cache). */
+  static into(stats: CacheStats, team: TeamTier | undefined): CacheStats {
+    if (team === undefined) return { ...stats, l3: { available: false, state: 'off', hits: 0, misses: 0, refused: 0, errors: 0, skipped: 0, writes: 0, entries: null, latency: { samples: 0, p50Ms: null, p95Ms: null } } };
+    const kinds = { ...stats.kinds };
+    for (const kind of Object.keys(kinds) as CacheKind[]) kinds[kind] = { ...kinds[kind], l3Hits: team.l3Hits[kind] };
+    return { ...stats, kinds, l3: team.stats() };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client.close();
+  }
+
+  /** Waits for the first connection at most one read timeout, once: a Redis that is not there is not waited for again. */
+  private async firstConnection(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.connecting, new Promise((resolve) => (timer = setTimeout(resolve, this.readTimeoutMs)))]);
+    clearTimeout(timer);
+    this.connecting = undefined;
+  }
+
+  /** Whether to ask Redis at all: ready and the breaker closed; otherwise counted as skipped (and maybe probed behind). */
+  private usable(): boolean {
+    if (!this.closed && this.client.isReady && this.breaker.allow()) return true;
+    this.counts.skipped++;
+    if (!this.closed && this.client.isReady && this.breaker.probeDue()) this.probe();
+    return false;
+  }
+
+  /** The breaker's probe, in the background: a GET of a key nobody writes, answered within slowMs or a failure. */
+  private probe(): void {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, this.breaker.slowMs, new Error('slow'))));
+    Promise.race([this.client.get(`ps:${this.teamId}:probe`), late]).then(
+      () => this.breaker.record(true, performance.now() - started),
+      () => this.breaker.record(false, Number.POSITIVE_INFINITY),
+    ).finally(() => clearTimeout(timer));
+  }
+
+  /** Opens a sealed value; one that does not open (another team, altered, not sealed) is refused, never used. */
+  private open(key: CacheKey, redisKey: string, bytes: Buffer): unknown {
+    try {
+      const value = JSON.parse(this.seal.open(bytes, redisKey).toString('utf8')) as unknown;
+      this.counts.hits++;
+      this.l3Hits[key.kind]++;
+      return value;
+    } catch (error) {
+      if (!(error instanceof SealError) && !(error instanceof SyntaxError)) throw error;
+      this.counts.refused++;
+      return undefined;
+    }
+  }
+
+  private sample(ms: number): void {
+    // A ring of the last 512 reads: enough for a p95, bounded in memory, no shifting on the hit path.
+    this.latencyMs[this.latencyAt] = ms;
+    this.latencyAt = (this.latencyAt + 1) & 511;
+  }
+}

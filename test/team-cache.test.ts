@@ -1,0 +1,204 @@
+/**
+ * L3, the team cache, against a real redis-server (test/support/redis-server.ts) on 127.0.0.1:
+ * two cores on two data folders share it (the second makes no provider call); values are sealed,
+ * namespaced per team, and one that does not open is refused and counted; a Redis that is down
+ * or paused is skipped and generations carry on; the settings never show the team's secrets.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import fs from 'node:fs';
+import { createClient, RESP_TYPES } from 'redis';
+import { createCore, type Core } from '../src/main/core/core';
+import { createHandlers } from '../src/main/ipc/handlers';
+import { keyFor, TeamTier, teamIdentity, TieredCache } from '../src/main/cache';
+import { briefInputSchema } from '../src/shared/brief';
+import { tempDir } from './helpers';
+import { ProviderServer } from './support/provider-server';
+import { freePort, startRedis, type RunningRedis } from './support/redis-server';
+
+const redises: RunningRedis[] = [];
+const servers: ProviderServer[] = [];
+const cores: Core[] = [];
+const tiers: TeamTier[] = [];
+const caches: TieredCache[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) core.close();
+  for (const cache of caches.splice(0)) cache.close();
+  for (const tier of tiers.splice(0)) await tier.close();
+  for (const server of servers.splice(0)) await server.close();
+  for (const redis of redises.splice(0)) await redis.stop();
+});
+
+async function redis(options: Parameters<typeof startRedis>[0] = {}): Promise<RunningRedis> {
+  const running = await startRedis(options);
+  redises.push(running);
+  return running;
+}
+
+/** Waits for a condition the code under test reaches by itself (a connection, a background write). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!condition()) throw new Error(`gave up waiting for ${what}`);
+}
+
+/** A raw client, to look at what Redis holds as its operator would. */
+async function raw(url: string) {
+  const client = createClient({ url });
+  await client.connect();
+  return client;
+}
+
+const BRIEF = briefInputSchema.parse({ description: 'Zero-waste grocery subscription for students in Porto', count: 3, level: 'standard', seed: 77 });
+
+async function teamCore(server: ProviderServer, env: Record<string, string>): Promise<Core> {
+  const core = createCore({ dataDir: tempDir(), resources: null, env, monitor: { autoStart: false }, scheduler: { retry: { initialDelayMs: 5, maxDelayMs: 20 } } });
+  cores.push(core);
+  core.settings.update({ provider: 'openai', openai: { baseUrl: `${server.url}/v1`, model: 'local-model', stream: false } });
+  return core;
+}
+
+function tieredWithTeam(url: string, teamKey: string, extra: Partial<ConstructorParameters<typeof TeamTier>[0]> = {}): { cache: TieredCache; tier: TeamTier } {
+  const tier = new TeamTier({ connection: { url }, teamKey, ...extra });
+  const cache = new TieredCache({ file: path.join(tempDir(), 'cache.db'), team: tier });
+  tiers.push(tier);
+  caches.push(cache);
+  return { cache, tier };
+}
+
+describe('the team cache (L3 on Redis)', () => {
+  it('lets a second core on another data folder reuse a seeded generation without calling the provider', async () => {
+    const server = await ProviderServer.start();
+    servers.push(server);
+    const running = await redis({ password: 'team-secret' });
+    const env = { PERSONA_STUDIO_TEAM_CACHE: running.url, PERSONA_STUDIO_TEAM_KEY: 'consultancy key one' };
+    const first = await teamCore(server, env);
+    // The environment's URL carries the password: the settings view does not.
+    expect(JSON.stringify(first.settings.view())).not.toContain('team-secret');
+    await until(() => first.cache.stats().l3?.state === 'connected', 'the first core to connect');
+    const made = await first.generate(BRIEF);
+    expect(made.fromCache).toBe(false);
+    const calls = server.requests.filter((r) => r.route === 'chat').length;
+    expect(calls).toBeGreaterThan(0);
+    await until(() => (first.cache.stats().l3?.writes ?? 0) > 0, 'the background write to Redis');
+
+    const second = await teamCore(server, env);
+    await until(() => second.cache.stats().l3?.state === 'connected', 'the second core to connect');
+    const reused = await second.generate(BRIEF);
+    expect(reused.fromCache).toBe(true);
+    expect(server.requests.filter((r) => r.route === 'chat')).toHaveLength(calls);
+    expect(reused.document.personas.map((p) => p.name)).toEqual(made.document.personas.map((p) => p.name));
+    const stats = second.cache.stats();
+    expect(stats.kinds.generation.l3Hits).toBe(1);
+    expect(stats.l3).toMatchObject({ state: 'connected', hits: 1, refused: 0 });
+
+    // Namespaced per team, and nothing readable: no persona name, no word of the brief.
+    const client = await raw(running.url);
+    const keys = await client.keys('*');
+    const { teamId } = teamIdentity('consultancy key one');
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(key).toMatch(new RegExp(`^ps:${teamId}:(culture|generation|answer):[A-Za-z0-9_-]+$`));
+    const secrets = [...made.document.personas.map((p) => p.name), 'Zero-waste', 'grocery', 'Porto', 'students'];
+    for (const key of keys) {
+      const bytes = (await client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(key))!;
+      const text = bytes.toString('latin1').toLowerCase();
+      for (const secret of secrets) expect(text).not.toContain(secret.toLowerCase());
+      expect(await client.pTTL(key)).toBeGreaterThan(0);
+    }
+    await client.quit();
+  });
+
+  it('refuses and counts a value sealed with another team key, tampered with, or not sealed at all', async () => {
+    const running = await redis();
+    const key = keyFor('culture', { themes: ['zero waste'], countries: ['PT'] });
+    const a = tieredWithTeam(running.url, 'team A');
+    const b = tieredWithTeam(running.url, 'team B');
+    await until(() => a.tier.stats().state === 'connected' && b.tier.stats().state === 'connected', 'both tiers to connect');
+    await a.cache.get(key, async () => ({ note: 'from team A' }));
+    await until(() => a.tier.stats().writes > 0, 'team A to write');
+    const client = await raw(running.url);
+    const bytes = (await client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(a.tier.redisKey(key)))!;
+    // Another team's namespace: team B never reads A's keys; a value copied there does not open with B's key.
+    expect(a.tier.redisKey(key)).not.toBe(b.tier.redisKey(key));
+    await client.set(b.tier.redisKey(key), bytes);
+    let loads = 0;
+    expect(await b.cache.get(key, async () => (loads++, { note: 'loaded by B' }))).toEqual({ note: 'loaded by B' });
+    expect(loads).toBe(1);
+    expect(b.tier.stats().refused).toBe(1);
+
+    // A byte flipped inside team A's own value, and plain garbage: both refused, both loaded instead.
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 1]! ^= 0x01;
+    await client.set(a.tier.redisKey(key), flipped);
+    const other = tieredWithTeam(running.url, 'team A');
+    await until(() => other.tier.stats().state === 'connected', 'a second team A tier to connect');
+    expect(await other.cache.get(key, async () => ({ note: 'reloaded' }))).toEqual({ note: 'reloaded' });
+    const key2 = keyFor('culture', { themes: ['garbage'] });
+    await client.set(other.tier.redisKey(key2), '{"note":"plain json, not sealed"}');
+    expect(await other.cache.get(key2, async () => ({ note: 'loaded' }))).toEqual({ note: 'loaded' });
+    expect(other.tier.stats().refused).toBe(2);
+    expect(other.cache.stats().l3?.refused).toBe(2);
+    await client.quit();
+  });
+
+  it('generates while Redis is absent, killed or paused: the tier is skipped and comes back by itself', async () => {
+    // Nothing listening at all: every generation succeeds from the offline engine, the tier is skipped.
+    const nowhere = `redis://127.0.0.1:${await freePort()}`;
+    const down = createCore({ dataDir: tempDir(), resources: null, env: { PERSONA_STUDIO_TEAM_CACHE: nowhere, PERSONA_STUDIO_TEAM_KEY: 'k' }, monitor: { autoStart: false } });
+    cores.push(down);
+    for (let seed = 1; seed <= 3; seed++) expect((await down.generate({ ...BRIEF, seed })).run.status).toBe('completed');
+    expect(down.cache.stats().l3).toMatchObject({ state: 'skipped', hits: 0, available: false });
+    expect(down.cache.stats().l3!.skipped).toBeGreaterThan(0);
+
+    // Paused (SIGSTOP): reads give up at the read timeout, the breaker opens, then skips without asking.
+    const running = await redis();
+    const { cache, tier } = tieredWithTeam(running.url, 'team', { breaker: { failures: 2, pauseMs: 50 } });
+    await until(() => tier.stats().state === 'connected', 'the tier to connect');
+    running.pause();
+    for (let i = 0; i < 6; i++) expect(await cache.get(keyFor('culture', { themes: [`paused ${i}`] }), async () => i)).toBe(i);
+    expect(tier.stats().state).toBe('skipped');
+    expect(tier.stats().skipped).toBeGreaterThan(0);
+    running.resume();
+    // Back by itself: after the pause a probe goes through and closes the breaker.
+    await until(() => {
+      void cache.get(keyFor('culture', { themes: [`probe ${performance.now()}`] }), async () => 0);
+      return tier.stats().state === 'connected';
+    }, 'the tier to come back after SIGCONT');
+
+    // Killed and restarted: skipped while down, connected again once Redis answers.
+    await running.kill('SIGKILL');
+    await until(() => tier.stats().state === 'skipped', 'the tier to notice the kill');
+    expect(await cache.get(keyFor('culture', { themes: ['while down'] }), async () => 'loaded')).toBe('loaded');
+    await running.restart();
+    await until(() => {
+      void cache.get(keyFor('culture', { themes: [`after ${performance.now()}`] }), async () => 0);
+      return tier.stats().state === 'connected';
+    }, 'the tier to reconnect after a restart');
+  });
+
+  it('keeps the team password and key sealed and out of the settings view; the connection test says what it found', async () => {
+    const running = await redis({ aclUser: { username: 'studio', password: 'acl-pass' } });
+    const dataDir = tempDir();
+    const core = createCore({ dataDir, resources: null, env: {}, monitor: { autoStart: false } });
+    cores.push(core);
+    const handlers = createHandlers(core);
+    const context = { emit: () => {} } as never;
+    expect(await handlers['team-cache:test']({}, context)).toMatchObject({ reachable: false, version: null });
+    core.settings.update({ teamCache: { url: `redis://127.0.0.1:${running.port}`, username: 'studio', password: 'acl-pass', teamKey: 'our team key' } });
+    expect(() => core.settings.update({ teamCache: { url: 'redis://:in-the-url@127.0.0.1:6379' } })).toThrow(/password field/);
+    const view = core.settings.view();
+    expect(view.teamCache).toMatchObject({ passwordSet: true, teamKeySet: true, username: 'studio' });
+    expect(JSON.stringify(view)).not.toMatch(/acl-pass|our team key/);
+    // Sealed in app.db as API keys are: neither secret is in the file or its WAL.
+    for (const file of ['app.db', 'app.db-wal'].map((name) => path.join(dataDir, name)).filter((f) => fs.existsSync(f))) {
+      const text = fs.readFileSync(file).toString('latin1');
+      expect(text).not.toContain('acl-pass');
+      expect(text).not.toContain('our team key');
+    }
+    const tested = await handlers['team-cache:test']({}, context);
+    expect(tested).toMatchObject({ reachable: true, version: expect.stringMatching(/^\d+\.\d+/) });
+    await until(() => core.cache.stats().l3?.state === 'connected', 'the tier made from settings to connect');
+    const wrong = await handlers['team-cache:test']({ url: `redis://127.0.0.1:${await freePort()}` }, context);
+    expect(wrong.reachable).toBe(false);
+    expect(wrong.message).not.toContain('acl-pass');
+  });
+});
