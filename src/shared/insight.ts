@@ -5,8 +5,6 @@
 import { z } from 'zod';
 import { TREND, TUNABLES } from './metrics';
 
-const rate = z.number().min(0).max(1).nullable();
-
 /** What an engine profile measures, each against its baseline and target. */
 export const ENGINE_FIGURES = ['latency_p50_ms', 'latency_p95_ms', 'first_token_ms', 'validation_success', 'repair_rate', 'fill_rate', 'fallback_rate', 'timeout_rate', 'error_rate'] as const;
 export type EngineFigureId = (typeof ENGINE_FIGURES)[number];
@@ -115,5 +113,6 @@ export const cacheStorageSchema = z.object({
   /** Bytes of the values as JSON, and as stored in cache.db (compressed where it saves space). */
   plainBytes: z.number().min(0),
   storedBytes: z.number().min(0),
-  ratio: rate,
+  /** Stored over plain: below 1 when compression saves space; just above 1 for small values, which sealing lengthens by its header. */
+  ratio: z.number().min(0).nullable(),
 });

@@ -187,13 +187,15 @@ export class TeamTier {
     return false;
   }
 
-  /** The breaker's probe, in the background: a GET of a key nobody writes, answered within slowMs or a failure. */
+  /**
+   * The breaker's probe, in the background: a GET of a key nobody writes. Any answer within PROBE_TIMEOUT_MS closes
+   * the breaker: no caller waits on a probe, and on a busy machine a healthy Redis may answer a little late.
+   */
   private probe(): void {
-    const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, this.breaker.slowMs, new Error('slow'))));
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, PROBE_TIMEOUT_MS, new Error('slow'))));
     Promise.race([this.client.get(`ps:${this.teamId}:probe`), late]).then(
-      () => this.breaker.record(true, performance.now() - started),
+      () => this.breaker.record(true, 0),
       () => this.breaker.record(false, Number.POSITIVE_INFINITY),
     ).finally(() => clearTimeout(timer));
   }
@@ -218,3 +220,6 @@ export class TeamTier {
     this.latencyAt = (this.latencyAt + 1) & 511;
   }
 }
+
+/** How long a background probe may take and still count as Redis being back. */
+const PROBE_TIMEOUT_MS = 500;

@@ -101,10 +101,14 @@ export class TieredCache {
     this.l1.admit(key.key, entry);
     // Shared with the team in the background (what came from L3 is already there).
     if (this.teamTier !== undefined && options.fromTeam !== true && options.preloaded !== true) this.teamTier.put(key, value, entry.staleUntil - now);
-    this.l2.run((l2) => {
-      l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...quality, hits, lastAccess: now });
-      if (l2.bytes > this.l2MaxBytes) this.meter.l2Evicted(l2.evictTo(this.l2MaxBytes).length);
-    });
+    const writeL2 = () =>
+      this.l2.run((l2) => {
+        l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...quality, hits, lastAccess: now });
+        if (l2.bytes > this.l2MaxBytes) this.meter.l2Evicted(l2.evictTo(this.l2MaxBytes).length);
+      });
+    // An L3 hit answers from L1 at once; compressing, sealing and writing it to cache.db waits for the next turn.
+    if (options.fromTeam === true) setImmediate(writeL2);
+    else writeL2();
   }
 
   delete(key: string): void {
