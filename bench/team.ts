@@ -20,6 +20,7 @@ console.log(
   `team cache: L3 hit ${cache.l3VsRedis.toFixed(2)}× a raw GET + parse (target ≥ 0.7: ${met(cache.l3VsRedis >= 0.7)}), ${cache.l3VsCm.toFixed(1)}× cache-manager with @keyv/redis (target ≥ 3: ${met(cache.l3VsCm >= 3)}); ` +
     `a Redis outage adds ${cache.outageP95Ms.toFixed(2)} ms to a generation's p95 (target ≤ 5: ${met(cache.outageP95Ms <= 5)})`,
 );
+console.log(`team cache, 16 reads in flight: L3 ${cache.l3VsRedisConcurrent.toFixed(2)}× a raw GET + parse, ${cache.l3VsCmConcurrent.toFixed(2)}× cache-manager (the line below quotes one read at a time)`);
 
 const balance = await measureBalancing();
 console.log(
