@@ -11,7 +11,9 @@ import { CACHE_DB_MIGRATIONS } from '../src/main/cache/cache-schema';
 import { keyFor } from '../src/main/cache/cache-keys';
 import { ManualClock } from '../src/main/cache/clock';
 import { TieredCache, type TieredCacheOptions } from '../src/main/cache/tiered-cache';
-import { ENCODING } from '../src/main/cache/value-codec';
+import zlib from 'node:zlib';
+import { PERSONA_DICTIONARY_V1 } from '../src/main/cache/compression-dictionary';
+import { decodeValue, ENCODING } from '../src/main/cache/value-codec';
 import { tempDir } from './helpers';
 
 const open: TieredCache[] = [];
@@ -57,7 +59,7 @@ describe('compressed values in cache.db', () => {
     expect(small).toMatchObject({ encoding: ENCODING.plain });
     expect(typeof small.stored).toBe('string');
     const large = rows.filter((row) => row.key !== generation(1).key);
-    expect(large.every((row) => row.encoding === ENCODING.deflateDictV1 && Buffer.isBuffer(row.stored) && row.size < row.plain * 0.9)).toBe(true);
+    expect(large.every((row) => row.encoding === ENCODING.deflateDictV1Ascii && Buffer.isBuffer(row.stored) && row.size < row.plain * 0.9)).toBe(true);
 
     const reopened = makeCache(file, { l1MaxEntries: 1 });
     for (const { key, value } of entries) expect(reopened.getSync(key)).toEqual(value);
@@ -77,6 +79,14 @@ describe('compressed values in cache.db', () => {
     expect(storage.ratio!).toBeLessThanOrEqual(0.4);
     expect(l2Kinds.generation).toEqual({ entries: 30, storedBytes: l2.bytes, plainBytes: plain });
     expect(l2Kinds.culture).toEqual({ entries: 0, storedBytes: 0, plainBytes: 0 });
+  });
+
+  it('reads rows compressed before the ASCII form as UTF-8, and ASCII rows as the same text', () => {
+    const json = JSON.stringify({ name: 'Inès Guérin', city: 'Kraków', quote: '“Assez.”' });
+    const utf8Row = zlib.deflateRawSync(json, { level: 6, dictionary: PERSONA_DICTIONARY_V1 });
+    expect(decodeValue(utf8Row, ENCODING.deflateDictV1)).toBe(json);
+    const asciiRow = zlib.deflateRawSync(JSON.stringify(JSON.parse(json)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), { level: 6, dictionary: PERSONA_DICTIONARY_V1 });
+    expect(JSON.parse(decodeValue(asciiRow, ENCODING.deflateDictV1Ascii))).toEqual(JSON.parse(json));
   });
 
   it('budgets and evicts by the bytes stored, not the plain ones', async () => {

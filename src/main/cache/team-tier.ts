@@ -16,6 +16,7 @@
 import { createHmac } from 'node:crypto';
 import type { CacheStats } from '../../shared/performance';
 import { keyFromText, valueSeal, type ValueSeal } from '../platform';
+import { asciiJsonText } from './ascii-json';
 import type { CacheKey, CacheKind } from './cache-keys';
 import { TeamBreaker, type TeamBreakerOptions } from './team-breaker';
 import { teamClient, type TeamClient, type TeamConnection } from './team-client';
@@ -42,17 +43,6 @@ export function teamIdentity(teamKey: string): { teamId: string; sealKey: Buffer
 const FAILED: unique symbol = Symbol('failed');
 const NOTHING: Promise<undefined> = Promise.resolve(undefined);
 
-/**
- * JSON with every non-ASCII character written as a \uXXXX escape: the same JSON value, a percent or so
- * longer, but its text is pure ASCII, which Buffer#toString and JSON.parse read a third faster than
- * UTF-8 with accents in it (an L3 hit reads it; put() pays the escaping, in the background).
- */
-function asciiJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  return NON_ASCII.test(json) ? json.replace(NON_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
-}
-const NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 interface PendingRead {
   readonly key: CacheKey;
@@ -192,7 +182,7 @@ export class TeamTier {
     }
     if (!this.shares(key) || !this.usable() || ttlMs <= 0) return;
     const redisKey = this.redisKey(key);
-    const sealed = this.seal.seal(Buffer.from(asciiJson(value), 'latin1'), redisKey);
+    const sealed = this.seal.seal(Buffer.from(asciiJsonText(JSON.stringify(value)), 'latin1'), redisKey);
     const started = performance.now();
     this.client.set(redisKey, sealed, ttlMs).then(
       () => {

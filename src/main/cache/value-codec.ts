@@ -6,6 +6,7 @@
  */
 import zlib from 'node:zlib';
 import { SealError, type ValueSeal } from '../platform';
+import { asciiJsonText } from './ascii-json';
 import { PERSONA_DICTIONARY_V1 } from './compression-dictionary';
 
 /**
@@ -13,7 +14,7 @@ import { PERSONA_DICTIONARY_V1 } from './compression-dictionary';
  * flag over the others: the value as encoded, then sealed with the local data key (its aad the
  * entry's key, so a value moved to another row does not open).
  */
-export const ENCODING = { plain: 0, deflateDictV1: 1 } as const;
+export const ENCODING = { plain: 0, deflateDictV1: 1, deflateDictV1Ascii: 2 } as const;
 export type Encoding = (typeof ENCODING)[keyof typeof ENCODING];
 export const SEALED = 16;
 
@@ -39,9 +40,10 @@ export interface EncodedValue {
 /** `plainBytes` is the JSON's UTF-8 length, already known to the caller. */
 export function encodeValue(kind: string, json: string, plainBytes: number, compress = true): EncodedValue {
   if (!compress || plainBytes < COMPRESS_MIN_BYTES || !COMPRESSED_KINDS.has(kind)) return { stored: json, encoding: ENCODING.plain, storedBytes: plainBytes };
-  const deflated = zlib.deflateRawSync(json, { level: 6, dictionary: PERSONA_DICTIONARY_V1 });
+  // Deflated as ASCII JSON: a hit then decodes and parses a one-byte string (ascii-json.ts).
+  const deflated = zlib.deflateRawSync(asciiJsonText(json), { level: 6, dictionary: PERSONA_DICTIONARY_V1 });
   if (deflated.length > plainBytes * (1 - COMPRESS_MIN_SAVING)) return { stored: json, encoding: ENCODING.plain, storedBytes: plainBytes };
-  return { stored: deflated, encoding: ENCODING.deflateDictV1, storedBytes: deflated.length };
+  return { stored: deflated, encoding: ENCODING.deflateDictV1Ascii, storedBytes: deflated.length };
 }
 
 /** Compressed first (sealed bytes do not compress), then sealed with `key` as its aad. */
@@ -90,9 +92,10 @@ export function openText(text: string, key: string, seal: ValueSeal | undefined)
 /** The JSON text of a stored value; throws CorruptValueError when it cannot be decoded. */
 export function decodeValue(stored: string | Buffer, encoding: number): string {
   if (encoding === ENCODING.plain && typeof stored === 'string') return stored;
-  if (encoding === ENCODING.deflateDictV1 && Buffer.isBuffer(stored)) {
+  if ((encoding === ENCODING.deflateDictV1 || encoding === ENCODING.deflateDictV1Ascii) && Buffer.isBuffer(stored)) {
     try {
-      return zlib.inflateRawSync(stored, { dictionary: PERSONA_DICTIONARY_V1 }).toString('utf8');
+      // Rows written before the ASCII form hold UTF-8; latin1 reads an ASCII row without a UTF-8 check.
+      return zlib.inflateRawSync(stored, { dictionary: PERSONA_DICTIONARY_V1 }).toString(encoding === ENCODING.deflateDictV1Ascii ? 'latin1' : 'utf8');
     } catch (error) {
       throw new CorruptValueError(`a compressed value does not inflate (${error instanceof Error ? error.message : String(error)})`);
     }
