@@ -3,11 +3,11 @@
  * the tuned settings layer. Figures are null when nothing measured them, never an invented 0 or 100.
  */
 import { z } from 'zod';
+import { ENGINE_FIGURES } from './engine-figures';
 import { TREND, TUNABLES } from './metrics';
 
-/** What an engine profile measures, each against its baseline and target. */
-export const ENGINE_FIGURES = ['latency_p50_ms', 'latency_p95_ms', 'first_token_ms', 'validation_success', 'repair_rate', 'fill_rate', 'fallback_rate', 'timeout_rate', 'error_rate'] as const;
-export type EngineFigureId = (typeof ENGINE_FIGURES)[number];
+/** What an engine profile measures (engine-figures.ts), each against its baseline and target. */
+export { ENGINE_FIGURES, type EngineFigureId } from './engine-figures';
 
 export const engineFigureSchema = z.object({
   id: z.enum(ENGINE_FIGURES),

@@ -43,17 +43,7 @@ export const SECTION_TITLES = {
   optimizations: 'Optimizations and their effect',
 } as const;
 
-export const ENGINE_FIGURE_LABELS: Record<EngineFigureId, string> = {
-  latency_p50_ms: 'Latency p50',
-  latency_p95_ms: 'Latency p95',
-  first_token_ms: 'Time to first token',
-  validation_success: 'Validation success',
-  repair_rate: 'Repair rate',
-  fill_rate: 'Fill rate',
-  fallback_rate: 'Fallback rate',
-  timeout_rate: 'Timeout rate',
-  error_rate: 'Error rate',
-};
+export { ENGINE_FIGURE_LABELS } from '../../shared/engine-figures';
 
 export const dash = '—';
 

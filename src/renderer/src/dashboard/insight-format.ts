@@ -1,18 +1,9 @@
 /** Names and units of what the Engines, Caching and Optimization tabs show; a missing figure reads "—". */
+import { ENGINE_FIGURE_LABELS } from '../../../shared/engine-figures';
 import type { EngineFigureId, EngineProfile } from '../../../shared/insight';
 import { DASH, formatDuration, formatNumber, formatRate } from './format';
 
-export const FIGURE_NAMES: Record<EngineFigureId, string> = {
-  latency_p50_ms: 'Latency p50',
-  latency_p95_ms: 'Latency p95',
-  first_token_ms: 'Time to first token',
-  validation_success: 'Validation success',
-  repair_rate: 'Repair rate',
-  fill_rate: 'Fill rate',
-  fallback_rate: 'Fallback rate',
-  timeout_rate: 'Timeout rate',
-  error_rate: 'Error rate',
-};
+export const FIGURE_NAMES = ENGINE_FIGURE_LABELS;
 
 export const FIGURE_ORDER = Object.keys(FIGURE_NAMES) as EngineFigureId[];
 
