@@ -5,7 +5,8 @@ import { AnomalyList } from './AnomalyList';
 import { DASH, formatNumber } from './format';
 import { formatMs } from './team-format';
 import { useEnginesQuery } from './insight-queries';
-import { BREAKER, FIGURE_NAMES, FIGURE_ORDER, formatFigure, formatScore, TRENDS } from './insight-format';
+import { ENGINE_FIGURE_LABELS, ENGINE_FIGURES } from '../../../shared/engine-figures';
+import { BREAKER, formatFigure, formatScore, TRENDS } from './insight-format';
 import './team.css';
 
 const engineName = (engine: EngineProfile) => (engine.model ? `${engine.label} (${engine.model})` : engine.label);
@@ -78,7 +79,7 @@ function EngineCard({ engine }: { engine: EngineProfile }) {
           <tbody>
             {engine.figures.map((figure) => (
               <tr key={figure.id}>
-                <th scope="row">{FIGURE_NAMES[figure.id]}</th>
+                <th scope="row">{ENGINE_FIGURE_LABELS[figure.id]}</th>
                 <td>{formatFigure(figure.id, figure.value)}</td>
                 <td>{formatFigure(figure.id, figure.baseline)}</td>
                 <td>{formatFigure(figure.id, figure.target)}</td>
@@ -117,9 +118,9 @@ function Comparison({ engines }: { engines: EngineProfile[] }) {
                 <td key={engine.provider}>{formatScore(engine.score)}</td>
               ))}
             </tr>
-            {FIGURE_ORDER.map((id) => (
+            {ENGINE_FIGURES.map((id) => (
               <tr key={id}>
-                <th scope="row">{FIGURE_NAMES[id]}</th>
+                <th scope="row">{ENGINE_FIGURE_LABELS[id]}</th>
                 {engines.map((engine) => (
                   <td key={engine.provider}>{formatFigure(id, engine.figures.find((f) => f.id === id)?.value)}</td>
                 ))}

@@ -1,11 +1,6 @@
 /** Names and units of what the Engines, Caching and Optimization tabs show; a missing figure reads "—". */
-import { ENGINE_FIGURE_LABELS } from '../../../shared/engine-figures';
 import type { EngineFigureId, EngineProfile } from '../../../shared/insight';
 import { DASH, formatDuration, formatNumber, formatRate } from './format';
-
-export const FIGURE_NAMES = ENGINE_FIGURE_LABELS;
-
-export const FIGURE_ORDER = Object.keys(FIGURE_NAMES) as EngineFigureId[];
 
 export function formatFigure(id: EngineFigureId, value: number | null | undefined): string {
   return id.endsWith('_ms') ? formatDuration(value) : formatRate(value);
