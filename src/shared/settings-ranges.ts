@@ -2,7 +2,7 @@
  * The ranges and defaults of every setting, as plain data: the zod schema in settings.ts is built
  * from them, and the renderer's Settings form reads them without bundling zod.
  */
-import type { CULTURE_SOURCE_IDS, ProviderId } from './vocabulary';
+import type { CULTURE_SOURCE_IDS, PaperSize, ProviderId, ReportTemplate } from './vocabulary';
 
 export interface NumberRange {
   min: number;
@@ -64,4 +64,6 @@ export const SETTINGS_DEFAULTS = {
   cache: { l1MaxMb: 32, ttlMinMinutes: 10, ttlMaxDays: 90, l2MaxMb: 256, preload: true, preloadPerLookup: 3 },
   /** The team cache (L3, Redis): an empty url is off. */
   teamCache: { url: '', tls: false, mode: 'single' as (typeof TEAM_CACHE_MODES)[number] },
+  /** The PDF report's defaults: a client report on A4. */
+  report: { template: 'client' as ReportTemplate, paper: 'a4' as PaperSize },
 };

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { MAX_EXTRA_SERVERS, SETTINGS_DEFAULTS, SETTINGS_RANGES, TEAM_CACHE_MODES, TEMPERATURE_MODES, type NumberRange, type TemperatureMode } from './settings-ranges';
-import { CULTURE_SOURCE_IDS, PROVIDER_IDS } from './vocabulary';
+import { CULTURE_SOURCE_IDS, PAPER_SIZES, PROVIDER_IDS, REPORT_TEMPLATES } from './vocabulary';
 
 export { SETTINGS_DEFAULTS, SETTINGS_RANGES, TEMPERATURE_MODES, type TemperatureMode };
 
@@ -74,6 +74,7 @@ const teamCacheFields = {
   tls: z.boolean(),
   mode: z.enum(TEAM_CACHE_MODES),
 };
+const reportFields = { template: z.enum(REPORT_TEMPLATES), paper: z.enum(PAPER_SIZES) };
 const teamCacheOptional = { username: z.string().trim().min(1).max(200).optional(), sentinelName: z.string().trim().min(1).max(200).optional() };
 
 /** A stored section: each field falls back to its default, so settings saved by an older version still load. */
@@ -101,6 +102,7 @@ export const settingsSchema = z.object({
   cache: section(cacheFields, SETTINGS_DEFAULTS.cache),
   /** Password and team key sealed in app.db like API keys. */
   teamCache: z.object({ ...section(teamCacheFields, SETTINGS_DEFAULTS.teamCache).unwrap().shape, ...teamCacheOptional, password: apiKey.optional(), teamKey: apiKey.optional() }).default(SETTINGS_DEFAULTS.teamCache),
+  report: section(reportFields, SETTINGS_DEFAULTS.report),
 });
 
 export type AppSettings = z.output<typeof settingsSchema>;
@@ -123,6 +125,7 @@ export const settingsViewSchema = z.object({
   monitor: z.object(monitorFields),
   cache: z.object(cacheFields),
   teamCache: z.object({ ...teamCacheFields, username: z.string().nullable(), sentinelName: z.string().nullable(), passwordSet: z.boolean(), teamKeySet: z.boolean() }),
+  report: z.object(reportFields),
   /** How keys are sealed in app.db: with the OS keychain (the desktop app) or with secret.key in the data folder (browser mode, the CLI). */
   keyStorage: z.enum(['os_keychain', 'key_file']),
   /** Why the saved settings could not be used, when they could not. */
@@ -144,6 +147,7 @@ export const settingsChangeSchema = z
     monitor: z.strictObject(monitorFields).partial(),
     cache: z.strictObject(cacheFields).partial(),
     teamCache: z.strictObject({ ...teamCacheFields, username: keyChange, sentinelName: keyChange, password: keyChange, teamKey: keyChange }).partial(),
+    report: z.strictObject(reportFields).partial(),
   })
   .partial();
 

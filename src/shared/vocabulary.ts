@@ -26,6 +26,12 @@ export type TracePhase = (typeof TRACE_PHASES)[number];
 export const EXPORT_FORMATS = ['pdf', 'json', 'csv', 'md', 'tinytroupe'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** A PDF report for the client (insight only) or for the team (with how the run was made). */
+export const REPORT_TEMPLATES = ['client', 'internal'] as const;
+export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
 /** The id prefix of a run summary that was not saved (a single persona made for an existing run). */
 export const UNSAVED_RUN_PREFIX = 'unsaved-';
 

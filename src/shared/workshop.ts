@@ -18,7 +18,25 @@ export const workshopSchema = z.object({
   archivedAt: z.string().nullable(),
   runCount: z.number(),
   personaCount: z.number(),
+  /** The report's accent colour (#rrggbb); null for the default blue. */
+  accent: z.string().nullable(),
+  /** Whether a logo is set for the report's cover (its bytes come from workshops:logo). */
+  hasLogo: z.boolean(),
 });
+
+/** An accent colour as the colour picker gives it. */
+export const accentSchema = z.string().trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'must be a colour such as #3b5bdb');
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export const MAX_LOGO_BYTES = 512 * 1024;
+/** A cover logo: PNG, JPEG or SVG, at most 512 KB, sent as base64. */
+export const logoSchema = z.strictObject({
+  mimeType: z.enum(LOGO_MIME_TYPES, { message: 'must be a PNG, JPEG or SVG image' }),
+  base64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+    .refine((b) => Math.floor((b.length * 3) / 4) <= MAX_LOGO_BYTES, `must be at most ${MAX_LOGO_BYTES / 1024} KB: use a smaller image`),
+});
+export type WorkshopLogo = z.output<typeof logoSchema>;
 
 /** What a user types for a workshop: trimmed, bounded; an empty client or description means none. */
 const optionalText = (max: number) =>

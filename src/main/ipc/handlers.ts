@@ -107,11 +107,16 @@ export function createHandlers(core: Core): Handlers {
     'personas:restore': async ({ personaId, version }) => core.workshops.restorePersona(personaId, version),
     'personas:undo': async ({ personaId }) => core.workshops.undoEdit(personaId),
 
-    'reports:export': async ({ requestId, runId, format }) =>
+    'reports:export': async ({ requestId, runId, format, template, paper }) =>
       exports.run(requestId, async (signal) => {
-        const { bytes, fileName, mimeType } = await core.reports.export(runId, format, signal);
+        const { bytes, fileName, mimeType } = await core.reports.export(runId, format, signal, { ...(template ? { template } : {}), ...(paper ? { paper } : {}) });
         return { fileName, mimeType, base64: bytes.toString('base64') };
       }),
+
+    'runs:summary': async ({ runId }) => core.summaries.ofRun(runId),
+    'workshops:branding': async ({ workshopId, ...branding }) => core.workshops.setBranding(workshopId, branding),
+    'workshops:logo': async ({ workshopId }) => ({ logo: core.workshops.logo(workshopId) }),
+    'reports:cover-preview': async ({ workshopId, ...branding }) => ({ html: core.reports.coverPreview(workshopId, branding) }),
 
     'reports:cancel': async ({ requestId }) => exports.cancel(requestId),
 

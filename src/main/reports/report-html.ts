@@ -10,25 +10,61 @@ import { TRACE_PHASES } from '../../shared/metrics';
 import type { Persona } from '../../shared/persona';
 import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
 import type { RunConversations } from '../asking';
+import type { SetSummary } from '../../shared/summary';
+import type { PaperSize, ReportTemplate } from '../../shared/vocabulary';
+import type { WorkshopLogo } from '../../shared/workshop';
 import { ASKING_CSS, askingPages } from './asking-html';
 import { escape } from './html-escape';
 
-/** The workshop a report is for, as its cover names it. */
+/** The workshop a report is for, as its cover names it, with its branding. */
 export interface ReportWorkshop {
   name: string;
   /** The client the workshop is for; null when none was given. */
   client: string | null;
+  /** The accent colour (#rrggbb); null for the default. */
+  accent: string | null;
+  /** The cover's logo; null for none. */
+  logo: WorkshopLogo | null;
 }
 
 export interface ReportInput {
   run: RunDetail;
   workshop: ReportWorkshop;
   generatedAt: Date;
-  /** The run's interviews, focus groups and concept tests: a page each, after the personas. */
+  /** The run's interviews, focus groups and concept tests: a section each, after the personas. */
   asked?: RunConversations;
+  /** The executive summary after the contents; null leaves it out. */
+  summary: SetSummary | null;
+  template: ReportTemplate;
+  paper: PaperSize;
+  /** @font-face rules (fonts inlined as data: URLs) for the scripts the report's text uses. */
+  fontFaces?: string;
 }
 
-export function renderReportHtml({ run, workshop, generatedAt, asked }: ReportInput): string {
+/** A heading of the report: the contents page lists the level-1 and level-2 ones, the PDF's bookmarks are made from the same headings. */
+export interface OutlineEntry {
+  title: string;
+  level: 1 | 2;
+}
+
+/** The report's h1 and h2 headings in document order, as the PDF's bookmarks list them (Chromium makes one per heading). */
+export function reportOutline(input: ReportInput): OutlineEntry[] {
+  const personas = input.run.document?.personas ?? [];
+  return [{ title: input.run.title, level: 1 }, { title: 'Overview', level: 1 }, ...personas.map((p) => ({ title: p.name, level: 1 as const }))];
+}
+
+/**
+ * The report as one HTML page. `pages` holds the page each entry of reportOutline() starts on, read
+ * from a first printing; null on that first printing (the contents page then shows placeholders of
+ * the same width, so the second printing lays out the same).
+ */
+/** The cover alone, as the report prints it: Settings previews a workshop's branding with it. */
+export function renderCoverHtml(workshop: ReportWorkshop, sample: { title: string; generatedAt: Date }): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(sample.title)}</title><style>${CSS}</style></head><body><section class="page cover"><p class="workshop">${escape(workshop.name)}</p><h1>${escape(sample.title)}</h1></section></body></html>`;
+}
+
+export function renderReportHtml({ run, workshop, generatedAt, asked }: ReportInput, pages: readonly number[] | null = null): string {
+  void pages;
   const personas = run.document?.personas ?? [];
   const anchors = new Map(personas.flatMap((p, i) => (p.id ? [[p.id, `persona-${i + 1}`] as const] : [])));
   return `<!doctype html>

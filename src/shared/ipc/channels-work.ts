@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { briefInputSchema, briefUnderstandingSchema } from '../brief';
 import { personaDocumentSchema, personaSimpleSchema } from '../persona';
 import { providerInfoSchema } from '../performance';
-import { EXPORT_FORMATS, PROVIDER_IDS } from '../vocabulary';
-import { deletionPreviewSchema, fallbackSchema, personaVersionSchema, runDetailSchema, runSummarySchema, runTitleSchema, workshopFieldsSchema, workshopSchema } from '../workshop';
+import { setSummarySchema } from '../summary';
+import { EXPORT_FORMATS, PAPER_SIZES, PROVIDER_IDS, REPORT_TEMPLATES } from '../vocabulary';
+import { accentSchema, logoSchema, deletionPreviewSchema, fallbackSchema, personaVersionSchema, runDetailSchema, runSummarySchema, runTitleSchema, workshopFieldsSchema, workshopSchema } from '../workshop';
 import { deletedSchema, empty, id, type ChannelTable } from './contract-parts';
 import { plainJsonObject } from './plain-data';
 
@@ -127,8 +128,30 @@ export const workChannels = {
       requestId: z.uuid('must be a UUID that names this export, so it can be cancelled'),
       runId: id,
       format: z.enum(EXPORT_FORMATS),
+      /** PDF only: the client report (insight) or the internal one (with how the run was made); absent, the settings' default. */
+      template: z.enum(REPORT_TEMPLATES).optional(),
+      /** PDF only: A4 or US Letter; absent, the settings' default. */
+      paper: z.enum(PAPER_SIZES).optional(),
     }),
     response: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
+  'runs:summary': {
+    request: z.strictObject({ runId: id }),
+    response: setSummarySchema,
+  },
+  'workshops:branding': {
+    /** Sets the report's accent and logo for a workshop: a value sets it, null removes it, absent leaves it. */
+    request: z.strictObject({ workshopId: id, accent: accentSchema.nullable().optional(), logo: logoSchema.nullable().optional() }),
+    response: workshopSchema,
+  },
+  'workshops:logo': {
+    request: z.strictObject({ workshopId: id }),
+    response: z.object({ logo: logoSchema.nullable() }),
+  },
+  'reports:cover-preview': {
+    /** The report's cover as it would print for this workshop (its saved branding, or the accent and logo given here to preview before saving). */
+    request: z.strictObject({ workshopId: id, accent: accentSchema.nullable().optional(), logo: logoSchema.nullable().optional() }),
+    response: z.object({ html: z.string() }),
   },
   'reports:cancel': {
     request: z.strictObject({ requestId: z.uuid('must be the UUID given to reports:export') }),
