@@ -4,6 +4,17 @@ export type Level = (typeof LEVELS)[number];
 
 export const CULTURAL_CATEGORIES = ['music', 'movies', 'tv', 'books', 'brands', 'food', 'podcasts', 'destinations'] as const;
 export type CulturalCategory = (typeof CULTURAL_CATEGORIES)[number];
+/** The cultural categories as people read them (TV, not Tv): the workshop and the report show these. */
+export const CATEGORY_LABELS: Record<CulturalCategory, string> = {
+  music: 'Music',
+  movies: 'Film',
+  tv: 'TV',
+  books: 'Books',
+  brands: 'Brands',
+  food: 'Food',
+  podcasts: 'Podcasts',
+  destinations: 'Destinations',
+};
 
 export const INCOME_BRACKETS = ['low', 'lower-middle', 'middle', 'upper-middle', 'high'] as const;
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const;

@@ -13,14 +13,54 @@ import { escape } from './html-escape';
 /** Persona id → its page's anchor ("persona-3"). */
 export type PersonaAnchors = ReadonlyMap<string, string>;
 
-export function askingPages(asked: RunConversations, anchors: PersonaAnchors): string {
+/** A heading of these sections, for the report's contents and bookmarks. */
+export interface AskingHeading {
+  title: string;
+  level: 1 | 2;
+  anchor: string;
+}
+
+export interface AskingSections {
+  html: string;
+  headings: AskingHeading[];
+}
+
+/** Interviews, focus groups and concept tests, oldest first: a section each (a level-1 heading) with a page per item (a level-2 heading). */
+export function askingSections(asked: RunConversations, anchors: PersonaAnchors): AskingSections {
+  const headings: AskingHeading[] = [];
+  const pages: string[] = [];
+  const section = <T>(title: string, key: string, items: readonly T[], page: (item: T, index: number, heading: HeadingMarkup) => string, itemTitle: (item: T, index: number) => string) => {
+    items.forEach((item, index) => {
+      const anchor = `${key}-${index + 1}`;
+      if (index === 0) headings.push({ title, level: 1, anchor: key });
+      const title2 = headline(itemTitle(item, index));
+      headings.push({ title: title2, level: 2, anchor });
+      const opener = index === 0 ? `<h1 class="section-title" id="${key}">${escape(title)}</h1>` : '';
+      pages.push(page(item, index, { opener, h2: `<h2 id="${anchor}">${escape(title2)}</h2>` }));
+    });
+  };
   const tests = [...asked.conceptTests].reverse();
-  return [
-    ...[...asked.interviews].reverse().map((i) => interviewPage(i, anchors)),
-    ...[...asked.focusGroups].reverse().map((g) => focusGroupPage(g, anchors)),
-    ...tests.map((t, i) => conceptPage(t, i + 1, anchors)),
-    tests.length > 1 ? comparisonPage(tests) : '',
-  ].join('\n');
+  section('Interviews', 'interviews', [...asked.interviews].reverse(), (i, _n, h) => interviewPage(i, anchors, h), (i) => `${i.title} (${i.personaName})`);
+  section('Focus groups', 'focus-groups', [...asked.focusGroups].reverse(), (g, _n, h) => focusGroupPage(g, anchors, h), (g) => g.question);
+  section('Concept tests', 'concept-tests', tests, (t, n, h) => conceptPage(t, n + 1, anchors, h), (t, n) => `Concept ${n + 1}: ${t.concept.text}`);
+  if (tests.length > 1) {
+    headings.push({ title: 'The concepts side by side', level: 2, anchor: 'concepts-compared' });
+    pages.push(comparisonPage(tests));
+  }
+  return { html: pages.join('\n'), headings };
+}
+
+interface HeadingMarkup {
+  /** The section's level-1 heading on its first page, else empty. */
+  opener: string;
+  h2: string;
+}
+
+/** A heading short enough for the contents line and a bookmark: the full text stays on the page. */
+function headline(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= 90 ? flat : `${chars.slice(0, 88).join('').replace(/\s+\S*$/, '')}…`;
 }
 
 function who(personaId: string, name: string, anchors: PersonaAnchors): string {
@@ -40,10 +80,11 @@ function answerText(answer: Answer): string {
   return `${text}${answer.cut ? ` <span class="cut">(cut: ${escape(answer.cutReason ?? 'stopped before its end')})</span>` : ''}`;
 }
 
-function interviewPage(interview: Interview, anchors: PersonaAnchors): string {
+function interviewPage(interview: Interview, anchors: PersonaAnchors, heading: HeadingMarkup): string {
   return `<section class="page asking">
+  ${heading.opener}
   <p class="kicker">Interview</p>
-  <h2>${escape(interview.title)}</h2>
+  ${heading.h2}
   <p class="who">With ${who(interview.personaId, interview.personaName, anchors)} · ${interview.turns} ${interview.turns === 1 ? 'question' : 'questions'} · ${escape(new Date(interview.updatedAt).toUTCString())}</p>
   ${engineNote(interview.history.map((t) => t.answer))}
   <dl class="turns">${interview.history
@@ -52,36 +93,40 @@ function interviewPage(interview: Interview, anchors: PersonaAnchors): string {
 </section>`;
 }
 
-function focusGroupPage(group: FocusGroup, anchors: PersonaAnchors): string {
+function focusGroupPage(group: FocusGroup, anchors: PersonaAnchors, heading: HeadingMarkup): string {
   const names = new Map(group.answers.map((a) => [a.personaId, a.personaName]));
   const people = (ids: readonly string[]) => (ids.length ? ids.map((id) => who(id, names.get(id) ?? id, anchors)).join(', ') : '—');
   const { summary } = group;
   return `<section class="page asking">
+  ${heading.opener}
   <p class="kicker">Focus group</p>
-  <h2>${escape(group.question)}</h2>
+  ${heading.h2}
+  <p class="asked">${escape(group.question)}</p>
   <p class="who">${group.answers.length} personas · ${escape(new Date(group.askedAt).toUTCString())}</p>
   ${engineNote(group.answers.map((a) => a.answer))}
   <table class="glance answers"><thead><tr><th>Persona</th><th>Answer</th></tr></thead><tbody>${group.answers
     .map((a) => `<tr><td>${who(a.personaId, a.personaName, anchors)}</td><td class="quote">${answerText(a.answer)}</td></tr>`)
     .join('')}</tbody></table>
-  <h3>Summary</h3>
+  <p class="label">Summary</p>
   ${summary.themes.length ? `<ul class="themes">${summary.themes.map((t) => `<li><strong>${escape(t.label)}</strong> (${people(t.personaIds)})${t.quotes.length ? `<ul>${t.quotes.map((q) => `<li class="quote">“${escape(q.text)}” — ${who(q.personaId, q.personaName, anchors)}</li>`).join('')}</ul>` : ''}</li>`).join('')}</ul>` : '<p>No themes stood out.</p>'}
   <dl class="facts small"><div><dt>Agree</dt><dd>${people(summary.agree)}</dd></div><div><dt>Object</dt><dd>${people(summary.object)}</dd></div></dl>
 </section>`;
 }
 
-function conceptPage(test: ConceptTest, index: number, anchors: PersonaAnchors): string {
+function conceptPage(test: ConceptTest, index: number, anchors: PersonaAnchors, heading: HeadingMarkup): string {
   const { summary } = test;
   const counted = (rows: ReadonlyArray<{ text: string; count: number }>) => (rows.length ? `<ul>${rows.map((r) => `<li>${escape(r.text)} <span class="num">× ${r.count}</span></li>`).join('')}</ul>` : '<p>None.</p>');
   return `<section class="page asking concept">
+  ${heading.opener}
   <p class="kicker">Concept test ${index}</p>
-  <h2>${escape(test.concept.text)}</h2>
+  ${heading.h2}
+  <p class="asked">${escape(test.concept.text)}</p>
   <p class="who">${test.concept.price ? `Price: ${escape(test.concept.price)} · ` : ''}${test.verdicts.length} personas · mean likelihood ${summary.mean.toFixed(1)} of 5 · ${escape(new Date(test.testedAt).toUTCString())}</p>
   ${engineNote(test.verdicts)}
   <figure class="chart">${likelihoodChart(summary.distribution)}<figcaption>How likely each persona is to buy or use it, from 1 (would not) to 5 (certainly would).</figcaption></figure>
-  <div class="two"><div><h3>Top reasons</h3>${counted(summary.topReasons)}</div><div><h3>Top objections</h3>${counted(summary.topObjections)}</div></div>
-  ${summary.segments.length ? `<h3>Segments that differ</h3><table class="glance"><thead><tr><th>By</th><th>Segment</th><th>Mean</th><th>Personas</th></tr></thead><tbody>${summary.segments.map((s) => `<tr><td>${escape(s.by)}</td><td>${escape(s.label)}</td><td class="num">${s.mean.toFixed(1)}</td><td class="num">${s.personas}</td></tr>`).join('')}</tbody></table>` : ''}
-  <h3>Each persona</h3>
+  <div class="blocks"><div class="block"><p class="label">Top reasons</p>${counted(summary.topReasons)}</div><div class="block"><p class="label">Top objections</p>${counted(summary.topObjections)}</div></div>
+  ${summary.segments.length ? `<p class="label">Segments that differ</p><table class="glance"><thead><tr><th>By</th><th>Segment</th><th>Mean</th><th>Personas</th></tr></thead><tbody>${summary.segments.map((s) => `<tr><td>${escape(s.by)}</td><td>${escape(s.label)}</td><td class="num">${s.mean.toFixed(1)}</td><td class="num">${s.personas}</td></tr>`).join('')}</tbody></table>` : ''}
+  <p class="label">Each persona</p>
   <table class="glance"><thead><tr><th>Persona</th><th>Likelihood</th><th>Why</th><th>What would change their mind</th></tr></thead><tbody>${test.verdicts
     .map((v) => `<tr><td>${who(v.personaId, v.personaName, anchors)}</td><td class="num">${v.likelihood}</td><td class="quote">${[...v.reasons.map((r) => `+ ${escape(r.text)}`), ...v.objections.map((o) => `− ${escape(o.text)}`)].join('<br>') || '—'}${v.rules.length ? `<div class="rules">${v.rules.map(escape).join('<br>')}</div>` : ''}</td><td>${escape(v.changeMind) || '—'}</td></tr>`)
     .join('')}</tbody></table>
@@ -91,7 +136,7 @@ function conceptPage(test: ConceptTest, index: number, anchors: PersonaAnchors):
 function comparisonPage(tests: readonly ConceptTest[]): string {
   return `<section class="page asking">
   <p class="kicker">Concept tests</p>
-  <h2>The concepts side by side</h2>
+  <h2 id="concepts-compared">The concepts side by side</h2>
   <table class="glance"><thead><tr><th>#</th><th>Concept</th><th>Price</th><th>Mean</th><th>1</th><th>2</th><th>3</th><th>4</th><th>5</th></tr></thead><tbody>${tests
     .map((t, i) => `<tr><td>${i + 1}</td><td>${escape(t.concept.text)}</td><td>${escape(t.concept.price ?? '—')}</td><td class="num">${t.summary.mean.toFixed(1)}</td>${t.summary.distribution.map((n) => `<td class="num">${n}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>
@@ -105,13 +150,14 @@ export function likelihoodChart(distribution: readonly number[]): string {
   const bars = distribution.map((count, i) => {
     const x = 30 + i * 62;
     const h = Math.round((count / max) * 110);
-    return `<rect x="${x}" y="${base - h}" width="${barWidth}" height="${h}" fill="#3b5bdb" rx="3"/><text x="${x + barWidth / 2}" y="${base - h - 6}" text-anchor="middle" font-size="13" fill="#1d1f24">${count}</text><text x="${x + barWidth / 2}" y="${base + 18}" text-anchor="middle" font-size="13" fill="#5f6470">${i + 1}</text>`;
+    return `<rect x="${x}" y="${base - h}" width="${barWidth}" height="${h}" style="fill:var(--accent, #3b5bdb)" rx="3"/><text x="${x + barWidth / 2}" y="${base - h - 6}" text-anchor="middle" font-size="13" fill="#1d1f24">${count}</text><text x="${x + barWidth / 2}" y="${base + 18}" text-anchor="middle" font-size="13" fill="#5f6470">${i + 1}</text>`;
   });
   const label = `Likelihood distribution: ${distribution.map((n, i) => `${n} at ${i + 1}`).join(', ')}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escape(label)}"><title>${escape(label)}</title><line x1="20" y1="${base}" x2="${width - 10}" y2="${base}" stroke="#c9c6bd"/>${bars.join('')}</svg>`;
 }
 
 export const ASKING_CSS = `
+.asking .kicker { margin-top: 1mm; }
 .asking .engine { color: #5f6470; font-size: 9pt; margin: 0 0 3mm; }
 .turns { margin: 0; }
 .turns div { margin-bottom: 2.5mm; }
@@ -124,5 +170,6 @@ export const ASKING_CSS = `
 .chart { margin: 2mm 0 4mm; }
 .chart figcaption { color: #5f6470; font-size: 9pt; }
 .rules { color: #5f6470; font-size: 8.5pt; font-style: normal; margin-top: 1mm; }
-a { color: #3b5bdb; text-decoration: none; }
+a { color: var(--accent); text-decoration: none; }
+.asked { font-size: 11pt; font-weight: 600; margin: 0 0 3mm; }
 `;

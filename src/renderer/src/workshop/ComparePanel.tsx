@@ -1,11 +1,10 @@
 /** Two to four personas side by side, field by field. */
 import type { ReactNode } from 'react';
 import type { Persona } from '../../../shared/persona';
-import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
+import { CATEGORY_LABELS, CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
 import { announce } from '../app/announcer';
 import { FOCUS_IDS, focusWhenShown } from '../app/focus';
 import { plural } from '../ui/labels';
-import { CATEGORY_LABELS } from './persona-labels';
 import { useSelectionState } from './selection-state';
 
 function Items({ items }: { items: readonly string[] }) {

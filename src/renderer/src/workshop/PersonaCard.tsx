@@ -2,14 +2,15 @@
 import { memo, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { Persona } from '../../../shared/persona';
-import { CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
+import { CATEGORY_LABELS, CULTURAL_CATEGORIES } from '../../../shared/vocabulary';
+import { initialsOf } from '../../../shared/initials';
 import { useQueryClient } from '@tanstack/react-query';
 import { announce } from '../app/announcer';
 import { FOCUS_IDS, focusWhenShown, revealPanel } from '../app/focus';
 import { engineLabel, plural } from '../ui/labels';
 import { InterviewButton } from '../asking/InterviewButton';
 import { AllFields } from './AllFields';
-import { CATEGORY_LABELS, fieldValueText, inSentence, pointerLabels } from './persona-labels';
+import { fieldValueText, inSentence, pointerLabels } from './persona-labels';
 import { PersonaEditor } from './PersonaEditor';
 import { useIsRegenerating, useRegeneratePersona } from './persona-mutations';
 import { usePersonaHistory } from './persona-versions';
@@ -141,13 +142,6 @@ export const PersonaCard = memo(function PersonaCard({ persona, runId, provider,
     </article>
   );
 });
-
-/** First and last capitalised words: "Nor Azizah binti Azlan" → "NA", "Thilagavathy a/p Ramasamy" → "TR". */
-function initialsOf(name: string): string {
-  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  if (words.length === 0) return name.slice(0, 1).toUpperCase();
-  return `${words[0]![0]}${words.length > 1 ? words.at(-1)![0] : ''}`;
-}
 
 /** Where the persona came from and what was done to it, in words (the tooltip names the fields). */
 function Badges({ persona, provider, edited, pinned }: { persona: Persona; provider: string; edited: boolean; pinned: boolean }) {

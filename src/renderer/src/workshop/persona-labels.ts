@@ -1,17 +1,6 @@
 /** The words the workshop shows for the persona document's keys and values: never a raw key, id or JSON pointer. */
-import type { CulturalCategory, Level } from '../../../shared/vocabulary';
+import { CATEGORY_LABELS, type Level } from '../../../shared/vocabulary';
 import { engineLabel } from '../ui/labels';
-
-export const CATEGORY_LABELS: Record<CulturalCategory, string> = {
-  music: 'Music',
-  movies: 'Film',
-  tv: 'TV',
-  books: 'Books',
-  brands: 'Brands',
-  food: 'Food',
-  podcasts: 'Podcasts',
-  destinations: 'Destinations',
-};
 
 /** Every key of a persona, its location, B2B profile and meta, in the order All fields lists them. */
 const FIELD_LABELS: Record<string, string> = {

@@ -1,0 +1,61 @@
+/**
+ * The report's first two pages: a cover with the workshop's identity (logo, accent, client, run
+ * title, date) and a contents page whose page numbers come from a first printing (report-html.ts).
+ */
+import type { ReportTemplate } from '../../shared/vocabulary';
+import type { WorkshopLogo } from '../../shared/workshop';
+import { escape } from './html-escape';
+
+export interface CoverFacts {
+  workshop: string;
+  client: string | null;
+  logo: WorkshopLogo | null;
+  title: string;
+  brief: string;
+  template: ReportTemplate;
+  generatedAt: Date;
+  /** Label and value pairs under the brief (personas, market, ages, and for the team, the engine). */
+  facts: ReadonlyArray<readonly [string, string]>;
+}
+
+/** "6 December 2026": a date a client reads the same wherever the report was made. */
+export function longDate(date: Date): string {
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function coverPage(cover: CoverFacts): string {
+  const logo = cover.logo ? `<img class="logo" src="data:${cover.logo.mimeType};base64,${cover.logo.base64}" alt="${escape(cover.client ?? cover.workshop)} logo">` : '<span></span>';
+  const kind = cover.template === 'client' ? 'Persona workshop report' : 'Internal workshop report';
+  return `<section class="cover" id="cover">
+  <div class="cover-top">${logo}<p class="report-kind">${kind}</p></div>
+  <div class="cover-band">
+    <p class="workshop">${escape(cover.workshop)}</p>
+    <h1>${escape(cover.title)}</h1>
+    ${cover.client ? `<p class="for">Prepared for ${escape(cover.client)}</p>` : ''}
+  </div>
+  <div class="cover-body">
+    <p class="brief">${escape(cover.brief)}</p>
+    <dl class="cover-facts">${cover.facts.map(([label, value]) => `<div><dt>${escape(label)}</dt><dd>${escape(value)}</dd></div>`).join('')}</dl>
+    <div class="cover-foot"><span>${escape(longDate(cover.generatedAt))}</span><span>${cover.template === 'client' ? (cover.client ? `Confidential · prepared for ${escape(cover.client)}` : 'Confidential') : 'Internal · includes how the run was made'}</span></div>
+  </div>
+</section>`;
+}
+
+export interface ContentsEntry {
+  title: string;
+  level: 1 | 2;
+  anchor: string;
+}
+
+/**
+ * The contents page: an entry per heading after it, with the page it starts on. Without pages (the
+ * first printing) each number is a placeholder in the same fixed-width column, so nothing moves.
+ */
+export function contentsPage(entries: readonly ContentsEntry[], pages: readonly number[] | null): string {
+  return `<section class="page contents" id="contents">
+  <h1 class="section-title">Contents</h1>
+  <ol class="toc">${entries
+    .map((entry, i) => `<li class="l${entry.level}"><a href="#${entry.anchor}"><span class="title">${escape(entry.title)}</span><span class="page-no">${pages ? pages[i] ?? '' : '00'}</span></a></li>`)
+    .join('')}</ol>
+</section>`;
+}
