@@ -170,6 +170,6 @@ export const ASKING_CSS = `
 .chart { margin: 2mm 0 4mm; }
 .chart figcaption { color: #5f6470; font-size: 9pt; }
 .rules { color: #5f6470; font-size: 8.5pt; font-style: normal; margin-top: 1mm; }
-a { color: var(--accent); text-decoration: none; }
+a { color: var(--accent-text); text-decoration: none; }
 .asked { font-size: 11pt; font-weight: 600; margin: 0 0 3mm; }
 `;

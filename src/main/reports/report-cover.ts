@@ -34,12 +34,18 @@ export function coverPage(cover: CoverFacts): string {
     ${cover.client ? `<p class="for">Prepared for ${escape(cover.client)}</p>` : ''}
   </div>
   <div class="cover-body">
-    <p class="brief">${escape(cover.brief)}</p>
+    ${sameText(cover.brief, cover.title) ? '' : `<p class="brief">${escape(cover.brief)}</p>`}
     <dl class="cover-facts">${cover.facts.map(([label, value]) => `<div><dt>${escape(label)}</dt><dd>${escape(value)}</dd></div>`).join('')}</dl>
     <div class="cover-foot"><span>${escape(longDate(cover.generatedAt))}</span><span>${cover.template === 'client' ? (cover.client ? `Confidential · prepared for ${escape(cover.client)}` : 'Confidential') : 'Internal · includes how the run was made'}</span></div>
   </div>
 </section>`;
 }
+
+/** A title made from the brief is not repeated under it. */
+const sameText = (a: string, b: string) => {
+  const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return plain(a).startsWith(plain(b).replace(/…$/, '').trim());
+};
 
 export interface ContentsEntry {
   title: string;

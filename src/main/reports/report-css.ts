@@ -27,6 +27,11 @@ export function inkOn(accent: string): string {
   return (1.05 / (luminance + 0.05)) >= ((luminance + 0.05) / 0.05) ? '#ffffff' : '#15171c';
 }
 
+/** The accent as text on white: a light accent (yellow) is darkened until it reads. */
+function textAccent(accent: string): string {
+  return inkOn(accent) === '#ffffff' ? accent : `color-mix(in srgb, ${accent} 45%, black)`;
+}
+
 /** A CSS string literal of any text: every character outside plain ASCII letters, digits and spaces as an escape. */
 export function cssString(text: string): string {
   return `"${[...text.replace(/\s+/g, ' ')].map((c) => (/[A-Za-z0-9 .,:;·()-]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join('')}"`;
@@ -37,7 +42,7 @@ export const FONT_STACK = `'Noto Sans', 'Noto Sans Arabic', 'Noto Sans SC', 'Dej
 export function reportCss({ accent, paper, footer }: ReportStyle): string {
   const size = PAPER_MM[paper];
   return `
-:root { --accent: ${accent}; --on-accent: ${inkOn(accent)}; --accent-soft: color-mix(in srgb, ${accent} 10%, white); --ink: #1b1d22; --muted: #5d6270; --rule: #e3e1db; --soft: #f6f5f1; }
+:root { --accent: ${accent}; --accent-text: ${textAccent(accent)}; --on-accent: ${inkOn(accent)}; --accent-soft: color-mix(in srgb, ${accent} 10%, white); --ink: #1b1d22; --muted: #5d6270; --rule: #e3e1db; --soft: #f6f5f1; }
 @page {
   size: ${size.css};
   margin: 17mm 17mm 20mm;
@@ -55,7 +60,7 @@ h2 { font-size: 14pt; line-height: 1.2; margin: 7mm 0 2.5mm; font-weight: 700; b
 p { margin: 0 0 2.5mm; }
 a { color: inherit; text-decoration: none; }
 .label { font-size: 7.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin: 0 0 1.5mm; break-after: avoid; }
-.kicker { font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.1em; color: var(--accent); margin: 0 0 2mm; }
+.kicker { font-size: 8pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.1em; color: var(--accent-text); margin: 0 0 2mm; }
 .muted { color: var(--muted); }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .section-title { border-bottom: 0.6mm solid var(--accent); padding-bottom: 2mm; }
@@ -90,7 +95,7 @@ a { color: inherit; text-decoration: none; }
 .lead { font-size: 12pt; line-height: 1.5; color: #2a2d34; margin: 0 0 5mm; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 0 0 2mm; }
 .tile { background: var(--accent-soft); border-radius: 2mm; padding: 3mm 4mm; }
-.tile .value { font-size: 16pt; font-weight: 700; color: var(--accent); line-height: 1.1; display: block; }
+.tile .value { font-size: 16pt; font-weight: 700; color: var(--accent-text); line-height: 1.1; display: block; }
 .tile .what { font-size: 8pt; color: var(--muted); }
 .segments { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 8mm; margin: 2mm 0 1mm; }
 .segment ul { list-style: none; margin: 0; padding: 0; }
@@ -114,7 +119,7 @@ table.themes { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
 .differences li { margin-bottom: 1.2mm; }
 .implications { margin: 0; padding: 0; list-style: none; counter-reset: step; }
 .implications li { counter-increment: step; position: relative; padding: 2.5mm 3mm 2.5mm 10mm; margin-bottom: 2mm; background: var(--soft); border-radius: 2mm; break-inside: avoid; }
-.implications li::before { content: counter(step); position: absolute; left: 3mm; top: 2.3mm; font-weight: 700; color: var(--accent); }
+.implications li::before { content: counter(step); position: absolute; left: 3mm; top: 2.3mm; font-weight: 700; color: var(--accent-text); }
 .method { font-size: 8pt; color: var(--muted); margin-top: 5mm; border-top: 0.2mm solid var(--rule); padding-top: 2mm; }
 
 /* The personas at a glance. */
@@ -134,13 +139,15 @@ table.glance { width: 100%; border-collapse: collapse; font-size: 9pt; margin-to
 .chips { display: flex; flex-wrap: wrap; gap: 1.5mm; margin: 1.5mm 0 0; padding: 0; list-style: none; }
 .chips li { background: var(--soft); border: 0.2mm solid var(--rule); border-radius: 3mm; padding: 0.4mm 2.2mm; font-size: 8pt; }
 .persona-quote { margin: 0 0 4mm; padding: 3.5mm 5mm 3.5mm 12mm; background: var(--accent-soft); border-radius: 2mm; position: relative; font-size: 12.5pt; line-height: 1.4; font-style: italic; color: #22252b; }
-.persona-quote::before { content: '“'; position: absolute; left: 3mm; top: -1mm; font-size: 30pt; font-style: normal; color: var(--accent); line-height: 1.2; }
+.persona-quote::before { content: '“'; position: absolute; left: 3mm; top: -1mm; font-size: 30pt; font-style: normal; color: var(--accent-text); line-height: 1.2; }
 .bio { margin: 0 0 4mm; color: #30333b; }
 .blocks { display: grid; grid-template-columns: 1fr 1fr; gap: 3.5mm 6mm; margin-bottom: 4mm; }
 .block { border-top: 0.6mm solid var(--accent); padding-top: 2mm; break-inside: avoid; }
 .block ul { margin: 0; padding-left: 4mm; }
 .block li { margin-bottom: 0.8mm; }
 .block.wide { grid-column: 1 / -1; }
+.block ul.chips { padding-left: 0; }
+.persona .kicker { margin: 0 0 0.5mm; }
 .culture { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2.5mm 4mm; margin: 0 0 3mm; }
 .culture div { break-inside: avoid; min-width: 0; }
 .culture dt { font-size: 7pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin-bottom: 0.5mm; }

@@ -76,7 +76,7 @@ export function renderReportHtml(input: ReportInput, pages: readonly number[] | 
     contentsPage(entries, entryPages),
     summary ? summaryPages(summary, anchors, template) : '',
     personasOverview(personas, run.brief, lang),
-    ...personas.map((p, i) => personaPage(p, i, template, lang)),
+    ...personas.map((p, i) => personaPage(p, i, personas.length, template, lang)),
     asked ? askingSections(asked, anchors).html : '',
     template === 'internal' ? appendixPage(run, personas) : '',
   ];

@@ -35,20 +35,21 @@ export function personasOverview(personas: readonly Persona[], brief: Brief, lan
 </section>`;
 }
 
-export function personaPage(p: Persona, index: number, template: ReportTemplate, lang: string | null): string {
+export function personaPage(p: Persona, index: number, total: number, template: ReportTemplate, lang: string | null): string {
   const place = [p.location.city, p.location.region, p.location.country].filter((part, i, all) => part && all.indexOf(part) === i).join(', ');
   const chips = [p.gender ? capitalised(p.gender) : null, p.incomeBracket ? `${capitalised(p.incomeBracket)} income` : null, p.education ?? null].filter((c): c is string => Boolean(c));
   return `<section class="page persona" id="${personaAnchor(index)}"${lang ? ` lang="${escape(lang)}"` : ''}>
   <div class="persona-head">
     <div class="avatar" aria-hidden="true">${escape(initialsOf(p.name))}</div>
     <div>
-      <h2>${escape(p.name)}</h2>
+      <p class="kicker">Persona ${index + 1} of ${total}</p>
+      <h2 dir="auto">${escape(p.name)}</h2>
       <p class="facts-line">${p.age} · ${escape(p.occupation)} · ${escape(place)}</p>
       ${chips.length ? `<ul class="chips">${chips.map((c) => `<li>${escape(c)}</li>`).join('')}</ul>` : ''}
     </div>
   </div>
-  ${p.quote ? `<blockquote class="persona-quote">${escape(p.quote)}</blockquote>` : ''}
-  <p class="bio">${escape(p.bio)}</p>
+  ${p.quote ? `<blockquote class="persona-quote" dir="auto">${escape(p.quote)}</blockquote>` : ''}
+  <p class="bio" dir="auto">${escape(p.bio)}</p>
   <div class="blocks">
     ${block('Goals', p.goals)}
     ${block('Pain points', p.painPoints)}
@@ -63,7 +64,7 @@ export function personaPage(p: Persona, index: number, template: ReportTemplate,
 }
 
 function block(title: string, items: readonly string[]): string {
-  return `<div class="block"><p class="label">${escape(title)}</p><ul>${items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul></div>`;
+  return `<div class="block"><p class="label">${escape(title)}</p><ul>${items.map((i) => `<li dir="auto">${escape(i)}</li>`).join('')}</ul></div>`;
 }
 
 function b2b(role: NonNullable<Persona['b2b']>): string {
@@ -83,7 +84,7 @@ function culture(p: Persona): string {
   if (!profile) return '';
   const groups = CULTURAL_CATEGORIES.filter((c) => profile[c].length > 0);
   if (groups.length === 0) return '';
-  return `<p class="label">Cultural profile</p><dl class="culture">${groups.map((c) => `<div><dt>${CATEGORY_LABELS[c]}</dt><dd>${profile[c].slice(0, 4).map(escape).join(' · ')}</dd></div>`).join('')}</dl>`;
+  return `<p class="label">Cultural profile</p><dl class="culture">${groups.map((c) => `<div><dt>${CATEGORY_LABELS[c]}</dt><dd dir="auto">${profile[c].slice(0, 4).map(escape).join(' · ')}</dd></div>`).join('')}</dl>`;
 }
 
 /** The fit to the brief, small; the internal report adds where the persona came from and what was repaired. */

@@ -63,7 +63,7 @@ function themes(summary: SetSummary, anchors: ReadonlyMap<string, string>): stri
   const rows = summary.themes.map((t) => {
     const anchor = anchors.get(t.quote.personaId);
     const by = anchor ? `<a href="#${anchor}">${escape(t.quote.personaName)}</a>` : escape(t.quote.personaName);
-    return `<tr><td class="theme">${escape(t.label)}<span class="kind ${t.kind}">${t.kind === 'need' ? 'Need' : 'Pain point'}</span></td><td class="held"><span class="meter"><span style="width:${total ? (t.personaIds.length / total) * 100 : 0}%"></span></span><span class="count">${t.personaIds.length} of ${total}</span></td><td class="quote">“${escape(t.quote.text)}” <span class="by">— ${by}</span></td></tr>`;
+    return `<tr><td class="theme">${escape(t.label)}<span class="kind ${t.kind}">${t.kind === 'need' ? 'Need' : 'Pain point'}</span></td><td class="held"><span class="meter"><span style="width:${total ? (t.personaIds.length / total) * 100 : 0}%"></span></span><span class="count">${t.personaIds.length} of ${total}</span></td><td class="quote"><span dir="auto">“${escape(t.quote.text)}”</span> <span class="by">— ${by}</span></td></tr>`;
   });
   return `<table class="themes"><thead><tr><th>Theme</th><th>Held by</th><th>In their words</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
