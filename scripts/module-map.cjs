@@ -15,9 +15,10 @@ const MAY_IMPORT = {
   workshops: ['generation', 'platform'],
   importing: ['workshops', 'generation', 'validation', 'world', 'platform'],
   asking: ['workshops', 'generation', 'providers', 'cache', 'scheduler', 'validation', 'world', 'settings', 'platform'],
+  summarizing: ['asking', 'workshops', 'providers', 'scheduler', 'world', 'platform'],
   monitoring: ['generation', 'providers', 'cache', 'scheduler', 'validation', 'settings', 'platform'],
-  reports: ['asking', 'workshops', 'validation', 'platform'],
-  core: ['reports', 'monitoring', 'asking', 'importing', 'workshops', 'generation', 'providers', 'cache', 'validation', 'scheduler', 'settings', 'world', 'platform'],
+  reports: ['summarizing', 'asking', 'workshops', 'validation', 'platform'],
+  core: ['reports', 'monitoring', 'summarizing', 'asking', 'importing', 'workshops', 'generation', 'providers', 'cache', 'validation', 'scheduler', 'settings', 'world', 'platform'],
   ipc: ['core', 'reports', 'asking', 'importing', 'workshops', 'generation', 'settings', 'platform'],
   web: ['ipc', 'core', 'platform'],
 };

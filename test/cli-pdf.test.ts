@@ -1,4 +1,5 @@
-/** The CLI's PDF report (it needs Chromium: left out where it is missing, see test/support/system-tools.ts). */
+/** The CLI's PDF report (it needs Chromium and poppler: left out where they are missing, see test/support/system-tools.ts). */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,5 +24,27 @@ describe('persona-studio CLI reports', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/No run with personas has the id no-such-run/);
     expect(fs.existsSync(path.join(data, 'x.json'))).toBe(false);
+  });
+
+  it('export --format pdf takes --template and --paper, and says what is wrong with them', async () => {
+    const data = tempDir();
+    const generated = await cli(['generate', 'Budgeting app for students in Manchester', '--count', '2', '--data', data]);
+    const runId = /Saved as run (\S+)/.exec(generated.out)![1]!;
+    const pdf = path.join(data, 'internal.pdf');
+    const exported = await cli(['export', runId, '--format', 'pdf', '--template', 'internal', '--paper', 'letter', '--out', pdf, '--data', data]);
+    expect(exported.code, exported.err).toBe(0);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const badPaper = await cli(['export', runId, '--format', 'pdf', '--paper', 'a5', '--out', pdf, '--data', data]);
+    expect(badPaper.code).toBe(2);
+    expect(badPaper.err).toContain('--paper must be one of a4, letter (got "a5")');
+    const badTemplate = await cli(['export', runId, '--format', 'pdf', '--template', 'board', '--out', pdf, '--data', data]);
+    expect(badTemplate.code).toBe(2);
+    expect(badTemplate.err).toContain('--template must be one of client, internal (got "board")');
+    const notPdf = await cli(['export', runId, '--format', 'csv', '--paper', 'letter', '--out', path.join(data, 'x.csv'), '--data', data]);
+    expect(notPdf.code).toBe(2);
+    expect(notPdf.err).toContain('--paper applies to --format pdf only');
+    expect(fs.existsSync(path.join(data, 'x.csv'))).toBe(false);
   });
 });

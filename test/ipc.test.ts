@@ -139,6 +139,22 @@ const MALFORMED: Record<Channel, Array<{ payload: unknown; field?: string }>> = 
     { payload: { requestId: randomUUID(), runId: 'r', format: 'docx' }, field: 'format' },
     { payload: { requestId: 'x', runId: 'r', format: 'pdf' }, field: 'requestId' },
   ],
+  'runs:summary': [{ payload: {}, field: 'runId' }, { payload: { runId: '' }, field: 'runId' }, { payload: { runId: 'r', extra: 1 }, field: 'extra' }],
+  'workshops:branding': [
+    { payload: {}, field: 'workshopId' },
+    { payload: { workshopId: 'w', accent: 'blue' }, field: 'accent' },
+    { payload: { workshopId: 'w', accent: '#12345' }, field: 'accent' },
+    { payload: { workshopId: 'w', logo: { mimeType: 'image/gif', base64: 'R0lG' } }, field: 'logo.mimeType' },
+    { payload: { workshopId: 'w', logo: { mimeType: 'image/png', base64: 'not base64!' } }, field: 'logo.base64' },
+    { payload: { workshopId: 'w', logo: { mimeType: 'image/png', base64: 'A'.repeat(700_000) } }, field: 'logo.base64' },
+    { payload: { workshopId: 'w', logo: { mimeType: 'image/png', base64: 'AAAA', name: 'x.png' } }, field: 'logo.name' },
+  ],
+  'workshops:logo': [{ payload: {}, field: 'workshopId' }, { payload: { workshopId: 'w', logo: null }, field: 'logo' }],
+  'reports:cover-preview': [
+    { payload: {}, field: 'workshopId' },
+    { payload: { workshopId: 'w', accent: 'red' }, field: 'accent' },
+    { payload: { workshopId: 'w', logo: { mimeType: 'text/html', base64: 'PGI+' } }, field: 'logo.mimeType' },
+  ],
   'reports:cancel': [{ payload: { requestId: 'abc' }, field: 'requestId' }],
   'runs:search': [
     { payload: { query: 'x'.repeat(201) }, field: 'query' },
@@ -321,6 +337,12 @@ describe('IPC dispatcher', () => {
       await call('runs:get', { runId: generated.run.id });
       const list: { workshops: Array<{ name: string }> } = await call('workshops:list', {});
       expect(list.workshops.map((w) => w.name)).toContain('Lyon meal kits');
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
+      expect(await call('workshops:branding', { workshopId: workshop.id, accent: '#AA3300', logo: { mimeType: 'image/png', base64: png } })).toMatchObject({ accent: '#aa3300', hasLogo: true });
+      expect(await call('workshops:logo', { workshopId: workshop.id })).toEqual({ logo: { mimeType: 'image/png', base64: png } });
+      const notPng = await dispatch('workshops:branding', { workshopId: workshop.id, logo: { mimeType: 'image/png', base64: Buffer.from('GIF89a').toString('base64') } }, context);
+      expect(notPng).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'logo', message: expect.stringContaining('not a PNG') } });
+      expect(await dispatch('workshops:logo', { workshopId: 'no-such-workshop' }, context)).toMatchObject({ ok: false, error: { code: 'not_found', field: 'workshopId' } });
       expect(await call('generation:cancel', { requestId })).toEqual({ cancelled: false });
 
       const searched: { runs: Array<{ id: string }> } = await call('runs:search', { query: 'MEAL-KIT' });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core/core';
-import { renderReportHtml } from '../src/main/reports/report-html';
+import { renderReportHtml, reportOutline } from '../src/main/reports/report-html';
+import { readBookmarks } from '../src/main/reports/report-paging';
 import { briefInputSchema } from '../src/shared/brief';
 import type { Persona } from '../src/shared/persona';
 import { jsonSchemaValidators, REPO_ROOT, tempDir } from './helpers';
@@ -35,11 +36,12 @@ afterAll(async () => {
 });
 
 describe('reports', () => {
-  it('prints a PDF with a cover, an overview, a page per persona and an appendix, holding every name and quote', async () => {
+  it('prints a PDF with a cover, a contents page, the personas and, internally, how the run was made, holding every name and quote', async () => {
     const file = path.join(dir, 'out', 'report.pdf');
-    await core.reports.exportToFile(runId, 'pdf', file);
+    await core.reports.exportToFile(runId, 'pdf', file, undefined, { template: 'internal' });
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(1 + 1 + personas.length + 1);
+    const pageCount = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+    expect(pageCount).toBeGreaterThanOrEqual(1 + 1 + 1 + personas.length + 1);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, ' ');
     for (const p of personas) {
@@ -48,11 +50,16 @@ describe('reports', () => {
     }
     const pages = text.split('\f');
     expect(pages[0]!.toLowerCase()).toContain('workshop report');
-    expect(pages[1]!.toLowerCase()).toContain('overview');
-    expect(pages[2]).toContain(personas[0]!.name);
-    expect(pages[personas.length + 2]!.toLowerCase()).toContain('appendix');
+    expect(pages[1]!.toLowerCase()).toContain('contents');
+    // The bookmarks are the report's outline; each persona's points at the page with their name.
+    const outline = reportOutline(await core.reports.reportInput(runId, { template: 'internal' }));
+    const bookmarks = await readBookmarks(fs.readFileSync(file));
+    expect(bookmarks).toHaveLength(outline.length);
+    const firstPersona = bookmarks.find((b) => b.title === personas[0]!.name)!;
+    expect(pages[firstPersona.page! - 1]).toContain(personas[0]!.name);
+    expect(pages[bookmarks.at(-1)!.page! - 1]!.replace(/\s+/g, ' ')).toContain(bookmarks.at(-1)!.title);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(RESULTS, 'report-cover')]);
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '5', '-l', '5', '-singlefile', file, path.join(RESULTS, 'report-persona')]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(firstPersona.page), '-l', String(firstPersona.page), '-singlefile', file, path.join(RESULTS, 'report-persona')]);
     expect(fs.statSync(path.join(RESULTS, 'report-cover.png')).size).toBeGreaterThan(5000);
     expect(fs.statSync(path.join(RESULTS, 'report-persona.png')).size).toBeGreaterThan(5000);
   });
@@ -102,7 +109,7 @@ describe('reports', () => {
     await core.asking.panels.testConcept({ runId: run.id, concept: { text: 'Conversation clubs in the neighbourhood café', price: '€8 a month' } });
     await core.asking.panels.testConcept({ runId: run.id, concept: { text: 'A tutor on video every morning', price: '€90 a month' } });
 
-    const html = renderReportHtml({ run: core.store.getRun(run.id)!, workshop: { name: 'W', client: null }, generatedAt: new Date(), asked: core.asking.ofRun(run.id) });
+    const html = renderReportHtml({ run: core.store.getRun(run.id)!, workshop: { name: 'W', client: null, accent: null, logo: null }, generatedAt: new Date(), asked: core.asking.ofRun(run.id), summary: null, template: 'internal', paper: 'a4' });
     expect(html.match(/<svg /g)).toHaveLength(2);
     expect(html).not.toMatch(/<script|src=|url\(|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     expect(html).toContain(`<a href="#persona-2">${second!.name}</a>`);

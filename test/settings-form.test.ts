@@ -42,6 +42,19 @@ describe('the Settings form follows the settings schema', () => {
   });
 });
 
+describe("the Settings form's report defaults (issue 25)", () => {
+  it('starts from the saved template and paper and sends only the one changed', () => {
+    const base = toDraft(view());
+    expect(base.report).toEqual({ template: 'client', paper: 'a4' });
+    const { change, changed, errors } = diffDraft({ ...base, report: { ...base.report, paper: 'letter' } }, base);
+    expect(errors).toEqual({});
+    expect(changed).toEqual(['report.paper']);
+    expect(change).toEqual({ report: { paper: 'letter' } });
+    expect(diffDraft({ ...base, report: { template: 'internal', paper: 'letter' } }, base).change).toEqual({ report: { template: 'internal', paper: 'letter' } });
+    expect(diffDraft(base, base).change).toEqual({});
+  });
+});
+
 describe("the Settings form's extra servers and team cache (issue 24)", () => {
   it('sends the whole list of extra servers when one is added, checked as the schema checks it', () => {
     const base = toDraft(view());

@@ -12,6 +12,7 @@ import { WORKSHOPS_USAGE, runWorkshops } from './workshops-command';
 import { RUNS_USAGE, runRuns } from './runs-command';
 import { ASK_USAGE, CONCEPT_USAGE, runAsk, runConcept } from './ask-command';
 import { IMPORT_USAGE, runImport } from './import-command';
+import { SUMMARY_USAGE, runSummary } from './summary-command';
 
 export type { CliIo } from './args';
 
@@ -36,6 +37,8 @@ export const USAGE = `Usage:
 
   ${CONCEPT_USAGE}
 
+  ${SUMMARY_USAGE}
+
   persona-studio --help    show this help`;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
@@ -49,6 +52,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   ask: runAsk,
   concept: runConcept,
   import: runImport,
+  summary: runSummary,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { APP_ROOT, createCore, type Core } from '../main/core';
-import type { PdfPrinter } from '../main/reports';
+import { PAPER_FORMAT, type PdfPrinter } from '../main/reports';
 import type { SecretBox } from '../main/platform';
 import { createDispatcher } from '../main/ipc';
 import { bindElectronIpc } from './electron-binding';
@@ -43,22 +43,48 @@ function keychainSecrets(): SecretBox | undefined {
   };
 }
 
-/** Reports printed by Electron itself: a hidden, sandboxed window with no preload loads the report and prints it. */
+/**
+ * Reports printed by Electron itself: a hidden, sandboxed window with no preload and JavaScript off
+ * loads the report and prints it, with bookmarks from the headings, tagged (so the PDF has /Lang and
+ * a structure), on A4 or Letter unless the page's CSS sets its size. A session keeps the window for
+ * the report's second pass.
+ */
 const electronPdfPrinter: PdfPrinter = {
-  async print(html, signal) {
+  async print(html, options = {}) {
+    const session = await electronPdfPrinter.session!(options);
+    try {
+      return await session.print(html);
+    } finally {
+      await session.close();
+    }
+  },
+  async session({ paper = 'a4', signal } = {}) {
     signal?.throwIfAborted();
     const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false } });
     const abort = () => win.destroy();
     signal?.addEventListener('abort', abort, { once: true });
-    try {
-      await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
-      signal?.throwIfAborted();
-      return pdf;
-    } finally {
-      signal?.removeEventListener('abort', abort);
-      if (!win.isDestroyed()) win.destroy();
-    }
+    let folder: string | undefined;
+    return {
+      async print(html) {
+        signal?.throwIfAborted();
+        // Chromium refuses URLs over 2 MB: a report with large fonts or a logo goes through a private temporary file.
+        if (html.length < 1_500_000) await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        else {
+          folder ??= await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'persona-report-'));
+          const file = path.join(folder, 'report.html');
+          await fs.promises.writeFile(file, html, { mode: 0o600 });
+          await win.loadFile(file);
+        }
+        const pdf = await win.webContents.printToPDF({ pageSize: PAPER_FORMAT[paper], printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true, generateTaggedPDF: true });
+        signal?.throwIfAborted();
+        return pdf;
+      },
+      async close() {
+        signal?.removeEventListener('abort', abort);
+        if (!win.isDestroyed()) win.destroy();
+        if (folder) await fs.promises.rm(folder, { recursive: true, force: true });
+      },
+    };
   },
   close: async () => {},
 };

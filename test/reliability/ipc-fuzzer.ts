@@ -256,6 +256,24 @@ function pickOr<T>(rng: SeededRandom, items: readonly T[], fallback: T): T {
   return items.length > 0 && rng.next() < 0.85 ? rng.pick(items) : fallback;
 }
 
+/** Logos the branding channels accept by shape: a real PNG signature, a GIF named PNG, SVGs clean and with a script (the core refuses the last two). */
+const LOGOS = [
+  { mimeType: 'image/png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64') },
+  { mimeType: 'image/png', base64: Buffer.from('GIF89a....').toString('base64') },
+  { mimeType: 'image/svg+xml', base64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#3b5bdb"/></svg>').toString('base64') },
+  { mimeType: 'image/svg+xml', base64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>').toString('base64') },
+] as const;
+
+/** A branding change: each part set, cleared or left alone. */
+function brandingChange(rng: SeededRandom): { accent?: string | null; logo?: (typeof LOGOS)[number] | null } {
+  const accent = rng.next();
+  const logo = rng.next();
+  return {
+    ...(accent < 0.4 ? { accent: `#${rng.int(0, 0xffffff).toString(16).padStart(6, '0')}` } : accent < 0.6 ? { accent: null } : {}),
+    ...(logo < 0.4 ? { logo: rng.pick(LOGOS) } : logo < 0.6 ? { logo: null } : {}),
+  };
+}
+
 /** A request each channel accepts, kept cheap: offline generations of at most 3 personas, no PDF, no network. */
 const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) => RequestOf<C> } = {
   'app:info': () => ({}),
@@ -328,6 +346,10 @@ const VALID_REQUESTS: { [C in Channel]: (rng: SeededRandom, state: FuzzState) =>
       ...(rng.next() < 0.3 ? { ageRange: [lo, lo + rng.int(0, 19)] as [number, number] } : {}),
     };
   },
+  'runs:summary': (rng, state) => ({ runId: pickOr(rng, state.runIds, 'no-such-run') }),
+  'workshops:branding': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop'), ...brandingChange(rng) }),
+  'workshops:logo': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop') }),
+  'reports:cover-preview': (rng, state) => ({ workshopId: pickOr(rng, state.workshopIds, 'no-such-workshop'), ...brandingChange(rng) }),
   'reports:export': (rng, state) => ({ requestId: state.uuid(rng), runId: pickOr(rng, state.runIds, 'no-such-run'), format: rng.pick(['json', 'csv', 'md'] as const) }),
   'reports:cancel': (rng, state) => ({ requestId: state.uuid(rng) }),
   'runs:search': (rng) => ({ query: rng.pick(['meal', 'MEAL-KIT', '100%_', 'étudiants', '']), ...(rng.next() < 0.5 ? { limit: rng.int(1, 500) } : {}) }),

@@ -31,7 +31,7 @@ function fonts(): string {
   }
 }
 
-const REPORT_TESTS = ['test/report.test.ts', 'test/reliability/secrets.test.ts'];
+const REPORT_TESTS = ['test/report.test.ts', 'test/report-pdf.test.ts', 'test/reliability/secrets.test.ts'];
 /** Tests that start a real redis-server (test/support/redis-server.ts); other helpers add theirs here. */
 export const REDIS_TESTS = ['test/team-cache.test.ts', 'test/team-cache-chaos.test.ts', 'e2e/team-settings.e2e.test.ts'];
 
@@ -43,10 +43,10 @@ export const SYSTEM_TOOLS: readonly SystemTool[] = [
     present: () => fs.existsSync(chromiumPath()),
   },
   {
-    label: 'poppler (pdfinfo, pdftotext, pdftoppm)',
+    label: 'poppler (pdfinfo, pdftotext, pdftoppm, pdffonts, pdfimages, pdftohtml)',
     packages: ['poppler-utils'],
-    files: REPORT_TESTS,
-    present: () => ['pdfinfo', 'pdftotext', 'pdftoppm'].every(onPath),
+    files: [...REPORT_TESTS, 'test/cli-pdf.test.ts'],
+    present: () => ['pdfinfo', 'pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages', 'pdftohtml'].every(onPath),
   },
   {
     label: `redis-server (${process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'}; set REDIS_SERVER for another)`,

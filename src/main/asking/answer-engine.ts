@@ -128,7 +128,7 @@ export interface Streamed {
 }
 
 /** One chat through the scheduler, timed; what arrived before a failure is kept (cut), nothing arrived is NoAnswer. */
-export async function streamFrom(provider: ChatProvider, request: ChatRequest, input: Pick<AnswerInput, 'signal' | 'onToken'>, deps: EngineDeps): Promise<Streamed> {
+export async function streamFrom(provider: ChatProvider, request: ChatRequest, input: Pick<AnswerInput, 'signal' | 'onToken'>, deps: Pick<EngineDeps, 'scheduler' | 'timings'>): Promise<Streamed> {
   const started = performance.now();
   let text = '';
   let firstTokenMs: number | null = null;

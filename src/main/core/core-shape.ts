@@ -15,6 +15,7 @@ import type { SettingsStore } from '../settings';
 import type { PdfPrinter, ReportExporter, ExportedReport, PerformanceReportFormat } from '../reports';
 import type { Asking } from '../asking';
 import type { Importing } from '../importing';
+import type { Summaries } from '../summarizing';
 
 export interface CoreOptions {
   /** Folder for app.db (and later cache.db); created if missing. */
@@ -72,6 +73,8 @@ export interface Core {
   readonly reports: ReportExporter;
   /** Interviews, focus groups and concept tests of a run's personas. */
   readonly asking: Asking;
+  /** The executive summary of a run's persona set (segments, themes, differences, implications, prose), kept in app.db per set. */
+  readonly summaries: Pick<Summaries, 'ofRun'>;
   /** app.db's daily backups and, when it would not open, the way back. */
   readonly recovery: AppRecovery;
   /** Personas written elsewhere: previewed with what was read, repaired and filled, saved as a run marked imported. */

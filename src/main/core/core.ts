@@ -18,6 +18,7 @@ import type { AppSettings } from '../../shared/settings';
 import { ChromiumPdfPrinter, type PdfPrinter, ReportExporter, renderPerformanceReport } from '../reports';
 import { Asking } from '../asking';
 import { Importing } from '../importing';
+import { Summaries } from '../summarizing';
 import { gatherPerformanceReportData } from './performance-report-data';
 import { localDataSeal } from './local-data-seal';
 
@@ -156,10 +157,17 @@ export function createCore(options: CoreOptions): Core {
   // Deleting a run purges the cached generation that holds its personas; the backups are counted and, when asked, deleted.
   const workshops = new Workshops(store, generate, { purgeCached: (keys) => void cache.purge(keys), recovery });
   const asking = new Asking({ store, providers: new Map(remote.map((p) => [p.id, p])), defaultProviderId: () => settings.get().provider, scheduler, cache, timings: monitor, version });
+  // The run's own LLM writes its summary's prose; the offer is named as the brief analysis reads it.
+  const summaries = new Summaries({ store, providers: new Map(remote.map((p) => [p.id, p])), scheduler, offerOf: (brief) => understandingOf(analyzeBrief({ ...brief, location: brief.location, segment: brief.segment, seed: brief.seed ?? 0, language: brief.language ?? 'en' }, dataset()), brief.level).product });
   // One printer (one browser) for the run reports and the performance report.
   let printer: PdfPrinter | undefined;
   const sharedPrinter = () => (printer ??= options.pdfPrinter ?? new ChromiumPdfPrinter());
-  const reports = new ReportExporter(store, sharedPrinter, asking);
+  // The PDF's defaults from settings, the run's summary, the workshop's cover logo (its accent comes with the workshop).
+  const reports = new ReportExporter(store, sharedPrinter, asking, {
+    settings: () => settings.get().report,
+    summary: (runId, signal) => summaries.ofRun(runId, signal),
+    branding: (workshopId) => ({ logo: workshops.logo(workshopId) }),
+  });
 
   return {
     version,
@@ -175,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
     monitor,
     reports,
     asking,
+    summaries,
     recovery,
     importing: new Importing(store, dataset),
     bundles: {

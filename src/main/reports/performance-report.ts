@@ -15,7 +15,7 @@ export async function renderPerformanceReport(data: PerformanceReportData, forma
   const fileName = `performance-${new Date(data.range.toMs).toISOString().slice(0, 10)}.${format}`;
   if (format === 'md') return { bytes: Buffer.from(renderPerformanceMarkdown(data), 'utf8'), fileName, mimeType: 'text/markdown; charset=utf-8' };
   try {
-    return { bytes: await printer().print(renderPerformanceHtml(data), signal), fileName, mimeType: 'application/pdf' };
+    return { bytes: await printer().print(renderPerformanceHtml(data), signal ? { signal } : {}), fileName, mimeType: 'application/pdf' };
   } catch (error) {
     if (signal?.aborted) throw new ExportError('cancelled', 'The performance report was cancelled; no file was written.');
     throw new ExportError('internal', `The performance report could not be printed: ${error instanceof Error ? error.message : String(error)}`);

@@ -55,7 +55,8 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: ${FONT_STACK}; color: var(--ink); font-size: 9.5pt; line-height: 1.45; margin: 0; }
 .page { break-after: page; }
 .page:last-child { break-after: auto; }
-h1 { font-size: 22pt; line-height: 1.15; margin: 0 0 5mm; font-weight: 700; letter-spacing: -0.01em; }
+h1, h2 { white-space: pre-wrap; }
+h1 { font-size: 22pt; line-height: 1.15; margin: 0.2mm 0 5mm; font-weight: 700; letter-spacing: -0.01em; }
 h2 { font-size: 14pt; line-height: 1.2; margin: 7mm 0 2.5mm; font-weight: 700; break-after: avoid; }
 p { margin: 0 0 2.5mm; }
 a { color: inherit; text-decoration: none; }

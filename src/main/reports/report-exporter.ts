@@ -11,9 +11,14 @@ import type { Asking } from '../asking';
 import { AppError } from '../platform';
 import { toCsv, toJson, toMarkdown, toTinyTroupe } from './export-formats';
 import type { PdfPrinter } from './pdf-printer';
-import { renderReportHtml } from './report-html';
+import { reportFontFaces } from './report-fonts';
+import { renderCoverHtml, renderReportHtml, type ReportInput, type ReportWorkshop } from './report-html';
+import { printPagedReport } from './report-paging';
 
-import type { ExportFormat } from '../../shared/vocabulary';
+import { SETTINGS_DEFAULTS } from '../../shared/settings';
+import type { SetSummary } from '../../shared/summary';
+import type { ExportFormat, PaperSize, ReportTemplate } from '../../shared/vocabulary';
+import type { WorkshopLogo } from '../../shared/workshop';
 
 const MIME: Record<ExportFormat, string> = { pdf: 'application/pdf', json: 'application/json', csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8', tinytroupe: 'application/json' };
 
@@ -36,6 +41,28 @@ export interface ExportedReport {
   mimeType: string;
 }
 
+/** A PDF export's choices; each absent one is the settings' default. */
+export interface ReportOptions {
+  template?: ReportTemplate;
+  paper?: PaperSize;
+}
+
+/** A workshop's report branding. */
+export interface ReportBranding {
+  accent: string | null;
+  logo: WorkshopLogo | null;
+}
+
+/** What the PDF report gathers from other modules, passed in by the core; each absent one is left out or defaulted. */
+export interface ReportSources {
+  /** The settings' report section (the default template and paper); absent, the defaults (client, A4). */
+  settings?: () => { template: ReportTemplate; paper: PaperSize };
+  /** The run's executive summary; absent or null, the report has none. */
+  summary?: (runId: string, signal?: AbortSignal) => Promise<SetSummary | null>;
+  /** A workshop's accent and logo; absent, the accent the store gives and no logo. */
+  branding?: (workshopId: string) => Partial<ReportBranding>;
+}
+
 export class ReportExporter {
   /** Made on the first PDF: a CLI run that exports JSON never starts a browser. */
   private printer: PdfPrinter | undefined;
@@ -45,27 +72,71 @@ export class ReportExporter {
     private readonly makePrinter: () => PdfPrinter,
     /** The run's interviews, focus groups and concept tests, for the PDF, Markdown and JSON; absent, none are shown. */
     private readonly asking?: Pick<Asking, 'ofRun'>,
+    private readonly sources: ReportSources = {},
   ) {}
+
+  /** The report's cover as it would print for this workshop: its saved branding, or the accent and logo given (null removes one) to preview before saving. */
+  coverPreview(workshopId: string, branding: Partial<ReportBranding> = {}): string {
+    if (!this.store.getWorkshop(workshopId)) throw new ExportError('not_found', `No workshop has the id ${workshopId}.`);
+    const workshop = { ...this.workshopOf(workshopId), ...definedOnly(branding) };
+    const { template, paper } = this.sources.settings?.() ?? SETTINGS_DEFAULTS.report;
+    return renderCoverHtml(workshop, { title: 'Persona set for your brief', brief: 'The brief of a run appears here, under its title.', generatedAt: new Date(), template, paper });
+  }
+
+  /** The workshop as the report's cover names it, with its branding. */
+  private workshopOf(workshopId: string): ReportWorkshop {
+    const found = this.store.getWorkshop(workshopId) as (ReturnType<WorkshopStore['getWorkshop']> & { accent?: string | null }) | null | undefined;
+    const branding = this.sources.branding?.(workshopId) ?? {};
+    return { name: found?.name ?? 'Workshop', client: found?.client ?? null, accent: branding.accent ?? found?.accent ?? null, logo: branding.logo ?? null };
+  }
+
+  /** The report's input for a run: what the PDF prints (exported for the benchmark and the tests). */
+  async reportInput(runId: string, options: ReportOptions = {}, signal?: AbortSignal): Promise<ReportInput> {
+    const run = this.store.getRun(runId);
+    if (!run || !run.document) throw new ExportError('not_found', `No run with personas has the id ${runId}.`);
+    const defaults = this.sources.settings?.() ?? SETTINGS_DEFAULTS.report;
+    const asked = this.asking?.ofRun(runId);
+    const summary = (await this.sources.summary?.(runId, signal)) ?? null;
+    const input: ReportInput = {
+      run,
+      workshop: this.workshopOf(run.workshopId),
+      generatedAt: new Date(),
+      ...(asked ? { asked } : {}),
+      summary,
+      template: options.template ?? defaults.template,
+      paper: options.paper ?? defaults.paper,
+    };
+    // The fonts for the characters the report prints: read from the report itself, without fonts.
+    return { ...input, fontFaces: reportFontFaces(renderReportHtml(input, null)).css };
+  }
 
   /** Closes the PDF printer's browser, if one was started. */
   async close(): Promise<void> {
     await this.printer?.close();
   }
 
-  async export(runId: string, format: ExportFormat, signal?: AbortSignal): Promise<ExportedReport> {
+  /**
+   * A run as bytes. A PDF is the client or internal report (options, else the settings), on A4 or
+   * Letter, with the run's summary, the workshop's branding and the fonts its text needs, printed
+   * twice so that its contents page gives real page numbers.
+   */
+  async export(runId: string, format: ExportFormat, signal?: AbortSignal, options: ReportOptions = {}): Promise<ExportedReport> {
     const run = this.store.getRun(runId);
     if (!run || !run.document) throw new ExportError('not_found', `No run with personas has the id ${runId}.`);
-    const found = this.store.getWorkshop(run.workshopId);
-    const workshop = { name: found?.name ?? 'Workshop', client: found?.client ?? null };
-    const workshopName = workshop.name;
-    const asked = format === 'csv' || format === 'tinytroupe' ? undefined : this.asking?.ofRun(runId);
+    const workshop = this.store.getWorkshop(run.workshopId);
+    const workshopName = workshop?.name ?? 'Workshop';
+    const client = workshop?.client ?? null;
+    const asked = format === 'csv' || format === 'tinytroupe' || format === 'pdf' ? undefined : this.asking?.ofRun(runId);
     let bytes: Buffer;
     if (format === 'pdf') {
       try {
+        signal?.throwIfAborted();
+        const input = await this.reportInput(runId, options, signal);
         this.printer ??= this.makePrinter();
-        bytes = await this.printer.print(renderReportHtml({ run, workshop, generatedAt: new Date(), ...(asked ? { asked } : {}) }), signal);
+        bytes = (await printPagedReport(this.printer, input, { paper: input.paper, ...(signal ? { signal } : {}) })).pdf;
       } catch (error) {
         if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
+        if (error instanceof ExportError) throw error;
         throw new ExportError('internal', error instanceof Error ? error.message : String(error));
       }
     } else {
@@ -76,15 +147,15 @@ export class ReportExporter {
             ? toCsv(run.document.personas)
             : format === 'tinytroupe'
               ? toTinyTroupe(run.document.personas)
-              : toMarkdown(run, workshop, asked);
+              : toMarkdown(run, { name: workshopName, client }, asked);
       bytes = Buffer.from(text, 'utf8');
     }
     return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${EXTENSION[format]}`, mimeType: MIME[format] };
   }
 
   /** Writes the export to `file` atomically; returns the bytes written. */
-  async exportToFile(runId: string, format: ExportFormat, file: string, signal?: AbortSignal): Promise<number> {
-    const { bytes } = await this.export(runId, format, signal);
+  async exportToFile(runId: string, format: ExportFormat, file: string, signal?: AbortSignal, options: ReportOptions = {}): Promise<number> {
+    const { bytes } = await this.export(runId, format, signal, options);
     await writeAtomically(file, bytes, signal);
     return bytes.length;
   }
@@ -103,6 +174,11 @@ export async function writeAtomically(file: string, bytes: Buffer, signal?: Abor
     if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
     throw error;
   }
+}
+
+/** The keys whose value is not undefined (null stays: it removes a branding). */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function slug(text: string): string {

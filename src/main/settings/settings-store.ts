@@ -112,6 +112,7 @@ export class SettingsStore {
       monitor: s.monitor,
       cache: s.cache,
       teamCache: { url: withoutPassword(s.teamCache.url), tls: s.teamCache.tls, mode: s.teamCache.mode, username: s.teamCache.username ?? null, sentinelName: s.teamCache.sentinelName ?? null, passwordSet: Boolean(s.teamCache.password), teamKeySet: Boolean(s.teamCache.teamKey) },
+      report: { template: s.report.template, paper: s.report.paper },
       keyStorage: this.secrets.storage,
       problem: this.problem ?? null,
     };

@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUNDLE_FORMAT, BUNDLE_TABLES, BUNDLE_VERSION, bundleSchema, type Bundle, type BundleImportSummary, type BundleRow, type BundleTable } from '../../shared/bundle';
+import { LOGO_MIME_TYPES, type WorkshopLogo } from '../../shared/workshop';
 import { AppError, type SqliteDatabase } from '../platform';
+import { checkedAccent, checkedLogo } from './branding';
 
 const RUNS = 'SELECT id FROM runs WHERE workshop_id = ?';
 /** Which rows of each table belong to the workshop (one `?` for its id). */
@@ -26,10 +28,23 @@ const BELONGS: Record<BundleTable, string> = {
 const ID_TABLES: readonly BundleTable[] = ['workshops', 'briefs', 'runs', 'personas', 'interviews', 'interview_turns', 'focus_groups', 'concept_tests'];
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** Columns holding bytes (BLOB): base64 text in a bundle, bytes again when imported. */
+const BYTES_COLUMNS: Partial<Record<BundleTable, readonly string[]>> = { workshops: ['logo_bytes'] };
+
+/** A row read from app.db as a bundle keeps it: bytes as base64 text. */
+function bundleRow(table: BundleTable, row: Record<string, unknown>): BundleRow {
+  for (const column of BYTES_COLUMNS[table] ?? []) {
+    const value = row[column];
+    if (Buffer.isBuffer(value)) row[column] = value.toString('base64');
+  }
+  return row as BundleRow;
+}
 
 /** Gzip because personas' JSON repeats its keys: the file is several times smaller and still plain JSON inside. */
 export function exportBundle(db: SqliteDatabase, workshopId: string, appVersion: string, now = new Date()): Buffer {
-  const tables = Object.fromEntries(BUNDLE_TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} WHERE ${BELONGS[t]} ORDER BY rowid`).all(workshopId) as BundleRow[]]));
+  const tables = Object.fromEntries(
+    BUNDLE_TABLES.map((t) => [t, (db.prepare(`SELECT * FROM ${t} WHERE ${BELONGS[t]} ORDER BY rowid`).all(workshopId) as Record<string, unknown>[]).map((row) => bundleRow(t, row))]),
+  );
   if (tables.workshops!.length === 0) throw new AppError('not_found', `no workshop with id ${workshopId}`, 'workshopId');
   const bundle: Bundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: now.toISOString(), appVersion, workshopId, tables: tables as Bundle['tables'] };
   return gzipSync(JSON.stringify(bundle));
@@ -62,6 +77,7 @@ export function readBundle(bytes: Uint8Array): Bundle {
   }
   const workshop = parsed.data.tables.workshops;
   if (workshop.length !== 1 || workshop[0]!.id !== parsed.data.workshopId) throw refuse('the bundle is damaged (it should hold exactly its one workshop); export the workshop again');
+  checkBranding(workshop[0]!, refuse);
   return parsed.data;
 }
 
@@ -93,8 +109,10 @@ export function importBundle(db: SqliteDatabase, bundle: Bundle, options: { rema
         const unknown = columns.find((c) => !known.has(c));
         if (unknown) throw new AppError('invalid_request', `the bundle has a column this version does not know (${table}.${unknown}); update the app to import it; nothing was imported`, 'bundle');
         const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+        const bytesColumns = BYTES_COLUMNS[table] ?? [];
+        const value = (c: string) => (bytesColumns.includes(c) && typeof row[c] === 'string' ? Buffer.from(row[c], 'base64') : swap(row[c]!));
         try {
-          db.prepare(sql).run(...columns.map((c) => swap(row[c]!)));
+          db.prepare(sql).run(...columns.map(value));
         } catch (error) {
           throw new AppError('invalid_request', `the bundle is damaged (a ${table} row does not fit: ${(error as Error).message}); nothing was imported; export the workshop again`, 'bundle');
         }
@@ -103,6 +121,22 @@ export function importBundle(db: SqliteDatabase, bundle: Bundle, options: { rema
     const workshopId = ids.get(bundle.workshopId) ?? bundle.workshopId;
     return { workshopId, workshopName: name, alreadyImported: false, remapped: ids.size > 0, counts };
   })();
+}
+
+/**
+ * A bundle's branding passes the checks a logo set in Settings passes (a bundle is a file from
+ * elsewhere): an SVG with a script, or bytes that are not the image they claim, refuse the import.
+ */
+function checkBranding(workshop: BundleRow, refuse: (why: string) => AppError): void {
+  const { accent, logo_mime: mimeType, logo_bytes: bytes } = workshop;
+  try {
+    if (accent !== undefined && accent !== null) checkedAccent(String(accent));
+    if ((mimeType ?? null) === null && (bytes ?? null) === null) return;
+    if (typeof mimeType !== 'string' || typeof bytes !== 'string' || !(LOGO_MIME_TYPES as readonly string[]).includes(mimeType)) throw new Error('its logo is not a PNG, JPEG or SVG image');
+    checkedLogo({ mimeType: mimeType as WorkshopLogo['mimeType'], base64: bytes });
+  } catch (error) {
+    throw refuse(`the bundle's report branding cannot be used (${(error as Error).message.replace(/\.$/, '')})`);
+  }
 }
 
 function zero(counts: Record<BundleTable, number>): Record<BundleTable, number> {

@@ -11,3 +11,5 @@ export type { Deleted, DeletionTarget, PurgeCached } from './erasure';
 export type { Generate, NewPersonaRequest } from './persona-work';
 export type { WorkshopFields } from './workshop-rows';
 export { exportBundle, importBundle, readBundle } from './bundles';
+export { checkedAccent, checkedLogo } from './branding';
+export type { BrandingChange } from './branding';

@@ -245,4 +245,32 @@ export const APP_MIGRATIONS: readonly string[] = [
   CREATE INDEX optimizations_created ON optimizations(created_at);
   CREATE TABLE tuned_values (tunable TEXT PRIMARY KEY, value REAL NOT NULL, at REAL NOT NULL, reason TEXT NOT NULL);
   `,
+  // A workshop's report branding (issue 25): the accent colour (#rrggbb; NULL for the default) and
+  // the cover's logo, its type and its bytes (both NULL for none). The bytes were checked before they
+  // were written (workshops/branding.ts): a PNG or JPEG by its signature, an SVG without scripts,
+  // event handlers or references outside itself.
+  `
+  ALTER TABLE workshops ADD COLUMN accent TEXT;
+  ALTER TABLE workshops ADD COLUMN logo_mime TEXT;
+  ALTER TABLE workshops ADD COLUMN logo_bytes BLOB;
+  `,
+  // The executive summary of a run's persona set (issue 25; the summarizing module's table, rows in
+  // summarizing/summary-rows.ts): one per run, keyed by the digest of the set it was made from. It
+  // goes with its run (cascade), and with any change to the run's personas, so no quote of a line
+  // outlives the line.
+  `
+  CREATE TABLE set_summaries (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    set_hash TEXT NOT NULL,
+    summary_json TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, set_hash)
+  );
+  CREATE TRIGGER set_summary_persona_edited AFTER UPDATE OF json ON personas
+    BEGIN DELETE FROM set_summaries WHERE run_id = OLD.run_id; END;
+  CREATE TRIGGER set_summary_persona_deleted AFTER DELETE ON personas
+    BEGIN DELETE FROM set_summaries WHERE run_id = OLD.run_id; END;
+  CREATE TRIGGER set_summary_persona_added AFTER INSERT ON personas
+    BEGIN DELETE FROM set_summaries WHERE run_id = NEW.run_id; END;
+  `,
 ];

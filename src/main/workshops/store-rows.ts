@@ -4,6 +4,7 @@ import type { RunSummary, WorkshopSummary } from '../../shared/workshop';
 import { titleFromBrief } from '../generation';
 
 export const WORKSHOP_SELECT = `SELECT w.id, w.name, w.client, w.description, w.created_at, w.updated_at, w.archived_at,
+  w.accent, w.logo_mime IS NOT NULL AS has_logo,
   (SELECT COUNT(*) FROM runs r WHERE r.workshop_id = w.id) AS run_count,
   (SELECT COUNT(*) FROM personas p WHERE p.workshop_id = w.id) AS persona_count
   FROM workshops w`;
@@ -21,6 +22,9 @@ export interface WorkshopRow {
   archived_at: string | null;
   run_count: number;
   persona_count: number;
+  accent: string | null;
+  /** 1 when a logo is set (its bytes are read only when asked for). */
+  has_logo: number;
 }
 
 export interface RunRow {
@@ -51,6 +55,8 @@ export function toWorkshop(row: WorkshopRow): WorkshopSummary {
     archivedAt: row.archived_at,
     runCount: row.run_count,
     personaCount: row.persona_count,
+    accent: row.accent,
+    hasLogo: row.has_logo === 1,
   };
 }
 

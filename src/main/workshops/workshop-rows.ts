@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkshopSummary } from '../../shared/workshop';
 import type { SqliteDatabase } from '../platform';
+import type { StoredLogo } from './branding';
 import { WORKSHOP_SELECT, toWorkshop, type WorkshopRow } from './store-rows';
 
 export const DEFAULT_WORKSHOP_NAME = 'My workshop';
@@ -26,6 +27,9 @@ export class WorkshopRows {
       update: db.prepare('UPDATE workshops SET name = ?, client = ?, description = ?, updated_at = ? WHERE id = ?'),
       archive: db.prepare('UPDATE workshops SET archived_at = ?, updated_at = ? WHERE id = ?'),
       touch: db.prepare('UPDATE workshops SET updated_at = ? WHERE id = ?'),
+      accent: db.prepare('UPDATE workshops SET accent = ?, updated_at = ? WHERE id = ?'),
+      logo: db.prepare('UPDATE workshops SET logo_mime = ?, logo_bytes = ?, updated_at = ? WHERE id = ?'),
+      readLogo: db.prepare<[string], { logo_mime: string | null; logo_bytes: Buffer | null }>('SELECT logo_mime, logo_bytes FROM workshops WHERE id = ?'),
       one: db.prepare<[string], WorkshopRow>(`${WORKSHOP_SELECT} WHERE w.id = ?`),
       all: db.prepare<[number], WorkshopRow>(`${WORKSHOP_SELECT} WHERE ? OR w.archived_at IS NULL ORDER BY w.updated_at DESC, w.name`),
       latestActive: db.prepare<[], { id: string }>('SELECT id FROM workshops WHERE archived_at IS NULL ORDER BY updated_at DESC, created_at LIMIT 1'),
@@ -60,6 +64,28 @@ export class WorkshopRows {
     const next = { name: fields.name ?? current.name, client: fields.client === undefined ? current.client : fields.client, description: fields.description === undefined ? current.description : fields.description };
     this.statements.update.run(next.name, next.client, next.description, now.toISOString(), id);
     return this.get(id);
+  }
+
+  /**
+   * Sets the report's accent and logo (checked by the caller): a value sets, null removes, undefined
+   * keeps. One transaction; undefined when there is no such workshop.
+   */
+  setBranding(id: string, branding: { accent?: string | null | undefined; logo?: StoredLogo | null | undefined }, now = new Date()): WorkshopSummary | undefined {
+    return this.db.transaction(() => {
+      if (!this.statements.one.get(id)) return undefined;
+      const at = now.toISOString();
+      if (branding.accent !== undefined) this.statements.accent.run(branding.accent, at, id);
+      if (branding.logo !== undefined) this.statements.logo.run(branding.logo?.mimeType ?? null, branding.logo?.bytes ?? null, at, id);
+      return this.get(id);
+    })();
+  }
+
+  /** The cover's logo; null when none is set, undefined when there is no such workshop. */
+  logo(id: string): StoredLogo | null | undefined {
+    const row = this.statements.readLogo.get(id);
+    if (!row) return undefined;
+    if (row.logo_mime === null || row.logo_bytes === null) return null;
+    return { mimeType: row.logo_mime as StoredLogo['mimeType'], bytes: row.logo_bytes };
   }
 
   setArchived(id: string, archived: boolean, now = new Date()): void {

@@ -12,6 +12,7 @@ import { openDatabase, openError, type OpenOptions, type SqliteDatabase } from '
 import { EraseRows, type EraseScope, type ErasedCounts } from './erase-rows';
 import { PersonaRows, type EditKind, type EditRow, type StoredPersona } from './persona-rows';
 import { RunRows } from './run-rows';
+import type { StoredLogo } from './branding';
 import { WorkshopRows, type WorkshopFields } from './workshop-rows';
 
 export { DEFAULT_WORKSHOP_NAME } from './workshop-rows';
@@ -113,6 +114,16 @@ export class WorkshopStore {
 
   setArchived(id: string, archived: boolean, now = new Date()): void {
     this.workshops.setArchived(id, archived, now);
+  }
+
+  /** Sets the report's accent and logo (already checked): a value sets, null removes, undefined keeps; undefined when there is no such workshop. */
+  setBranding(id: string, branding: { accent?: string | null | undefined; logo?: StoredLogo | null | undefined }, now = new Date()): WorkshopSummary | undefined {
+    return this.workshops.setBranding(id, branding, now);
+  }
+
+  /** The cover's logo as stored; null when none, undefined when there is no such workshop. */
+  workshopLogo(id: string): StoredLogo | null | undefined {
+    return this.workshops.logo(id);
   }
 
   /** The workshop runs go to when the caller names none: the one chosen last while it exists and is not archived, else the most recently used (made when there is none). */

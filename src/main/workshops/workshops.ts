@@ -5,9 +5,10 @@
  * an AppError that says what is wrong and what to do.
  */
 import type { Persona } from '../../shared/persona';
-import type { DeletionPreview, PersonaVersion, RunDetail, RunSummary, WorkshopSummary } from '../../shared/workshop';
+import type { DeletionPreview, PersonaVersion, RunDetail, RunSummary, WorkshopLogo, WorkshopSummary } from '../../shared/workshop';
 import { AppError } from '../platform';
 import type { AppRecovery } from './app-recovery';
+import { checkedAccent, checkedLogo, toWorkshopLogo, type BrandingChange } from './branding';
 import { Erasure, type Deleted, type DeletionTarget, type PurgeCached } from './erasure';
 import { PersonaWork, type Generate, type NewPersonaRequest, type PersonaState } from './persona-work';
 import type { WorkshopFields } from './workshop-rows';
@@ -48,6 +49,27 @@ export class Workshops {
   update(workshopId: string, fields: Partial<WorkshopFields>): WorkshopSummary {
     this.workshop(workshopId);
     return this.store.updateWorkshop(workshopId, fields)!;
+  }
+
+  /**
+   * Sets the report's accent and cover logo: a value sets it, null removes it, absent leaves it.
+   * A logo must be a PNG or JPEG (by its content, not its name) or an SVG without scripts, event
+   * handlers or references outside itself, at most 512 KB; otherwise nothing is changed.
+   */
+  setBranding(workshopId: string, branding: BrandingChange): WorkshopSummary {
+    this.workshop(workshopId);
+    const accent = branding.accent === undefined || branding.accent === null ? branding.accent : checkedAccent(branding.accent);
+    const logo = branding.logo === undefined || branding.logo === null ? branding.logo : checkedLogo(branding.logo);
+    const updated = this.store.setBranding(workshopId, { accent, logo });
+    if (!updated) throw workshopNotFound(workshopId);
+    return updated;
+  }
+
+  /** The workshop's cover logo (base64), or null when it has none. */
+  logo(workshopId: string): WorkshopLogo | null {
+    const stored = this.store.workshopLogo(workshopId);
+    if (stored === undefined) throw workshopNotFound(workshopId);
+    return stored && toWorkshopLogo(stored);
   }
 
   /** The workshop new runs go to (remembered in app.db, so the app and the CLI share it). */
@@ -157,9 +179,13 @@ export class Workshops {
 
   private workshop(workshopId: string): WorkshopSummary {
     const workshop = this.store.getWorkshop(workshopId);
-    if (!workshop) throw new AppError('not_found', `No workshop has the id ${workshopId}.`, 'workshopId');
+    if (!workshop) throw workshopNotFound(workshopId);
     return workshop;
   }
+}
+
+function workshopNotFound(workshopId: string): AppError {
+  return new AppError('not_found', `No workshop has the id ${workshopId}.`, 'workshopId');
 }
 
 function runNotFound(runId: string): AppError {

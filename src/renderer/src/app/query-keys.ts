@@ -32,6 +32,8 @@ export const queryKeys = {
     lists: ['runs', 'list'],
     list: (search: RunSearch | null) => ['runs', 'list', search],
     detail: (runId: string) => ['runs', 'detail', runId],
+    /** The executive summary of a run's personas: under the run's keys, so forgetting the run forgets it. */
+    summary: (runId: string) => ['runs', 'summary', runId],
   },
   briefReading: (brief: unknown) => ['brief', 'reading', brief],
   settings: ['settings'],

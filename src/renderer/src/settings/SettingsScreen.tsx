@@ -1,12 +1,15 @@
 /**
  * Settings: engines (with their extra servers) and their keys, cultural data, resource limits,
- * alert thresholds, the auto-tuner, the cache and the team cache, as cards in one form. "Save settings" sends only what changed; keys are
+ * alert thresholds, the auto-tuner, the cache and the team cache, the report's defaults, as cards in one form
+ * (the current workshop's report branding sits among them with its own Save, as it belongs to the workshop). "Save settings" sends only what changed; keys are
  * never shown, only said to be set.
  */
 import { useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { BrandingSection } from './BrandingSection';
 import { CacheSection } from './CacheSection';
 import { ENDPOINTS, EndpointSection } from './EndpointSection';
 import { AlertsSection, GenerationSection, LimitsSection, QlooSection, TunerSection } from './sections';
+import { ReportSection } from './ReportSection';
 import { TeamCacheSection } from './TeamCacheSection';
 import { useSettingsForm } from './useSettingsForm';
 import './settings.css';
@@ -129,6 +132,9 @@ export function SettingsScreen() {
             onEdit={(key, value) => form.edit('teamCache', key, value)}
             onClear={(field) => void form.removeSecret(`teamCache.${field}`)}
           />
+          <ReportSection draft={draft.report} errors={errors} onEdit={(key, value) => form.edit('report', key, value)} />
+          {/* The core draws the cover at the saved paper size: the preview follows that, not the unsaved choice. */}
+          <BrandingSection paper={view.report.paper} />
         </div>
 
         {problem && (

@@ -39,7 +39,7 @@ export function toDraft(view: SettingsView): SettingsDraft {
     apiKey: '',
     servers: e.servers.map((server) => newServer(server.baseUrl, show(server.weight))),
   });
-  const { monitor, limits, cache, qloo, teamCache } = view;
+  const { monitor, limits, cache, qloo, teamCache, report } = view;
   return {
     provider: view.provider,
     culture: view.culture,
@@ -75,6 +75,7 @@ export function toDraft(view: SettingsView): SettingsDraft {
       password: '',
       teamKey: '',
     },
+    report: { template: report.template, paper: report.paper },
   };
 }
 
@@ -284,6 +285,12 @@ export function diffDraft(draft: SettingsDraft, base: SettingsDraft): DraftDiff 
     teamKey: key('teamCache.teamKey', t.teamKey),
   });
   if (teamCache) change.teamCache = teamCache;
+
+  const report = defined<NonNullable<SettingsChange['report']>>({
+    template: choice('report.template', draft.report.template, base.report.template),
+    paper: choice('report.paper', draft.report.paper, base.report.paper),
+  });
+  if (report) change.report = report;
 
   return { change, changed, errors };
 }

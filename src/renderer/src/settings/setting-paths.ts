@@ -4,7 +4,7 @@
  */
 import type { SettingsView } from '../../../shared/settings';
 import type { TemperatureMode } from '../../../shared/settings-ranges';
-import type { ProviderId } from '../../../shared/vocabulary';
+import type { PaperSize, ProviderId, ReportTemplate } from '../../../shared/vocabulary';
 
 export type CultureId = SettingsView['culture'];
 export type EndpointId = 'ollama' | 'openai' | 'gemini';
@@ -69,6 +69,8 @@ export interface SettingsDraft {
   };
   cache: { l1MaxMb: string; ttlMinMinutes: string; ttlMaxDays: string; l2MaxMb: string; preload: boolean; preloadPerLookup: string };
   teamCache: TeamCacheDraft;
+  /** The PDF report's defaults (an export may choose otherwise). */
+  report: { template: ReportTemplate; paper: PaperSize };
 }
 
 /** The draft's sections that hold fields (everything but the two top-level choices). */
@@ -92,7 +94,8 @@ type StaticPath =
   | `limits.${keyof SettingsDraft['limits']}`
   | `monitor.${keyof SettingsDraft['monitor']}`
   | `cache.${keyof SettingsDraft['cache']}`
-  | `teamCache.${keyof TeamCacheDraft}`;
+  | `teamCache.${keyof TeamCacheDraft}`
+  | `report.${keyof SettingsDraft['report']}`;
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
 
@@ -148,6 +151,8 @@ export const LABELS: Record<StaticPath, string> = {
   'teamCache.sentinelName': 'Sentinel primary name',
   'teamCache.password': 'Redis password',
   'teamCache.teamKey': 'Team key',
+  'report.template': 'Default template',
+  'report.paper': 'Default paper',
 };
 
 /** Each engine's name as its fields' labels say it. */

@@ -22,3 +22,16 @@ export function cacheStatsQuery(api: ApiClient) {
 export function l1AuditQuery(api: ApiClient) {
   return queryOptions({ queryKey: queryKeys.tuner.audit(AUDIT_READ), queryFn: async () => (await api.call('tuner:audit', { limit: AUDIT_READ })).entries });
 }
+
+/** A workshop's saved cover logo (null for none); under the workshops' keys, so a change to workshops reads it again. */
+export function workshopLogoQuery(api: ApiClient, workshopId: string, hasLogo: boolean) {
+  return queryOptions({
+    queryKey: [...queryKeys.workshops.all, 'logo', workshopId, hasLogo],
+    queryFn: async () => (hasLogo ? (await api.call('workshops:logo', { workshopId })).logo : null),
+  });
+}
+
+/** The cover as it would print with a draft's accent and logo (the logo named by its change count, not its bytes). */
+export function coverPreviewKey(workshopId: string, accent: string | null, logoStamp: number, paper: string) {
+  return ['reports', 'cover-preview', workshopId, accent, logoStamp, paper] as const;
+}

@@ -1,5 +1,5 @@
 /** Words more than one screen shows: counts in words and the engines' names (the brief form, History, Settings). */
-import { PROVIDER_IDS, type ProviderId } from '../../../shared/vocabulary';
+import { PROVIDER_IDS, type PaperSize, type ProviderId, type ReportTemplate } from '../../../shared/vocabulary';
 
 /** "1 persona", "2 personas"; `many` for words whose plural is not the singular plus s. */
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -19,3 +19,11 @@ export const ENGINE_OPTIONS: ReadonlyArray<{ value: ProviderId; label: string }>
 export function engineLabel(id: string): string {
   return ENGINE_OPTIONS.find((option) => option.value === id)?.label ?? id;
 }
+
+/** The PDF report's templates and paper sizes in words, for the export row and Settings alike. */
+export const TEMPLATE_LABELS: Record<ReportTemplate, string> = { client: 'Client report', internal: 'Internal report' };
+export const TEMPLATE_ABOUT: Record<ReportTemplate, string> = {
+  client: 'The personas, their summary and what they were asked: ready to hand to a client.',
+  internal: 'Adds how the run was made: the engine, repairs, fidelity scores and timings.',
+};
+export const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };

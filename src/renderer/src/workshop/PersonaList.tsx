@@ -1,4 +1,4 @@
-/** The run on screen: its heading and export, who it covers, the comparison, and a card per persona (pinned first). */
+/** The run on screen: its heading and export, its executive summary, who it covers, the comparison, and a card per persona (pinned first). */
 import { memo, useMemo } from 'react';
 import type { RunSummary } from '../../../shared/ipc/types';
 import type { PersonaDocument } from '../../../shared/persona';
@@ -12,6 +12,7 @@ import { ExportControl } from './ExportControl';
 import { PersonaCard, idsOf } from './PersonaCard';
 import { LEVEL_LABELS } from './persona-labels';
 import { isSavedRun } from './run-queries';
+import { SummaryPanel } from './SummaryPanel';
 import { MAX_COMPARED, comparedIn, useSelectionState } from './selection-state';
 
 export const PersonaList = memo(function PersonaList({ document, run, edited, fromCache }: { document: PersonaDocument; run: RunSummary; edited: ReadonlySet<string>; fromCache: boolean }) {
@@ -37,6 +38,7 @@ export const PersonaList = memo(function PersonaList({ document, run, edited, fr
         {!saved && <p className="muted">This run was not saved: it cannot be exported, edited, regenerated or filled.</p>}
         <ExportControl key={run.id} runId={run.id} disabled={!saved} />
       </header>
+      <SummaryPanel runId={run.id} personaIds={personaIds} saved={saved} />
       <CoveragePanel personas={document.personas} ageRange={document.brief?.ageRange} runId={run.id} disabled={!saved} />
       <ComparePanel personas={document.personas} runId={run.id} />
       <ul className="persona-grid" aria-label="Persona cards">

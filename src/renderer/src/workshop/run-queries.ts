@@ -37,9 +37,26 @@ export function personasOf(queryClient: QueryClient, runId: string): readonly Pe
   return queryClient.getQueryData<RunDetail>(queryKeys.runs.detail(runId))?.document?.personas ?? [];
 }
 
-/** Changes the cached document of a run after the core saved the change. */
+/** Changes the cached document of a run after the core saved the change; the run's summary is read again, as it was made from the personas before. */
 export function updateRunDocument(queryClient: QueryClient, runId: string, change: (document: PersonaDocument) => PersonaDocument): void {
   queryClient.setQueryData<RunDetail>(queryKeys.runs.detail(runId), (run) => (run?.document ? { ...run, document: change(run.document) } : run));
+  void invalidateRunSummary(queryClient, runId);
+}
+
+
+export function runSummaryQuery(api: ApiClient, runId: string) {
+  return queryOptions({
+    queryKey: queryKeys.runs.summary(runId),
+    queryFn: () => api.call('runs:summary', { runId }),
+    enabled: isSavedRun({ id: runId }),
+    // Made from the personas alone: it changes only when they do, and every change of them invalidates it (updateRunDocument).
+    staleTime: Infinity,
+  });
+}
+
+/** The summary is read again: the run's personas changed (an edit, a new one, one deleted, a version restored). */
+export function invalidateRunSummary(queryClient: QueryClient, runId: string): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: queryKeys.runs.summary(runId) });
 }
 
 /**
@@ -59,6 +76,7 @@ export function updateRunSummary(queryClient: QueryClient, summary: RunSummary):
 export function forgetRunData(queryClient: QueryClient, runId: string): void {
   for (const persona of personasOf(queryClient, runId)) if (persona.id) queryClient.removeQueries({ queryKey: queryKeys.personas.history(persona.id) });
   queryClient.removeQueries({ queryKey: queryKeys.runs.detail(runId) });
+  queryClient.removeQueries({ queryKey: queryKeys.runs.summary(runId) });
   queryClient.removeQueries({ queryKey: queryKeys.asking.run(runId) });
   queryClient.removeQueries({ queryKey: queryKeys.asking.searches });
 }

@@ -1,0 +1,19 @@
+/**
+ * The summarizing module: the executive summary of a run's persona set (segments, shared needs and
+ * pain points with counts and quotes, differences, implications, and prose over them, composed or
+ * written by the run's LLM), stored in app.db (its table is made by app.db's one migration list, in
+ * workshops/migrations.ts). Its whole public surface; docs/ARCHITECTURE.md says what it may import.
+ */
+export { Summaries, RETRY_MODEL_AFTER_MS } from './summaries';
+export type { SummariesDeps } from './summaries';
+export { composeSummary } from './compose';
+export type { ComposeInput, Composed } from './compose';
+export { groupThemes, lexiconMatches, minimumMembers, MAX_THEMES } from './themes';
+export type { GroupedLine, SetPersona, ThemeGroup, ThemeKind } from './themes';
+export { statedLifeStage, LIFE_STAGES, NOT_STATED } from './life-stage';
+export type { LifeStage } from './life-stage';
+export { THEME_LEXICON } from './theme-lexicon';
+export { offerMask } from './offer-words';
+export type { OfferMask } from './offer-words';
+export type { LexiconTheme } from './theme-lexicon';
+export { readProse } from './model-prose';
