@@ -33,7 +33,7 @@ function fonts(): string {
 
 const REPORT_TESTS = ['test/report.test.ts', 'test/report-pdf.test.ts', 'test/reliability/secrets.test.ts'];
 /** Tests that start a real redis-server (test/support/redis-server.ts); other helpers add theirs here. */
-export const REDIS_TESTS = ['test/team-cache.test.ts', 'test/team-cache-chaos.test.ts', 'e2e/team-settings.e2e.test.ts'];
+export const REDIS_TESTS = ['test/team-cache.test.ts', 'test/team-cache-chaos.test.ts', 'test/team-cache-topologies.test.ts', 'e2e/team-settings.e2e.test.ts'];
 
 export const SYSTEM_TOOLS: readonly SystemTool[] = [
   {
@@ -52,7 +52,7 @@ export const SYSTEM_TOOLS: readonly SystemTool[] = [
     label: `redis-server (${process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'}; set REDIS_SERVER for another)`,
     packages: ['redis-server'],
     files: REDIS_TESTS,
-    present: () => fs.existsSync(process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'),
+    present: () => fs.existsSync(process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server') && fs.existsSync(process.env['REDIS_CLI'] ?? '/usr/bin/redis-cli'),
   },
   {
     label: 'a font with Chinese glyphs',

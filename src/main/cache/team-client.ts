@@ -54,14 +54,60 @@ export function teamClient(connection: TeamConnection): TeamClient {
   // One branch per mode; each ends in the same small surface.
   if (mode === 'cluster') {
     const cluster = createCluster({ rootNodes: [{ socket }], defaults: { ...credentials, socket, disableOfflineQueue: true } }).withTypeMapping(mapping);
-    return wrap(cluster, () => cluster.isOpen, () => cluster.connect(), () => cluster.close());
+    // Ready once the slots are known: isOpen is true from the moment connect() starts, and a GET sent before
+    // discovery ends fails (no node for its slot yet), which counted as Redis failing and opened the breaker.
+    let discovered = false;
+    const connecting = retrying(connection, () => cluster.connect().then((connected) => ((discovered = true), connected)), async () => undefined);
+    return wrap(cluster, () => discovered && cluster.isOpen, connecting.connect, () => (connecting.stop(), cluster.close()));
   }
   if (mode === 'sentinel') {
-    const sentinel = createSentinel({ name: connection.sentinelName ?? 'mymaster', sentinelRootNodes: [{ host: socket.host, port: socket.port }], nodeClientOptions: { ...credentials, socket, disableOfflineQueue: true, commandOptions } }).withTypeMapping(mapping);
-    return wrap(sentinel, () => sentinel.isReady, () => sentinel.connect(), () => sentinel.close());
+    // The sentinels get the data nodes' connect timeout and TLS (without, node-redis dials them with its defaults: 5 s
+    // and plain TCP, even for a rediss:// address), not their credentials (a sentinel without a password refuses AUTH).
+    const sentinelSocket = { connectTimeout: socket.connectTimeout, ...(socket.tls ? { tls: true as const } : {}) };
+    const sentinel = createSentinel({
+      name: connection.sentinelName ?? 'mymaster',
+      sentinelRootNodes: [{ host: socket.host, port: socket.port }],
+      nodeClientOptions: { ...credentials, socket, disableOfflineQueue: true, commandOptions },
+      sentinelClientOptions: { socket: sentinelSocket },
+    }).withTypeMapping(mapping);
+    // A failed connect() leaves it open but not ready, and connect() refuses to run twice: destroy() resets it for the next try.
+    const connecting = retrying(connection, () => sentinel.connect(), () => sentinel.destroy());
+    return wrap(sentinel, () => sentinel.isReady, connecting.connect, () => (connecting.stop(), sentinel.close()));
   }
   const client = createClient({ ...credentials, socket, disableOfflineQueue: true, commandOptions }).withTypeMapping(mapping);
   return wrap(client, () => client.isReady, () => client.connect(), () => client.close());
+}
+
+/**
+ * Keeps trying a Sentinel's or a Cluster's first connection, with the same backoff as a single server's reconnects, until
+ * it connects or the client is closed: their connect() gives up (a Cluster at once when no node answers, Sentinel after
+ * 16 tries a second apart) and never tries again, so a team cache that was down when the app started stayed off until
+ * a restart, where a single server's client connects once the server is up. `reset` readies a failed client for the next try.
+ */
+function retrying(connection: TeamConnection, connect: () => Promise<unknown>, reset: () => Promise<unknown>) {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  return {
+    async connect(): Promise<unknown> {
+      for (let retries = 0; ; retries++) {
+        try {
+          return await connect();
+        } catch (error) {
+          if (connection.reconnect === false || stopped) throw error;
+        }
+        await reset().catch(() => undefined);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, reconnectStrategy(retries));
+          wake = () => (clearTimeout(timer), resolve());
+        });
+        if (stopped) throw new Error('closed before it connected');
+      }
+    },
+    stop() {
+      stopped = true;
+      wake?.();
+    },
+  };
 }
 
 interface Commands {
