@@ -121,7 +121,11 @@ describe('reports', () => {
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThanOrEqual(1 + 1 + 3 + 1 + 1 + 2 + 1 + 1);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, ' ');
-    for (const words of ['Interview', 'Focus group', 'Concept test 1', 'Concept test 2', 'The concepts side by side', 'Conversation clubs in the neighbourhood café', 'A tutor on video every morning', 'What frustrates you about learning apps?', 'Offline answers are drawn from each persona’s profile']) expect(flat.toLowerCase()).toContain(words.toLowerCase());
+    for (const words of ['Interview', 'Focus group', 'Concept test 1', 'Concept test 2', 'The concepts side by side', 'Conversation clubs in the neighbourhood café', 'A tutor on video every morning', 'What frustrates you about learning apps?', 'Answers are simulated from each persona’s profile']) expect(flat.toLowerCase()).toContain(words.toLowerCase());
+    // The client report says answers are simulated; only the internal one names the engine and its scoring rules.
+    expect(flat).not.toMatch(/built-in engine|Start at 3/);
+    const internal = execFileSync('pdftotext', ['-layout', '-', '-'], { input: (await core.reports.export(run.id, 'pdf', undefined, { template: 'internal' })).bytes, encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(internal).toContain('Offline answers are drawn from each persona’s profile');
     expect(flat).toContain(turn.answer.text.replace(/\s+/g, ' ').slice(0, 60));
     expect(flat).toContain(group.answers[1]!.answer.text.replace(/\s+/g, ' ').slice(0, 60));
     const pages = text.split('\f');

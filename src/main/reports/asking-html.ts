@@ -8,7 +8,9 @@
  */
 import type { Answer, ConceptTest, FocusGroup, Interview } from '../../shared/conversations';
 import type { RunConversations } from '../asking';
+import type { ReportTemplate } from '../../shared/vocabulary';
 import { escape } from './html-escape';
+import { longDate } from './report-cover';
 
 /** Persona id → its page's anchor ("persona-3"). */
 export type PersonaAnchors = ReadonlyMap<string, string>;
@@ -26,17 +28,18 @@ export interface AskingSections {
 }
 
 /** Interviews, focus groups and concept tests, oldest first: a section each (a level-1 heading) with a page per item (a level-2 heading). */
-export function askingSections(asked: RunConversations, anchors: PersonaAnchors): AskingSections {
+export function askingSections(asked: RunConversations, anchors: PersonaAnchors, template: ReportTemplate): AskingSections {
   const headings: AskingHeading[] = [];
   const pages: string[] = [];
   const section = <T>(title: string, key: string, items: readonly T[], page: (item: T, index: number, heading: HeadingMarkup) => string, itemTitle: (item: T, index: number) => string) => {
     items.forEach((item, index) => {
       const anchor = `${key}-${index + 1}`;
       if (index === 0) headings.push({ title, level: 1, anchor: key });
-      const title2 = headline(itemTitle(item, index));
+      const whole = itemTitle(item, index);
+      const title2 = headline(whole);
       headings.push({ title: title2, level: 2, anchor });
       const opener = index === 0 ? `<h1 class="section-title" id="${key}">${escape(title)}</h1>` : '';
-      pages.push(page(item, index, { opener, h2: `<h2 id="${anchor}">${escape(title2)}</h2>` }));
+      pages.push(page(item, index, { opener, h2: `<h2 id="${anchor}">${escape(title2)}</h2>`, full: title2 === whole.replace(/\s+/g, ' ').trim() ? '' : whole, template }));
     });
   };
   const tests = [...asked.conceptTests].reverse();
@@ -54,6 +57,9 @@ interface HeadingMarkup {
   /** The section's level-1 heading on its first page, else empty. */
   opener: string;
   h2: string;
+  /** The full question or concept when the heading had to shorten it, else empty. */
+  full: string;
+  template: ReportTemplate;
 }
 
 /** A heading short enough for the contents line and a bookmark: the full text stays on the page. */
@@ -68,7 +74,10 @@ function who(personaId: string, name: string, anchors: PersonaAnchors): string {
   return anchor ? `<a href="#${anchor}">${escape(name)}</a>` : escape(name);
 }
 
-function engineNote(answers: ReadonlyArray<{ source: Answer['source'] }>): string {
+/** Who answered: the engines in the internal report; the client reads only that answers are simulated. */
+function engineNote(answers: ReadonlyArray<{ source: Answer['source'] }>, template: ReportTemplate): string {
+  if (answers.length === 0) return '';
+  if (template === 'client') return '<p class="engine">Answers are simulated from each persona’s profile and the brief: they suggest what to explore with real customers.</p>';
   const engines = [...new Set(answers.map((a) => (a.source.engine === 'offline' ? 'offline' : `${a.source.engine}${a.source.model ? ` (${a.source.model})` : ''}`)))];
   if (engines.length === 0) return '';
   const offline = engines.includes('offline') ? ' Offline answers are drawn from each persona’s profile and the brief only.' : '';
@@ -85,8 +94,8 @@ function interviewPage(interview: Interview, anchors: PersonaAnchors, heading: H
   ${heading.opener}
   <p class="kicker">Interview</p>
   ${heading.h2}
-  <p class="who">With ${who(interview.personaId, interview.personaName, anchors)} · ${interview.turns} ${interview.turns === 1 ? 'question' : 'questions'} · ${escape(new Date(interview.updatedAt).toUTCString())}</p>
-  ${engineNote(interview.history.map((t) => t.answer))}
+  <p class="who">With ${who(interview.personaId, interview.personaName, anchors)} · ${interview.turns} ${interview.turns === 1 ? 'question' : 'questions'} · ${escape(longDate(new Date(interview.updatedAt)))}</p>
+  ${engineNote(interview.history.map((t) => t.answer), heading.template)}
   <dl class="turns">${interview.history
     .map((t) => `<div><dt>Question</dt><dd>${escape(t.question)}</dd></div><div><dt>${who(interview.personaId, interview.personaName, anchors)}</dt><dd class="quote">${answerText(t.answer)}</dd></div>`)
     .join('')}</dl>
@@ -101,9 +110,9 @@ function focusGroupPage(group: FocusGroup, anchors: PersonaAnchors, heading: Hea
   ${heading.opener}
   <p class="kicker">Focus group</p>
   ${heading.h2}
-  <p class="asked">${escape(group.question)}</p>
-  <p class="who">${group.answers.length} personas · ${escape(new Date(group.askedAt).toUTCString())}</p>
-  ${engineNote(group.answers.map((a) => a.answer))}
+  ${heading.full ? `<p class="asked">${escape(heading.full)}</p>` : ''}
+  <p class="who">${group.answers.length} personas · ${escape(longDate(new Date(group.askedAt)))}</p>
+  ${engineNote(group.answers.map((a) => a.answer), heading.template)}
   <table class="glance answers"><thead><tr><th>Persona</th><th>Answer</th></tr></thead><tbody>${group.answers
     .map((a) => `<tr><td>${who(a.personaId, a.personaName, anchors)}</td><td class="quote">${answerText(a.answer)}</td></tr>`)
     .join('')}</tbody></table>
@@ -120,15 +129,15 @@ function conceptPage(test: ConceptTest, index: number, anchors: PersonaAnchors, 
   ${heading.opener}
   <p class="kicker">Concept test ${index}</p>
   ${heading.h2}
-  <p class="asked">${escape(test.concept.text)}</p>
-  <p class="who">${test.concept.price ? `Price: ${escape(test.concept.price)} · ` : ''}${test.verdicts.length} personas · mean likelihood ${summary.mean.toFixed(1)} of 5 · ${escape(new Date(test.testedAt).toUTCString())}</p>
-  ${engineNote(test.verdicts)}
+  ${heading.full ? `<p class="asked">${escape(test.concept.text)}</p>` : ''}
+  <p class="who">${test.concept.price ? `Price: ${escape(test.concept.price)} · ` : ''}${test.verdicts.length} personas · mean likelihood ${summary.mean.toFixed(1)} of 5 · ${escape(longDate(new Date(test.testedAt)))}</p>
+  ${engineNote(test.verdicts, heading.template)}
   <figure class="chart">${likelihoodChart(summary.distribution)}<figcaption>How likely each persona is to buy or use it, from 1 (would not) to 5 (certainly would).</figcaption></figure>
   <div class="blocks"><div class="block"><p class="label">Top reasons</p>${counted(summary.topReasons)}</div><div class="block"><p class="label">Top objections</p>${counted(summary.topObjections)}</div></div>
   ${summary.segments.length ? `<p class="label">Segments that differ</p><table class="glance"><thead><tr><th>By</th><th>Segment</th><th>Mean</th><th>Personas</th></tr></thead><tbody>${summary.segments.map((s) => `<tr><td>${escape(s.by)}</td><td>${escape(s.label)}</td><td class="num">${s.mean.toFixed(1)}</td><td class="num">${s.personas}</td></tr>`).join('')}</tbody></table>` : ''}
   <p class="label">Each persona</p>
   <table class="glance"><thead><tr><th>Persona</th><th>Likelihood</th><th>Why</th><th>What would change their mind</th></tr></thead><tbody>${test.verdicts
-    .map((v) => `<tr><td>${who(v.personaId, v.personaName, anchors)}</td><td class="num">${v.likelihood}</td><td class="quote">${[...v.reasons.map((r) => `+ ${escape(r.text)}`), ...v.objections.map((o) => `− ${escape(o.text)}`)].join('<br>') || '—'}${v.rules.length ? `<div class="rules">${v.rules.map(escape).join('<br>')}</div>` : ''}</td><td>${escape(v.changeMind) || '—'}</td></tr>`)
+    .map((v) => `<tr><td>${who(v.personaId, v.personaName, anchors)}</td><td class="num">${v.likelihood}</td><td class="quote">${[...v.reasons.map((r) => `+ ${escape(r.text)}`), ...v.objections.map((o) => `− ${escape(o.text)}`)].join('<br>') || '—'}${v.rules.length && heading.template === 'internal' ? `<div class="rules">${v.rules.map(escape).join('<br>')}</div>` : ''}</td><td>${escape(v.changeMind) || '—'}</td></tr>`)
     .join('')}</tbody></table>
 </section>`;
 }
@@ -158,6 +167,7 @@ export function likelihoodChart(distribution: readonly number[]): string {
 
 export const ASKING_CSS = `
 .asking .kicker { margin-top: 1mm; }
+.asking .label { margin-top: 4mm; }
 .asking .engine { color: #5f6470; font-size: 9pt; margin: 0 0 3mm; }
 .turns { margin: 0; }
 .turns div { margin-bottom: 2.5mm; }

@@ -16,6 +16,10 @@ export interface CoverFacts {
   generatedAt: Date;
   /** Label and value pairs under the brief (personas, market, ages, and for the team, the engine). */
   facts: ReadonlyArray<readonly [string, string]>;
+  /** The most shared themes, each with how many hold it ("7 of 10"), from the summary. */
+  highlights: ReadonlyArray<{ count: string; label: string }>;
+  /** What the report holds ("10 persona profiles", "1 focus group"). */
+  holds: readonly string[];
 }
 
 /** "6 December 2026": a date a client reads the same wherever the report was made. */
@@ -36,7 +40,11 @@ export function coverPage(cover: CoverFacts): string {
   <div class="cover-body">
     ${sameText(cover.brief, cover.title) ? '' : `<p class="brief">${escape(cover.brief)}</p>`}
     <dl class="cover-facts">${cover.facts.map(([label, value]) => `<div><dt>${escape(label)}</dt><dd>${escape(value)}</dd></div>`).join('')}</dl>
-    <div class="cover-foot"><span>${escape(longDate(cover.generatedAt))}</span><span>${cover.template === 'client' ? (cover.client ? `Confidential · prepared for ${escape(cover.client)}` : 'Confidential') : 'Internal · includes how the run was made'}</span></div>
+    <div class="cover-more">
+      ${cover.highlights.length ? `<div><p class="label">What they share most</p><ul class="highlights">${cover.highlights.map((h) => `<li><span class="count">${escape(h.count)}</span>${escape(h.label)}</li>`).join('')}</ul></div>` : ''}
+      <div><p class="label">In this report</p><ul class="holds">${cover.holds.map((h) => `<li>${escape(h)}</li>`).join('')}</ul></div>
+    </div>
+    <div class="cover-foot"><span></span><span>${cover.template === 'client' ? (cover.client ? `Confidential · prepared for ${escape(cover.client)}` : 'Confidential') : 'Internal · includes how the run was made'}</span></div>
   </div>
 </section>`;
 }

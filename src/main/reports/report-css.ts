@@ -81,6 +81,11 @@ a { color: inherit; text-decoration: none; }
 .cover-facts div { min-width: 0; }
 .cover-facts dt { font-size: 7.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em; color: var(--muted); margin-bottom: 1mm; }
 .cover-facts dd { margin: 0; font-size: 10.5pt; font-weight: 600; overflow-wrap: anywhere; }
+.cover-more { display: grid; grid-template-columns: 1.4fr 1fr; gap: 10mm; margin-top: 10mm; }
+.highlights, .holds { list-style: none; margin: 0; padding: 0; }
+.highlights li { display: flex; align-items: baseline; gap: 3mm; padding: 2mm 0; border-bottom: 0.2mm solid var(--rule); font-size: 10.5pt; }
+.highlights .count { flex: none; width: 16mm; font-weight: 700; color: var(--accent-text); font-variant-numeric: tabular-nums; }
+.holds li { padding: 1.2mm 0; font-size: 10pt; color: #30333b; }
 .cover-foot { margin-top: auto; padding: 0 0 14mm; font-size: 8pt; color: var(--muted); display: flex; justify-content: space-between; gap: 8mm; }
 
 /* Contents. */
@@ -116,6 +121,7 @@ table.themes { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
 .kind { display: inline-block; font-size: 6.5pt; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; border-radius: 1mm; padding: 0.3mm 1.2mm; margin-left: 1.5mm; vertical-align: 0.4mm; }
 .kind.need { background: #e3f4e8; color: #1f6b3a; }
 .kind.pain { background: #fde8e4; color: #a3301b; }
+.more-themes { font-size: 8.5pt; color: var(--muted); margin: 0 0 2mm; }
 .differences { margin: 0; padding-left: 4.5mm; }
 .differences li { margin-bottom: 1.2mm; }
 .implications { margin: 0; padding: 0; list-style: none; counter-reset: step; }

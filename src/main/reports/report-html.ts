@@ -77,7 +77,7 @@ export function renderReportHtml(input: ReportInput, pages: readonly number[] | 
     summary ? summaryPages(summary, anchors, template) : '',
     personasOverview(personas, run.brief, lang),
     ...personas.map((p, i) => personaPage(p, i, personas.length, template, lang)),
-    asked ? askingSections(asked, anchors).html : '',
+    asked ? askingSections(asked, anchors, template).html : '',
     template === 'internal' ? appendixPage(run, personas) : '',
   ];
   return document(input, body.join('\n'));
@@ -85,7 +85,7 @@ export function renderReportHtml(input: ReportInput, pages: readonly number[] | 
 
 /** The cover alone, as the report prints it: Settings previews a workshop's branding with it. */
 export function renderCoverHtml(workshop: ReportWorkshop, sample: { title: string; brief: string; generatedAt: Date; template: ReportTemplate; paper: PaperSize }): string {
-  const cover = coverPage({ workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: sample.title, brief: sample.brief, template: sample.template, generatedAt: sample.generatedAt, facts: [['Personas', '5'], ['Date', longDate(sample.generatedAt)]] });
+  const cover = coverPage({ workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: sample.title, brief: sample.brief, template: sample.template, generatedAt: sample.generatedAt, facts: [['Personas', '5'], ['Date', longDate(sample.generatedAt)]], highlights: [], holds: ['Executive summary', '5 persona profiles'] });
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${escape(sample.title)}</title><style>${reportCss({ accent: workshop.accent ?? DEFAULT_ACCENT, paper: sample.paper, footer: '' })}</style></head>
@@ -121,13 +121,13 @@ function contentsEntries(input: ReportInput): ContentsEntry[] {
   personas.forEach((p, i) => entries.push({ title: p.name, level: 2, anchor: personaAnchor(i) }));
   if (input.asked) {
     const anchors = new Map(personas.flatMap((p, i) => (p.id ? [[p.id, personaAnchor(i)] as const] : [])));
-    entries.push(...askingSections(input.asked, anchors).headings);
+    entries.push(...askingSections(input.asked, anchors, input.template).headings);
   }
   if (input.template === 'internal') entries.push({ title: APPENDIX_TITLE, level: 1, anchor: 'appendix' });
   return entries;
 }
 
-function coverFacts({ run, workshop, generatedAt, template }: ReportInput): CoverFacts {
+function coverFacts({ run, workshop, generatedAt, template, summary, asked }: ReportInput): CoverFacts {
   const personas = run.document?.personas ?? [];
   const ages = personas.map((p) => p.age);
   const facts: Array<readonly [string, string]> = [
@@ -137,7 +137,17 @@ function coverFacts({ run, workshop, generatedAt, template }: ReportInput): Cove
     ['Date', longDate(generatedAt)],
   ];
   if (template === 'internal') facts.push(['Engine', `${run.provider === 'offline' ? 'Built-in' : run.provider}${run.seed !== null ? ` · seed ${run.seed}` : ''}`], ['Level', run.level], ['Fit to the brief', `${run.qualityScore ?? '—'} / 100`], ['Run started', longDate(new Date(run.startedAt))]);
-  return { workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: run.title, brief: run.brief.description, template, generatedAt, facts };
+  const highlights = (summary?.themes ?? []).slice(0, 3).map((t) => ({ count: `${t.personaIds.length} of ${summary!.personaCount}`, label: `${t.label} (${t.kind === 'need' ? 'need' : 'pain point'})` }));
+  const counted = (n: number, one: string, many: string) => (n > 0 ? [`${n} ${n === 1 ? one : many}`] : []);
+  const holds = [
+    ...(summary ? ['Executive summary'] : []),
+    ...counted(personas.length, 'persona profile', 'persona profiles'),
+    ...counted(asked?.interviews.length ?? 0, 'interview', 'interviews'),
+    ...counted(asked?.focusGroups.length ?? 0, 'focus group', 'focus groups'),
+    ...counted(asked?.conceptTests.length ?? 0, 'concept test', 'concept tests'),
+    ...(template === 'internal' ? [APPENDIX_TITLE] : []),
+  ];
+  return { workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: run.title, brief: run.brief.description, template, generatedAt, facts, highlights, holds };
 }
 
 /** The personas' language when the brief names one other than English: their pages say so, for screen readers and hyphenation. */

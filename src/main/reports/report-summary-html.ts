@@ -28,10 +28,10 @@ export function summaryPages(summary: SetSummary, anchors: ReadonlyMap<string, s
   <p>${escape(summary.prose.shared)}</p>
   ${themes(summary, anchors)}
   <h2 id="${summaryAnchor(3)}">${differ}</h2>
-  <p>${escape(summary.prose.differ)}</p>
+  ${ownProse(summary, summary.prose.differ, summary.differences.length)}
   ${summary.differences.length ? `<ul class="differences">${summary.differences.map((d) => `<li><strong>${escape(d.label)}:</strong> ${escape(d.detail)}</li>`).join('')}</ul>` : ''}
   <h2 id="${summaryAnchor(4)}">${suggests}</h2>
-  <p>${escape(summary.prose.suggests)}</p>
+  ${ownProse(summary, summary.prose.suggests, summary.implications.length)}
   ${summary.implications.length ? `<ol class="implications">${summary.implications.map((i) => `<li>${escape(i)}</li>`).join('')}</ol>` : ''}
   <p class="method">${method(summary, template)}</p>
 </section>`;
@@ -57,15 +57,29 @@ function segment(s: SetSummary['segments'][number], total: number): string {
     .join('')}</ul></figure>`;
 }
 
+/**
+ * A paragraph the list under it does not already say: composed prose for differences and
+ * suggestions is that list in sentences, so only a model's prose (or prose with no list) is shown.
+ */
+function ownProse(summary: SetSummary, prose: string, listed: number): string {
+  return summary.method === 'model' || listed === 0 ? `<p>${escape(prose)}</p>` : '';
+}
+
+/** The themes the table shows; smaller ones follow in a line, so every theme is there without a long table. */
+const THEMES_IN_TABLE = 8;
+
 function themes(summary: SetSummary, anchors: ReadonlyMap<string, string>): string {
   if (summary.themes.length === 0) return '<p class="muted">No need or pain point is held by more than one persona in the same terms.</p>';
   const total = summary.personaCount;
-  const rows = summary.themes.map((t) => {
+  const shown = summary.themes.slice(0, THEMES_IN_TABLE);
+  const rest = summary.themes.slice(THEMES_IN_TABLE);
+  const more = rest.length ? `<p class="more-themes">Also shared: ${rest.map((t) => `${escape(t.label)} (${t.kind === 'need' ? 'need' : 'pain point'}, ${t.personaIds.length} of ${total})`).join('; ')}.</p>` : '';
+  const rows = shown.map((t) => {
     const anchor = anchors.get(t.quote.personaId);
     const by = anchor ? `<a href="#${anchor}">${escape(t.quote.personaName)}</a>` : escape(t.quote.personaName);
     return `<tr><td class="theme">${escape(t.label)}<span class="kind ${t.kind}">${t.kind === 'need' ? 'Need' : 'Pain point'}</span></td><td class="held"><span class="meter"><span style="width:${total ? (t.personaIds.length / total) * 100 : 0}%"></span></span><span class="count">${t.personaIds.length} of ${total}</span></td><td class="quote"><span dir="auto">“${escape(t.quote.text)}”</span> <span class="by">— ${by}</span></td></tr>`;
   });
-  return `<table class="themes"><thead><tr><th>Theme</th><th>Held by</th><th>In their words</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="themes"><thead><tr><th>Theme</th><th>Held by</th><th>In their words</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
 }
 
 /** How the summary was made; why a model's prose was not used only in the internal report. */
