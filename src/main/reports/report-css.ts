@@ -147,6 +147,7 @@ table.glance { width: 100%; border-collapse: collapse; font-size: 9pt; margin-to
 .chips li { background: var(--soft); border: 0.2mm solid var(--rule); border-radius: 3mm; padding: 0.4mm 2.2mm; font-size: 8pt; }
 .persona-quote { margin: 0 0 4mm; padding: 3.5mm 5mm 3.5mm 12mm; background: var(--accent-soft); border-radius: 2mm; position: relative; font-size: 12.5pt; line-height: 1.4; font-style: italic; color: #22252b; }
 .persona-quote::before { content: '“'; position: absolute; left: 3mm; top: -1mm; font-size: 30pt; font-style: normal; color: var(--accent-text); line-height: 1.2; }
+.persona-quote:dir(rtl), .themes .quote :dir(rtl) { font-style: normal; }
 .bio { margin: 0 0 4mm; color: #30333b; }
 .blocks { display: grid; grid-template-columns: 1fr 1fr; gap: 3.5mm 6mm; margin-bottom: 4mm; }
 .block { border-top: 0.6mm solid var(--accent); padding-top: 2mm; break-inside: avoid; }
