@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/main/core';
+import { briefInputSchema } from '../src/shared/brief';
 
 const out = path.resolve(process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'report-samples-')));
 fs.mkdirSync(out, { recursive: true });
@@ -21,7 +22,7 @@ const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 64"><circ
 try {
   const workshop = core.workshops.create({ name: 'Lyon family food study', client: 'Maison Verte' });
   core.workshops.setBranding(workshop.id, { accent: '#1f6b4f', logo: { mimeType: 'image/svg+xml', base64: Buffer.from(LOGO).toString('base64') } });
-  const { run } = await core.generate({ description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', location: 'Lyon, France', count: 10, level: 'standard', seed: 7 }, { workshopId: workshop.id });
+  const { run } = await core.generate(briefInputSchema.parse({ description: 'Eco-friendly meal-kit delivery for busy parents in Lyon', location: 'Lyon, France', count: 10, level: 'standard', seed: 7 }), { workshopId: workshop.id });
   const personas = core.workshops.getRun(run.id).document!.personas;
   await core.asking.interviews.ask({ runId: run.id, personaId: personas[0]!.id!, question: 'What does a weekday dinner look like in your home?' });
   await core.asking.panels.askGroup({ runId: run.id, question: 'What would make you trust a meal-kit brand with your family’s dinners?' });

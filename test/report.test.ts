@@ -139,6 +139,10 @@ describe('reports', () => {
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     expect([json.asking.interviews.length, json.asking.focusGroups.length, json.asking.conceptTests.length]).toEqual([1, 1, 2]);
     const md = (await core.reports.export(run.id, 'md')).bytes.toString('utf8');
+    const summary = await core.summaries.ofRun(run.id);
+    expect(md).toContain('## Executive summary');
+    for (const theme of summary.themes) expect(md).toContain(`| ${theme.label} (${theme.kind === 'need' ? 'need' : 'pain point'}) | ${theme.personaIds.length} of ${summary.personaCount} |`);
+    expect(md).toMatch(/^\| TV \|/m);
     for (const heading of ['## Interviews', '## Focus groups', '## Concept tests', '### Conversation clubs in the neighbourhood café (€8 a month)', '**Q:** What would make you practise every day?']) expect(md).toContain(heading);
     // A run nobody was asked about exports as before: no asking key, no extra sections.
     expect(JSON.parse((await core.reports.export(runId, 'json')).bytes.toString('utf8'))).not.toHaveProperty('asking');

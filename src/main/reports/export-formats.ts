@@ -6,7 +6,8 @@
  */
 import type { RunDetail } from '../../shared/ipc/types';
 import type { Persona, PersonaDocument } from '../../shared/persona';
-import { CULTURAL_CATEGORIES } from '../../shared/vocabulary';
+import type { SetSummary } from '../../shared/summary';
+import { CATEGORY_LABELS, CULTURAL_CATEGORIES } from '../../shared/vocabulary';
 import type { RunConversations } from '../asking';
 import { toTinyPersonSpec } from '../validation';
 import { askingMarkdown, hasConversations, withConversations } from './asking-text';
@@ -61,7 +62,7 @@ export function toCsv(personas: readonly Persona[]): string {
   return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-export function toMarkdown(run: RunDetail, workshop: { name: string; client: string | null }, asked?: RunConversations): string {
+export function toMarkdown(run: RunDetail, workshop: { name: string; client: string | null }, asked?: RunConversations, summary: SetSummary | null = null): string {
   const personas = run.document?.personas ?? [];
   const lines = [
     `# ${run.title}`,
@@ -72,6 +73,7 @@ export function toMarkdown(run: RunDetail, workshop: { name: string; client: str
     '',
     `${personas.length} personas · ${run.level} level · ${run.provider} engine${run.seed !== null ? ` · seed ${run.seed}` : ''} · quality ${run.qualityScore ?? '—'}/100 · ${new Date(run.startedAt).toUTCString()}`,
     '',
+    ...(summary ? summaryMarkdown(summary) : []),
   ];
   for (const p of personas) {
     lines.push(`## ${p.name}`, '', `*${p.age} · ${p.occupation} · ${p.location.city}, ${p.location.country}*`, '');
@@ -79,11 +81,47 @@ export function toMarkdown(run: RunDetail, workshop: { name: string; client: str
     lines.push(p.bio, '', '**Goals**', '', ...p.goals.map((g) => `- ${g}`), '', '**Pain points**', '', ...p.painPoints.map((g) => `- ${g}`), '');
     if (p.culturalProfile) {
       lines.push('| Category | Tastes |', '| --- | --- |');
-      for (const c of CULTURAL_CATEGORIES) lines.push(`| ${c} | ${p.culturalProfile[c].map((t) => t.replace(/\|/g, '\\|')).join(', ') || '—'} |`);
+      for (const c of CULTURAL_CATEGORIES) lines.push(`| ${CATEGORY_LABELS[c]} | ${p.culturalProfile[c].map(cell).join(', ') || '—'} |`);
       lines.push('');
     }
     if (p.b2b) lines.push(`**Role:** ${p.b2b.role} · ${p.b2b.industry} · ${p.b2b.companySize} employees · ${p.b2b.decisionPower}`, '');
   }
   if (hasConversations(asked)) lines.push(...askingMarkdown(asked));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A Markdown table cell: a pipe would end it. */
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The executive summary as the PDF has it: who they are, the themes with counts and quotes, differences, suggestions. */
+function summaryMarkdown(summary: SetSummary): string[] {
+  const total = summary.personaCount;
+  const by = summary.method === 'model' ? `Written by ${summary.writtenBy ?? 'the model'} from the personas` : 'Composed by grouping the personas’ own goals, pain points and profiles';
+  return [
+    '## Executive summary',
+    '',
+    `*${by}; every count and quote is taken from the personas below.*`,
+    '',
+    '### Who they are',
+    '',
+    summary.prose.who,
+    '',
+    '### What they share',
+    '',
+    summary.prose.shared,
+    '',
+    ...(summary.themes.length
+      ? ['| Theme | Held by | In their words |', '| --- | --- | --- |', ...summary.themes.map((t) => `| ${cell(t.label)} (${t.kind === 'need' ? 'need' : 'pain point'}) | ${t.personaIds.length} of ${total} | “${cell(t.quote.text)}” — ${cell(t.quote.personaName)} |`), '']
+      : []),
+    '### Where they differ',
+    '',
+    ...(summary.method === 'model' || summary.differences.length === 0 ? [summary.prose.differ, ''] : []),
+    ...summary.differences.map((d) => `- **${d.label}:** ${d.detail}`),
+    ...(summary.differences.length ? [''] : []),
+    '### What it suggests',
+    '',
+    ...(summary.method === 'model' || summary.implications.length === 0 ? [summary.prose.suggests, ''] : []),
+    ...summary.implications.map((i, n) => `${n + 1}. ${i}`),
+    '',
+  ];
 }

@@ -147,7 +147,7 @@ export class ReportExporter {
             ? toCsv(run.document.personas)
             : format === 'tinytroupe'
               ? toTinyTroupe(run.document.personas)
-              : toMarkdown(run, { name: workshopName, client }, asked);
+              : toMarkdown(run, { name: workshopName, client }, asked, (await this.sources.summary?.(runId, signal)) ?? null);
       bytes = Buffer.from(text, 'utf8');
     }
     return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${EXTENSION[format]}`, mimeType: MIME[format] };

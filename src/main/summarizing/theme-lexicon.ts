@@ -35,12 +35,12 @@ export const THEME_LEXICON: readonly LexiconTheme[] = [
     needPhrase: 'saving time',
     painPhrase: 'a lack of time',
     suggestion: { need: 'Lead with the time {offer} saves', pain: 'Lead with time saved' },
-    cues: ['time$', 'timesav', 'busy', '~minute', '~hour', '~schedul', '~rush', 'hectic', 'juggl', 'deadline', 'spare time', 'free time', 'free up', 'waiting', 'wait$', 'queue', 'takes ages', 'long day', 'long working', 'long hours', 'long opening hours', 'overtime', 'weeknight', '~evenings', 'in minutes', 'takes forever', 'taking forever', '~take$', '~takes$', '~taking', '~took$',
+    cues: ['time$', 'timesav', 'busy', '~minute', '~hour', '~schedul', '~rush', 'hectic', 'juggl', 'deadline', 'spare time', 'free time', 'free up', 'waiting', 'wait$', 'queue', 'takes ages', 'long day', 'long working', 'long hours', 'long opening hours', 'working hours', 'overtime', 'weeknight', '~evenings', 'in minutes', 'takes forever', 'taking forever', '~take$', '~takes$', '~taking', '~took$', '~for herself', '~for himself', '~for myself', '~for themselves', 'me time', 'me-time',
       'وقت', 'مشغول', 'انتظار', '时间', '忙', '等待', '排队', '加班', '效率'],
     // "Quick" is a wish for speed; in a pain point "too fast" is about pace, not time, and "too long" is time.
     needCues: ['quick', '~fast', '~faster', 'short routine', 'short session'],
     painCues: ['too long', 'slow$', 'slowly'],
-    ignore: ['real time', 'time zone', 'time zones', 'every time', 'each time', 'first time', 'same time', 'at a time', 'on time', 'in time', 'any time', 'next time', 'last time', 'full time', 'part time', 'at busy times', 'deadline weeks', 'can wait', 'cannot wait', 'can t wait', 'fast internet', 'fast fashion', 'fast food'],
+    ignore: ['real time', 'time zone', 'time zones', 'every time', 'each time', 'first time', 'same time', 'at a time', 'on time', 'in time', 'at any time', 'next time', 'last time', 'full time', 'part time', 'at busy times', 'deadline weeks', 'can wait', 'cannot wait', 'can t wait', 'fast internet', 'fast fashion', 'fast food'],
   },
   {
     id: 'cost',

@@ -2,12 +2,13 @@
  * Needs (goals) and pain points (painPoints) grouped into themes. A line goes under every lexicon
  * theme whose cue it holds (theme-lexicon.ts); a lexicon theme stands when at least two personas
  * hold such a line (one, in a set of one or two). Lines no standing lexicon theme took are grouped
- * by the words they share, as the focus group groups answers (sharedWordGroups). A theme's personas
+ * by the content words they share, as the focus group groups answers (sharedWordGroups), line by
+ * line (wordGroups); never by the offer's words, a word most personas use, or an everyday verb. A theme's personas
  * are exactly those with a line under it, and its quote is one of those lines, word for word.
  */
 import type { Persona } from '../../shared/persona';
 import type { SummaryTheme } from '../../shared/summary';
-import { contentStems, sharedWordGroups, wordsOf } from '../asking';
+import { contentStems, wordsOf } from '../asking';
 import { normalizeForMatch } from '../world';
 import { cueMeets, isWeakCue, lineStems } from './line-words';
 import { offerMask, type OfferMask } from './offer-words';
@@ -121,37 +122,53 @@ function sharedWordThemes(personas: readonly SetPersona[], lines: readonly Line[
   const forms = new Map<string, string[]>();
   for (const l of lines) for (const word of wordsOf(l.text)) for (const s of lineStems(word, stops)) forms.set(s, [...(forms.get(s) ?? []), word]);
   for (const [s, words] of forms) if (words.every((w) => /(ing|ed)$/.test(w))) for (const set of stemsOf.values()) set.delete(s);
-  const byPersona = personas.map((p) => {
-    const set = new Set<string>();
-    for (const l of lines) if (l.persona.id === p.id) for (const s of stemsOf.get(l)!) set.add(s);
-    return set;
-  });
   // A word nearly every persona uses is the set's topic (the offer), not a theme within it.
   if (personas.length >= 4) {
-    const seen = new Map<string, number>();
-    for (const set of byPersona) for (const s of set) seen.set(s, (seen.get(s) ?? 0) + 1);
-    for (const set of byPersona) for (const s of [...set]) if (seen.get(s)! > personas.length * UBIQUITOUS) set.delete(s);
+    const seen = new Map<string, Set<string>>();
+    for (const l of lines) for (const s of stemsOf.get(l)!) seen.set(s, (seen.get(s) ?? new Set()).add(l.persona.id));
+    for (const [s, who] of seen) if (who.size > personas.length * UBIQUITOUS) for (const set of stemsOf.values()) set.delete(s);
   }
   const groups: ThemeGroup[] = [];
-  for (const group of sharedWordGroups(byPersona)) {
-    const ids = group.members.map((i) => personas[i]!.id);
-    // The lines that hold the word the group was made by; its other words only where two of them share one too.
-    const under = lines
-      .filter((l) => ids.includes(l.persona.id) && stemsOf.get(l)!.has(group.words[0]!))
-      .map((l) => ({ line: l, strength: group.words.filter((w) => stemsOf.get(l)!.has(w)).length }));
-    if (new Set(under.map((u) => u.line.persona.id)).size < Math.min(2, ids.length)) continue;
-    const words = group.words.filter((w, i) => i === 0 || new Set(under.filter((u) => stemsOf.get(u.line)!.has(w)).map((u) => u.line.persona.id)).size >= 2);
-    const surface = words.map((w) => surfaceOf(w, under.map((u) => u.line.text)));
+  for (const group of wordGroups(lines, stemsOf)) {
+    const surface = group.words.map((w) => surfaceOf(w, group.lines.map((l) => l.text)));
     groups.push({
       label: `${kind === 'need' ? 'Goals about' : 'Frustrations about'} ${joinWords(surface)}`,
       kind,
       lexicon: null,
       words: surface,
-      lines: under.map((u) => ({ personaId: u.line.persona.id, text: u.line.text, strength: u.strength })),
-      personaIds: idsInOrder(ids, order),
+      lines: group.lines.map((l) => ({ personaId: l.persona.id, text: l.text, strength: group.words.filter((w) => stemsOf.get(l)!.has(w)).length })),
+      personaIds: idsInOrder(group.lines.map((l) => l.persona.id), order),
     });
   }
   return groups;
+}
+
+/**
+ * The focus group's greedy grouping (sharedWordGroups), line by line: the word the most personas
+ * share makes a group of the lines that hold it, with up to two more words that two of those
+ * personas share too; those lines are then used up, while the same personas' other lines stay free
+ * for the next word (a persona may have one frustration about contracts and another about landlords).
+ */
+function wordGroups(lines: readonly Line[], stemsOf: ReadonlyMap<Line, ReadonlySet<string>>): Array<{ words: string[]; lines: Line[] }> {
+  const left = new Set(lines);
+  const out: Array<{ words: string[]; lines: Line[] }> = [];
+  const personasWith = (from: Iterable<Line>, stem: string) => new Set([...from].filter((l) => stemsOf.get(l)!.has(stem)).map((l) => l.persona.id)).size;
+  for (;;) {
+    const who = new Map<string, Set<string>>();
+    for (const l of left) for (const s of stemsOf.get(l)!) who.set(s, (who.get(s) ?? new Set()).add(l.persona.id));
+    const shared = [...who].filter(([, ids]) => ids.size >= 2).sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]));
+    const top = shared[0];
+    if (!top) break;
+    const under = [...left].filter((l) => stemsOf.get(l)!.has(top[0]));
+    const more = shared
+      .slice(1)
+      .filter(([s]) => personasWith(under, s) >= 2)
+      .slice(0, 2)
+      .map(([s]) => s);
+    for (const l of under) left.delete(l);
+    out.push({ words: [top[0], ...more], lines: under });
+  }
+  return out;
 }
 
 /**
@@ -163,7 +180,7 @@ const GENERIC_STEMS = new Set(
     'pay', 'pays', 'paid', 'paying', 'buy', 'get', 'make', 'use', 'need', 'needing', 'choose', 'pick', 'check', 'compare', 'written', 'write', 'read', 'move', 'moving', 'miss', 'missed', 'missing',
     'arrive', 'arriving', 'assume', 'assumes', 'recommend', 'recommending', 'look', 'come', 'go', 'put', 'set', 'run', 'turn', 'show', 'leave', 'hold', 'bring', 'reach', 'change', 'open', 'plan', 'share',
     'people', 'person', 'everyone', 'someone', 'nobody', 'anyone', 'thing', 'things', 'way', 'place', 'home', 'local', 'phone', 'phones', 'first', 'last', 'full', 'far', 'same', 'other', 'own', 'whole',
-    'actually', 'really', 'already', 'still', 'comfortable', 'fast', 'slow', 'small', 'big', 'new', 'old', 'clear', 'able', 'easy', 'long', 'short', 'minute', 'minutes', 'hour', 'hours', 'month', 'months', 'weekend', 'weekends', 'night', 'morning',
+    'actually', 'really', 'already', 'still', 'comfortable', 'fast', 'slow', 'small', 'big', 'new', 'old', 'clear', 'able', 'easy', 'long', 'short', 'endless', 'time', 'times', 'day', 'days', 'week', 'weeks', 'year', 'years', 'minute', 'minutes', 'hour', 'hours', 'month', 'months', 'weekend', 'weekends', 'night', 'morning',
     'option', 'options', 'service', 'services', 'app', 'apps',
   ].flatMap((w) => contentStems(w)),
 );
