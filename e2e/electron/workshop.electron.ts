@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readBookmarks } from '../../src/main/reports';
 import { editFirstQuoteInUi, generateInUi } from '../ui';
 import { ELECTRON_BINARY, launchElectronApp, ROOT, SKIP_REASON, type LaunchedApp } from './electron-app';
 
@@ -46,4 +47,23 @@ describe.skipIf(binary === '')('workshop (Electron)', () => {
     await page.getByRole('button', { name: /^Open run:/ }).first().click();
     await page.getByRole('heading', { name: /3 personas/ }).waitFor();
   });
+
+  it("prints the PDF report with Electron's printToPDF: a contents page, bookmarks, Letter when asked", async () => {
+    const page = await launch();
+    await generateInUi(page, { count: 3 });
+    const exported = await page.evaluate(async () => {
+      const bridge = (window as unknown as { personaStudio: { invoke(channel: string, request: unknown): Promise<{ ok: boolean; data: { base64: string } }> } }).personaStudio;
+      const info = (await bridge.invoke('app:info', {})) as unknown as { data: { currentWorkshopId: string } };
+      const runs = (await bridge.invoke('runs:list', { workshopId: info.data.currentWorkshopId })) as unknown as { data: { runs: Array<{ id: string }> } };
+      const result = await bridge.invoke('reports:export', { requestId: crypto.randomUUID(), runId: runs.data.runs[0]!.id, format: 'pdf', template: 'internal', paper: 'letter' });
+      return result.ok ? result.data.base64 : null;
+    });
+    expect(exported).not.toBeNull();
+    const pdf = Buffer.from(exported!, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const bookmarks = await readBookmarks(pdf);
+    expect(bookmarks.map((b) => b.title)).toEqual(expect.arrayContaining(['Contents', 'Executive summary', 'The personas', 'How this run was made']));
+    expect(bookmarks.every((b) => b.page !== null)).toBe(true);
+  });
 });
+
