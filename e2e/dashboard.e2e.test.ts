@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { briefInputSchema } from '../src/shared/brief';
+import { ManualClock } from '../src/main/cache/clock';
+import { startRedis } from '../test/support/redis-server';
+import { expectNoSeriousViolations } from './a11y';
 import { launchBrowser, withApp, type App } from './fixture';
 import { prefillDay } from './monitor-history';
 
@@ -98,6 +101,53 @@ describe('settings (browser mode)', () => {
       for (const body of app.responses) expect(body).not.toContain(secret);
     });
   });
+});
+
+describe('caching tab (browser mode)', () => {
+  it("shows the team's entries in Redis beside L1's and L2's, and preloads issued and used per kind", async () => {
+    const redis = await startRedis();
+    const clock = new ManualClock(Date.now());
+    const preload = { enabled: true, perLookup: 3, maxLoadPerCore: Number.POSITIVE_INFINITY };
+    const env = { PERSONA_STUDIO_TEAM_CACHE: redis.url, PERSONA_STUDIO_TEAM_KEY: 'e2e team key' };
+    try {
+      await withApp(browser, { viewport: { width: 1920, height: 1080 }, core: { env, cacheClock: clock, preload } }, async (app) => {
+        const { page } = app;
+        const cities = ['Lyon', 'Brussels', 'Geneva'];
+        // Two workshops in the same order make a habit; a month later the lookups have expired and the habit preloads them.
+        for (const round of [0, 1]) for (const [i, city] of cities.entries()) await app.core.generate(brief(100 * round + i, city));
+        clock.advance(30 * 24 * 3_600_000);
+        await app.core.cache.sweep();
+        for (const [i, city] of cities.entries()) {
+          await app.core.generate(brief(500 + i, city));
+          await expect.poll(() => app.core.cache.idle).toBe(true);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const culture = app.core.cache.stats().preload.kinds?.culture;
+        expect(culture?.loaded).toBeGreaterThan(0);
+
+        await page.getByRole('link', { name: 'Dashboard' }).click();
+        await page.getByRole('tab', { name: 'Caching' }).click();
+        const caching = page.getByRole('tabpanel', { name: 'Caching' });
+        // The count is made in the background when the stats are read: the next poll shows it.
+        const entries = caching.locator('dt:has-text("Team cache entries") + dd');
+        await expect.poll(() => entries.textContent(), { timeout: 15_000 }).toMatch(/^\d+ entries of this team in Redis \(counted at /);
+        const table = caching.getByRole('table', { name: 'Preloading by kind' });
+        await table.waitFor();
+        const row = table.getByRole('row', { name: /Culture lookups/ });
+        expect(await row.getByRole('cell').allTextContents()).toEqual([String(culture!.loaded), String(culture!.used), expect.stringMatching(/%$/), 'on']);
+        expect(await table.getByRole('row', { name: /Generations/ }).getByRole('cell').last().textContent()).toBe('nothing preloaded');
+        await expectNoSeriousViolations(page, 'Dashboard caching tab with team entries and preloading by kind');
+        await app.screenshot('caching-1920x1080');
+        await page.setViewportSize({ width: 900, height: 600 });
+        await entries.scrollIntoViewIfNeeded();
+        await app.screenshot('caching-900x600');
+        await table.scrollIntoViewIfNeeded();
+        await app.screenshot('caching-900x600-preloading');
+      });
+    } finally {
+      await redis.stop();
+    }
+  }, 90_000);
 });
 
 describe('one figure per budget (browser mode)', () => {

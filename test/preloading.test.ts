@@ -10,6 +10,7 @@ import { DATASET_DIR } from '../src/main/platform/app-root';
 import { BundledCultureSource } from '../src/main/providers/culture/bundled-culture';
 import { CachedCultureSource, Preloading, preloadPolicyOf } from '../src/main/providers/culture/cached-culture';
 import { PreloadLedger, SuccessorHistory } from '../src/main/providers/culture/preload-prediction';
+import { cacheStatsSchema } from '../src/shared/performance';
 import { analyzeBrief } from '../src/main/world/brief-analysis';
 import { loadDataset } from '../src/main/world/dataset';
 import type { BriefAnalysis, TasteDataset } from '../src/main/world';
@@ -126,12 +127,19 @@ describe('preloading earns its keep', () => {
     await look('berlin');
     expect(cache.stats().preload.loaded).toBe(2);
     expect(preloading.stats().culture).toEqual({ loaded: 2, used: 0, stopped: true, stops: 1 });
+    // cache:stats says so per kind, in the IPC contract's shape: culture stopped (until when), the others never preloaded.
+    const stopped = cacheStatsSchema.parse(cache.stats()).preload.kinds!;
+    expect(stopped.culture).toEqual({ loaded: 2, used: 0, stopped: true, stoppedUntil: clock.now() + 6 * HOUR, stops: 1 });
+    expect(stopped.generation).toEqual({ loaded: 0, used: 0, stopped: false, stoppedUntil: null, stops: 0 });
+    expect(stopped.answer).toEqual({ loaded: 0, used: 0, stopped: false, stoppedUntil: null, stops: 0 });
 
     // Later the kind gets another chance, counted afresh.
     clock.advance(7 * HOUR);
     await look('berlin');
     expect(cache.stats().preload.loaded).toBe(3);
     expect(preloading.stats().culture).toMatchObject({ loaded: 1, stopped: false, stops: 1 });
+    // The cache's per-kind counts run since `since` (not since the kind was re-enabled).
+    expect(cache.stats().preload.kinds?.culture).toEqual({ loaded: 3, used: 0, stopped: false, stoppedUntil: null, stops: 1 });
   });
 
   it('keeps preloading a kind whose preloads are used', async () => {
@@ -139,7 +147,7 @@ describe('preloading earns its keep', () => {
     const clock = new ManualClock();
     await recordHistory(dir, clock, pattern);
 
-    const { cache, look, preloading } = session(dir, clock, strict(clock));
+    const { cache, look, close, preloading } = session(dir, clock, strict(clock));
     const before = cache.stats();
     await look('lyon', 'brussels', 'madrid', 'lisbon', 'berlin', 'vienna');
     // Each lookup after the first warmed the next (the bundled dataset's neighbours are European
@@ -148,6 +156,11 @@ describe('preloading earns its keep', () => {
     const after = cache.stats();
     expect(after.preload.loaded - before.preload.loaded).toBe(4);
     expect(after.preload.used - before.preload.used).toBe(4);
+    expect(after.preload.kinds?.culture).toMatchObject({ loaded: after.preload.loaded, used: after.preload.used, stopped: false });
+    // Per kind, kept in cache.db with the other counters: the next session starts from them.
+    close();
+    const next = session(dir, clock, strict(clock));
+    expect(next.cache.stats().preload.kinds?.culture).toMatchObject({ loaded: after.preload.loaded, used: after.preload.used, stopped: false });
     // Only Lyon and Madrid were misses: Madrid is not among the 24 countries nearest Brussels, where a
     // lookup not seen this session is looked for.
     expect(after.kinds.culture.misses - before.kinds.culture.misses).toBe(2);

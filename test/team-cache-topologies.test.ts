@@ -15,7 +15,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { createCore, type Core } from '../src/main/core/core';
-import { keyFor, teamIdentity } from '../src/main/cache';
+import { keyFor, TeamTier, teamIdentity } from '../src/main/cache';
 import { briefInputSchema } from '../src/shared/brief';
 import { tempDir } from './helpers';
 import { ProviderServer } from './support/provider-server';
@@ -67,6 +67,23 @@ async function provider(): Promise<ProviderServer> {
 }
 
 type TopologySettings = { url: string; mode: 'sentinel' | 'cluster'; sentinelName?: string };
+
+/**
+ * A tier of its own, recounting every 50 ms (the cores' count at most once a minute), counts the team's entries as
+ * `expected()` says (asked again after each count: the cores' last writes may still be landing).
+ */
+async function countedEntries(settings: TopologySettings, expected: () => Promise<number>): Promise<void> {
+  const tier = new TeamTier({ connection: settings, teamKey: TEAM_KEY, entriesEveryMs: 50 });
+  try {
+    await eventually(async () => {
+      const { entries } = tier.stats();
+      return entries !== null && entries > 0 && entries === (await expected());
+    }, `a count of the team's entries equal to Redis's own (${JSON.stringify(tier.stats())})`, 10_000);
+    expect(tier.stats().entriesUnknown).toBeNull();
+  } finally {
+    await tier.close();
+  }
+}
 
 /** A core on its own data folder whose team cache is the topology at `url`, in `mode`, as the settings screen would save it. */
 function startCore(server: ProviderServer, teamCache: TopologySettings): Core {
@@ -161,6 +178,8 @@ describe.skipIf(!redisPresent && mayskip())('the team cache through Redis Sentin
     timings['sentinel tries before the kill'] = describeTries(before);
     expect(hits(before).length, describeTries(before)).toBeGreaterThan(0);
     const shared = hits(before)[0]!.seed;
+    // l3.entries through Sentinel: counted on the primary it names.
+    await countedEntries(settings, async () => Number(await redisCli(topology.primary.port, 'DBSIZE')));
     // The primary's entries are copied to the replica.
     await eventually(async () => (await generationKeys([topology.replica.port])).size > 0, 'the generation entries on the replica');
 
@@ -222,6 +241,8 @@ describe.skipIf(!redisPresent && mayskip())('the team cache through Redis Sentin
     // Namespaced keys, no hash tag: each lands on the node serving its slot, and they spread over the nodes.
     const sizes = await topology.sizes();
     expect(sizes.filter((size) => size > 0).length, `keys per node: ${sizes.join(', ')}`).toBeGreaterThanOrEqual(2);
+    // l3.entries counts the team's keys on every primary (SCAN walks one node): all the keys here are this team's.
+    await countedEntries(settings, async () => (await topology.sizes()).reduce((sum, size) => sum + size, 0));
     for (const node of topology.nodes) {
       for (const key of (await redisCli(node.port, '--scan')).split('\n').filter(Boolean)) {
         expect(key).toMatch(new RegExp(`^ps:${teamId}:(culture|generation|answer):[A-Za-z0-9_-]+$`));

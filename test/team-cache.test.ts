@@ -11,6 +11,8 @@ import { createClient, RESP_TYPES } from 'redis';
 import { createCore, type Core } from '../src/main/core/core';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { keyFor, TeamTier, teamIdentity, TieredCache } from '../src/main/cache';
+import { TeamBreaker } from '../src/main/cache/team-breaker';
+import { cacheStatsSchema } from '../src/shared/performance';
 import { briefInputSchema } from '../src/shared/brief';
 import { tempDir } from './helpers';
 import { ProviderServer } from './support/provider-server';
@@ -200,5 +202,119 @@ describe('the team cache (L3 on Redis)', () => {
     const wrong = await handlers['team-cache:test']({ url: `redis://127.0.0.1:${await freePort()}` }, context);
     expect(wrong.reachable).toBe(false);
     expect(wrong.message).not.toContain('acl-pass');
+  });
+});
+
+describe("the team cache's entry count (l3.entries)", () => {
+  it("counts this team's keys in Redis in the background, at most once per interval, and says why when it cannot", async () => {
+    const running = await redis();
+    const { cache, tier } = tieredWithTeam(running.url, 'counted team', { entriesEveryMs: 300 });
+    const other = tieredWithTeam(running.url, 'another team');
+    await until(() => tier.stats().state === 'connected' && other.tier.stats().state === 'connected', 'both tiers to connect');
+    // Asking starts the first count; stats() itself never waits on Redis.
+    const first = tier.stats();
+    expect(first).toMatchObject({ entries: null, entriesUnknown: 'counting' });
+    for (let i = 0; i < 25; i++) await cache.get(keyFor('culture', { themes: [`counted ${i}`] }), async () => ({ i }));
+    for (let i = 0; i < 7; i++) await other.cache.get(keyFor('culture', { themes: [`theirs ${i}`] }), async () => ({ i }));
+    const client = await raw(running.url);
+    await client.set('unrelated:key', 'x');
+    await until(() => tier.stats().writes === 25 && other.tier.stats().writes === 7, 'the writes to land');
+    const before = Date.now();
+    // Within the interval the figure is the last count; once it has passed, the next stats() counts again.
+    await until(() => tier.stats().entries === 25, 'a count of the 25 entries (not the other team’s 7 nor the unrelated key)');
+    const counted = tier.stats();
+    expect(counted.entriesUnknown).toBeNull();
+    expect(counted.entriesAt).toBeGreaterThanOrEqual(before - 1000);
+    // The whole cache:stats passes the IPC contract with the count in it.
+    expect(cacheStatsSchema.parse(cache.stats()).l3).toMatchObject({ entries: 25, entriesUnknown: null });
+    await client.quit();
+
+    // A Redis holding more keys than maxScans SCAN calls walk is not counted: null, 'too_many'.
+    const filler = await raw(running.url);
+    await filler.mSet(Array.from({ length: 3000 }, (_, i) => [`filler:${i}`, '1'] as [string, string]));
+    await filler.quit();
+    const bounded = tieredWithTeam(running.url, 'counted team', { maxScans: 1 });
+    await until(() => bounded.tier.stats().state === 'connected', 'the bounded tier to connect');
+    await until(() => bounded.tier.stats().entriesUnknown === 'too_many', 'the bounded count to give up');
+    expect(bounded.tier.stats().entries).toBeNull();
+
+    // Paused (SIGSTOP): once the breaker skips Redis the figure is withdrawn, with the reason.
+    running.pause();
+    for (let i = 0; i < 4 && tier.stats().state === 'connected'; i++) await cache.get(keyFor('culture', { themes: [`paused ${i}`] }), async () => i);
+    expect(tier.stats()).toMatchObject({ state: 'skipped', entries: null, entriesUnknown: 'unreachable' });
+    running.resume();
+    // No team cache: off, with the reason.
+    const plain = new TieredCache({ file: path.join(tempDir(), 'cache.db') });
+    caches.push(plain);
+    expect(plain.stats().l3).toMatchObject({ state: 'off', entries: null, entriesUnknown: 'off' });
+  });
+});
+
+describe("the team cache's breaker under slow replies", () => {
+  it('counts a window of concurrent failures once, and opens on failures at distinct times', () => {
+    let now = 1000;
+    const breaker = new TeamBreaker({ failures: 3, now: () => now });
+    // 16 reads sent together at 1000, all cut at the 20 ms read timeout: one failure.
+    now = 1020;
+    for (let i = 0; i < 16; i++) breaker.record(false, 20 + i / 16);
+    expect(breaker.state).toBe('closed');
+    // A read sent after that failure was reported, failing too: the second; and a third, later: open.
+    now = 1045;
+    breaker.record(false, 20);
+    expect(breaker.state).toBe('closed');
+    now = 1070;
+    breaker.record(false, 20);
+    expect(breaker.state).toBe('open');
+    // A success between windows starts the row again.
+    const other = new TeamBreaker({ failures: 3, now: () => now });
+    for (const at of [2000, 2030]) {
+      now = at;
+      other.record(false, 20);
+    }
+    other.record(true, 1);
+    now = 2060;
+    other.record(false, 20);
+    expect(other.state).toBe('closed');
+  });
+
+  it('stays closed through a burst of 16 reads Redis answers slowly (CLIENT PAUSE), and still opens on a hung Redis', async () => {
+    const running = await redis();
+    const { tier } = tieredWithTeam(running.url, 'slow team');
+    await until(() => tier.stats().state === 'connected', 'the tier to connect');
+    const key = (i: number) => keyFor('culture', { themes: [`slow ${i}`] });
+    tier.put(key(0), { hello: 'team' }, 60_000);
+    await until(() => tier.stats().writes === 1, 'the write');
+    const side = await raw(running.url);
+    side.on('error', () => {});
+    for (let round = 0; round < 3; round++) {
+      // Redis holds every other client's commands for 40 ms, then answers them all: slow, not down.
+      await side.sendCommand(['CLIENT', 'PAUSE', '40', 'ALL']);
+      const burst = await Promise.all(Array.from({ length: 16 }, (_, i) => tier.get(key(i % 4))));
+      expect(burst.every((value) => value === undefined), 'each read cut at the 20 ms timeout').toBe(true);
+      expect(tier.stats().state, `the breaker after slow burst ${round + 1}`).toBe('connected');
+      // Once the pause is over (Redis lifts it on its next cron tick: the side connection's PING waits for that),
+      // Redis answers in time again, and the row of failures starts again.
+      await side.ping();
+      expect(await tier.get(key(0))).toEqual({ hello: 'team' });
+    }
+    expect(tier.stats().skipped).toBe(0);
+    await side.quit();
+
+    // Hung (SIGSTOP): bursts of 16 reads keep timing out; the breaker opens within its 3 failures (3 bursts).
+    running.pause();
+    let bursts = 0;
+    const started = performance.now();
+    while (tier.stats().state === 'connected' && bursts < 10) {
+      bursts++;
+      await Promise.all(Array.from({ length: 16 }, (_, i) => tier.get(key(i))));
+    }
+    expect(tier.stats().state).toBe('skipped');
+    expect(bursts).toBeLessThanOrEqual(3);
+    expect(performance.now() - started).toBeLessThan(3 * 20 + 150);
+    // Open: the next read is skipped at once.
+    const skippedAt = performance.now();
+    expect(await tier.get(key(1))).toBeUndefined();
+    expect(performance.now() - skippedAt).toBeLessThan(10);
+    running.resume();
   });
 });

@@ -55,8 +55,30 @@ export const teamTierStatsSchema = z.object({
   errors: z.int().min(0),
   skipped: z.int().min(0),
   writes: z.int().min(0),
+  /**
+   * This team's entries in Redis, counted in the background (SCAN, at most once a minute, while the stats are read);
+   * null when not known, `entriesUnknown` saying why: no team cache, Redis not answering, the first count under way,
+   * or too many keys in Redis to count cheaply. `entriesAt` is when it was counted (ms epoch).
+   */
   entries: z.int().min(0).nullable(),
+  /** Optional (with entriesUnknown) so that snapshots saved before the count still parse. */
+  entriesAt: z.number().nullable().optional(),
+  entriesUnknown: z.enum(['off', 'unreachable', 'counting', 'too_many']).nullable().optional(),
   latency: z.object({ samples: z.int().min(0), p50Ms: z.number().min(0).nullable(), p95Ms: z.number().min(0).nullable() }),
+});
+
+/**
+ * Preloading of one kind of entry: entries preloaded and then asked for by a caller since `since` (the cache's
+ * counters, kept across restarts), and whether preloading the kind is stopped now for want of use (the rule in
+ * providers/culture/preload-prediction.ts), until when, and how often it was stopped this session.
+ */
+export const preloadKindStatsSchema = z.object({
+  loaded: z.int().min(0),
+  used: z.int().min(0),
+  stopped: z.boolean(),
+  /** When a stopped kind is tried again (ms epoch); null while it is not stopped. */
+  stoppedUntil: z.number().nullable(),
+  stops: z.int().min(0),
 });
 
 /**
@@ -75,7 +97,12 @@ export const cacheStatsSchema = z.object({
   storage: cacheStorageSchema,
   loads: z.int().min(0),
   loadErrors: z.int().min(0),
-  preload: z.object({ loaded: z.int().min(0), used: z.int().min(0) }),
+  preload: z.object({
+    loaded: z.int().min(0),
+    used: z.int().min(0),
+    /** The same per kind of entry; optional so that snapshots saved before it still parse. */
+    kinds: z.object({ culture: preloadKindStatsSchema, generation: preloadKindStatsSchema, answer: preloadKindStatsSchema }).optional(),
+  }),
   recoveries: z.int().min(0),
   since: z.number(),
 });
@@ -123,5 +150,6 @@ export type CacheKindStats = z.output<typeof kindStatsSchema>;
 export type CacheTierStats = z.output<typeof tierStatsSchema>;
 export type CacheStats = z.output<typeof cacheStatsSchema>;
 export type CacheSuggestion = z.output<typeof cacheSuggestionSchema>;
+export type PreloadKindStatsView = z.output<typeof preloadKindStatsSchema>;
 export type LatencySummary = z.output<typeof latencySummarySchema>;
 export type SchedulerStatus = z.output<typeof schedulerStatusSchema>;

@@ -18,6 +18,7 @@ export type KindCounters = Omit<CacheKindStats, 'hitRate' | 'meanLatencyUs' | 'g
 /** The stats table's row holding the meter's counters. */
 const METER_ROW = 'meter';
 const count = z.int().min(0);
+const preloadCountsSchema = z.object({ loaded: count, used: count });
 const kindCountersSchema = z.object({ l1Hits: count, l2Hits: count, misses: count, staleServed: count, latencyUs: z.number().min(0), samples: count });
 /** The counters as cache.db's stats table keeps them (read back from a file: checked). */
 const savedCountersSchema = z.object({
@@ -27,8 +28,15 @@ const savedCountersSchema = z.object({
   loadErrors: count,
   preloaded: count,
   preloadUsed: count,
+  /** Per kind; absent from rows saved before it (their preloads are all culture's: only cultural lookups are preloaded). */
+  preloadKinds: z.object({ culture: preloadCountsSchema, generation: preloadCountsSchema, answer: preloadCountsSchema }).optional(),
   l2Evictions: count,
 });
+
+/** Whether preloading a kind is stopped now, as whoever decides it (the preload ledger) says. */
+export interface PreloadVerdicts {
+  verdict(kind: CacheKind): { stopped: boolean; stoppedUntil: number | null; stops: number };
+}
 
 export type WindowCounter = 'l2Hits' | 'l2HitsAfterL1Eviction' | 'misses' | 'expiredMisses' | 'l2Evictions';
 
@@ -39,6 +47,8 @@ export class CacheMeter {
   loadErrors = 0;
   preloaded = 0;
   preloadUsed = 0;
+  /** Preloaded and used per kind (their sums are preloaded and preloadUsed). */
+  readonly preloadKinds: Record<CacheKind, { loaded: number; used: number }> = { culture: { loaded: 0, used: 0 }, generation: { loaded: 0, used: 0 }, answer: { loaded: 0, used: 0 } };
   l2Evictions = 0;
   /** Since when the counters count (ms epoch): the first start, or the last clear. */
   since: number;
@@ -52,8 +62,8 @@ export class CacheMeter {
 
   /** Writes the counters (totals since `since`) to cache.db's stats table. */
   saveTo(tier: SqliteTier): void {
-    const { kinds, loads, loadErrors, preloaded, preloadUsed, l2Evictions, since } = this;
-    tier.writeStats(METER_ROW, JSON.stringify({ since, kinds, loads, loadErrors, preloaded, preloadUsed, l2Evictions }));
+    const { kinds, loads, loadErrors, preloaded, preloadUsed, preloadKinds, l2Evictions, since } = this;
+    tier.writeStats(METER_ROW, JSON.stringify({ since, kinds, loads, loadErrors, preloaded, preloadUsed, preloadKinds, l2Evictions }));
   }
 
   /** Adds the counters an earlier session saved; a row that does not read is dropped with a warning, never failing start. */
@@ -80,6 +90,11 @@ export class CacheMeter {
     this.loadErrors += saved.loadErrors;
     this.preloaded += saved.preloaded;
     this.preloadUsed += saved.preloadUsed;
+    const savedKinds = saved.preloadKinds ?? { culture: { loaded: saved.preloaded, used: saved.preloadUsed }, generation: { loaded: 0, used: 0 }, answer: { loaded: 0, used: 0 } };
+    for (const kind of CACHE_KINDS) {
+      this.preloadKinds[kind].loaded += savedKinds[kind].loaded;
+      this.preloadKinds[kind].used += savedKinds[kind].used;
+    }
     this.l2Evictions += saved.l2Evictions;
     this.since = Math.min(this.since, saved.since);
   }
@@ -89,6 +104,7 @@ export class CacheMeter {
     this.clearedHits = this.hitCounts();
     for (const counters of Object.values(this.kinds)) Object.assign(counters, emptyCounters());
     this.loads = this.loadErrors = this.preloaded = this.preloadUsed = this.l2Evictions = 0;
+    for (const counts of Object.values(this.preloadKinds)) counts.loaded = counts.used = 0;
     this.since = this.now();
   }
 
@@ -110,15 +126,29 @@ export class CacheMeter {
     if (expired) this.window.add('expiredMisses');
   }
 
+  /** An entry preloaded (not a get). */
+  preloadLoaded(kind: CacheKind): void {
+    this.preloaded++;
+    this.preloadKinds[kind].loaded++;
+  }
+
+  /** A preloaded entry a caller then asked for (counted once per entry). */
+  preloadWasUsed(kind: CacheKind): void {
+    this.preloadUsed++;
+    this.preloadKinds[kind].used++;
+  }
+
   l2Evicted(count: number): void {
     this.l2Evictions += count;
     if (count > 0) this.window.add('l2Evictions', count);
   }
 
   /** The stats the IPC contract carries; the tiers' own figures come from their owners. */
-  snapshot(tiers: { l1: CacheTierStats; l2: CacheTierStats; l2Kinds: CacheStats['l2Kinds']; storage: CacheStats['storage']; recoveries: number }): CacheStats {
+  snapshot(tiers: { l1: CacheTierStats; l2: CacheTierStats; l2Kinds: CacheStats['l2Kinds']; storage: CacheStats['storage']; recoveries: number }, verdicts?: PreloadVerdicts): CacheStats {
     const kinds = {} as CacheStats['kinds'];
     for (const kind of CACHE_KINDS) kinds[kind] = kindStats(this.kinds[kind]);
+    const preloadKinds = {} as NonNullable<CacheStats['preload']['kinds']>;
+    for (const kind of CACHE_KINDS) preloadKinds[kind] = { ...this.preloadKinds[kind], ...(verdicts?.verdict(kind) ?? { stopped: false, stoppedUntil: null, stops: 0 }) };
     return {
       kinds,
       l1: tiers.l1,
@@ -128,7 +158,7 @@ export class CacheMeter {
       since: this.since,
       loads: this.loads,
       loadErrors: this.loadErrors,
-      preload: { loaded: this.preloaded, used: this.preloadUsed },
+      preload: { loaded: this.preloaded, used: this.preloadUsed, kinds: preloadKinds },
       recoveries: tiers.recoveries,
     };
   }

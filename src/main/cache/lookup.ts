@@ -108,6 +108,6 @@ export class Lookup {
 
   private markPreloadUsed(entry: MemoryEntry): void {
     entry.preloaded = false;
-    this.meter.preloadUsed++;
+    this.meter.preloadWasUsed(entry.kind);
   }
 }

@@ -3,6 +3,12 @@
  * for `pauseMs`, then one probe is due (the tier sends it in the background, so no caller waits on
  * it); its success closes the breaker, its failure doubles the pause up to 16×. Tiny and synchronous
  * (no cockatiel policy per call) because it sits on every L3 read and must cost nothing when closed.
+ *
+ * "In a row" means at distinct times: a failure counts only for a command sent after the last
+ * counted failure was reported. Commands in flight together share one connection, and Redis answers
+ * in order, so one slow reply times out every read queued behind it: that burst is one failure, not
+ * sixteen (it opened the breaker while Redis was answering). A Redis that stays silent fails the next
+ * reads too, each sent after the one before was counted, and opens it after `failures` of them.
  */
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
@@ -18,6 +24,8 @@ export interface TeamBreakerOptions {
 
 export class TeamBreaker {
   private inRow = 0;
+  /** When the last failure that counted was reported (this.now()); commands sent before it were in flight with it. */
+  private countedAt = Number.NEGATIVE_INFINITY;
   private openedAt = 0;
   private probing = false;
   state: BreakerState = 'closed';
@@ -30,7 +38,8 @@ export class TeamBreaker {
     this.limit = options.failures ?? 3;
     this.slowMs = options.slowMs ?? 50;
     this.pauseMs = options.pauseMs ?? 2000;
-    this.now = options.now ?? Date.now;
+    // performance.now, the clock `ms` is measured on: a failure's send time is now() - ms to the fraction of a ms.
+    this.now = options.now ?? (() => performance.now());
   }
 
   private pauses = 0;
@@ -48,7 +57,11 @@ export class TeamBreaker {
     return true;
   }
 
-  /** Reports how a command went: `ms` slower than slowMs is a failure even when it answered. */
+  /**
+   * Reports how a command went, `ms` after it was sent: slower than slowMs is a failure even when it
+   * answered. A failure of a command sent before the last counted one was reported is part of the same
+   * window (in flight together, held up by the same reply) and does not count again.
+   */
   record(ok: boolean, ms: number): void {
     if (ok && ms <= this.slowMs) {
       this.inRow = 0;
@@ -57,9 +70,16 @@ export class TeamBreaker {
       this.state = 'closed';
       return;
     }
+    if (this.probing) {
+      this.pauses++;
+      this.open();
+      return;
+    }
+    const now = this.now();
+    if (now - ms < this.countedAt) return;
+    this.countedAt = now;
     this.inRow++;
-    if (this.probing) this.pauses++;
-    if (this.probing || this.inRow >= this.limit) this.open();
+    if (this.inRow >= this.limit) this.open();
   }
 
   /** Opens at once (the connection was lost: no need to wait for more failures). */

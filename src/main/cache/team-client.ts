@@ -28,6 +28,12 @@ export interface TeamClient {
   set(key: string, value: Buffer, ttlMs: number): Promise<unknown>;
   /** Redis's version from INFO server, when it answers. */
   version(): Promise<string | null>;
+  /**
+   * Keys matching `pattern`, counted with SCAN … MATCH pattern COUNT 1000 one call at a time (on every primary of a
+   * Cluster); null once `maxScans` calls have not finished the walk (too many keys to count cheaply). Rejects when a
+   * SCAN fails. SCAN may return a key twice while the keyspace is resized: the count is an estimate, not an exact one.
+   */
+  countKeys(pattern: string, maxScans: number): Promise<number | null>;
   onError(listener: (error: Error) => void): void;
   connect(): Promise<unknown>;
   close(): Promise<void>;
@@ -58,7 +64,9 @@ export function teamClient(connection: TeamConnection): TeamClient {
     // discovery ends fails (no node for its slot yet), which counted as Redis failing and opened the breaker.
     let discovered = false;
     const connecting = retrying(connection, () => cluster.connect().then((connected) => ((discovered = true), connected)), async () => undefined);
-    return wrap(cluster, () => discovered && cluster.isOpen, connecting.connect, () => (connecting.stop(), cluster.close()));
+    // SCAN walks one node's keys: each primary is counted in turn.
+    const primaries = async () => Promise.all(cluster.masters.map((master) => cluster.nodeClient(master) as Promise<unknown> as Promise<Scanner>));
+    return wrap(cluster, () => discovered && cluster.isOpen, connecting.connect, () => (connecting.stop(), cluster.close()), primaries);
   }
   if (mode === 'sentinel') {
     // The sentinels get the data nodes' connect timeout and TLS (without, node-redis dials them with its defaults: 5 s
@@ -72,10 +80,10 @@ export function teamClient(connection: TeamConnection): TeamClient {
     }).withTypeMapping(mapping);
     // A failed connect() leaves it open but not ready, and connect() refuses to run twice: destroy() resets it for the next try.
     const connecting = retrying(connection, () => sentinel.connect(), () => sentinel.destroy());
-    return wrap(sentinel, () => sentinel.isReady, connecting.connect, () => (connecting.stop(), sentinel.close()));
+    return wrap(sentinel, () => sentinel.isReady, connecting.connect, () => (connecting.stop(), sentinel.close()), async () => [sentinel as unknown as Scanner]);
   }
   const client = createClient({ ...credentials, socket, disableOfflineQueue: true, commandOptions }).withTypeMapping(mapping);
-  return wrap(client, () => client.isReady, () => client.connect(), () => client.close());
+  return wrap(client, () => client.isReady, () => client.connect(), () => client.close(), async () => [client as unknown as Scanner]);
 }
 
 /**
@@ -117,7 +125,27 @@ interface Commands {
   sendCommand?: unknown;
 }
 
-function wrap(commands: Commands, ready: () => boolean, connect: () => Promise<unknown>, close: () => Promise<unknown>): TeamClient {
+/** What SCAN needs of a node (a single server's client, Sentinel's primary, a Cluster node's client). */
+interface Scanner {
+  scan(cursor: string, options: { MATCH: string; COUNT: number }): Promise<{ cursor: unknown; keys: unknown[] }>;
+}
+
+const SCAN_COUNT = 1000;
+
+/** One node's matching keys, one SCAN at a time; null past `maxScans` calls. The cursor comes back as a Buffer (the mapping). */
+async function countOn(node: Scanner, pattern: string, maxScans: number): Promise<number | null> {
+  let cursor = '0';
+  let keys = 0;
+  for (let scans = 0; scans < maxScans; scans++) {
+    const reply = await node.scan(cursor, { MATCH: pattern, COUNT: SCAN_COUNT });
+    keys += reply.keys.length;
+    cursor = String(reply.cursor);
+    if (cursor === '0') return keys;
+  }
+  return null;
+}
+
+function wrap(commands: Commands, ready: () => boolean, connect: () => Promise<unknown>, close: () => Promise<unknown>, nodes: () => Promise<Scanner[]>): TeamClient {
   return {
     get isReady() {
       return ready();
@@ -128,6 +156,15 @@ function wrap(commands: Commands, ready: () => boolean, connect: () => Promise<u
     async version() {
       const info = (await (commands as unknown as { info(section: string): Promise<unknown> }).info('server')) as Buffer | string;
       return /redis_version:(\S+)/.exec(String(info))?.[1] ?? null;
+    },
+    async countKeys(pattern, maxScans) {
+      let total = 0;
+      for (const node of await nodes()) {
+        const keys = await countOn(node, pattern, maxScans);
+        if (keys === null) return null;
+        total += keys;
+      }
+      return total;
     },
     onError: (listener) => void commands.on('error', listener),
     connect,

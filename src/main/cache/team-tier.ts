@@ -11,6 +11,9 @@
  *   skipped at once; a probe goes to Redis in the background after each pause, never on a caller's read.
  * - kinds: what is shared (default culture, generation and answer: generation entries exist only for
  *   seeded briefs and every answer key carries its seed, so all are safe to share).
+ * - entriesEveryMs (60 s), maxScans (200): this team's entries in Redis are counted in the background
+ *   with SCAN MATCH ps:<teamId>:* COUNT 1000, one call at a time, when stats() is asked and the last
+ *   count is older than entriesEveryMs; past maxScans calls (about 200,000 keys in Redis) it gives up.
  * get() never throws and resolves within readTimeoutMs; put() is fire-and-forget; stats() is cheap.
  */
 import { createHmac } from 'node:crypto';
@@ -29,9 +32,19 @@ export interface TeamTierOptions {
   readTimeoutMs?: number;
   breaker?: TeamBreakerOptions;
   kinds?: readonly CacheKind[];
+  entriesEveryMs?: number;
+  maxScans?: number;
 }
 
 export type TeamStats = NonNullable<CacheStats['l3']>;
+type EntriesUnknown = NonNullable<TeamStats['entriesUnknown']>;
+
+/** The last count of this team's keys, or why there is none. */
+interface EntryCount {
+  entries: number | null;
+  at: number | null;
+  unknown: EntriesUnknown | null;
+}
 
 /** The team's id and sealing key from its key text: two teams never share a namespace or open each other's values. */
 export function teamIdentity(teamKey: string): { teamId: string; sealKey: Buffer } {
@@ -69,6 +82,12 @@ export class TeamTier {
   private closed = false;
   /** The first connection while it is being made: a CLI run asks within milliseconds of starting. */
   private connecting: Promise<unknown> | undefined;
+  private readonly entriesEveryMs: number;
+  private readonly maxScans: number;
+  private entryCount: EntryCount = { entries: null, at: null, unknown: 'counting' };
+  /** When the last count started (Date.now), and whether one is under way. */
+  private countStartedAt = Number.NEGATIVE_INFINITY;
+  private counting = false;
 
   constructor(options: TeamTierOptions) {
     const { teamId, sealKey } = teamIdentity(options.teamKey);
@@ -76,6 +95,8 @@ export class TeamTier {
     this.seal = valueSeal(sealKey);
     this.kinds = new Set(options.kinds ?? ['culture', 'generation', 'answer']);
     this.readTimeoutMs = options.readTimeoutMs ?? 20;
+    this.entriesEveryMs = options.entriesEveryMs ?? 60_000;
+    this.maxScans = options.maxScans ?? 200;
     this.breaker = new TeamBreaker(options.breaker);
     this.client = options.client ?? teamClient(options.connection);
     // Without a listener node-redis would throw its connection errors; they are counted instead.
@@ -199,23 +220,46 @@ export class TeamTier {
   stats(): TeamStats {
     const sorted = [...this.latencyMs].sort((a, b) => a - b);
     const at = (q: number) => (sorted.length === 0 ? null : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 1000) / 1000);
+    const available = this.client.isReady && this.breaker.state === 'closed';
+    if (available) this.countEntries();
+    // A count is shown while Redis answers: a tier that is skipped or off has no figure it can vouch for now.
+    const count: EntryCount = this.closed ? { entries: null, at: null, unknown: 'off' } : available ? this.entryCount : { entries: null, at: null, unknown: 'unreachable' };
     return {
-      available: this.client.isReady && this.breaker.state === 'closed',
-      state: this.closed ? 'off' : this.breaker.state === 'closed' && this.client.isReady ? 'connected' : 'skipped',
+      available,
+      state: this.closed ? 'off' : available ? 'connected' : 'skipped',
       hits: this.counts.hits,
       misses: this.counts.misses,
       refused: this.counts.refused,
       errors: this.counts.errors,
       skipped: this.counts.skipped,
       writes: this.counts.writes,
-      entries: null,
+      entries: count.entries,
+      entriesAt: count.at,
+      entriesUnknown: count.unknown,
       latency: { samples: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95) },
     };
   }
 
+  /**
+   * Counts this team's keys in the background, at most once per entriesEveryMs: never on a read's path, never
+   * through the breaker (a SCAN over a large keyspace is slower than a GET without Redis being in trouble).
+   */
+  private countEntries(): void {
+    if (this.closed || this.counting || Date.now() - this.countStartedAt < this.entriesEveryMs) return;
+    this.counting = true;
+    this.countStartedAt = Date.now();
+    this.client
+      .countKeys(`ps:${this.teamId}:*`, this.maxScans)
+      .then(
+        (entries) => (this.entryCount = entries === null ? { entries: null, at: null, unknown: 'too_many' } : { entries, at: Date.now(), unknown: null }),
+        () => (this.entryCount = { entries: null, at: null, unknown: 'unreachable' }),
+      )
+      .finally(() => (this.counting = false));
+  }
+
   /** Cache stats with L3's figures beside L1's and L2's (state 'off' without a team cache). */
   static into(stats: CacheStats, team: TeamTier | undefined): CacheStats {
-    if (team === undefined) return { ...stats, l3: { available: false, state: 'off', hits: 0, misses: 0, refused: 0, errors: 0, skipped: 0, writes: 0, entries: null, latency: { samples: 0, p50Ms: null, p95Ms: null } } };
+    if (team === undefined) return { ...stats, l3: { available: false, state: 'off', hits: 0, misses: 0, refused: 0, errors: 0, skipped: 0, writes: 0, entries: null, entriesAt: null, entriesUnknown: 'off', latency: { samples: 0, p50Ms: null, p95Ms: null } } };
     const kinds = { ...stats.kinds };
     for (const kind of Object.keys(kinds) as CacheKind[]) kinds[kind] = { ...kinds[kind], l3Hits: team.l3Hits[kind] };
     return { ...stats, kinds, l3: team.stats() };

@@ -9,7 +9,7 @@ import { AccessLog } from './access-log';
 import { Background } from './background';
 import { CacheFile } from './cache-file';
 import type { CacheKey, CacheKind } from './cache-keys';
-import { CacheMeter, storageFigures } from './cache-stats';
+import { CacheMeter, storageFigures, type PreloadVerdicts } from './cache-stats';
 import { coarseClock, type Clock } from './clock';
 import { Loads } from './loads';
 import { Lookup, type Parse } from './lookup';
@@ -38,6 +38,8 @@ export class TieredCache {
   private readonly maintenance: Maintenance;
   /** L3, set or replaced on a settings change (the owner closes the previous tier). */
   teamTier: TeamTier | undefined;
+  /** Whoever stops and restarts preloading per kind (the preload ledger), for `stats().preload.kinds`. */
+  preloadVerdicts: PreloadVerdicts | undefined;
 
   constructor(options: TieredCacheOptions) {
     const l1MaxBytes = options.l1MaxBytes ?? 32 * 1_048_576;
@@ -150,7 +152,7 @@ export class TieredCache {
   async preload<V>(key: CacheKey, loader: () => Promise<V>, options: GetOptions<V> = {}): Promise<boolean> {
     if (this.loads.has(key.key) || this.holds(key.key)) return false;
     const value = await loader();
-    this.meter.preloaded++;
+    this.meter.preloadLoaded(key.kind);
     const quality = options.quality?.(value);
     this.set(key, value, { preloaded: true, ...(quality !== undefined ? { quality } : {}) });
     return true;
@@ -196,7 +198,7 @@ export class TieredCache {
     // Counted first: a count that finds cache.db damaged replaces it, and the figures after are the new file's.
     const entries = this.l2.run((l2) => l2.count()) ?? 0;
     const l2 = { entries, bytes: this.l2.tier?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.meter.l2Evictions, available: this.l2.tier !== null };
-    return TeamTier.into(this.meter.snapshot({ l1: this.l1.stats(), l2, ...storageFigures(this.l2), recoveries: this.l2.recoveries }), this.teamTier);
+    return TeamTier.into(this.meter.snapshot({ l1: this.l1.stats(), l2, ...storageFigures(this.l2), recoveries: this.l2.recoveries }, this.preloadVerdicts), this.teamTier);
   }
 
   /** The counts `stats()` reports for all kinds together, without touching cache.db (the monitor reads them every second). */

@@ -106,6 +106,8 @@ export class CachedCultureSource implements CultureSource {
   ) {
     this.id = source.id;
     this.preloading = preloading instanceof Preloading ? preloading : new Preloading(preloading);
+    // The cache's stats say per kind whether preloading is stopped: the ledger decides (one per core, shared by its sources).
+    cache.preloadVerdicts = this.preloading.ledger;
   }
 
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {

@@ -142,6 +142,17 @@ export class PreloadLedger {
     this.entry(kind).used++;
   }
 
+  /** Whether the kind is stopped now, until when (ms on this ledger's clock), and how often it was stopped: the cache's stats show it. */
+  verdict(kind: CacheKind): { stopped: boolean; stoppedUntil: number | null; stops: number } {
+    // Judged as allows() judges, without re-enabling a kind whose pause is over: that happens at its next lookup.
+    const entry = this.kinds.get(kind);
+    if (!entry) return { stopped: false, stoppedUntil: null, stops: 0 };
+    const failing = !entry.stopped && entry.loaded >= this.rules.minLoads && entry.used / entry.loaded < this.rules.minUsedShare;
+    const stoppedAt = entry.stopped ? entry.stoppedAt : this.now();
+    const stopped = (entry.stopped || failing) && this.now() - stoppedAt < this.rules.retryAfterMs;
+    return { stopped, stoppedUntil: stopped ? stoppedAt + this.rules.retryAfterMs : null, stops: entry.stops + (failing ? 1 : 0) };
+  }
+
   stats(): Partial<Record<CacheKind, PreloadKindStats>> {
     return Object.fromEntries([...this.kinds].map(([kind, { loaded, used, stopped, stops }]) => [kind, { loaded, used, stopped, stops }]));
   }

@@ -1,6 +1,6 @@
 /** The cache per kind of entry and per tier (memory, cache.db, the team's Redis): hit rate, latency, bytes, evictions, preloading, storage. */
 import type { CacheStats } from '../../../shared/performance';
-import { formatDateTime, formatNumber, formatRate } from './format';
+import { formatClock, formatDateTime, formatNumber, formatRate } from './format';
 import { formatMs } from './team-format';
 import { useCacheStatsQuery } from './insight-queries';
 import { formatBytes, formatMicros } from './insight-format';
@@ -78,6 +78,19 @@ const TEAM_STATE: Record<NonNullable<CacheStats['l3']>['state'], string> = {
   off: 'off (no team cache set)',
 };
 
+const ENTRIES_UNKNOWN: Record<NonNullable<NonNullable<CacheStats['l3']>['entriesUnknown']>, string> = {
+  off: 'not known (no team cache set)',
+  unreachable: 'not known while Redis is not answering',
+  counting: 'being counted…',
+  too_many: 'not counted: Redis holds too many keys to count cheaply',
+};
+
+/** This team's entries in Redis, as last counted (at most once a minute), or why the figure is not known. */
+function teamEntries(tier: NonNullable<CacheStats['l3']>): string {
+  if (tier.entries !== null) return `${formatNumber(tier.entries)} entries of this team in Redis${tier.entriesAt ? ` (counted at ${formatClock(tier.entriesAt, true)})` : ''}`;
+  return ENTRIES_UNKNOWN[tier.entriesUnknown ?? 'counting'];
+}
+
 /** The team cache (L3): its state, then what it answered, refused and failed, and how fast. */
 function TeamTier({ tier }: { tier: CacheStats['l3'] }) {
   if (tier === undefined) return null;
@@ -94,8 +107,13 @@ function TeamTier({ tier }: { tier: CacheStats['l3'] }) {
           <dd>
             {formatNumber(tier.hits)} hits · {formatNumber(tier.misses)} misses · {formatNumber(tier.refused)} refused · {formatNumber(tier.errors)} errors
             {tier.skipped > 0 ? ` · ${formatNumber(tier.skipped)} skipped` : ''}
-            {tier.entries !== null ? ` · ${formatNumber(tier.entries)} entries` : ''}
           </dd>
+        </div>
+      )}
+      {tier.state !== 'off' && (
+        <div>
+          <dt>Team cache entries</dt>
+          <dd>{teamEntries(tier)}</dd>
         </div>
       )}
       {tier.state !== 'off' && (
@@ -105,6 +123,52 @@ function TeamTier({ tier }: { tier: CacheStats['l3'] }) {
         </div>
       )}
     </>
+  );
+}
+
+type PreloadKinds = NonNullable<CacheStats['preload']['kinds']>;
+
+/** Whether preloading of a kind runs, and if it was stopped for want of use, until when. */
+function preloadStatus(k: PreloadKinds['culture']): string {
+  if (k.stopped) return `stopped until ${k.stoppedUntil !== null ? formatClock(k.stoppedUntil) : 'later'}: too few used`;
+  if (k.stops > 0) return `on (stopped ${formatNumber(k.stops)}× this session)`;
+  return k.loaded > 0 ? 'on' : 'nothing preloaded';
+}
+
+/** Per kind: entries preloaded, how many a caller then asked for, and whether preloading it was stopped. */
+function PreloadByKind({ kinds }: { kinds: PreloadKinds | undefined }) {
+  if (kinds === undefined) return null;
+  return (
+    <section className="dash-panel" aria-labelledby="cache-preload-title">
+      <h3 id="cache-preload-title">Preloading by kind</h3>
+      <div className="dash-table-wrap">
+        <table className="dash-table" aria-labelledby="cache-preload-title">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Preloaded</th>
+              <th scope="col">Used</th>
+              <th scope="col">Share used</th>
+              <th scope="col">Preloading</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KINDS.map(([kind, label]) => {
+              const k = kinds[kind];
+              return (
+                <tr key={kind}>
+                  <th scope="row">{label}</th>
+                  <td>{formatNumber(k.loaded)}</td>
+                  <td>{formatNumber(k.used)}</td>
+                  <td>{formatRate(k.loaded > 0 ? k.used / k.loaded : null)}</td>
+                  <td className={k.stopped ? 'dash-preload-stopped' : undefined}>{preloadStatus(k)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -143,6 +207,7 @@ export function CachingTab() {
           </div>
         </dl>
       </section>
+      <PreloadByKind kinds={data.preload.kinds} />
     </div>
   );
 }
