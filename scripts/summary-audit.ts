@@ -12,6 +12,13 @@
  *       <dir>/<name>/ is a --data folder of `generate`; its first run goes to generated/<name>.json
  *       with the offer as the core reads it (understand(brief).product).
  *
+ *   npx tsx scripts/summary-audit.ts --life-stages    the life-stage audit: every persona of the life-stage sets
+ *       (test/fixtures/summary-sets/life-stages/*.json) and of the hand-written sets, what its own text says
+ *       (occupation, bio), the stage read from it and the stage a reader gave it; recall and precision.
+ *   npx tsx scripts/summary-audit.ts --import-life <dir>  store generated sets for the life-stage audit:
+ *       each <dir>/<name>/ is a --data folder of `generate`; its first run goes to life-stages/<name>.json
+ *       (brief, seed, and each persona's id, name, age, occupation and bio), the reader's stages to fill in.
+ *
  * Sets: test/fixtures/summary-sets/generated/*.json (built-in engine, 8 personas each) and the
  * hand-written test/fixtures/summary-sets/*.json (offer read the same way). Verdicts live in
  * test/fixtures/summary-sets/audit/verdicts.json as "set|kind:label|line": "ok" | "wrong"; a line no
@@ -20,12 +27,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../src/main/core/core';
-import { composeSummary, type SetPersona } from '../src/main/summarizing';
+import { composeSummary, NOT_STATED, statedLifeStage, type SetPersona } from '../src/main/summarizing';
 import type { Brief } from '../src/shared/persona';
 
 const DIR = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'summary-sets');
 const GENERATED = path.join(DIR, 'generated');
 const VERDICTS = path.join(DIR, 'audit', 'verdicts.json');
+const LIFE = path.join(DIR, 'life-stages');
+/** Life stages a reader gave the personas of the generated sets above ("set": { "personaId": "stage|…" }). */
+const LIFE_VERDICTS = path.join(DIR, 'audit', 'life-stages.json');
 
 interface AuditSet {
   name: string;
@@ -42,7 +52,105 @@ const value = (name: string) => {
 };
 
 if (value('--import')) importSets(value('--import')!);
+else if (value('--import-life')) importLifeSets(value('--import-life')!);
+else if (flag('--life-stages')) lifeStageAudit();
 else audit();
+
+/** A life-stage set: only what the life stage reads (occupation and bio), and the stage a reader gave each persona ("" until judged). */
+interface LifeSet {
+  brief: Brief;
+  seed: number | null;
+  personas: Array<Pick<SetPersona, 'id' | 'name' | 'age' | 'occupation' | 'bio'>>;
+  expect: Record<string, string>;
+}
+
+function importLifeSets(dir: string): void {
+  fs.mkdirSync(LIFE, { recursive: true });
+  for (const name of fs.readdirSync(dir).sort()) {
+    const dataDir = path.join(dir, name);
+    if (!fs.existsSync(path.join(dataDir, 'app.db'))) continue;
+    const core = createCore({ dataDir, resources: null, env: {}, monitor: { autoStart: false } });
+    try {
+      const [first] = core.store.listRuns(core.store.currentWorkshopId());
+      const run = first && core.store.getRun(first.id);
+      if (!run?.document) continue;
+      const personas = run.document.personas.filter((p): p is SetPersona => typeof p.id === 'string').map(({ id, name: who, age, occupation, bio }) => ({ id, name: who, age, occupation, bio }));
+      const file = path.join(LIFE, `${name}.json`);
+      // Judgements already made are kept for the personas that are still there.
+      const before = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as LifeSet).expect : {};
+      const set: LifeSet = { brief: run.brief, seed: run.seed ?? null, personas, expect: Object.fromEntries(personas.map((p) => [p.id, before[p.id] ?? ''])) };
+      fs.writeFileSync(file, `${JSON.stringify(set, null, 2)}\n`);
+      console.log(`${name}: ${personas.length} personas`);
+    } finally {
+      core.close();
+    }
+  }
+}
+
+/**
+ * A reader's stage is the stage the text states first in the order of LIFE_STAGES, then after "|"
+ * the others it also states ("Parent of young children|Living with a partner"). Recall: of the
+ * personas whose text states a stage, how many get the first. Precision: of the personas given a
+ * stage other than "Not stated", how many get one their text states (a parent of teenagers filed as
+ * "Parent (children's ages not stated)" is told less, not told wrong).
+ */
+function lifeStageAudit(): void {
+  const only = value('--only');
+  const sets: Array<{ name: string; personas: LifeSet['personas']; expect: Record<string, string> }> = [];
+  for (const f of fs.existsSync(LIFE) ? fs.readdirSync(LIFE).filter((x) => x.endsWith('.json')).sort() : []) {
+    const set = JSON.parse(fs.readFileSync(path.join(LIFE, f), 'utf8')) as LifeSet;
+    sets.push({ name: f.replace(/\.json$/, ''), personas: set.personas, expect: set.expect });
+  }
+  // The theme audit's generated sets, judged for life stage before life-stage.ts was widened on the sets above: a holdout.
+  const judged = fs.existsSync(LIFE_VERDICTS) ? (JSON.parse(fs.readFileSync(LIFE_VERDICTS, 'utf8')) as Record<string, Record<string, string>>) : {};
+  for (const [name, expect] of Object.entries(judged)) {
+    const set = JSON.parse(fs.readFileSync(path.join(GENERATED, `${name}.json`), 'utf8')) as { personas: SetPersona[] };
+    sets.push({ name: `holdout:${name}`, personas: set.personas, expect });
+  }
+  for (const f of fs.readdirSync(DIR).filter((x) => x.endsWith('.json')).sort()) {
+    const set = JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as { personas: SetPersona[]; expect: { lifeStages: Record<string, string> } };
+    // A hand-written set lists only the stated stages.
+    sets.push({ name: `fixture:${f.replace(/\.json$/, '')}`, personas: set.personas, expect: Object.fromEntries(set.personas.map((p) => [p.id, set.expect.lifeStages[p.id] ?? NOT_STATED])) });
+  }
+  const total = { stated: 0, given: 0, exact: 0, true: 0, unjudged: 0 };
+  const byKind: Record<string, { stated: number; given: number; exact: number; true: number }> = {};
+  const rows: string[] = [];
+  for (const set of sets) {
+    if (only && !set.name.includes(only)) continue;
+    const t = { stated: 0, given: 0, exact: 0, true: 0, unjudged: 0 };
+    const out: string[] = [`\n=== ${set.name}`];
+    for (const p of set.personas) {
+      const got = statedLifeStage({ ...p, goals: [], painPoints: [], values: [], interests: [], channels: [], location: { city: '', country: '' } } as unknown as SetPersona);
+      const judged = set.expect[p.id] ?? '';
+      const [want = '', ...also] = judged.split('|');
+      const trueStages = new Set([want, ...also, ...(want.startsWith('Parent of') ? ["Parent (children's ages not stated)"] : [])]);
+      let mark = '?';
+      if (judged === '') t.unjudged += 1;
+      else {
+        if (want !== NOT_STATED) t.stated += 1;
+        if (got !== NOT_STATED) t.given += 1;
+        if (got !== NOT_STATED && got === want) t.exact += 1;
+        if (got !== NOT_STATED && trueStages.has(got)) t.true += 1;
+        mark = got === want ? '✓' : got === NOT_STATED ? '–' : trueStages.has(got) ? '~' : '✗';
+      }
+      if (flag('--wrong') && mark === '✓') continue;
+      out.push(`  ${mark} ${p.id} ${p.occupation} | ${p.bio}\n      read: ${got}${got === want ? '' : `   reader: ${judged || '(not judged)'}`}`);
+    }
+    console.log(out.join('\n'));
+    rows.push(`${set.name.padEnd(36)} recall ${ratio(t.exact, t.stated)}  precision ${ratio(t.true, t.given)}${t.unjudged ? `  ${t.unjudged} not judged` : ''}`);
+    for (const k of ['stated', 'given', 'exact', 'true', 'unjudged'] as const) total[k] += t[k];
+    const kind = set.name.startsWith('fixture:') ? 'hand-written' : set.name.startsWith('holdout:') ? 'holdout (theme sets)' : 'life-stage sets';
+    const k = (byKind[kind] ??= { stated: 0, given: 0, exact: 0, true: 0 });
+    for (const key of ['stated', 'given', 'exact', 'true'] as const) k[key] += t[key];
+  }
+  for (const [kind, k] of Object.entries(byKind)) rows.push(`${`all ${kind}`.padEnd(36)} recall ${ratio(k.exact, k.stated)}  precision ${ratio(k.true, k.given)}`);
+  console.log(`\n${rows.join('\n')}\n${'all'.padEnd(36)} recall ${ratio(total.exact, total.stated)}  precision ${ratio(total.true, total.given)}${total.unjudged ? `  ${total.unjudged} not judged` : ''}`);
+  console.log('(✓ the stage the text states first, ~ a true but lesser stage, – not stated though the text states one, ✗ a stage the text does not state)');
+}
+
+function ratio(a: number, b: number): string {
+  return b === 0 ? '     –        ' : `${((100 * a) / b).toFixed(1).padStart(5)}% (${a}/${b})`;
+}
 
 function importSets(dir: string): void {
   fs.mkdirSync(GENERATED, { recursive: true });

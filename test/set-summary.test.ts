@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core/core';
 import { AppError } from '../src/main/platform';
-import { composeSummary, lexiconMatches, minimumMembers, NOT_STATED, offerMask, readProse, THEME_LEXICON, type SetPersona } from '../src/main/summarizing';
+import { composeSummary, lexiconMatches, minimumMembers, NOT_STATED, offerMask, readProse, statedLifeStage, THEME_LEXICON, type SetPersona } from '../src/main/summarizing';
 import type { Brief, Persona } from '../src/shared/persona';
 import { setSummarySchema, type SetSummary } from '../src/shared/summary';
 import { cli, tempDir } from './helpers';
@@ -173,6 +173,151 @@ describe('the grouped summary of hand-written sets', () => {
   });
 });
 
+describe('life stage, only as the persona’s own text states it', () => {
+  const base = FIXTURES.find((f) => f.file === 'lyon-meal-kits.json')!.personas[4]!;
+  const stage = (occupation: string, bio: string) => statedLifeStage({ ...base, occupation, bio, age: 40 });
+  const YOUNG = 'Parent of young children';
+  const TEENS = 'Parent of teenagers';
+  const GROWN = 'Parent of grown-up children';
+  const PARENT = "Parent (children's ages not stated)";
+  const table = (cases: ReadonlyArray<readonly [string, string, string]>) => {
+    for (const [occupation, bio, expected] of cases) expect(stage(occupation, bio), `${occupation} | ${bio}`).toBe(expected);
+  };
+
+  it('finds children in any phrasing, and their ages only where the text gives them', () => {
+    table([
+      // The Lyon meal-kit run that filed this under "Not stated".
+      ['Pharmacist', 'Aïcha has an only child in the last year of primary school.', YOUNG],
+      ['Nurse', 'Tom has two kids and a dog.', PARENT],
+      ['Nurse', 'Mia has a daughter aged 4.', YOUNG],
+      ['Nurse', 'Mia has a daughter, aged 4, and a cat.', YOUNG],
+      ['Nurse', 'Yuki shares care of an eleven-year-old with an ex-partner who lives nearby.', YOUNG],
+      ['Nurse', 'Ben does the school run every morning before starting work.', PARENT],
+      ['Nurse', 'Rosa spends long weekends with the grandchildren.', GROWN],
+      ['Nurse', 'Rosa took up painting again once the empty nest gave back some evenings.', GROWN],
+      ['Nurse', 'Rosa lives with a partner now that both children have left home.', GROWN],
+      ['Nurse', 'Rosa is a grandmother of five.', GROWN],
+      ['Nurse', 'Rosa has two grown-up daughters.', GROWN],
+      ['Nurse', 'Rosa is raising her granddaughter.', GROWN],
+      ['Nurse', 'Rosa has a toddler and a six-year-old at home.', YOUNG],
+      ['Nurse', 'Rosa has a fourteen-month-old son who has just taken his first steps.', YOUNG],
+      ['Nurse', 'Rosa has just brought a first baby home from hospital.', YOUNG],
+      ['Nurse', 'Rosa and her husband have three children under five.', YOUNG],
+      ['Nurse', 'Rosa is a mother of two, Léo (4) and Jade (7).', YOUNG],
+      ['Nurse', 'Rosa is a step-parent to a twelve-year-old and parent to a six-year-old.', YOUNG],
+      ['Nurse', 'Rosa lives with a partner and two children aged nine and thirteen.', YOUNG],
+      ['Nurse', 'Rosa lives with a spouse and three children aged twelve to eighteen.', TEENS],
+      ['Nurse', 'Rosa has twins in their last year of high school.', TEENS],
+      ['Nurse', 'Rosa drives a fourteen-year-old to basketball training three evenings a week.', TEENS],
+      ['Nurse', 'Rosa is raising a teenage daughter alone after a divorce.', TEENS],
+      ['Nurse', 'Rosa has two sons, 14 and 16.', TEENS],
+      ['Nurse', 'Rosa lives with a spouse and four children across two floors of a family home.', PARENT],
+      ['Nurse', 'Rosa has been a single parent for five years and has the routines to prove it.', PARENT],
+      ['Nurse', 'Rosa shares custody of her son with her ex-husband.', PARENT],
+      ['Nurse', "Rosa coaches her son's football team on Saturdays.", PARENT],
+      ['Nurse', 'Rosa has full custody of twin boys and a very full calendar.', PARENT],
+      ['Stay-at-home mum', 'Rosa loves baking.', PARENT],
+      ['Nurse', 'Rosa is a single mum.', PARENT],
+    ]);
+  });
+
+  it('finds partners, flatmates, parents, living alone, retirement and study', () => {
+    table([
+      ['Nurse', 'Rosa lives with her husband in Leeds.', 'Living with a partner'],
+      ['Nurse', 'Rosa and her wife run a bakery.', 'Living with a partner'],
+      ['Nurse', 'Rosa shares a flat with a partner who handles the cooking.', 'Living with a partner'],
+      ['Nurse', 'Rosa shares a house with a spouse and a nanny who covers the late meetings.', 'Living with a partner'],
+      ['Nurse', 'Rosa is married with no children and no plans to change that.', 'Couple without children'],
+      ['Nurse', 'Rosa has no kids and lives with her girlfriend.', 'Couple without children'],
+      ['Nurse', 'Rosa lives alone in a small flat.', 'Living alone'],
+      ['Nurse', 'Rosa has lived alone since a spouse died six years ago.', 'Living alone'],
+      ['Nurse', 'Rosa lives alone since her husband died.', 'Living alone'],
+      ['Nurse', 'Rosa shares a flat with two flatmates.', 'Sharing a home'],
+      ['Dog groomer', 'Jack shares a house with two mates and runs his grooming van.', 'Sharing a home'],
+      ['Nurse', 'Rosa rents a room in a shared house.', 'Sharing a home'],
+      ['Nurse', 'Rosa lives with her grandmother.', 'Sharing a home'],
+      ['Nurse', 'Rosa still lives with her parents.', 'Living with parents'],
+      ['Nurse', 'Rosa lives with a mother and grandmother and walks to work.', 'Living with parents'],
+      ['Nurse', 'Rosa has moved back into the family home to save for a first apartment.', 'Living with parents'],
+      ['Retired nurse', 'Rosa gardens.', 'Retired'],
+      ['Nurse', 'Rosa retired last year and lives with her husband.', 'Retired'],
+      ['Clerk', 'Rosa shares a house with a sister, both retired teachers.', 'Retired'],
+      ['Law student', 'Rosa lives with her parents.', 'Student'],
+      // A household stated two ways is not stated.
+      ['Installer', 'Rosa lives alone for the first time. Rosa shares a flat with two friends.', NOT_STATED],
+    ]);
+  });
+
+  it('reads no child, partner or retirement that is not the persona’s own', () => {
+    table([
+      ['Primary school teacher', 'Rosa teaches children to read.', NOT_STATED],
+      ['Author', "Rosa is a children's book author.", NOT_STATED],
+      ['Social worker', 'Rosa works with families in Leeds.', NOT_STATED],
+      ['Social worker', 'Rosa works with children and their parents.', NOT_STATED],
+      ['Nanny', 'Rosa looks after two children for a family in Chelsea.', NOT_STATED],
+      ['Paediatric nurse', 'Rosa cares for newborn babies on the ward.', NOT_STATED],
+      ['Swim coach', 'Rosa coaches a team of ten-year-olds.', NOT_STATED],
+      ['Swim coach', 'Rosa has coached three teenagers to national titles.', NOT_STATED],
+      ['Nurse', 'Rosa has taught a class of thirty kids.', NOT_STATED],
+      ['Nurse', 'Rosa is great with kids.', NOT_STATED],
+      ['Nurse', 'Rosa writes stories for young children.', NOT_STATED],
+      ['Nurse', 'Rosa runs a toddler group at the library.', NOT_STATED],
+      ['Nurse', 'Rosa volunteers at a school for children with autism.', NOT_STATED],
+      ['Nurse', 'Rosa sponsors two children in Kenya.', NOT_STATED],
+      ['Nurse', 'Rosa is the eldest of five children.', NOT_STATED],
+      ['Nurse', 'Rosa was a teenager in the nineties.', NOT_STATED],
+      ['Nurse', 'Rosa is a father figure to the young players.', NOT_STATED],
+      ['Café owner', 'Rosa runs a café with a kids corner.', NOT_STATED],
+      ['Nurse', 'Rosa is expecting her first child in May.', NOT_STATED],
+      ['Nurse', 'Rosa is reading everything about the first year with a baby.', NOT_STATED],
+      ['Nurse', 'Rosa has a baby budget spreadsheet.', NOT_STATED],
+      ['Nurse', 'Rosa drives a ten-year-old car and has a three-year-old dog.', NOT_STATED],
+      ['Nurse', 'Rosa shares the care of a widowed father with a brother who lives nearby.', NOT_STATED],
+      // A grandmother at home is the persona's mother or mother-in-law, not a sign of grandchildren.
+      ['Nurse', 'Rosa lives with a partner, a ten-year-old and a grandmother who cooks most evenings.', YOUNG],
+      ['Nurse', 'Rosa has two children and both grandparents living on the same street.', PARENT],
+      // Others' retirement, a business partner, a partner lost.
+      ['Nurse', 'Rosa helps her mother, a retired teacher, with the shopping.', NOT_STATED],
+      ['Nurse', 'Rosa lives next to retired neighbours.', NOT_STATED],
+      ['Financial adviser', 'Rosa advises retirees on pensions.', NOT_STATED],
+      ['Nurse', 'Her husband is retired.', 'Living with a partner'],
+      ['Lawyer', 'Rosa is a partner at a law firm.', NOT_STATED],
+      ['Farmer', 'Rosa farms with a partner and hires one extra hand at harvest.', NOT_STATED],
+      ['Nurse', 'Rosa lives alone on a pension since losing a partner two years ago.', 'Living alone'],
+      ['Nurse', 'Rosa spends a couple of weekends a month hiking.', NOT_STATED],
+      // Children close to another job keep their own ages: the son's age is not the school's.
+      ['Nurse', 'Rosa works at a high school and has a son.', PARENT],
+      ['Nurse', 'Rosa has a son and works at a nursery.', PARENT],
+    ]);
+  });
+
+  it('files each persona of 16 generated sets and the 15 theme-audit sets under a stage its text states, and finds nearly all', () => {
+    const lifeDir = path.join(DIR, 'life-stages');
+    const sets: Array<{ name: string; personas: Array<Pick<SetPersona, 'id' | 'occupation' | 'bio'>>; expect: Record<string, string> }> = fs
+      .readdirSync(lifeDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ name: f, ...(JSON.parse(fs.readFileSync(path.join(lifeDir, f), 'utf8')) as { personas: SetPersona[]; expect: Record<string, string> }) }));
+    const judged = JSON.parse(fs.readFileSync(path.join(DIR, 'audit', 'life-stages.json'), 'utf8')) as Record<string, Record<string, string>>;
+    for (const [name, expect] of Object.entries(judged)) sets.push({ name, personas: GENERATED.find((g) => g.file === `${name}.json`)!.personas, expect });
+    expect(sets.length).toBeGreaterThanOrEqual(31);
+    let stated = 0;
+    let found = 0;
+    for (const set of sets) {
+      for (const p of set.personas) {
+        const [first, ...also] = set.expect[p.id]!.split('|');
+        const got = stage(p.occupation, p.bio);
+        // What a stage may be: the first the text states, another it states too, or "ages not stated" for a parent.
+        const allowed = [first, ...also, NOT_STATED, ...(first!.startsWith('Parent of') ? [PARENT] : [])];
+        expect(allowed, `${set.name}: ${p.bio}`).toContain(got);
+        if (first !== NOT_STATED) stated += 1;
+        if (got === first && first !== NOT_STATED) found += 1;
+      }
+    }
+    expect(stated).toBeGreaterThan(250);
+    expect(found / stated).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
 /** Sets the built-in engine generated (scripts/summary-audit.ts --import), with the offer as the core read it, and the audit's verdicts on their theme lines. */
 interface GeneratedSet {
   file: string;
@@ -281,7 +426,8 @@ describe('the offer’s own words and look-alike cues (sets the built-in engine 
     const lyon = GENERATED.find((s) => s.file === 'lyon-meal-kit.json')!;
     const { summary } = composeSummary({ runId: 'r', personas: lyon.personas, offer: lyon.offer });
     expect(summary.prose.who).toMatch(/a utility customer service agent/);
-    expect(summary.prose.who).toMatch(/three are parents \(one of grown-up children\); five do not say\./);
+    // Every Lyon persona's bio states children ("has three kids", "shares care of an eleven-year-old"); a live-in grandmother does not make anyone a grandparent.
+    expect(summary.prose.who).toMatch(/all eight are parents \(three of young children and one of teenagers\)\./);
     expect(summary.prose.differ).toMatch(/No channel reaches them all: [^.]+ and [^.]+ reach 3 of 8 each\./);
     expect(summary.implications.join(' ')).not.toMatch(/Cooking channels on YouTube reaches/);
     const students = GENERATED.find((s) => s.file === 'manchester-budgeting.json')!;

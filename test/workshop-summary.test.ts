@@ -6,8 +6,8 @@ import { PROSE_SECTIONS, methodLabel, segmentShares, share, summaryGist, themeCo
 describe('summary labels', () => {
   it('says how the summary was made', () => {
     expect(methodLabel({ method: 'grouped', writtenBy: null })).toBe("Composed from the personas' own fields");
-    expect(methodLabel({ method: 'model', writtenBy: 'ollama · llama3.1:8b' })).toBe('Written by ollama · llama3.1:8b from the personas');
-    expect(methodLabel({ method: 'model', writtenBy: '  ' })).toBe('Written by a model from the personas');
+    expect(methodLabel({ method: 'model', writtenBy: 'ollama · llama3.1:8b' })).toBe("Paragraphs written by ollama · llama3.1:8b; counts and quotes from the personas' own fields");
+    expect(methodLabel({ method: 'model', writtenBy: '  ' })).toBe("Paragraphs written by a model; counts and quotes from the personas' own fields");
   });
 
   it('heads the four paragraphs in reading order', () => {
