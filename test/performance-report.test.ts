@@ -96,6 +96,27 @@ describe.skipIf(!canPrint)('performance report', () => {
     }
   });
 
+  it('puts the team cache (L3) beside L1 and L2: its hits per kind, its entries in Redis and what it did', async () => {
+    const dataDir = tempDir('persona-perf-');
+    const core = createCore({ dataDir, resources: null, monitor: { autoStart: false }, pdfPrinter: printer });
+    try {
+      const { gatherPerformanceReportData } = await import('../src/main/core/performance-report-data');
+      const base = gatherPerformanceReportData({ version: core.version, dataDir, monitor: core.monitor, cache: core.cache, validationStats: core.validationStats, scheduler: core.scheduler }, DAY);
+      const kinds = { ...base.cache.kinds, culture: { ...base.cache.kinds.culture, gets: 10, l1Hits: 2, l2Hits: 3, l3Hits: 4, misses: 1, hitRate: 0.9 } };
+      const l3 = { available: true, state: 'connected' as const, hits: 4, misses: 1, refused: 2, errors: 0, skipped: 0, writes: 5, entries: 37, entriesAt: Date.now(), entriesUnknown: null, latency: { samples: 5, p50Ms: 0.4, p95Ms: 0.9 } };
+      const data: PerformanceReportData = { ...base, cache: { ...base.cache, kinds, l3 } };
+      const md = (await renderPerformanceReport(data, 'md', () => printer)).bytes.toString('utf8');
+      expect(md).toMatch(/\| Kind \| Lookups \| Hit rate \| L1 hits \| L2 hits \| L3 hits \| Misses \|/);
+      expect(md).toMatch(/\| Culture \| 10 \| 90(\.0)? ?% \| 2 \| 3 \| 4 \| 1 \|/);
+      expect(md).toMatch(/\| Team cache \(L3, Redis\) \| 37 \|/);
+      expect(md).toContain('Team cache: 4 hits, 1 misses, 2 refused');
+      const without = (await renderPerformanceReport({ ...data, cache: { ...data.cache, l3: { ...l3, state: 'off' } } }, 'md', () => printer)).bytes.toString('utf8');
+      expect(without).not.toContain('L3');
+    } finally {
+      core.close();
+    }
+  });
+
   it('is exported through reports:performance, and cancelled through reports:cancel', async () => {
     const { core } = await coreWithWeek();
     try {

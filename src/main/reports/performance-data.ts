@@ -86,6 +86,22 @@ export function splitEngines(engines: readonly EngineProfile[]): { used: EngineP
 
 export const CACHE_KINDS = ['culture', 'generation', 'answer'] as const;
 
+/** The team tier (L3) when one is configured; null without a team cache. */
+export function teamTier(cache: CacheStats): NonNullable<CacheStats['l3']> | null {
+  return cache.l3 && cache.l3.state !== 'off' ? cache.l3 : null;
+}
+
+/** The team tier as a row of the tiers table: this team's entries in Redis (or why not known) and whether it answers; Redis keeps its own bytes and evictions. */
+export function teamTierRow(team: NonNullable<CacheStats['l3']>): string[] {
+  const entries = team.entries !== null ? String(team.entries) : team.entriesUnknown === 'too_many' ? 'too many to count' : 'not known';
+  return ['Team cache (L3, Redis)', entries, '—', '—', team.available ? 'yes' : 'no'];
+}
+
+/** What the team tier did, in a sentence under the tiers. */
+export function teamTierSentence(team: NonNullable<CacheStats['l3']>): string {
+  return `Team cache: ${team.hits} hits, ${team.misses} misses, ${team.refused} refused (written with another team key or altered), ${team.errors} errors, ${team.skipped} skipped while Redis did not answer.`;
+}
+
 /** Whether the cache saw any use at all: an unused cache gets a sentence, not a table of zeros. */
 export function cacheUsed(cache: CacheStats): boolean {
   return CACHE_KINDS.some((k) => cache.kinds[k].gets > 0) || cache.l1.entries + cache.l2.entries > 0 || cache.preload.loaded > 0;

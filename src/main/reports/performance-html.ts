@@ -7,27 +7,7 @@ import { ENGINE_FIGURES } from '../../shared/insight';
 import { formatMetric, formatSettingChange, metricName, settingName } from '../../shared/monitor-units';
 import { escape } from './html-escape';
 import { barChart, lineChart, niceMax } from './performance-charts';
-import {
-  CACHE_KINDS,
-  cacheUsed,
-  dash,
-  ENGINE_FIGURE_LABELS,
-  formatBytes,
-  formatFigure,
-  formatMb,
-  formatMs,
-  formatPercent,
-  formatRate,
-  formatTime,
-  hasResourceSamples,
-  humanize,
-  rangeLabel,
-  resourceSummary,
-  scoreText,
-  SECTION_TITLES,
-  splitEngines,
-  type PerformanceReportData,
-} from './performance-data';
+import { CACHE_KINDS, cacheUsed, dash, ENGINE_FIGURE_LABELS, formatBytes, formatFigure, formatMb, formatMs, formatPercent, formatRate, formatTime, hasResourceSamples, humanize, rangeLabel, resourceSummary, scoreText, SECTION_TITLES, splitEngines, type PerformanceReportData, teamTier, teamTierRow, teamTierSentence } from './performance-data';
 
 export function renderPerformanceHtml(data: PerformanceReportData): string {
   return `<!doctype html>
@@ -118,24 +98,26 @@ function enginesSection(data: PerformanceReportData): string {
 
 function cacheSection({ cache }: PerformanceReportData): string {
   if (!cacheUsed(cache)) return `<section><h2>${SECTION_TITLES.cache}</h2>${empty('No cache use in this range.')}</section>`;
+  const team = teamTier(cache);
   const kinds = CACHE_KINDS.map((k) => {
     const s = cache.kinds[k];
-    return [humanize(k), String(s.gets), formatRate(s.hitRate), String(s.l1Hits), String(s.l2Hits), String(s.misses), s.meanLatencyUs === null ? dash : `${Math.round(s.meanLatencyUs)} µs`];
+    return [humanize(k), String(s.gets), formatRate(s.hitRate), String(s.l1Hits), String(s.l2Hits), ...(team ? [String(s.l3Hits ?? 0)] : []), String(s.misses), s.meanLatencyUs === null ? dash : `${Math.round(s.meanLatencyUs)} µs`];
   });
   const tiers = (['l1', 'l2'] as const).map((t) => {
     const s = cache[t];
     return [t === 'l1' ? 'Memory (L1)' : 'cache.db (L2)', String(s.entries), `${formatBytes(s.bytes)} of ${formatBytes(s.maxBytes)}`, String(s.evictions), s.available ? 'yes' : 'no'];
   });
+  if (team) tiers.push(teamTierRow(team));
   const preload = cache.preload.loaded ? `${cache.preload.used} of ${cache.preload.loaded} preloaded lookups were used (${formatRate(cache.preload.used / cache.preload.loaded)}).` : 'Nothing was preloaded.';
   const storage = cache.storage.ratio !== null ? ` Stored values take ${formatBytes(cache.storage.storedBytes)} for ${formatBytes(cache.storage.plainBytes)} of plain JSON (${formatRate(cache.storage.ratio)}).` : '';
   return `<section>
   <h2>${SECTION_TITLES.cache}</h2>
   <p class="lead">Counted since ${formatTime(cache.since)} UTC (kept across restarts until the cache is cleared).</p>
   <h3>Hit rate per kind</h3>
-  ${table(['Kind', 'Lookups', 'Hit rate', 'L1 hits', 'L2 hits', 'Misses', 'Mean latency'], kinds)}
+  ${table(['Kind', 'Lookups', 'Hit rate', 'L1 hits', 'L2 hits', ...(team ? ['L3 hits'] : []), 'Misses', 'Mean latency'], kinds)}
   <h3>Tiers</h3>
   ${table(['Tier', 'Entries', 'Bytes', 'Evictions', 'Available'], tiers)}
-  <p>${escape(preload)}${escape(storage)} ${cache.recoveries ? `cache.db was recovered ${cache.recoveries} time(s).` : ''}</p>
+  <p>${team ? `${escape(teamTierSentence(team))} ` : ''}${escape(preload)}${escape(storage)} ${cache.recoveries ? `cache.db was recovered ${cache.recoveries} time(s).` : ''}</p>
 </section>`;
 }
 

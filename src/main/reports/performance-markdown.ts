@@ -4,27 +4,7 @@
  */
 import { ENGINE_FIGURES } from '../../shared/insight';
 import { formatMetric, formatSettingChange, metricName, settingName } from '../../shared/monitor-units';
-import {
-  CACHE_KINDS,
-  cacheUsed,
-  dash,
-  ENGINE_FIGURE_LABELS,
-  formatBytes,
-  formatFigure,
-  formatMb,
-  formatMs,
-  formatPercent,
-  formatRate,
-  formatTime,
-  hasResourceSamples,
-  humanize,
-  rangeLabel,
-  resourceSummary,
-  scoreText,
-  SECTION_TITLES,
-  splitEngines,
-  type PerformanceReportData,
-} from './performance-data';
+import { CACHE_KINDS, cacheUsed, dash, ENGINE_FIGURE_LABELS, formatBytes, formatFigure, formatMb, formatMs, formatPercent, formatRate, formatTime, hasResourceSamples, humanize, rangeLabel, resourceSummary, scoreText, SECTION_TITLES, splitEngines, type PerformanceReportData, teamTier, teamTierRow, teamTierSentence } from './performance-data';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 const SPARK_NOTE = 'Each mark is a stretch of the range, oldest first: ▁ its lowest value, █ its highest, a gap where nothing was measured. The PDF draws these as charts.';
@@ -96,8 +76,10 @@ export function renderPerformanceMarkdown(data: PerformanceReportData): string {
   lines.push(`## ${SECTION_TITLES.cache}`, '');
   if (cacheUsed(cache)) {
     lines.push(`Counted since ${formatTime(cache.since)} UTC.`, '');
-    lines.push(...table(['Kind', 'Lookups', 'Hit rate', 'L1 hits', 'L2 hits', 'Misses'], CACHE_KINDS.map((k) => [humanize(k), String(cache.kinds[k].gets), formatRate(cache.kinds[k].hitRate), String(cache.kinds[k].l1Hits), String(cache.kinds[k].l2Hits), String(cache.kinds[k].misses)])));
-    lines.push(...table(['Tier', 'Entries', 'Bytes', 'Evictions'], (['l1', 'l2'] as const).map((t) => [t === 'l1' ? 'Memory (L1)' : 'cache.db (L2)', String(cache[t].entries), `${formatBytes(cache[t].bytes)} of ${formatBytes(cache[t].maxBytes)}`, String(cache[t].evictions)])));
+    const team = teamTier(cache);
+    lines.push(...table(['Kind', 'Lookups', 'Hit rate', 'L1 hits', 'L2 hits', ...(team ? ['L3 hits'] : []), 'Misses'], CACHE_KINDS.map((k) => [humanize(k), String(cache.kinds[k].gets), formatRate(cache.kinds[k].hitRate), String(cache.kinds[k].l1Hits), String(cache.kinds[k].l2Hits), ...(team ? [String(cache.kinds[k].l3Hits ?? 0)] : []), String(cache.kinds[k].misses)])));
+    lines.push(...table(['Tier', 'Entries', 'Bytes', 'Evictions', 'Available'], [...(['l1', 'l2'] as const).map((t) => [t === 'l1' ? 'Memory (L1)' : 'cache.db (L2)', String(cache[t].entries), `${formatBytes(cache[t].bytes)} of ${formatBytes(cache[t].maxBytes)}`, String(cache[t].evictions), cache[t].available ? 'yes' : 'no']), ...(team ? [teamTierRow(team)] : [])]));
+    if (team) lines.push(teamTierSentence(team), '');
     lines.push(`Preload: ${cache.preload.used} used of ${cache.preload.loaded} loaded.${cache.storage.ratio !== null ? ` Storage: ${formatBytes(cache.storage.storedBytes)} stored for ${formatBytes(cache.storage.plainBytes)} plain (${formatRate(cache.storage.ratio)}).` : ''}`, '');
   } else lines.push('No cache use in this range.', '');
 
