@@ -39,9 +39,10 @@ function describeTier(tier: Tier): string {
   return `${entries(tier.entries)} · ${size}`;
 }
 
-/** The team cache in a line: off, skipped for now, or its hits and what it refused. */
+/** The team cache in a line: off, skipped for now, or this team's entries in Redis, its hits and what it refused. */
 function describeTeamTier(tier: NonNullable<CacheStats['l3']>): string {
-  const counts = `${tier.hits} ${tier.hits === 1 ? 'hit' : 'hits'} · ${tier.misses} ${tier.misses === 1 ? 'miss' : 'misses'}${tier.refused > 0 ? ` · ${tier.refused} refused` : ''}`;
+  const entries = tier.entries !== null ? `${tier.entries} ${tier.entries === 1 ? 'entry' : 'entries'} of this team · ` : '';
+  const counts = `${entries}${tier.hits} ${tier.hits === 1 ? 'hit' : 'hits'} · ${tier.misses} ${tier.misses === 1 ? 'miss' : 'misses'}${tier.refused > 0 ? ` · ${tier.refused} refused` : ''}`;
   return tier.state === 'skipped' ? `skipped for now: Redis is not answering (it is tried again by itself) · ${counts}` : `connected · ${counts}`;
 }
 
