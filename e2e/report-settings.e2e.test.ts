@@ -147,6 +147,8 @@ describe('report defaults and workshop branding in Settings (browser mode)', () 
         const fileInput = page.getByLabel('Logo', { exact: true });
         await fileInput.setInputFiles(fakeFile);
         await card.getByText(/not-really\.png is not a PNG image/).waitFor();
+        // Announced: picking a file moves no focus, so the refusal is an alert.
+        expect(await card.getByRole('alert').innerText()).toMatch(/not-really\.png is not a PNG image/);
         expect(await fileInput.getAttribute('aria-describedby')).toContain('settings-branding-logo-error');
         expect(await fileInput.getAttribute('aria-invalid')).toBe('true');
         await expectNoSeriousViolations(page, 'Report branding with a refused logo');

@@ -84,7 +84,7 @@ describe('Workshop executive summary', () => {
       for (const [i, theme] of summary.themes.entries()) {
         const row = themes.nth(i);
         expect(await row.locator('.summary-theme-label').innerText()).toBe(theme.label);
-        expect(await row.locator('.summary-theme-count').innerText()).toBe(themeCountLabel(theme, summary.personaCount));
+        expect((await row.locator('.summary-theme-count').textContent())?.trim()).toBe(`${themeCountLabel(theme, summary.personaCount)} personas`);
         expect(await row.locator('q').innerText()).toContain(theme.quote.text.trim());
       }
 

@@ -104,6 +104,10 @@ describe('workshop branding in app.db', () => {
       ['<svg><set attributeName="href" to="javascript:x"/></svg>', /./],
       ['<svg><iframe src="x"/></svg>', /embeds/],
       ['<html><body>not svg</body></html>', /not an SVG/],
+      // Spelled with character references, as the XML parser reads them: the same link or animation.
+      ['<svg><a><animate attributeName="&#104;ref" values="&#106;avascript:alert(1)"/><text>x</text></a></svg>', /javascript:|animates a link/],
+      ['<svg><a href="&#x6a;avascript&#58;alert(1)"><text>x</text></a></svg>', /javascript:/],
+      ['<svg><rect style="fill: red; background: image-set(\'https://x.example/a.png\' 1x)"/></svg>', /image-set/],
     ];
     for (const [text, why] of cases) expect(svgRefusal(text), text).toMatch(why);
     expect(svgRefusal('<svg><image href="data:image/png;base64,iVBORw0KGgo="/></svg>')).toBeNull();

@@ -14,11 +14,19 @@ import zlib from 'node:zlib';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../src/main/core/core';
-import { ChromiumPdfPrinter } from '../src/main/reports/pdf-printer';
+import { ChromiumPdfPrinter, type PdfPrinter } from '../src/main/reports/pdf-printer';
+import { ReportExporter } from '../src/main/reports/report-exporter';
 import { APPENDIX_TITLE } from '../src/main/reports/report-appendix';
 import { chooseSubsets, codePointsOf, parseUnicodeRange, reportFontFaces } from '../src/main/reports/report-fonts';
-import { reportOutline, type ReportInput } from '../src/main/reports/report-html';
-import { outlinePages, readBookmarks, type Bookmark } from '../src/main/reports/report-paging';
+import { COVER_BRIEF_MAX, sameText } from '../src/main/reports/report-cover';
+import { summaryPages } from '../src/main/reports/report-summary-html';
+import { cssString, inkOn } from '../src/main/reports/report-css';
+import { askingSections } from '../src/main/reports/asking-html';
+import type { RunConversations } from '../src/main/asking';
+import { toMarkdown } from '../src/main/reports/export-formats';
+import type { SetSummary } from '../src/shared/summary';
+import { reportOutline, runningFooter, type ReportInput } from '../src/main/reports/report-html';
+import { outlinePages, printPagedReport, readBookmarks, type Bookmark } from '../src/main/reports/report-paging';
 import { briefInputSchema } from '../src/shared/brief';
 import type { Persona } from '../src/shared/persona';
 import type { PaperSize, ReportTemplate } from '../src/shared/vocabulary';
@@ -187,6 +195,113 @@ describe('the PDF report', () => {
     core.workshops.setBranding(workshopId, { accent: null, logo: null });
   });
 
+  it("counts each theme of the summary as the set holds it, and prints those counts and quotes", async () => {
+    const { input, file } = await pdf('internal', 'a4', false);
+    const summary = input.summary!;
+    // Reading order, not layout: a quote wrapped in its table cell reads whole.
+    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f');
+    const ids = new Set(personas.map((p) => p.id));
+    expect(summary.personaCount).toBe(personas.length);
+    expect(summary.themes.length).toBeGreaterThan(0);
+    const summaryText = squash(pages.slice(2, 5).join('\n'));
+    for (const theme of summary.themes) {
+      // Every persona a theme counts is one of the set's, counted once.
+      expect(theme.personaIds.every((id) => ids.has(id)), theme.label).toBe(true);
+      expect(new Set(theme.personaIds).size, theme.label).toBe(theme.personaIds.length);
+      // Its quote is a line of one of them, word for word, of the theme's kind.
+      const quoted = personas.find((p) => p.id === theme.quote.personaId)!;
+      expect(theme.personaIds).toContain(quoted.id);
+      expect(theme.kind === 'need' ? quoted.goals : quoted.painPoints).toContain(theme.quote.text);
+    }
+    // The table (the eight most held) prints each theme's count of the set and its quote.
+    for (const theme of summary.themes.slice(0, 8)) {
+      expect(summaryText, theme.label).toContain(squash(theme.label));
+      expect(summaryText, theme.label).toContain(squash(`${theme.personaIds.length} of ${personas.length}`));
+      expect(onPage(summaryText, theme.quote.text), theme.quote.text).toBe(true);
+    }
+  });
+
+  it('prints a one-persona run with a long brief, client, workshop and title: the brief whole, a footer on one line, nothing claimed as shared', async () => {
+    const longBrief = `Retired teachers in Osaka looking for online banking. ${'They want to see every fee before they commit, keep paper statements for the tax office, and call a person when something goes wrong. '.repeat(5)}`.trim();
+    expect(longBrief.length).toBeGreaterThan(COVER_BRIEF_MAX);
+    const workshop = core.workshops.create({ name: 'Osaka retirement banking discovery workshop, second wave', client: 'Kansai Regional Savings and Trust Bank Holdings, Retail Division' });
+    const { run } = await core.generate(briefInputSchema.parse({ description: longBrief, count: 1, level: 'standard', seed: 11 }), { workshopId: workshop.id });
+    core.workshops.renameRun(run.id, 'A run title that is long enough to fill the running footer on its own: retired teachers and their banks');
+    const file = path.join(dir, 'one-persona.pdf');
+    await core.reports.exportToFile(run.id, 'pdf', file, undefined, { template: 'client', paper: 'a4' });
+    const pageCount = (await PDFDocument.load(fs.readFileSync(file), { updateMetadata: false })).getPageCount();
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+    const cover = page(1);
+    // The title is the run's own, so the brief is printed: its start on the cover, the whole of it on the personas' overview.
+    expect(squash(cover)).toContain(squash('Retired teachers in Osaka looking for online banking.'));
+    const all = squash(Array.from({ length: pageCount }, (_, i) => page(i + 1)).join('\n'));
+    expect(all).toContain(squash(longBrief));
+    // One persona: one age, not a range of one, and nothing said to be shared with others.
+    const age = core.store.getRun(run.id)!.document!.personas[0]!.age;
+    expect(squash(cover)).not.toContain(`${age}–${age}`);
+    expect(cover).not.toMatch(/share most/i);
+    expect(page(3)).not.toMatch(/shared themes?/);
+    // Every page after the cover ends with its footer on one line: "Page n of N" whole, never split.
+    for (let n = 2; n <= pageCount; n++) expect(lines(page(n)).at(-1), `page ${n}`).toMatch(new RegExp(`Page ${n} of ${pageCount}\\s*$`));
+  }, 60_000);
+
+  it('refuses to preview a logo that could not be saved (an SVG with a script)', () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>').toString('base64');
+    expect(() => core.reports.coverPreview(workshopId, { logo: { mimeType: 'image/svg+xml', base64: svg } })).toThrow(/contains a script/);
+  });
+
+  it('cancels between the two printings and during one, leaving no file and the printer ready for the next export', async () => {
+    const input = await core.reports.reportInput(runId, { template: 'client', paper: 'a4' });
+    const chromium = new ChromiumPdfPrinter();
+    try {
+      // Aborts once the first printing is done, before the second starts.
+      const abortAfterFirst = (controller: AbortController): PdfPrinter => ({
+        print: (html, options) => chromium.print(html, options),
+        session: async (options) => {
+          const session = await chromium.session(options);
+          return { print: async (html) => session.print(html).finally(() => controller.abort()), close: () => session.close() };
+        },
+        close: () => chromium.close(),
+      });
+      const between = new AbortController();
+      await expect(printPagedReport(abortAfterFirst(between), input, { signal: between.signal })).rejects.toThrow();
+      // Aborted while Chromium prints: the tab is closed under it, and the cancel is what is reported.
+      const during = new AbortController();
+      const printing = printPagedReport(chromium, input, { signal: during.signal });
+      setTimeout(() => during.abort(new Error('cancelled by the test')), 30);
+      await expect(printing).rejects.toThrow(/cancelled by the test/);
+      // The printer prints the next report whole, on a tab of its own.
+      const next = await printPagedReport(chromium, input);
+      expect(next.passes).toBeGreaterThanOrEqual(2);
+      expect((await readBookmarks(next.pdf)).length).toBe(reportOutline(input).length);
+    } finally {
+      await chromium.close();
+    }
+    // Through the exporter: cancelled, and neither the file nor a partial one is left.
+    const controller = new AbortController();
+    const file = path.join(dir, 'cancelled', 'report.pdf');
+    const exporting = core.reports.exportToFile(runId, 'pdf', file, controller.signal);
+    setTimeout(() => controller.abort(), 30);
+    await expect(exporting).rejects.toMatchObject({ code: 'cancelled' });
+    expect(fs.existsSync(file)).toBe(false);
+    expect(fs.existsSync(path.dirname(file)) ? fs.readdirSync(path.dirname(file)) : []).toEqual([]);
+  }, 60_000);
+
+  it('stops waiting for a summary still being written when the export is cancelled', async () => {
+    // A summary another reader asked for first waits for its model whatever this export's signal says.
+    const exporter = new ReportExporter(core.store, () => new ChromiumPdfPrinter(), undefined, { summary: () => new Promise(() => undefined) });
+    for (const format of ['pdf', 'md'] as const) {
+      const controller = new AbortController();
+      const started = Date.now();
+      const exporting = exporter.exportToFile(runId, format, path.join(dir, `waiting.${format}`), controller.signal);
+      setTimeout(() => controller.abort(), 20);
+      await expect(exporting, format).rejects.toMatchObject({ code: 'cancelled' });
+      expect(Date.now() - started, format).toBeLessThan(2_000);
+      expect(fs.existsSync(path.join(dir, `waiting.${format}`))).toBe(false);
+    }
+    await exporter.close();
+  });
+
   it('takes the template and paper from settings when the export does not say', async () => {
     const file = path.join(dir, 'defaults.pdf');
     await core.reports.exportToFile(runId, 'pdf', file);
@@ -235,6 +350,92 @@ describe('the PDF machinery', () => {
     expect(outlinePages(outline, [{ title: 'Cover title', depth: 1, page: 1 }, { title: 'ContentsContents', depth: 1, page: 2 }])).toEqual([1, 2]);
     expect(() => outlinePages(outline, [{ title: 'Cover title', depth: 1, page: 1 }, { title: 'ContentsContentsContents', depth: 1, page: 2 }])).toThrow(/entry 2 is "Contents"/);
     expect(() => outlinePages(outline, [{ title: 'Cover title', depth: 1, page: 1 }, { title: 'Contents', depth: 1, page: null }])).toThrow(/points to no page/);
+  });
+
+  it("credits a model with the paragraphs only, and sums a segment's groups past its bars", () => {
+    const ids = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    const summary: SetSummary = {
+      runId: 'r', personaCount: 8, method: 'model', writtenBy: 'ollama · llama3.1:8b', fallbackReason: null,
+      prose: { who: 'Who.', shared: 'Shared.', differ: 'Differ.', suggests: 'Suggests.' },
+      segments: [{ by: 'place', label: 'Place', groups: ids.map((id, i) => ({ label: `Town ${i + 1}`, personaIds: [id] })) }],
+      themes: [{ label: 'Short on time', kind: 'pain', personaIds: ['p0', 'p1'], quote: { personaId: 'p0', personaName: 'Ann', text: 'No time' } }],
+      differences: [{ label: 'Income', detail: 'From low to high.', personaIds: [] }],
+      implications: ['Lead with time saved: 2 of 8 personas name a lack of time.'],
+      composedAt: new Date(0).toISOString(),
+    };
+    const html = summaryPages(summary, new Map(), 'client');
+    const line = /<p class="method">([^<]*)<\/p>/.exec(html)![1]!;
+    expect(line).toMatch(/^The paragraphs were written by ollama · llama3\.1:8b/);
+    expect(line).toMatch(/themes, differences and numbered suggestions were composed/);
+    expect(line).not.toMatch(/^Summary written by/);
+    // Six bars, then the two other places in one line with their count: 6 + 2 = the set.
+    expect(html.match(/<span class="meter">/g)!.length).toBe(6 + 1);
+    expect(html).toMatch(/<li class="more"><span class="what">2 more \(Town 7, Town 8\)<\/span><span class="num">2<\/span><\/li>/);
+    const run = { title: 'T', brief: { description: 'd' }, level: 'standard', provider: 'ollama', seed: null, qualityScore: 80, startedAt: new Date(0).toISOString(), document: { personas: [] } } as unknown as Parameters<typeof toMarkdown>[0];
+    const md = toMarkdown(run, { name: 'W', client: null }, undefined, summary);
+    expect(md).toContain('*Paragraphs written by ollama · llama3.1:8b from the grouped facts; the table and lists composed by grouping');
+    // One persona: its themes are its own, not shared.
+    const one = summaryPages({ ...summary, personaCount: 1, method: 'grouped', writtenBy: null, segments: [] }, new Map(), 'client');
+    expect(one).toMatch(/<span class="what">need or pain point<\/span>/);
+    expect(one).not.toContain('shared theme');
+  });
+
+  it("prints the brief under the title unless the title is the whole brief", () => {
+    expect(sameText('Eco-friendly meal-kit delivery for busy parents in Lyon', 'Eco-friendly meal-kit delivery for busy parents in Lyon')).toBe(true);
+    // A title made from the first clause or cut with "…" leaves the rest of the brief unsaid.
+    expect(sameText('Small bakeries in Manchester. They hate spreadsheets.', 'Small bakeries in Manchester')).toBe(false);
+    expect(sameText('Small bakeries in Manchester wanting simple bookkeeping software', 'Small bakeries in Manchester wanting simple bookkeeping…')).toBe(false);
+    // A short title of the user's own that happens to start the brief.
+    expect(sameText('Lyon families who cook on weekdays', 'Lyon')).toBe(false);
+  });
+
+  it('says "1 persona" for a focus group of one, and prints a shortened interview title whole on its page', () => {
+    const answer = { text: 'Yes.', cut: false, source: { engine: 'offline' } };
+    const longTitle = `Weekday dinners ${'and what gets in the way of them '.repeat(4)}`.trim();
+    const asked = {
+      interviews: [{ title: longTitle, personaId: 'p1', personaName: 'Ann', turns: 1, updatedAt: new Date(0).toISOString(), history: [{ question: 'Q?', answer }] }],
+      focusGroups: [{ question: 'Would you?', askedAt: new Date(0).toISOString(), answers: [{ personaId: 'p1', personaName: 'Ann', answer }], summary: { themes: [], agree: [], object: [] } }],
+      conceptTests: [],
+    } as unknown as RunConversations;
+    const { html, headings } = askingSections(asked, new Map(), 'client');
+    expect(html).toContain('<p class="who">1 persona · ');
+    expect(html).not.toContain('1 personas');
+    const interview = headings.find((h) => h.anchor === 'interviews-1')!;
+    expect(interview.title.endsWith('…')).toBe(true);
+    expect([...interview.title].length).toBeLessThanOrEqual(90);
+    expect(html).toContain(`<p class="asked">${longTitle.replace(/\s+/g, ' ')} (Ann)</p>`);
+  });
+
+  it('writes the running footer as a CSS string nothing can break out of, and picks readable ink for the accent', () => {
+    const hostile = 'Maison "Verte" </style><script>alert(1)</script> \\ } @page { x: y; } 王小明 ليلى 👩‍💻\nline';
+    const literal = cssString(hostile);
+    // Only the quotes that open and close it, no markup, no backslash but escapes, one line.
+    expect(literal.slice(1, -1)).not.toMatch(/["'<>{}\n]/);
+    expect(literal.slice(1, -1).replace(/\\[0-9a-f]{1,6} /g, '')).not.toContain('\\');
+    // Read back as CSS reads an escape (hex digits, one space after), it is the text, whitespace collapsed.
+    const decoded = literal.slice(1, -1).replace(/\\([0-9a-f]{1,6}) /g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    expect(decoded).toBe(hostile.replace(/\s+/g, ' '));
+    expect(inkOn('#3b5bdb')).toBe('#ffffff');
+    expect(inkOn('#1f6b4f')).toBe('#ffffff');
+    expect(inkOn('#ffe066')).toBe('#15171c');
+    expect(inkOn('#ffffff')).toBe('#15171c');
+  });
+
+  it('keeps the running footer to one line: its longest parts shortened at a word', () => {
+    expect(runningFooter(['Maison Verte', 'Lyon panel', 'Spring wave'])).toBe('Maison Verte · Lyon panel · Spring wave');
+    expect(runningFooter([null, '  My workshop ', 'Run'])).toBe('My workshop · Run');
+    // A short part keeps all of its text; the long ones share the rest, each cut at a word, the separators kept.
+    expect(runningFooter(['Acme', 'Kansai Regional Savings and Trust Bank Holdings, Retail Division, second wave of interviews', 'A run title that is long enough'])).toBe(
+      'Acme · Kansai Regional Savings and Trust Bank Holdings, Retail… · A run title that is long enough',
+    );
+    const long = runningFooter(['Kansai Regional Savings and Trust Bank Holdings, Retail Division', 'x'.repeat(200), 'A run title that is long enough to fill the running footer on its own']);
+    expect([...long].length).toBeLessThanOrEqual(100);
+    const parts = long.split(' · ');
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toMatch(/^Kansai Regional Savings and\b.*…$/);
+    expect(parts[1]).toMatch(/^x+…$/);
+    expect(parts[2]).toMatch(/^A run title that\b.*…$/);
+    expect(long).not.toContain('……');
   });
 
   it('embeds only the font subsets the text needs, each family for what the ones before it lack', () => {

@@ -1,7 +1,7 @@
 /** The Workshop's executive summary and PDF export options in words: pure helpers of the renderer. */
 import { describe, expect, it } from 'vitest';
 import { pdfOptions } from '../src/renderer/src/workshop/export-options';
-import { PROSE_SECTIONS, methodLabel, segmentShares, share, summaryGist, themeCountLabel } from '../src/renderer/src/workshop/summary-labels';
+import { PROSE_SECTIONS, methodLabel, segmentShares, share, summaryGist, themeCountLabel, themesTitle } from '../src/renderer/src/workshop/summary-labels';
 
 describe('summary labels', () => {
   it('says how the summary was made', () => {
@@ -49,6 +49,10 @@ describe('summary labels', () => {
     const theme = { label: 'x', kind: 'need' as const, personaIds: [], quote: { personaId: 'a', personaName: 'A', text: 't' } };
     const segment = { by: 'age' as const, label: 'Age', groups: [] };
     expect(summaryGist({ themes: [theme, theme], segments: [segment] })).toBe('2 shared themes · 1 segment');
+    // One persona shares nothing with anyone: its themes are its own.
+    expect(summaryGist({ themes: [theme, theme], segments: [segment], personaCount: 1 })).toBe('2 themes · 1 segment');
+    expect(themesTitle({ personaCount: 1 })).toBe('Needs and pain points');
+    expect(themesTitle({ personaCount: 5 })).toBe('Shared needs and pain points');
     expect(summaryGist({ themes: [theme], segments: [] })).toBe('1 shared theme');
     expect(summaryGist({ themes: [], segments: [] })).toBe('');
   });

@@ -45,14 +45,27 @@ const SVG_REFUSALS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /<\?xml-stylesheet/i, why: 'it links a stylesheet' },
   { pattern: /@import/i, why: 'its style imports another file' },
   { pattern: /javascript:/i, why: 'it contains a javascript: link' },
+  { pattern: /image-set\s*\(/i, why: 'its style refers to other images (image-set)' },
   { pattern: /attributeName\s*=\s*["']?\s*([\w-]+:)?href/i, why: 'it animates a link' },
 ];
 /** A link inside the file (#id) or an embedded PNG or JPEG; anything else reaches outside it. */
 const LOCAL_REFERENCE = /^(#[\w.:-]*|data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]*)$/i;
 
+/**
+ * The text with its numeric character references read ("&#106;" is "j"), as the XML parser reads
+ * an attribute: an attributeName or a link spelled with them says the same thing. (Named entities
+ * other than XML's five need a declaration, which is refused.)
+ */
+function withReferencesRead(text: string): string {
+  const char = (code: number) => (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '');
+  return text.replace(/&#x([0-9a-f]{1,6});?/gi, (_, hex: string) => char(parseInt(hex, 16))).replace(/&#(\d{1,7});?/g, (_, dec: string) => char(Number(dec)));
+}
+
 /** Why an SVG's text cannot be a logo, or null when it can. */
-export function svgRefusal(text: string): string | null {
-  if (!/<svg[\s/>]/i.test(text)) return 'it is not an SVG image (no <svg> element)';
+export function svgRefusal(raw: string): string | null {
+  if (!/<svg[\s/>]/i.test(raw)) return 'it is not an SVG image (no <svg> element)';
+  const text = withReferencesRead(raw);
+  for (const { pattern, why } of SVG_REFUSALS) if (pattern.test(raw)) return why;
   for (const { pattern, why } of SVG_REFUSALS) if (pattern.test(text)) return why;
   for (const match of text.matchAll(/(?:^|[\s"'/])(?:[\w-]+:)?(?:href|src)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
     const target = (match[2] ?? match[3] ?? match[4] ?? '').trim();

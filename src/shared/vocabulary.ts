@@ -42,6 +42,8 @@ export const REPORT_TEMPLATES = ['client', 'internal'] as const;
 export type ReportTemplate = (typeof REPORT_TEMPLATES)[number];
 export const PAPER_SIZES = ['a4', 'letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
+/** The report's accent when a workshop sets none: the report prints it, Settings shows it as the default. */
+export const DEFAULT_ACCENT = '#3b5bdb';
 
 /** The id prefix of a run summary that was not saved (a single persona made for an existing run). */
 export const UNSAVED_RUN_PREFIX = 'unsaved-';

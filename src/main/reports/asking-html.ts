@@ -10,7 +10,7 @@ import type { Answer, ConceptTest, FocusGroup, Interview } from '../../shared/co
 import type { RunConversations } from '../asking';
 import type { ReportTemplate } from '../../shared/vocabulary';
 import { escape } from './html-escape';
-import { longDate } from './report-cover';
+import { clipAtWord, longDate } from './report-cover';
 
 /** Persona id → its page's anchor ("persona-3"). */
 export type PersonaAnchors = ReadonlyMap<string, string>;
@@ -63,11 +63,7 @@ interface HeadingMarkup {
 }
 
 /** A heading short enough for the contents line and a bookmark: the full text stays on the page. */
-function headline(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= 90 ? flat : `${chars.slice(0, 88).join('').replace(/\s+\S*$/, '')}…`;
-}
+const headline = (text: string): string => clipAtWord(text, 90);
 
 function who(personaId: string, name: string, anchors: PersonaAnchors): string {
   const anchor = anchors.get(personaId);
@@ -94,6 +90,7 @@ function interviewPage(interview: Interview, anchors: PersonaAnchors, heading: H
   ${heading.opener}
   <p class="kicker">Interview</p>
   ${heading.h2}
+  ${heading.full ? `<p class="asked">${escape(heading.full)}</p>` : ''}
   <p class="who">With ${who(interview.personaId, interview.personaName, anchors)} · ${interview.turns} ${interview.turns === 1 ? 'question' : 'questions'} · ${escape(longDate(new Date(interview.updatedAt)))}</p>
   ${engineNote(interview.history.map((t) => t.answer), heading.template)}
   <dl class="turns">${interview.history
@@ -111,7 +108,7 @@ function focusGroupPage(group: FocusGroup, anchors: PersonaAnchors, heading: Hea
   <p class="kicker">Focus group</p>
   ${heading.h2}
   ${heading.full ? `<p class="asked">${escape(heading.full)}</p>` : ''}
-  <p class="who">${group.answers.length} personas · ${escape(longDate(new Date(group.askedAt)))}</p>
+  <p class="who">${group.answers.length} ${group.answers.length === 1 ? 'persona' : 'personas'} · ${escape(longDate(new Date(group.askedAt)))}</p>
   ${engineNote(group.answers.map((a) => a.answer), heading.template)}
   <table class="glance answers"><thead><tr><th>Persona</th><th>Answer</th></tr></thead><tbody>${group.answers
     .map((a) => `<tr><td>${who(a.personaId, a.personaName, anchors)}</td><td class="quote">${answerText(a.answer)}</td></tr>`)
@@ -130,7 +127,7 @@ function conceptPage(test: ConceptTest, index: number, anchors: PersonaAnchors, 
   <p class="kicker">Concept test ${index}</p>
   ${heading.h2}
   ${heading.full ? `<p class="asked">${escape(test.concept.text)}</p>` : ''}
-  <p class="who">${test.concept.price ? `Price: ${escape(test.concept.price)} · ` : ''}${test.verdicts.length} personas · mean likelihood ${summary.mean.toFixed(1)} of 5 · ${escape(longDate(new Date(test.testedAt)))}</p>
+  <p class="who">${test.concept.price ? `Price: ${escape(test.concept.price)} · ` : ''}${test.verdicts.length} ${test.verdicts.length === 1 ? 'persona' : 'personas'} · mean likelihood ${summary.mean.toFixed(1)} of 5 · ${escape(longDate(new Date(test.testedAt)))}</p>
   ${engineNote(test.verdicts, heading.template)}
   <figure class="chart">${likelihoodChart(summary.distribution)}<figcaption>How likely each persona is to buy or use it, from 1 (would not) to 5 (certainly would).</figcaption></figure>
   <div class="blocks"><div class="block"><p class="label">Top reasons</p>${counted(summary.topReasons)}</div><div class="block"><p class="label">Top objections</p>${counted(summary.topObjections)}</div></div>

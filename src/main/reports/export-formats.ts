@@ -96,7 +96,11 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 /** The executive summary as the PDF has it: who they are, the themes with counts and quotes, differences, suggestions. */
 function summaryMarkdown(summary: SetSummary): string[] {
   const total = summary.personaCount;
-  const by = summary.method === 'model' ? `Written by ${summary.writtenBy ?? 'the model'} from the personas` : 'Composed by grouping the personas’ own goals, pain points and profiles';
+  // A model writes only the paragraphs; the table and the lists are composed from the set either way.
+  const by =
+    summary.method === 'model'
+      ? `Paragraphs written by ${summary.writtenBy ?? 'a model'} from the grouped facts; the table and lists composed by grouping the personas’ own goals, pain points and profiles`
+      : 'Composed by grouping the personas’ own goals, pain points and profiles';
   return [
     '## Executive summary',
     '',

@@ -18,6 +18,8 @@ export interface CoverFacts {
   facts: ReadonlyArray<readonly [string, string]>;
   /** The most shared themes, each with how many hold it ("7 of 10"), from the summary. */
   highlights: ReadonlyArray<{ count: string; label: string }>;
+  /** The highlights' heading ("What they share most"; with one persona, nothing is shared). */
+  highlightsTitle?: string;
   /** What the report holds ("10 persona profiles", "1 focus group"). */
   holds: readonly string[];
 }
@@ -38,10 +40,10 @@ export function coverPage(cover: CoverFacts): string {
     ${cover.client ? `<p class="for">Prepared for ${escape(cover.client)}</p>` : ''}
   </div>
   <div class="cover-body">
-    ${sameText(cover.brief, cover.title) ? '' : `<p class="brief">${escape(cover.brief)}</p>`}
+    ${sameText(cover.brief, cover.title) ? '' : `<p class="brief">${escape(briefOnCover(cover.brief))}</p>`}
     <dl class="cover-facts">${cover.facts.map(([label, value]) => `<div><dt>${escape(label)}</dt><dd>${escape(value)}</dd></div>`).join('')}</dl>
     <div class="cover-more">
-      ${cover.highlights.length ? `<div><p class="label">What they share most</p><ul class="highlights">${cover.highlights.map((h) => `<li><span class="count">${escape(h.count)}</span>${escape(h.label)}</li>`).join('')}</ul></div>` : ''}
+      ${cover.highlights.length ? `<div><p class="label">${escape(cover.highlightsTitle ?? 'What they share most')}</p><ul class="highlights">${cover.highlights.map((h) => `<li><span class="count">${escape(h.count)}</span>${escape(h.label)}</li>`).join('')}</ul></div>` : ''}
       <div><p class="label">In this report</p><ul class="holds">${cover.holds.map((h) => `<li>${escape(h)}</li>`).join('')}</ul></div>
     </div>
     <div class="cover-foot"><span></span><span>${cover.template === 'client' ? (cover.client ? `Confidential · prepared for ${escape(cover.client)}` : 'Confidential') : 'Internal · includes how the run was made'}</span></div>
@@ -49,11 +51,32 @@ export function coverPage(cover: CoverFacts): string {
 </section>`;
 }
 
-/** A title made from the brief is not repeated under it. */
-const sameText = (a: string, b: string) => {
+/**
+ * Whether the brief says nothing the title does not: a title made from the whole brief is not
+ * repeated under it. A title that is only the brief's first clause or its first words (cut with
+ * "…") leaves the rest unsaid, so the brief is printed whole: the client reads what was asked.
+ */
+export const sameText = (brief: string, title: string) => {
   const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return plain(a).startsWith(plain(b).replace(/…$/, '').trim());
+  return plain(brief) === plain(title);
 };
+
+/** The most of a brief the cover prints, in characters: a longer one (up to 4000) would push the facts off the page. */
+export const COVER_BRIEF_MAX = 420;
+
+/** The brief as the cover prints it: whole, or cut at a word with "…" (the personas' overview then prints it whole). */
+export const briefOnCover = (brief: string): string => clipAtWord(brief, COVER_BRIEF_MAX);
+/** Whether the cover prints only the brief's start. */
+export const briefCutOnCover = (brief: string): boolean => [...brief.replace(/\s+/g, ' ').trim()].length > COVER_BRIEF_MAX;
+
+/** Text on one line (whitespace collapsed), cut at the last word that fits in `max` characters with "…" when longer. */
+export function clipAtWord(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max - 1).join('');
+  const atWord = cut.slice(0, cut.lastIndexOf(' '));
+  return `${(atWord.length >= max / 2 ? atWord : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
+}
 
 export interface ContentsEntry {
   title: string;

@@ -3,9 +3,9 @@
  * numbers in the page's margin boxes (none on the cover), the accent colour as one variable, and
  * the styles of the cover, contents, summary, persona pages and appendix.
  */
-import type { PaperSize } from '../../shared/vocabulary';
+import { DEFAULT_ACCENT, type PaperSize } from '../../shared/vocabulary';
 
-export const DEFAULT_ACCENT = '#3b5bdb';
+export { DEFAULT_ACCENT };
 
 /** The page's size in millimetres: the cover is laid out to fill exactly one. */
 export const PAPER_MM: Record<PaperSize, { width: number; height: number; css: string }> = {
@@ -47,7 +47,7 @@ export function reportCss({ accent, paper, footer }: ReportStyle): string {
   size: ${size.css};
   margin: 17mm 17mm 20mm;
   @bottom-left { content: ${cssString(footer)}; font: 7.5pt ${FONT_STACK}; color: #7a7f8c; vertical-align: top; padding-top: 5mm; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt ${FONT_STACK}; color: #7a7f8c; vertical-align: top; padding-top: 5mm; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt ${FONT_STACK}; color: #7a7f8c; vertical-align: top; padding-top: 5mm; white-space: nowrap; }
 }
 @page cover { margin: 0; @bottom-left { content: none; } @bottom-right { content: none; } }
 * { box-sizing: border-box; }
@@ -106,7 +106,9 @@ a { color: inherit; text-decoration: none; }
 .segments { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 8mm; margin: 2mm 0 1mm; }
 .segment ul { list-style: none; margin: 0; padding: 0; }
 .segment li { display: grid; grid-template-columns: 42mm 1fr 7mm; gap: 2mm; align-items: center; font-size: 8.5pt; margin-bottom: 0.8mm; }
-.segment .what { overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+.segment .what { overflow-wrap: anywhere; line-height: 1.25; }
+.segment li.more { color: var(--muted); }
+.segment li.more .what { grid-column: 1 / 3; }
 .meter { height: 2.4mm; background: #eceae4; border-radius: 1.2mm; overflow: hidden; display: block; }
 .meter span { display: block; height: 100%; background: var(--accent); border-radius: 1.2mm; }
 table.themes { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm; }
@@ -135,6 +137,7 @@ table.glance { width: 100%; border-collapse: collapse; font-size: 9pt; margin-to
 .glance th { color: var(--muted); font-weight: 700; font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.06em; }
 .glance tr { break-inside: avoid; }
 .glance .who-cell { display: flex; align-items: center; gap: 2.5mm; }
+.brief-full { margin: 0 0 5mm; white-space: pre-line; color: #30333b; }
 .coverage { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 8mm; margin-bottom: 4mm; }
 
 /* A persona's page. */

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WorkshopStore } from '../workshops';
+import { checkedLogo, type WorkshopStore } from '../workshops';
 import type { Asking } from '../asking';
 import { AppError } from '../platform';
 import { toCsv, toJson, toMarkdown, toTinyTroupe } from './export-formats';
@@ -78,6 +78,8 @@ export class ReportExporter {
   /** The report's cover as it would print for this workshop: its saved branding, or the accent and logo given (null removes one) to preview before saving. */
   coverPreview(workshopId: string, branding: Partial<ReportBranding> = {}): string {
     if (!this.store.getWorkshop(workshopId)) throw new ExportError('not_found', `No workshop has the id ${workshopId}.`);
+    // A logo not yet saved passes the checks a saved one passed (an SVG with a script is refused), so nothing unchecked is drawn.
+    if (branding.logo) checkedLogo(branding.logo);
     const workshop = { ...this.workshopOf(workshopId), ...definedOnly(branding) };
     const { template, paper } = this.sources.settings?.() ?? SETTINGS_DEFAULTS.report;
     return renderCoverHtml(workshop, { title: 'Persona set for your brief', brief: 'The brief of a run appears here, under its title.', generatedAt: new Date(), template, paper });
@@ -96,7 +98,7 @@ export class ReportExporter {
     if (!run || !run.document) throw new ExportError('not_found', `No run with personas has the id ${runId}.`);
     const defaults = this.sources.settings?.() ?? SETTINGS_DEFAULTS.report;
     const asked = this.asking?.ofRun(runId);
-    const summary = (await this.sources.summary?.(runId, signal)) ?? null;
+    const summary = (await untilAborted(this.sources.summary?.(runId, signal), signal)) ?? null;
     const input: ReportInput = {
       run,
       workshop: this.workshopOf(run.workshopId),
@@ -147,7 +149,7 @@ export class ReportExporter {
             ? toCsv(run.document.personas)
             : format === 'tinytroupe'
               ? toTinyTroupe(run.document.personas)
-              : toMarkdown(run, { name: workshopName, client }, asked, (await this.sources.summary?.(runId, signal)) ?? null);
+              : toMarkdown(run, { name: workshopName, client }, asked, (await untilAborted(this.sources.summary?.(runId, signal), signal)) ?? null);
       bytes = Buffer.from(text, 'utf8');
     }
     return { bytes, fileName: `${slug(workshopName)}-${run.startedAt.slice(0, 10)}.${EXTENSION[format]}`, mimeType: MIME[format] };
@@ -174,6 +176,25 @@ export async function writeAtomically(file: string, bytes: Buffer, signal?: Abor
     if (signal?.aborted) throw new ExportError('cancelled', 'The export was cancelled; no file was written.');
     throw error;
   }
+}
+
+/**
+ * `work`, or the signal's abort, whichever comes first. A summary another reader asked for first is
+ * shared, and waits for its model (up to two minutes) whatever this export's signal says: a
+ * cancelled export stops waiting at once.
+ */
+export function untilAborted<T>(work: Promise<T> | undefined, signal?: AbortSignal): Promise<T | undefined> {
+  if (!work || !signal) return Promise.resolve(work);
+  const cancelled = () => new ExportError('cancelled', 'The export was cancelled; no file was written.');
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(cancelled());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(cancelled());
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 /** The keys whose value is not undefined (null stays: it removes a branding). */

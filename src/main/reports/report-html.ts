@@ -12,7 +12,7 @@ import type { WorkshopLogo } from '../../shared/workshop';
 import type { RunConversations } from '../asking';
 import { APPENDIX_TITLE, appendixPage } from './report-appendix';
 import { ASKING_CSS, askingSections } from './asking-html';
-import { contentsPage, coverPage, longDate, type ContentsEntry, type CoverFacts } from './report-cover';
+import { clipAtWord, contentsPage, coverPage, longDate, type ContentsEntry, type CoverFacts } from './report-cover';
 import { DEFAULT_ACCENT, reportCss } from './report-css';
 import { escape } from './html-escape';
 import { PERSONAS_TITLE, personaAnchor, personaPage, personasOverview } from './report-persona-html';
@@ -95,7 +95,7 @@ export function renderCoverHtml(workshop: ReportWorkshop, sample: { title: strin
 
 function document(input: ReportInput, body: string): string {
   const { run, workshop } = input;
-  const footer = [workshop.client, workshop.name, run.title].filter(Boolean).join(' · ');
+  const footer = runningFooter([workshop.client, workshop.name, run.title]);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -107,6 +107,30 @@ function document(input: ReportInput, body: string): string {
 ${body}
 </body>
 </html>`;
+}
+
+/** The longest the running footer may be, in characters, and what stands between its parts. */
+const FOOTER_MAX = 100;
+const SEPARATOR = ' · ';
+
+/**
+ * The running footer (client · workshop · run title) on one line: a margin box wraps long text onto
+ * a second line that runs into the page number, so a footer too long for one line has its longest
+ * parts shortened at a word.
+ */
+export function runningFooter(parts: ReadonlyArray<string | null>): string {
+  const given = parts.filter((p): p is string => Boolean(p?.trim())).map((p) => p.replace(/\s+/g, ' ').trim());
+  const lengths = given.map((p) => [...p].length);
+  // The room is shared out shortest part first: a short part keeps all of its text, the long ones share what is left.
+  let left = FOOTER_MAX - SEPARATOR.length * Math.max(0, given.length - 1);
+  const room = new Array<number>(given.length).fill(0);
+  [...given.keys()]
+    .sort((a, b) => lengths[a]! - lengths[b]!)
+    .forEach((i, k) => {
+      room[i] = Math.min(lengths[i]!, Math.floor(left / (given.length - k)));
+      left -= room[i]!;
+    });
+  return given.map((p, i) => clipAtWord(p, room[i]!)).join(SEPARATOR);
 }
 
 /** The contents page's entries: every level-1 and level-2 heading after it, in order. */
@@ -133,7 +157,7 @@ function coverFacts({ run, workshop, generatedAt, template, summary, asked }: Re
   const facts: Array<readonly [string, string]> = [
     ['Personas', String(personas.length)],
     ['Market', run.brief.location ?? ([...new Set(personas.map((p) => p.location.country))].join(', ') || '—')],
-    ['Ages', ages.length ? `${Math.min(...ages)}–${Math.max(...ages)}` : '—'],
+    ['Ages', ages.length ? (Math.min(...ages) === Math.max(...ages) ? String(ages[0]) : `${Math.min(...ages)}–${Math.max(...ages)}`) : '—'],
     ['Date', longDate(generatedAt)],
   ];
   if (template === 'internal') facts.push(['Engine', `${run.provider === 'offline' ? 'Built-in' : run.provider}${run.seed !== null ? ` · seed ${run.seed}` : ''}`], ['Level', run.level], ['Fit to the brief', `${run.qualityScore ?? '—'} / 100`], ['Run started', longDate(new Date(run.startedAt))]);
@@ -147,7 +171,9 @@ function coverFacts({ run, workshop, generatedAt, template, summary, asked }: Re
     ...counted(asked?.conceptTests.length ?? 0, 'concept test', 'concept tests'),
     ...(template === 'internal' ? [APPENDIX_TITLE] : []),
   ];
-  return { workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: run.title, brief: run.brief.description, template, generatedAt, facts, highlights, holds };
+  // One persona shares nothing with anyone: its themes are its own needs and pain points.
+  const highlightsTitle = (summary?.personaCount ?? personas.length) < 2 ? 'What they need most' : 'What they share most';
+  return { workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: run.title, brief: run.brief.description, template, generatedAt, facts, highlights, highlightsTitle, holds };
 }
 
 /** The personas' language when the brief names one other than English: their pages say so, for screen readers and hyphenation. */

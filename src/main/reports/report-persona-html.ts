@@ -9,6 +9,7 @@ import { initialsOf } from '../../shared/initials';
 import type { Brief, Persona } from '../../shared/persona';
 import { CATEGORY_LABELS, CULTURAL_CATEGORIES, type ReportTemplate } from '../../shared/vocabulary';
 import { escape } from './html-escape';
+import { briefCutOnCover } from './report-cover';
 
 export const PERSONAS_TITLE = 'The personas';
 export const personaAnchor = (index: number) => `persona-${index + 1}`;
@@ -19,6 +20,7 @@ export function personasOverview(personas: readonly Persona[], brief: Brief, lan
   const bands = ageBandCounts(personas, brief.ageRange).map((b) => [b.label, b.count] as const);
   return `<section class="page overview" id="personas">
   <h1 class="section-title">${PERSONAS_TITLE}</h1>
+  ${briefCutOnCover(brief.description) ? `<p class="label">The brief</p><p class="brief-full" dir="auto">${escape(brief.description)}</p>` : ''}
   <div class="coverage">
     ${bars('Ages', bands, personas.length)}
     ${bars('Places', tally(personas.map((p) => `${p.location.city}, ${p.location.country}`)), personas.length)}

@@ -45,16 +45,24 @@ function tiles(summary: SetSummary): string {
     [String(summary.personaCount), summary.personaCount === 1 ? 'persona' : 'personas'],
     [String(ages?.groups.filter((g) => g.personaIds.length > 0).length ?? 0), 'age bands covered'],
     [String(places?.groups.length ?? 0), places?.groups.length === 1 ? 'place' : 'places'],
-    [String(needs), needs === 1 ? 'shared theme' : 'shared themes'],
+    // One persona shares nothing with anyone: its themes are its own needs and pain points.
+    [String(needs), summary.personaCount < 2 ? (needs === 1 ? 'need or pain point' : 'needs and pain points') : needs === 1 ? 'shared theme' : 'shared themes'],
   ];
   return `<div class="tiles">${rows.map(([value, what]) => `<div class="tile"><span class="value">${escape(value)}</span><span class="what">${escape(what)}</span></div>`).join('')}</div>`;
 }
 
+/** The bars a segment shows; the rest are summed in a line, so the counts always add up to the set. */
+export const SEGMENT_BARS = 6;
+
 function segment(s: SetSummary['segments'][number], total: number): string {
-  const groups = s.groups.filter((g) => g.personaIds.length > 0).slice(0, 6);
+  const held = s.groups.filter((g) => g.personaIds.length > 0);
+  const groups = held.slice(0, SEGMENT_BARS);
+  const rest = held.slice(SEGMENT_BARS);
+  const restCount = rest.reduce((sum, g) => sum + g.personaIds.length, 0);
+  const more = rest.length ? `<li class="more"><span class="what">${rest.length} more (${rest.map((g) => escape(g.label)).join(', ')})</span><span class="num">${restCount}</span></li>` : '';
   return `<figure class="segment" style="margin:0"><p class="label">${escape(s.label)}</p><ul>${groups
     .map((g) => `<li><span class="what">${escape(g.label)}</span><span class="meter"><span style="width:${total ? (g.personaIds.length / total) * 100 : 0}%"></span></span><span class="num">${g.personaIds.length}</span></li>`)
-    .join('')}</ul></figure>`;
+    .join('')}${more}</ul></figure>`;
 }
 
 /**
@@ -82,10 +90,14 @@ function themes(summary: SetSummary, anchors: ReadonlyMap<string, string>): stri
   return `<table class="themes"><thead><tr><th>Theme</th><th>Held by</th><th>In their words</th></tr></thead><tbody>${rows.join('')}</tbody></table>${more}`;
 }
 
-/** How the summary was made; why a model's prose was not used only in the internal report. */
-function method(summary: SetSummary, template: ReportTemplate): string {
+/**
+ * How the summary was made; why a model's prose was not used only in the internal report. A model
+ * writes only the paragraphs: the segments, themes, differences and suggestions listed are composed
+ * here either way, so the line says so rather than crediting the model with them.
+ */
+export function method(summary: SetSummary, template: ReportTemplate): string {
   const facts = 'Every count and quote is taken from the personas in this report.';
-  if (summary.method === 'model') return `Summary written by ${escape(summary.writtenBy ?? 'the model')} from the personas. ${facts}`;
+  if (summary.method === 'model') return `The paragraphs were written by ${escape(summary.writtenBy ?? 'a model')} from the grouped facts; the segments, themes, differences and numbered suggestions were composed by grouping the personas’ own goals, pain points and profiles. ${facts}`;
   const fallback = summary.fallbackReason && template === 'internal' ? ` (A model’s summary was not used: ${escape(summary.fallbackReason)}.)` : '';
   return `Summary composed by grouping the personas’ own goals, pain points and profiles. ${facts}${fallback}`;
 }

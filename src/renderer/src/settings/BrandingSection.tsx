@@ -171,8 +171,9 @@ function BrandingForm({ workshop, paper, about }: { workshop: WorkshopSummary; p
             <p className="settings-hint" id={logoHintId}>
               PNG, JPEG or SVG, at most 512 KB. SVGs with scripts, event handlers or links to other files are refused.
             </p>
+            {/* An alert: a file refused on pick changes nothing the focus is on, so the reason is announced. */}
             {errors.logo && (
-              <p className="field-error" id={logoErrorId}>
+              <p className="field-error" id={logoErrorId} role="alert">
                 {errors.logo}
               </p>
             )}

@@ -13,7 +13,7 @@ import { FOCUS_IDS, focusWhenShown } from '../app/focus';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { plural } from '../ui/labels';
 import { runSummaryQuery } from './run-queries';
-import { PROSE_SECTIONS, THEMES_SHOWN, THEME_KIND_LABELS, methodLabel, segmentShares, share, summaryGist, themeCountLabel } from './summary-labels';
+import { PROSE_SECTIONS, THEMES_SHOWN, THEME_KIND_LABELS, methodLabel, segmentShares, share, summaryGist, themeCountLabel, themesTitle } from './summary-labels';
 import { useSummaryState } from './summary-state';
 import './summary.css';
 
@@ -135,7 +135,7 @@ function SummaryContent({ summary, personaIds }: { summary: SetSummary; personaI
         <div className="summary-facts">
           {summary.themes.length > 0 && (
             <section className="summary-themes" aria-labelledby="summary-themes-title">
-              <h4 id="summary-themes-title">Shared needs and pain points</h4>
+              <h4 id="summary-themes-title">{themesTitle(summary)}</h4>
               <ul id={SUMMARY_IDS.themes}>
                 {themes.map((theme, i) => (
                   <ThemeRow key={`${theme.kind}-${theme.label}-${i}`} theme={theme} personaCount={summary.personaCount} personaIds={personaIds} />
@@ -172,8 +172,10 @@ function ThemeRow({ theme, personaCount, personaIds }: { theme: SummaryTheme; pe
       <div className="summary-theme-head">
         <span className="summary-kind">{THEME_KIND_LABELS[theme.kind]}</span>
         <span className="summary-theme-label">{theme.label}</span>
-        <span className="summary-theme-count" aria-label={`${count} personas`}>
+        {/* The word for screen readers as text: an aria-label on a plain span is not read. */}
+        <span className="summary-theme-count">
           {count}
+          <span className="visually-hidden"> personas</span>
         </span>
       </div>
       <span className="summary-meter" aria-hidden="true">

@@ -9,10 +9,14 @@ export const PROSE_SECTIONS: ReadonlyArray<{ key: keyof SetSummary['prose']; tit
   { key: 'suggests', title: 'What it suggests' },
 ];
 
-/** How the summary was made, said plainly: composed by the app, or written by a named model over the same facts. */
+/**
+ * How the summary was made, said plainly: composed by the app, or its paragraphs written by a named
+ * model. A model writes only the four paragraphs; the themes, counts, quotes and segments are
+ * always grouped from the personas' own fields, so the label never credits the model with them.
+ */
 export function methodLabel(summary: Pick<SetSummary, 'method' | 'writtenBy'>): string {
   if (summary.method === 'grouped') return "Composed from the personas' own fields";
-  return `Written by ${summary.writtenBy?.trim() || 'a model'} from the personas`;
+  return `Paragraphs written by ${summary.writtenBy?.trim() || 'a model'}; counts and quotes from the personas' own fields`;
 }
 
 /** "4 of 5": how many of the set hold a theme. */
@@ -44,12 +48,18 @@ export function segmentShares(segment: Pick<SummarySegment, 'groups'>): SegmentG
   return counted.map((g) => ({ ...g, share: share(g.count, total) })).sort((a, b) => b.count - a.count);
 }
 
-/** What the collapsed header says in one line: "3 shared themes · 2 segments". */
-export function summaryGist(summary: Pick<SetSummary, 'themes' | 'segments'>): string {
+/** The themes' heading: one persona shares nothing with anyone, so its themes are its own. */
+export function themesTitle(summary: Pick<SetSummary, 'personaCount'>): string {
+  return summary.personaCount < 2 ? 'Needs and pain points' : 'Shared needs and pain points';
+}
+
+/** What the collapsed header says in one line: "3 shared themes · 2 segments" ("3 themes" for one persona). */
+export function summaryGist(summary: Pick<SetSummary, 'themes' | 'segments'> & Partial<Pick<SetSummary, 'personaCount'>>): string {
   const parts: string[] = [];
   const themes = summary.themes.length;
   const segments = summary.segments.length;
-  if (themes > 0) parts.push(`${themes} shared ${themes === 1 ? 'theme' : 'themes'}`);
+  const shared = summary.personaCount !== undefined && summary.personaCount < 2 ? '' : 'shared ';
+  if (themes > 0) parts.push(`${themes} ${shared}${themes === 1 ? 'theme' : 'themes'}`);
   if (segments > 0) parts.push(`${segments} ${segments === 1 ? 'segment' : 'segments'}`);
   return parts.join(' · ');
 }
