@@ -603,6 +603,23 @@ describe('prose written by the run’s own LLM', () => {
     });
   }
 
+  it('a reader who cancels stops waiting; the model call goes on for the others and is kept', async () => {
+    const server = await ProviderServer.start({ script: (request) => (JSON.stringify(request.body).includes('executive summary') ? { content: JSON.stringify(written), latencyMs: 400 } : {}) });
+    servers.push(server);
+    const core = openCore();
+    core.settings.update({ ollama: { baseUrl: server.url, model: 'llama3.1:8b', stream: true, temperature: 0.7 } });
+    const { runId } = saveFixture(core, 'lyon-meal-kits.json', 'ollama');
+    const export_ = new AbortController();
+    const cancelled = core.summaries.ofRun(runId, export_.signal);
+    const workshop = core.summaries.ofRun(runId);
+    setTimeout(() => export_.abort(), 50);
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await workshop).toMatchObject({ method: 'model', prose: written });
+    expect(server.requests.filter((r) => r.route === 'chat' && !r.aborted)).toHaveLength(1);
+    expect(await core.summaries.ofRun(runId)).toMatchObject({ method: 'model' });
+    expect(server.requests.filter((r) => r.route === 'chat')).toHaveLength(1);
+  });
+
   it('falls back to the composed prose on HTTP 500, saying what failed', async () => {
     const { core, runId, fixture } = await withOllama(500);
     const summary = await core.summaries.ofRun(runId);

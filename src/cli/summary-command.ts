@@ -40,7 +40,8 @@ export async function runSummary(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 function printSummary(summary: SetSummary, io: CliIo): void {
-  const by = summary.method === 'model' ? `written by ${summary.writtenBy}` : "composed from the set's own fields";
+  // Only the paragraphs can be a model's: the themes, counts and quotes are always grouped from the personas.
+  const by = summary.method === 'model' ? `paragraphs written by ${summary.writtenBy ?? 'the model'}, facts grouped from the set's own fields` : "composed from the set's own fields";
   io.out(`Summary of run ${summary.runId}: ${summary.personaCount} ${summary.personaCount === 1 ? 'persona' : 'personas'}, ${by}`);
   const sections: Array<[string, string]> = [
     ['Who they are', summary.prose.who],

@@ -68,7 +68,8 @@ const electronPdfPrinter: PdfPrinter = {
       async print(html) {
         signal?.throwIfAborted();
         // Chromium refuses URLs over 2 MB: a report with large fonts or a logo goes through a private temporary file.
-        if (html.length < 1_500_000) await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+        const url = `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`;
+        if (url.length < 1_900_000) await win.loadURL(url);
         else {
           folder ??= await fs.promises.mkdtemp(path.join(app.getPath('temp'), 'persona-report-'));
           const file = path.join(folder, 'report.html');

@@ -52,13 +52,14 @@ export function implicationsOf(themes: readonly ThemeGroup[], differences: reado
 }
 
 function fromTheme(theme: ThemeGroup, total: number, offer: string): string {
-  const n = `${theme.personaIds.length} of ${total} personas`;
-  const where = theme.kind === 'pain' ? 'among their pain points' : 'among their goals';
+  const one = theme.personaIds.length === 1;
+  const n = `${theme.personaIds.length} of ${total} ${total === 1 ? 'persona' : 'personas'}`;
+  const where = theme.kind === 'pain' ? `among ${one ? 'its' : 'their'} pain points` : `among ${one ? 'its' : 'their'} goals`;
   if (theme.lexicon) {
     const phrase = theme.kind === 'pain' ? theme.lexicon.painPhrase : theme.lexicon.needPhrase;
-    return `${fill(theme.lexicon.suggestion[theme.kind], offer)}: ${n} name ${phrase} ${where}.`;
+    return `${fill(theme.lexicon.suggestion[theme.kind], offer)}: ${n} ${one ? 'names' : 'name'} ${phrase} ${where}.`;
   }
-  return `Find out what ${wordsPhrase(theme.words)} means to them before building on it: ${n} bring it up ${where}.`;
+  return `Find out what ${wordsPhrase(theme.words)} means to them before building on it: ${n} ${one ? 'brings' : 'bring'} it up ${where}.`;
 }
 
 function fromDifference(d: Difference, _total: number, offer: string): string | undefined {

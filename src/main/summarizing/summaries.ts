@@ -29,7 +29,7 @@ export interface SummariesDeps {
 }
 
 /** Bumped when the composition changes, so stored summaries are made again. */
-const COMPOSER_VERSION = 3;
+const COMPOSER_VERSION = 4;
 const DEFAULT_MODEL_TIMEOUT_MS = 120_000;
 /** A summary whose model failed is served as it is for this long, then the model is asked again. */
 export const RETRY_MODEL_AFTER_MS = 10 * 60_000;
@@ -53,27 +53,27 @@ export class Summaries {
     const stored = this.rows.get(runId, setHash);
     if (stored && !this.retryDue(stored.summary, stored.storedAt)) return stored.summary;
     const key = `${runId}\u0000${setHash}`;
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-    const work = this.compose(runId, personas, run.brief, provider, setHash, signal).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, work);
-    return work;
+    let work = this.inFlight.get(key);
+    if (!work) {
+      // The job belongs to no one caller: one who cancels stops waiting, the others (and the stored result) still get it.
+      work = this.compose(runId, personas, run.brief, provider, setHash).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, work);
+    }
+    return untilCancelled(work, signal);
   }
 
   private retryDue(summary: SetSummary, storedAt: string): boolean {
     return summary.fallbackReason !== null && this.now().getTime() - Date.parse(storedAt) > RETRY_MODEL_AFTER_MS;
   }
 
-  private async compose(runId: string, personas: SetPersona[], brief: Brief, provider: ChatProvider | undefined, setHash: string, signal: AbortSignal | undefined): Promise<SetSummary> {
+  private async compose(runId: string, personas: SetPersona[], brief: Brief, provider: ChatProvider | undefined, setHash: string): Promise<SetSummary> {
     const offer = this.offer(brief);
     const { summary, groups } = composeSummary({ runId, personas, offer, now: this.now() });
     let result = summary;
     if (provider) {
       const timeout = AbortSignal.timeout(this.deps.modelTimeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS);
-      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
       const request = proseRequest(summary, groups, personas, brief);
-      const written = checkedNumbers(await proseFromModel(provider, request, this.deps.scheduler, combined), request);
-      if (signal?.aborted) throw new AppError('cancelled', 'The summary was cancelled before the model finished; nothing was saved.');
+      const written = checkedNumbers(await proseFromModel(provider, request, this.deps.scheduler, timeout), request);
       if ('prose' in written) result = { ...summary, method: 'model', writtenBy: `${provider.id} · ${written.model}`, prose: written.prose };
       else {
         // streamFrom words a failure as "<engine> could not answer: …"; the reason below names the engine once.
@@ -101,4 +101,16 @@ export class Summaries {
 
 function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 32);
+}
+
+/** The job's result, or a cancelled AppError as soon as this caller's signal fires (the job goes on for the others). */
+function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  const cancelled = () => new AppError('cancelled', 'The summary was cancelled; it is still written for the Workshop and kept.');
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

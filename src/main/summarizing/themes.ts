@@ -129,10 +129,14 @@ function sharedWordThemes(personas: readonly SetPersona[], lines: readonly Line[
     for (const [s, who] of seen) if (who.size > personas.length * UBIQUITOUS) for (const set of stemsOf.values()) set.delete(s);
   }
   const groups: ThemeGroup[] = [];
+  // A shared word is weaker evidence than a lexicon theme: in a larger set it needs a quarter of the personas to stand.
+  const least = Math.max(minimumMembers(personas.length), Math.ceil(personas.length / 4));
   for (const group of wordGroups(lines, stemsOf)) {
+    if (new Set(group.lines.map((l) => l.persona.id)).size < least) continue;
     const surface = group.words.map((w) => surfaceOf(w, group.lines.map((l) => l.text)));
     groups.push({
-      label: `${kind === 'need' ? 'Goals about' : 'Frustrations about'} ${joinWords(surface)}`,
+      // Named for what was grouped, the words, not for a topic the app cannot know.
+      label: `${kind === 'need' ? 'Goals that mention' : 'Frustrations that mention'} ${joinWords(surface)}`,
       kind,
       lexicon: null,
       words: surface,
