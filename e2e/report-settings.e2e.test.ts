@@ -4,7 +4,7 @@
  * the cover preview (the cover drawn as an image) following them before they are saved, saved, and still
  * there after a reload; a file named .png that is not one refused with a message tied to the input.
  * axe on the states, the whole card operated from the keyboard, screenshots at 900×600 and 1920×1080
- * into /tmp/shots/ (and test-results/).
+ * into test-results/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,6 @@ afterAll(async () => {
 });
 
 const STEP_TIMEOUT_MS = 20_000;
-const SHOTS = '/tmp/shots';
 const VIEWPORTS = [
   { width: 900, height: 600 },
   { width: 1920, height: 1080 },
@@ -68,7 +67,7 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 const previewSource = (page: Page) => page.locator('.settings-cover-frame img').getAttribute('src');
 
 async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
@@ -77,8 +76,7 @@ async function shoot(page: Page, name: string): Promise<void> {
       // The preview's image is decoded after layout: give it two frames.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const file = `${name}-${part}-${viewport.width}x${viewport.height}.png`;
-      await page.screenshot({ path: path.join(SHOTS, file) });
-      fs.copyFileSync(path.join(SHOTS, file), path.join(RESULTS_DIR, `report-settings-${file}`));
+      await page.screenshot({ path: path.join(RESULTS_DIR, `report-settings-${file}`) });
     }
   }
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -25,8 +25,10 @@
  * verdict covers is counted apart and printed with "?" so the judgement can be completed and repeated.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/main/core/core';
+import type { Core } from '../src/main/core';
 import { composeSummary, NOT_STATED, statedLifeStage, type SetPersona } from '../src/main/summarizing';
 import type { Brief } from '../src/shared/persona';
 
@@ -66,6 +68,21 @@ interface LifeSet {
 
 function importLifeSets(dir: string): void {
   fs.mkdirSync(LIFE, { recursive: true });
+  forFirstRuns(dir, (name, run) => {
+    const personas = run.document.personas.filter((p): p is SetPersona => typeof p.id === 'string').map(({ id, name: who, age, occupation, bio }) => ({ id, name: who, age, occupation, bio }));
+    const file = path.join(LIFE, `${name}.json`);
+    // Judgements already made are kept for the personas that are still there.
+    const before = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as LifeSet).expect : {};
+    const set: LifeSet = { brief: run.brief, seed: run.seed ?? null, personas, expect: Object.fromEntries(personas.map((p) => [p.id, before[p.id] ?? ''])) };
+    fs.writeFileSync(file, `${JSON.stringify(set, null, 2)}\n`);
+    console.log(`${name}: ${personas.length} personas`);
+  });
+}
+
+type SavedRun = NonNullable<ReturnType<Core['store']['getRun']>> & { document: NonNullable<NonNullable<ReturnType<Core['store']['getRun']>>['document']> };
+
+/** Each data folder under `dir` (a `generate --data` each): its first run with personas, with the core that holds it. */
+function forFirstRuns(dir: string, visit: (name: string, run: SavedRun, core: Core) => void): void {
   for (const name of fs.readdirSync(dir).sort()) {
     const dataDir = path.join(dir, name);
     if (!fs.existsSync(path.join(dataDir, 'app.db'))) continue;
@@ -73,14 +90,7 @@ function importLifeSets(dir: string): void {
     try {
       const [first] = core.store.listRuns(core.store.currentWorkshopId());
       const run = first && core.store.getRun(first.id);
-      if (!run?.document) continue;
-      const personas = run.document.personas.filter((p): p is SetPersona => typeof p.id === 'string').map(({ id, name: who, age, occupation, bio }) => ({ id, name: who, age, occupation, bio }));
-      const file = path.join(LIFE, `${name}.json`);
-      // Judgements already made are kept for the personas that are still there.
-      const before = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as LifeSet).expect : {};
-      const set: LifeSet = { brief: run.brief, seed: run.seed ?? null, personas, expect: Object.fromEntries(personas.map((p) => [p.id, before[p.id] ?? ''])) };
-      fs.writeFileSync(file, `${JSON.stringify(set, null, 2)}\n`);
-      console.log(`${name}: ${personas.length} personas`);
+      if (run?.document) visit(name, run as SavedRun, core);
     } finally {
       core.close();
     }
@@ -154,23 +164,13 @@ function ratio(a: number, b: number): string {
 
 function importSets(dir: string): void {
   fs.mkdirSync(GENERATED, { recursive: true });
-  for (const name of fs.readdirSync(dir).sort()) {
-    const dataDir = path.join(dir, name);
-    if (!fs.existsSync(path.join(dataDir, 'app.db'))) continue;
-    const core = createCore({ dataDir, resources: null, env: {}, monitor: { autoStart: false } });
-    try {
-      const [first] = core.store.listRuns(core.store.currentWorkshopId());
-      const run = first && core.store.getRun(first.id);
-      if (!run?.document) continue;
-      // The summary reads neither the cultural profile nor the generation's metadata: kept out to keep the files small.
-      const personas = run.document.personas.filter((p): p is SetPersona => typeof p.id === 'string').map(({ culturalProfile: _c, meta: _m, ...rest }) => rest as SetPersona);
-      const set = { brief: run.brief, offer: core.understand({ ...run.brief, location: run.brief.location, segment: run.brief.segment }).product, personas };
-      fs.writeFileSync(path.join(GENERATED, `${name}.json`), `${JSON.stringify(set, null, 2)}\n`);
-      console.log(`${name}: ${personas.length} personas, offer “${set.offer}”`);
-    } finally {
-      core.close();
-    }
-  }
+  forFirstRuns(dir, (name, run, core) => {
+    // The summary reads neither the cultural profile nor the generation's metadata: kept out to keep the files small.
+    const personas = run.document.personas.filter((p): p is SetPersona => typeof p.id === 'string').map(({ culturalProfile: _c, meta: _m, ...rest }) => rest as SetPersona);
+    const set = { brief: run.brief, offer: core.understand({ ...run.brief, location: run.brief.location, segment: run.brief.segment }).product, personas };
+    fs.writeFileSync(path.join(GENERATED, `${name}.json`), `${JSON.stringify(set, null, 2)}\n`);
+    console.log(`${name}: ${personas.length} personas, offer “${set.offer}”`);
+  });
 }
 
 function loadSets(): AuditSet[] {
@@ -181,7 +181,7 @@ function loadSets(): AuditSet[] {
   const needOffer = handWritten.map((f) => ({ name: `fixture:${f.replace(/\.json$/, '')}`, ...read(path.join(DIR, f)) }));
   if (needOffer.length > 0) {
     // The hand-written sets carry no offer: the core reads it from the brief, as the app does.
-    const core = createCore({ dataDir: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'summary-audit-')), resources: null, env: {}, monitor: { autoStart: false } });
+    const core = createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'summary-audit-')), resources: null, env: {}, monitor: { autoStart: false } });
     try {
       for (const s of needOffer) sets.push({ ...s, offer: s.offer ?? core.understand({ ...s.brief, location: s.brief.location, segment: s.brief.segment }).product });
     } finally {
