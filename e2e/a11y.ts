@@ -55,8 +55,13 @@ export function focusState(page: Page): Promise<FocusState> {
   });
 }
 
-/** Fails unless focus is on a visible element that nothing covers; `step` names what was just done. */
+/**
+ * Fails unless focus is on a visible element that nothing covers; `step` names what was just done.
+ * Layout that settles a few frames later (an answer arriving and growing a note, the resize observer
+ * scrolling the field back) is read as the user sees it once it settles: up to five reads, two frames apart.
+ */
 export async function expectVisibleFocus(page: Page, step: string): Promise<void> {
-  const state = await focusState(page);
+  let state = await focusState(page);
+  for (let read = 1; read < 5 && state.problem !== ''; read++) state = await focusState(page);
   expect(state.problem, `after "${step}" focus is on ${state.description}`).toBe('');
 }
