@@ -193,6 +193,11 @@ describe('the PDF report', () => {
     expect(core.reports.coverPreview(workshopId, { logo: null })).not.toContain('data:image/png');
     expect(() => core.reports.coverPreview('no-such-workshop')).toThrow(/No workshop has the id no-such-workshop/);
     core.workshops.setBranding(workshopId, { accent: null, logo: null });
+    // The workshop's latest run as its next report would show it, in the report's own fonts.
+    const [latest] = core.workshops.listRuns(workshopId, 1);
+    const preview = core.reports.coverPreview(workshopId);
+    expect(preview).toContain(latest!.title.replace(/&/g, '&amp;'));
+    expect(preview).toMatch(/@font-face\s*\{[^}]*font-family:\s*'Noto Sans'[^}]*src:\s*url\(data:font\/woff2;base64,/);
   });
 
   it("counts each theme of the summary as the set holds it, and prints those counts and quotes", async () => {

@@ -82,7 +82,12 @@ export class ReportExporter {
     if (branding.logo) checkedLogo(branding.logo);
     const workshop = { ...this.workshopOf(workshopId), ...definedOnly(branding) };
     const { template, paper } = this.sources.settings?.() ?? SETTINGS_DEFAULTS.report;
-    return renderCoverHtml(workshop, { title: 'Persona set for your brief', brief: 'The brief of a run appears here, under its title.', generatedAt: new Date(), template, paper });
+    // The workshop's latest run, as its next report would show it; a sample line before the first run.
+    const [latest] = this.store.listRuns(workshopId, 1).filter((r) => r.status === 'completed');
+    const sample = latest ? { title: latest.title, brief: latest.description, personas: latest.count } : { title: 'Persona set for your brief', brief: 'The brief of a run appears here, under its title.', personas: 5 };
+    const cover = { ...sample, generatedAt: new Date(), template, paper };
+    // The report's own fonts, so that the preview breaks its lines as the PDF does.
+    return renderCoverHtml(workshop, { ...cover, fontFaces: reportFontFaces(renderCoverHtml(workshop, cover)).css });
   }
 
   /** The workshop as the report's cover names it, with its branding. */

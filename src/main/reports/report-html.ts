@@ -84,11 +84,11 @@ export function renderReportHtml(input: ReportInput, pages: readonly number[] | 
 }
 
 /** The cover alone, as the report prints it: Settings previews a workshop's branding with it. */
-export function renderCoverHtml(workshop: ReportWorkshop, sample: { title: string; brief: string; generatedAt: Date; template: ReportTemplate; paper: PaperSize }): string {
-  const cover = coverPage({ workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: sample.title, brief: sample.brief, template: sample.template, generatedAt: sample.generatedAt, facts: [['Personas', '5'], ['Date', longDate(sample.generatedAt)]], highlights: [], holds: ['Executive summary', '5 persona profiles'] });
+export function renderCoverHtml(workshop: ReportWorkshop, sample: { title: string; brief: string; personas: number; generatedAt: Date; template: ReportTemplate; paper: PaperSize; fontFaces?: string }): string {
+  const cover = coverPage({ workshop: workshop.name, client: workshop.client, logo: workshop.logo, title: sample.title, brief: sample.brief, template: sample.template, generatedAt: sample.generatedAt, facts: [['Personas', String(sample.personas)], ['Date', longDate(sample.generatedAt)]], highlights: [], holds: ['Executive summary', `${sample.personas} persona ${sample.personas === 1 ? 'profile' : 'profiles'}`] });
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>${escape(sample.title)}</title><style>${reportCss({ accent: workshop.accent ?? DEFAULT_ACCENT, paper: sample.paper, footer: '' })}</style></head>
+<head><meta charset="utf-8"><title>${escape(sample.title)}</title><style>${sample.fontFaces ?? ''}${reportCss({ accent: workshop.accent ?? DEFAULT_ACCENT, paper: sample.paper, footer: '' })}</style></head>
 <body>${cover}</body>
 </html>`;
 }
