@@ -1,10 +1,10 @@
 /** One LLM engine's card: address and extra servers, model, temperature, streaming, key, and a connection test. */
 import { useMutation } from '@tanstack/react-query';
 import type { SettingsView, TemperatureMode } from '../../../shared/settings';
-import { messageOf } from '../app/api-client';
 import { useApi } from '../app/api-context';
 import { CheckboxField, KeyField, NumberField, SelectField, TextField } from './fields';
 import { fieldId, type EndpointDraft, type EndpointId, type FieldErrors } from './setting-paths';
+import { ConnectionTest } from './ConnectionTest';
 import { Card } from './sections';
 import { ServersField } from './ServersField';
 
@@ -142,37 +142,28 @@ export function EndpointSection({
         error={errors[`${id}.apiKey`]}
         hint={meta.keyHint}
       />
-      <div className="settings-probe">
-        {/* aria-disabled, not disabled: the button keeps the keyboard focus it holds while the test runs; test() ignores repeats. */}
-        <button type="button" className="secondary" onClick={test} aria-disabled={probe.isPending || undefined}>
-          {meta.testLabel}
-        </button>
-        {dirty && <p className="settings-hint">The test uses the saved settings; save first to test your changes.</p>}
-        <div className="settings-probe-result" aria-live="polite">
-          {probe.isPending && <p className="settings-hint">Testing…</p>}
-          {probe.isError && <p className="settings-bad">The test could not run: {messageOf(probe.error)}</p>}
-          {probe.data && (
-            <>
-              <p className={probe.data.reachable ? 'settings-good' : 'settings-bad'}>
-                <strong>{probe.data.reachable ? 'Reachable.' : 'Not reachable.'}</strong> {probe.data.message}
-              </p>
-              {models.length > 0 && (
-                <>
-                  <p className="settings-hint">
-                    {models.length === 1 ? '1 model' : `${models.length} models`} available
-                    {models.length > MODELS_SHOWN ? ` (first ${MODELS_SHOWN} shown)` : ''}:
-                  </p>
-                  <ul className="settings-models" aria-label={`${meta.title} models`}>
-                    {models.slice(0, MODELS_SHOWN).map((m) => (
-                      <li key={m}>{m}</li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </>
-          )}
-        </div>
-      </div>
+      <ConnectionTest
+        label={meta.testLabel}
+        onTest={test}
+        pending={probe.isPending}
+        error={probe.error}
+        result={probe.data}
+        hint={dirty ? 'The test uses the saved settings; save first to test your changes.' : undefined}
+      >
+        {models.length > 0 && (
+          <>
+            <p className="settings-hint">
+              {models.length === 1 ? '1 model' : `${models.length} models`} available
+              {models.length > MODELS_SHOWN ? ` (first ${MODELS_SHOWN} shown)` : ''}:
+            </p>
+            <ul className="settings-models" aria-label={`${meta.title} models`}>
+              {models.slice(0, MODELS_SHOWN).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </ConnectionTest>
     </Card>
   );
 }

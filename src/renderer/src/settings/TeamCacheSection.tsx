@@ -7,10 +7,10 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { SettingsView } from '../../../shared/settings';
-import { messageOf } from '../app/api-client';
 import { useApi } from '../app/api-context';
 import { CheckboxField, KeyField, SelectField, TextField, type Option, type SecretWords } from './fields';
 import { isTeamCacheUrl } from './model';
+import { ConnectionTest } from './ConnectionTest';
 import { Card } from './sections';
 import type { FieldErrors, TeamCacheDraft, TeamCacheMode } from './setting-paths';
 
@@ -124,25 +124,15 @@ export function TeamCacheSection({
         error={errors['teamCache.teamKey']}
         hint="Everyone on the team enters the same key. Entries are sealed with it on this machine, so Redis holds only sealed values; without a key nothing is shared."
       />
-      <div className="settings-probe">
-        {/* aria-disabled, not disabled: the button keeps the keyboard focus it holds while the test runs; test() ignores repeats. */}
-        <button type="button" className="secondary" onClick={test} aria-disabled={probe.isPending || undefined}>
-          Test team cache connection
-        </button>
-        {credentialsEdited && <p className="settings-hint">The test uses the URL typed here with the saved TLS, user, password and team key; save first to test changes to those.</p>}
-        <div className="settings-probe-result" aria-live="polite">
-          {local && <p className="settings-bad">{local}</p>}
-          {probe.isPending && <p className="settings-hint">Testing…</p>}
-          {probe.isError && <p className="settings-bad">The test could not run: {messageOf(probe.error)}</p>}
-          {probe.data && (
-            <>
-              <p className={probe.data.reachable ? 'settings-good' : 'settings-bad'}>
-                <strong>{probe.data.reachable ? 'Reachable.' : 'Not reachable.'}</strong> {probe.data.message}
-              </p>
-            </>
-          )}
-        </div>
-      </div>
+      <ConnectionTest
+        label="Test team cache connection"
+        onTest={test}
+        pending={probe.isPending}
+        error={probe.error}
+        result={probe.data}
+        problem={local}
+        hint={credentialsEdited ? 'The test uses the URL typed here with the saved TLS, user, password and team key; save first to test changes to those.' : undefined}
+      />
     </Card>
   );
 }
