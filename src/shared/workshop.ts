@@ -27,8 +27,6 @@ export const workshopSchema = z.object({
 
 /** An accent colour as the colour picker gives it. */
 export const accentSchema = z.string().trim().toLowerCase().regex(/^#[0-9a-f]{6}$/, 'must be a colour such as #3b5bdb');
-// Defined beside the logo checks (zod-free, so the renderer's Settings form bundles no zod).
-export { LOGO_MIME_TYPES, MAX_LOGO_BYTES } from './logo-check';
 /** A cover logo: PNG, JPEG or SVG, at most 512 KB, sent as base64. */
 export const logoSchema = z.strictObject({
   mimeType: z.enum(LOGO_MIME_TYPES, { message: 'must be a PNG, JPEG or SVG image' }),

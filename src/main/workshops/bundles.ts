@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUNDLE_FORMAT, BUNDLE_TABLES, BUNDLE_VERSION, bundleSchema, type Bundle, type BundleImportSummary, type BundleRow, type BundleTable } from '../../shared/bundle';
-import { LOGO_MIME_TYPES, type WorkshopLogo } from '../../shared/workshop';
+import { LOGO_MIME_TYPES } from '../../shared/logo-check';
+import type { WorkshopLogo } from '../../shared/workshop';
 import { AppError, type SqliteDatabase } from '../platform';
 import { checkedAccent, checkedLogo } from './branding';
 
