@@ -49,7 +49,7 @@ export const SYSTEM_TOOLS: readonly SystemTool[] = [
     present: () => ['pdfinfo', 'pdftotext', 'pdftoppm', 'pdffonts', 'pdfimages', 'pdftohtml'].every(onPath),
   },
   {
-    label: `redis-server (${process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'}; set REDIS_SERVER for another)`,
+    label: `redis-server and redis-cli (${process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'}; set REDIS_SERVER and REDIS_CLI for others)`,
     packages: ['redis-server'],
     files: REDIS_TESTS,
     present: () => fs.existsSync(process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server') && fs.existsSync(process.env['REDIS_CLI'] ?? '/usr/bin/redis-cli'),
