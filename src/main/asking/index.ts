@@ -10,7 +10,6 @@ export type { AnswerTiming, AnswerTimings } from './answer-engine';
 export type { AskInInterview, Interviews, OnToken } from './interviews';
 export type { PanelRequest, Panels } from './panels';
 export type { Concept } from './concept-verdicts';
-// For the set summary (src/main/summarizing): the shared-word grouping and stemming the focus group uses, and one model call through the scheduler.
-export { contentStems, sentencesOf, sharedWordGroups, wordsOf } from './offline';
+// For the set summary (src/main/summarizing): the focus group's words, stems and sentences, and one model call through the scheduler.
+export { contentStems, sentencesOf, wordsOf } from './offline';
 export { streamFrom } from './answer-engine';
-export type { Streamed } from './answer-engine';

@@ -5,7 +5,7 @@
  */
 import { COMPANY_SIZES, DECISION_POWERS, INCOME_BRACKETS } from '../../shared/persona';
 import type { SummaryDifference } from '../../shared/summary';
-import { placeOf } from './segments';
+import { groupBy, placeOf } from './segments';
 import type { SetPersona } from './themes';
 
 export interface Difference extends SummaryDifference {
@@ -59,15 +59,7 @@ function placeSpread(personas: readonly SetPersona[]): Difference | undefined {
 function channelSpread(personas: readonly SetPersona[]): Difference | undefined {
   const withChannels = personas.filter((p) => (p.channels?.length ?? 0) > 0);
   if (withChannels.length < 2) return undefined;
-  const users = new Map<string, { name: string; ids: string[] }>();
-  for (const p of withChannels) {
-    for (const channel of new Set((p.channels ?? []).map((c) => c.trim()))) {
-      const key = channel.toLowerCase();
-      const entry = users.get(key) ?? { name: channel, ids: [] };
-      if (!entry.ids.includes(p.id)) entry.ids.push(p.id);
-      users.set(key, entry);
-    }
-  }
+  const users = holdersOf(withChannels, (p) => p.channels ?? []);
   const all = [...users.values()].filter((u) => u.ids.length === withChannels.length);
   const partial = [...users.values()].filter((u) => u.ids.length < withChannels.length).sort((a, b) => b.ids.length - a.ids.length || a.name.localeCompare(b.name));
   const shared = partial.filter((u) => u.ids.length >= 2);
@@ -92,15 +84,7 @@ function channelSpread(personas: readonly SetPersona[]): Difference | undefined 
 
 function rareValues(personas: readonly SetPersona[]): Difference | undefined {
   if (personas.length < 4) return undefined;
-  const holders = new Map<string, { name: string; ids: string[] }>();
-  for (const p of personas) {
-    for (const value of new Set((p.values ?? []).map((v) => v.trim()))) {
-      const key = value.toLowerCase();
-      const entry = holders.get(key) ?? { name: value, ids: [] };
-      if (!entry.ids.includes(p.id)) entry.ids.push(p.id);
-      holders.set(key, entry);
-    }
-  }
+  const holders = holdersOf(personas, (p) => p.values ?? []);
   // Values most hold are the common ground; a value held by one or two is where they stand apart, if others share some.
   if (![...holders.values()].some((h) => h.ids.length >= 3)) return undefined;
   const rare = [...holders.values()].filter((h) => h.ids.length <= 2).sort((a, b) => a.ids.length - b.ids.length || a.name.localeCompare(b.name)).slice(0, MAX_LISTED);
@@ -134,17 +118,25 @@ function companySpread(personas: readonly SetPersona[]): Difference | undefined 
   return { kind: 'companySize', label: 'Company size', detail: `Their companies range from ${ordered[0]} to ${ordered.at(-1)} employees.`, personaIds: minority(groups, b2b.length), facts: { smallest: ordered[0]!, largest: ordered.at(-1)! } };
 }
 
+/** Each item of a list field (channels, values), case aside, as first written, with who lists it. */
+function holdersOf(personas: readonly SetPersona[], items: (p: SetPersona) => readonly string[]): Map<string, { name: string; ids: string[] }> {
+  const holders = new Map<string, { name: string; ids: string[] }>();
+  for (const p of personas) {
+    for (const item of new Set(items(p).map((v) => v.trim()))) {
+      const key = item.toLowerCase();
+      const entry = holders.get(key) ?? { name: item, ids: [] };
+      if (!entry.ids.includes(p.id)) entry.ids.push(p.id);
+      holders.set(key, entry);
+    }
+  }
+  return holders;
+}
+
 /** When one group holds most of them, the others stand apart; otherwise nobody does. */
 function minority<K>(groups: ReadonlyMap<K, readonly SetPersona[]>, total: number): string[] {
   const largest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
   if (!largest || largest.length * 2 <= total) return [];
   return [...groups.values()].filter((g) => g !== largest).flatMap((g) => g.map((p) => p.id));
-}
-
-function groupBy<K>(personas: readonly SetPersona[], key: (p: SetPersona) => K): Map<K, SetPersona[]> {
-  const out = new Map<K, SetPersona[]>();
-  for (const p of personas) out.set(key(p), [...(out.get(key(p)) ?? []), p]);
-  return out;
 }
 
 /** "the United Kingdom", "the Netherlands"; other countries as written. */
@@ -155,4 +147,9 @@ export function countryName(country: string): string {
 export function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** Words in quotation marks, listed: “late”, “refund” and “driver”. */
+export function quotedWords(words: readonly string[]): string {
+  return listWords(words.map((w) => `“${w}”`));
 }

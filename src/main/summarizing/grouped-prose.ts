@@ -4,11 +4,10 @@
  * it suggests. Every number in it is one the facts hold.
  */
 import type { SetSummary } from '../../shared/summary';
-import { indefiniteArticle, lowerFirst } from '../world';
-import { countryName, listWords, type Difference } from './differences';
+import { capitalize, indefiniteArticle, lowerFirst } from '../world';
+import { countryName, listWords, quotedWords, type Difference } from './differences';
 import { NOT_STATED, type LifeStage } from './life-stage';
 import type { SetPersona, ThemeGroup } from './themes';
-import { wordsPhrase } from './implications';
 
 const STAGE_WORDS: Record<Exclude<LifeStage, typeof NOT_STATED>, [string, string]> = {
   Retired: ['is retired', 'are retired'],
@@ -28,10 +27,6 @@ const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven
 
 function count(n: number): string {
   return NUMBER_WORDS[n] ?? String(n);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function groupedProse(personas: readonly SetPersona[], facts: Pick<SetSummary, 'segments' | 'implications' | 'themes'>, themes: readonly ThemeGroup[], differences: readonly Difference[]): SetSummary['prose'] {
@@ -126,7 +121,7 @@ function workWords(occupation: string): string {
  * misses ("a utility customer service agent", "a ubiquitous", "a UX designer"; still "an umbrella",
  * "an unpaid intern", "an Uber driver").
  */
-export function articleFor(phrase: string): 'a' | 'an' {
+function articleFor(phrase: string): 'a' | 'an' {
   // Letters read one by one ("UX designer") take the article of their sound, which for U is "a".
   if (/^U[A-Z]/.test(phrase)) return 'a';
   const w = phrase.toLowerCase();
@@ -136,7 +131,7 @@ export function articleFor(phrase: string): 'a' | 'an' {
 
 function themePhrase(theme: ThemeGroup): string {
   if (theme.lexicon) return theme.kind === 'pain' ? theme.lexicon.painPhrase : theme.lexicon.needPhrase;
-  return `${theme.kind === 'pain' ? 'frustrations with' : 'goals around'} ${wordsPhrase(theme.words)}`;
+  return `${theme.kind === 'pain' ? 'frustrations with' : 'goals around'} ${quotedWords(theme.words)}`;
 }
 
 function shared(personas: readonly SetPersona[], themes: readonly ThemeGroup[], quote: SetSummary['themes'][number]['quote'] | undefined): string {

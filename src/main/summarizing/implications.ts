@@ -3,7 +3,7 @@
  * difference and carrying its count, so every claim can be traced to the set.
  */
 import { INCOME_BRACKETS, type IncomeBracket } from '../../shared/persona';
-import type { Difference } from './differences';
+import { quotedWords, type Difference } from './differences';
 import { minimumMembers, type ThemeGroup } from './themes';
 
 const MAX_IMPLICATIONS = 5;
@@ -12,7 +12,7 @@ const MAX_FROM_THEMES = 3;
 const PRIORITY: ReadonlyArray<Difference['kind']> = ['decision', 'companySize', 'channels', 'income', 'place', 'age', 'values'];
 
 /** "eco-friendly meal-kit delivery" → "the eco-friendly meal-kit delivery"; "an app for…" → "the app for…". */
-export function offerReference(offer: string): string {
+function offerReference(offer: string): string {
   // "Mobile banking app" as written at the start of a brief reads "mobile banking app" mid-sentence; "SaaS", "UK" stay.
   const plain = offer
     .trim()
@@ -59,7 +59,7 @@ function fromTheme(theme: ThemeGroup, total: number, offer: string): string {
     const phrase = theme.kind === 'pain' ? theme.lexicon.painPhrase : theme.lexicon.needPhrase;
     return `${fill(theme.lexicon.suggestion[theme.kind], offer)}: ${n} ${one ? 'names' : 'name'} ${phrase} ${where}.`;
   }
-  return `Find out what ${wordsPhrase(theme.words)} means to them before building on it: ${n} ${one ? 'brings' : 'bring'} it up ${where}.`;
+  return `Find out what ${quotedWords(theme.words)} means to them before building on it: ${n} ${one ? 'brings' : 'bring'} it up ${where}.`;
 }
 
 function fromDifference(d: Difference, _total: number, offer: string): string | undefined {
@@ -89,9 +89,4 @@ function fromDifference(d: Difference, _total: number, offer: string): string | 
 
 function fill(template: string, offer: string): string {
   return template.replace('{offer}', offer);
-}
-
-export function wordsPhrase(words: readonly string[]): string {
-  const quoted = words.map((w) => `“${w}”`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)!}`;
 }

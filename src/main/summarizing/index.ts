@@ -4,16 +4,12 @@
  * written by the run's LLM), stored in app.db (its table is made by app.db's one migration list, in
  * workshops/migrations.ts). Its whole public surface; docs/ARCHITECTURE.md says what it may import.
  */
-export { Summaries, RETRY_MODEL_AFTER_MS } from './summaries';
+export { Summaries } from './summaries';
 export type { SummariesDeps } from './summaries';
 export { composeSummary } from './compose';
-export type { ComposeInput, Composed } from './compose';
-export { groupThemes, lexiconMatches, minimumMembers, MAX_THEMES } from './themes';
-export type { GroupedLine, SetPersona, ThemeGroup, ThemeKind } from './themes';
-export { statedLifeStage, LIFE_STAGES, NOT_STATED } from './life-stage';
-export type { LifeStage } from './life-stage';
+export { lexiconMatches, minimumMembers } from './themes';
+export type { SetPersona } from './themes';
+export { statedLifeStage, NOT_STATED } from './life-stage';
 export { THEME_LEXICON } from './theme-lexicon';
 export { offerMask } from './offer-words';
-export type { OfferMask } from './offer-words';
-export type { LexiconTheme } from './theme-lexicon';
 export { readProse } from './model-prose';

@@ -12,10 +12,11 @@ import type { SetSummary } from '../../shared/summary';
 import { streamFrom } from '../asking';
 import type { ChatProvider, ChatRequest } from '../providers';
 import type { Scheduler } from '../scheduler';
+import { placeOf } from './segments';
 import type { SetPersona, ThemeGroup } from './themes';
 
 const paragraph = z.string().trim().min(20).max(2000);
-export const modelProseSchema = z.object({ who: paragraph, shared: paragraph, differ: paragraph, suggests: paragraph });
+const modelProseSchema = z.object({ who: paragraph, shared: paragraph, differ: paragraph, suggests: paragraph });
 
 let proseJsonSchema: Record<string, unknown> | undefined;
 function proseSchema(): Record<string, unknown> {
@@ -32,7 +33,7 @@ function compactPersona(p: SetPersona): Record<string, unknown> {
     id: p.id,
     name: p.name,
     age: p.age,
-    place: [p.location.city, p.location.country].filter(Boolean).join(', '),
+    place: placeOf(p),
     occupation: p.occupation,
     ...(p.incomeBracket ? { income: p.incomeBracket } : {}),
     bio: p.bio,

@@ -32,7 +32,7 @@ export interface SummariesDeps {
 const COMPOSER_VERSION = 4;
 const DEFAULT_MODEL_TIMEOUT_MS = 120_000;
 /** A summary whose model failed is served as it is for this long, then the model is asked again. */
-export const RETRY_MODEL_AFTER_MS = 10 * 60_000;
+const RETRY_MODEL_AFTER_MS = 10 * 60_000;
 
 export class Summaries {
   private readonly rows: SummaryRows;
@@ -71,13 +71,14 @@ export class Summaries {
     const { summary, groups } = composeSummary({ runId, personas, offer, now: this.now() });
     let result = summary;
     if (provider) {
-      const timeout = AbortSignal.timeout(this.deps.modelTimeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS);
+      const timeoutMs = this.deps.modelTimeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS;
+      const timeout = AbortSignal.timeout(timeoutMs);
       const request = proseRequest(summary, groups, personas, brief);
       const written = checkedNumbers(await proseFromModel(provider, request, this.deps.scheduler, timeout), request);
       if ('prose' in written) result = { ...summary, method: 'model', writtenBy: `${provider.id} · ${written.model}`, prose: written.prose };
       else {
         // streamFrom words a failure as "<engine> could not answer: …"; the reason below names the engine once.
-        const why = timeout.aborted ? `it took longer than ${Math.round((this.deps.modelTimeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS) / 1000)} s` : written.problem.replace(`${provider.label} could not answer: `, '');
+        const why = timeout.aborted ? `it took longer than ${Math.round(timeoutMs / 1000)} s` : written.problem.replace(`${provider.label} could not answer: `, '');
         result = { ...summary, fallbackReason: `${provider.label} (${provider.chatModel()}) could not write the summary: ${why}. The summary below is composed from the set's own fields.` };
       }
     }

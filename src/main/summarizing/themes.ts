@@ -2,7 +2,7 @@
  * Needs (goals) and pain points (painPoints) grouped into themes. A line goes under every lexicon
  * theme whose cue it holds (theme-lexicon.ts); a lexicon theme stands when at least two personas
  * hold such a line (one, in a set of one or two). Lines no standing lexicon theme took are grouped
- * by the content words they share, as the focus group groups answers (sharedWordGroups), line by
+ * by the content words they share, as the focus group groups answers (summarizeAnswers), line by
  * line (wordGroups); never by the offer's words, a word most personas use, or an everyday verb. A theme's personas
  * are exactly those with a line under it, and its quote is one of those lines, word for word.
  */
@@ -10,6 +10,7 @@ import type { Persona } from '../../shared/persona';
 import type { SummaryTheme } from '../../shared/summary';
 import { contentStems, wordsOf } from '../asking';
 import { normalizeForMatch } from '../world';
+import { quotedWords } from './differences';
 import { cueMeets, isWeakCue, lineStems } from './line-words';
 import { offerMask, type OfferMask } from './offer-words';
 import { THEME_LEXICON, type LexiconTheme } from './theme-lexicon';
@@ -42,9 +43,7 @@ const UBIQUITOUS = 0.75;
 
 interface Line {
   persona: SetPersona;
-  index: number;
   text: string;
-  normalized: string;
 }
 
 /**
@@ -53,9 +52,10 @@ interface Line {
  * theme's `ignore` phrases; a theme is met by one of its cues, or by two of its weak ones.
  */
 export function lexiconMatches(text: string, kind: ThemeKind, offer?: OfferMask): Array<{ theme: LexiconTheme; hits: number }> {
-  const normalized = offer ? offer.strip(normalizeForMatch(text)) : normalizeForMatch(text);
+  const plain = normalizeForMatch(text);
+  const normalized = offer ? offer.strip(plain) : plain;
   // Text in other scripts is matched as written, unless the offer's words were taken out of it.
-  const raw = normalized === normalizeForMatch(text) ? text : normalized;
+  const raw = normalized === plain ? text : normalized;
   const out: Array<{ theme: LexiconTheme; hits: number }> = [];
   for (const theme of THEME_LEXICON) {
     const cues = [...theme.cues, ...((kind === 'need' ? theme.needCues : theme.painCues) ?? [])];
@@ -94,7 +94,7 @@ export function groupThemes(personas: readonly SetPersona[], offer: string | rea
 }
 
 function groupKind(personas: readonly SetPersona[], kind: ThemeKind, offerWords: readonly string[], mask: OfferMask): ThemeGroup[] {
-  const lines: Line[] = personas.flatMap((persona) => (kind === 'need' ? persona.goals : persona.painPoints).map((text, index) => ({ persona, index, text, normalized: normalizeForMatch(text) })));
+  const lines: Line[] = personas.flatMap((persona) => (kind === 'need' ? persona.goals : persona.painPoints).map((text) => ({ persona, text })));
   const order = new Map(personas.map((p, i) => [p.id, i]));
   const min = minimumMembers(personas.length);
   const groups: ThemeGroup[] = [];
@@ -136,7 +136,7 @@ function sharedWordThemes(personas: readonly SetPersona[], lines: readonly Line[
     const surface = group.words.map((w) => surfaceOf(w, group.lines.map((l) => l.text)));
     groups.push({
       // Named for what was grouped, the words, not for a topic the app cannot know.
-      label: `${kind === 'need' ? 'Goals that mention' : 'Frustrations that mention'} ${joinWords(surface)}`,
+      label: `${kind === 'need' ? 'Goals that mention' : 'Frustrations that mention'} ${quotedWords(surface)}`,
       kind,
       lexicon: null,
       words: surface,
@@ -148,7 +148,7 @@ function sharedWordThemes(personas: readonly SetPersona[], lines: readonly Line[
 }
 
 /**
- * The focus group's greedy grouping (sharedWordGroups), line by line: the word the most personas
+ * The focus group's greedy grouping (asking's summarizeAnswers), line by line: the word the most personas
  * share makes a group of the lines that hold it, with up to two more words that two of those
  * personas share too; those lines are then used up, while the same personas' other lines stay free
  * for the next word (a persona may have one frustration about contracts and another about landlords).
@@ -218,9 +218,4 @@ function surfaceOf(stemOrPair: string, texts: readonly string[]): string {
     for (const word of wordsOf(text)) if ([...lineStems(word, new Set())].includes(stemOrPair)) return word;
   }
   return stemOrPair;
-}
-
-function joinWords(words: readonly string[]): string {
-  const quoted = words.map((w) => `“${w}”`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)!}`;
 }

@@ -55,7 +55,17 @@ export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupA
   const fieldCount = (f: Topic) => said.filter((byField) => (byField.get(f)?.size ?? 0) > 0).length;
   const fields = [...new Set(said.flatMap((byField) => [...byField.keys()]))].sort((a, b) => fieldCount(b) - fieldCount(a));
   for (const field of fields) {
-    for (const { members: group, words } of sharedWordGroups(said.map((byField) => byField.get(field)))) {
+    let members = answers.map((_, i) => i).filter((i) => (said[i]!.get(field)?.size ?? 0) > 0);
+    // Greedy: the word most of them share makes a theme; then again among the rest.
+    while (members.length >= 2) {
+      const counts = new Map<string, number[]>();
+      for (const i of members) for (const s of said[i]!.get(field)!) counts.set(s, [...(counts.get(s) ?? []), i]);
+      const shared = [...counts].filter(([, who]) => who.length >= 2).sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+      const top = shared[0];
+      if (!top) break;
+      const group = top[1];
+      const words = shared.filter(([, who]) => who.filter((i) => group.includes(i)).length >= 2).slice(0, 3).map(([s]) => s);
+      members = members.filter((i) => !group.includes(i));
       // The same people on the same words under another field is the same theme.
       const ids = group.map((i) => answers[i]!.personaId).join('|');
       if (themes.some((t) => t.personaIds.join('|') === ids && sameWords.get(t) === words.join('|'))) continue;
@@ -77,29 +87,6 @@ export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupA
     if (stance === 'object') object.push(answer.personaId);
   }
   return { themes: themes.slice(0, MAX_THEMES), agree, object, method: 'grouped' };
-}
-
-/**
- * Greedy grouping by shared content words: the word most of the items share makes a group (with up
- * to three words its members share), then again among the items left. An item is in one group at
- * most; a group has at least two items. Items are sets of stems (undefined or empty: left out).
- * The focus group's themes and the set summary's themes beyond its lexicon both come from here.
- */
-export function sharedWordGroups(items: ReadonlyArray<ReadonlySet<string> | undefined>): Array<{ members: number[]; words: string[] }> {
-  const groups: Array<{ members: number[]; words: string[] }> = [];
-  let members = items.map((_, i) => i).filter((i) => (items[i]?.size ?? 0) > 0);
-  while (members.length >= 2) {
-    const counts = new Map<string, number[]>();
-    for (const i of members) for (const s of items[i]!) counts.set(s, [...(counts.get(s) ?? []), i]);
-    const shared = [...counts].filter(([, who]) => who.length >= 2).sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-    const top = shared[0];
-    if (!top) break;
-    const group = top[1];
-    const words = shared.filter(([, who]) => who.filter((i) => group.includes(i)).length >= 2).slice(0, 3).map(([s]) => s);
-    members = members.filter((i) => !group.includes(i));
-    groups.push({ members: group, words });
-  }
-  return groups;
 }
 
 /**

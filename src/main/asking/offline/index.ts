@@ -6,7 +6,7 @@ export { answerFromProfile } from './answer';
 export { judgeConcept } from './concept';
 export type { ConceptJudgement, Reason } from './concept';
 export { summarizeConcept, SEGMENT_DIFFERENCE } from './concept-summary';
-export { sharedWordGroups, summarizeAnswers, stanceOf } from './focus-group';
+export { summarizeAnswers, stanceOf } from './focus-group';
 export { contentStems, sentencesOf, wordsOf } from './words';
 export type { GroupAnswer } from './focus-group';
 export { classify, INTENTS, type Intent } from './intent';
