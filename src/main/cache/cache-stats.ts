@@ -45,9 +45,7 @@ export class CacheMeter {
   readonly window: HourWindow<WindowCounter>;
   loads = 0;
   loadErrors = 0;
-  preloaded = 0;
-  preloadUsed = 0;
-  /** Preloaded and used per kind (their sums are preloaded and preloadUsed). */
+  /** Preloaded and used per kind; the totals (preloaded, preloadUsed) are their sums. */
   readonly preloadKinds: Record<CacheKind, { loaded: number; used: number }> = { culture: { loaded: 0, used: 0 }, generation: { loaded: 0, used: 0 }, answer: { loaded: 0, used: 0 } };
   l2Evictions = 0;
   /** Since when the counters count (ms epoch): the first start, or the last clear. */
@@ -88,8 +86,6 @@ export class CacheMeter {
     }
     this.loads += saved.loads;
     this.loadErrors += saved.loadErrors;
-    this.preloaded += saved.preloaded;
-    this.preloadUsed += saved.preloadUsed;
     const savedKinds = saved.preloadKinds ?? { culture: { loaded: saved.preloaded, used: saved.preloadUsed }, generation: { loaded: 0, used: 0 }, answer: { loaded: 0, used: 0 } };
     for (const kind of CACHE_KINDS) {
       this.preloadKinds[kind].loaded += savedKinds[kind].loaded;
@@ -103,7 +99,7 @@ export class CacheMeter {
   reset(): void {
     this.clearedHits = this.hitCounts();
     for (const counters of Object.values(this.kinds)) Object.assign(counters, emptyCounters());
-    this.loads = this.loadErrors = this.preloaded = this.preloadUsed = this.l2Evictions = 0;
+    this.loads = this.loadErrors = this.l2Evictions = 0;
     for (const counts of Object.values(this.preloadKinds)) counts.loaded = counts.used = 0;
     this.since = this.now();
   }
@@ -126,15 +122,25 @@ export class CacheMeter {
     if (expired) this.window.add('expiredMisses');
   }
 
+  /** Entries preloaded, all kinds together. */
+  get preloaded(): number {
+    const { culture, generation, answer } = this.preloadKinds;
+    return culture.loaded + generation.loaded + answer.loaded;
+  }
+
+  /** Preloaded entries a caller then asked for, all kinds together. */
+  get preloadUsed(): number {
+    const { culture, generation, answer } = this.preloadKinds;
+    return culture.used + generation.used + answer.used;
+  }
+
   /** An entry preloaded (not a get). */
   preloadLoaded(kind: CacheKind): void {
-    this.preloaded++;
     this.preloadKinds[kind].loaded++;
   }
 
   /** A preloaded entry a caller then asked for (counted once per entry). */
   preloadWasUsed(kind: CacheKind): void {
-    this.preloadUsed++;
     this.preloadKinds[kind].used++;
   }
 

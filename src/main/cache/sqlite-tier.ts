@@ -80,9 +80,6 @@ export class SqliteTier {
       logAccess: db.prepare('INSERT INTO accesses (at, kind, key, canonical, previous_key) VALUES (@at, @kind, @key, @canonical, @previousKey)'),
       recentAccesses: db.prepare<[number], AccessRecord>('SELECT at, kind, key, canonical, previous_key AS previousKey FROM accesses ORDER BY id DESC LIMIT ?'),
       trimAccesses: db.prepare<[number]>('DELETE FROM accesses WHERE id <= (SELECT MAX(id) FROM accesses) - ?'),
-      successors: db.prepare<[string, number, number], { key: string; times: number }>(
-        'SELECT key, COUNT(*) AS times FROM accesses WHERE previous_key = ? GROUP BY key HAVING COUNT(*) >= ? ORDER BY times DESC LIMIT ?',
-      ),
     };
     const totals = this.statements.totalBytes.get();
     this.bytes = totals?.bytes ?? 0;
@@ -272,11 +269,6 @@ export class SqliteTier {
       for (const record of records) this.statements.logAccess.run({ ...record, canonical: sealText(record.canonical, record.key, this.seal) });
       this.statements.trimAccesses.run(keep);
     })();
-  }
-
-  /** Keys that followed `key` at least `minTimes` times in the access history, most frequent first. */
-  successors(key: string, minTimes: number, limit: number): Array<{ key: string; times: number }> {
-    return this.statements.successors.all(key, minTimes, limit);
   }
 
   recentAccesses(limit: number): AccessRecord[] {

@@ -7,7 +7,7 @@ import type { TeamCacheTestResult } from '../../shared/ipc/channels-team';
 import { teamClient, type TeamConnection } from './team-client';
 import { TeamTier, type TeamTierOptions } from './team-tier';
 
-export function teamConnectionOf(settings: Pick<TeamCacheSettings, 'url' | 'tls' | 'mode' | 'username' | 'password' | 'sentinelName'>): TeamConnection {
+function teamConnectionOf(settings: Pick<TeamCacheSettings, 'url' | 'tls' | 'mode' | 'username' | 'password' | 'sentinelName'>): TeamConnection {
   return {
     url: settings.url,
     tls: settings.tls,

@@ -177,12 +177,6 @@ export class TieredCache {
     return this.loads.idle;
   }
 
-  /** What usually followed a request: keys that came next at least `minTimes` times. */
-  successorsOf(key: string, minTimes = 2, limit = 3): string[] {
-    this.log.flush();
-    return (this.l2.run((l2) => l2.successors(key, minTimes, limit)) ?? []).map((s) => s.key);
-  }
-
   /** Whether an entry for the key is held, fresh or stale, in either tier (not a get). */
   holds(key: string): boolean {
     return this.l1.index.has(key) || this.l2.run((l2) => l2.get(key)) !== undefined;

@@ -29,7 +29,7 @@ export interface PredictionRules {
   minShare: number;
 }
 
-export const DEFAULT_PREDICTION: Readonly<PredictionRules> = { minTimes: 2, minShare: 0.3 };
+const DEFAULT_PREDICTION: Readonly<PredictionRules> = { minTimes: 2, minShare: 0.3 };
 
 export class SuccessorHistory {
   /** previous key → next key → times. */
@@ -58,11 +58,6 @@ export class SuccessorHistory {
     this.last = key;
   }
 
-  /** The key this history saw last: after loading, the request being answered now, if it was written already. */
-  get lastKey(): string | null {
-    return this.last;
-  }
-
   /** Keys that followed `key` often enough, most frequent first. */
   predict(key: string, limit: number): string[] {
     const next = this.follows.get(key);
@@ -85,7 +80,7 @@ export interface LedgerRules {
   retryAfterMs: number;
 }
 
-export const DEFAULT_LEDGER: Readonly<LedgerRules> = { minLoads: 8, minUsedShare: 0.25, retryAfterMs: 6 * 3_600_000 };
+const DEFAULT_LEDGER: Readonly<LedgerRules> = { minLoads: 8, minUsedShare: 0.25, retryAfterMs: 6 * 3_600_000 };
 
 export interface PreloadKindStats {
   /** Entries preloaded this session (since the kind was last re-enabled: the ratio the rule reads). */
@@ -117,7 +112,7 @@ export class PreloadLedger {
   allows(kind: CacheKind): boolean {
     const entry = this.kinds.get(kind);
     if (!entry) return true;
-    if (!entry.stopped && entry.loaded >= this.rules.minLoads && entry.used / entry.loaded < this.rules.minUsedShare) {
+    if (this.failing(entry)) {
       Object.assign(entry, { stopped: true, stops: entry.stops + 1, stoppedAt: this.now() });
     }
     if (!entry.stopped) return true;
@@ -147,7 +142,7 @@ export class PreloadLedger {
     // Judged as allows() judges, without re-enabling a kind whose pause is over: that happens at its next lookup.
     const entry = this.kinds.get(kind);
     if (!entry) return { stopped: false, stoppedUntil: null, stops: 0 };
-    const failing = !entry.stopped && entry.loaded >= this.rules.minLoads && entry.used / entry.loaded < this.rules.minUsedShare;
+    const failing = this.failing(entry);
     const stoppedAt = entry.stopped ? entry.stoppedAt : this.now();
     const stopped = (entry.stopped || failing) && this.now() - stoppedAt < this.rules.retryAfterMs;
     return { stopped, stoppedUntil: stopped ? stoppedAt + this.rules.retryAfterMs : null, stops: entry.stops + (failing ? 1 : 0) };
@@ -155,6 +150,11 @@ export class PreloadLedger {
 
   stats(): Partial<Record<CacheKind, PreloadKindStats>> {
     return Object.fromEntries([...this.kinds].map(([kind, { loaded, used, stopped, stops }]) => [kind, { loaded, used, stopped, stops }]));
+  }
+
+  /** Running, with enough loads counted, and too few of them used: due to stop (the one rule allows() and verdict() read). */
+  private failing(entry: PreloadKindStats): boolean {
+    return !entry.stopped && entry.loaded >= this.rules.minLoads && entry.used / entry.loaded < this.rules.minUsedShare;
   }
 
   private entry(kind: CacheKind) {
