@@ -10,6 +10,7 @@ import type { Answer, ConceptTest, FocusGroup, Interview } from '../../shared/co
 import type { RunConversations } from '../asking';
 import type { ReportTemplate } from '../../shared/vocabulary';
 import { escape } from './html-escape';
+import { engineName } from './report-appendix';
 import { clipAtWord, longDate } from './report-cover';
 
 /** Persona id → its page's anchor ("persona-3"). */
@@ -77,7 +78,7 @@ function engineNote(answers: ReadonlyArray<{ source: Answer['source'] }>, templa
   const engines = [...new Set(answers.map((a) => (a.source.engine === 'offline' ? 'offline' : `${a.source.engine}${a.source.model ? ` (${a.source.model})` : ''}`)))];
   if (engines.length === 0) return '';
   const offline = engines.includes('offline') ? ' Offline answers are drawn from each persona’s profile and the brief only.' : '';
-  return `<p class="engine">Answered by ${engines.map((e) => (e === 'offline' ? 'the built-in engine' : escape(e))).join(' and ')}.${offline}</p>`;
+  return `<p class="engine">Answered by ${engines.map((e) => escape(engineName(e))).join(' and ')}.${offline}</p>`;
 }
 
 function answerText(answer: Answer): string {

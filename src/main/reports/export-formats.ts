@@ -11,6 +11,7 @@ import { CATEGORY_LABELS, CULTURAL_CATEGORIES } from '../../shared/vocabulary';
 import type { RunConversations } from '../asking';
 import { toTinyPersonSpec } from '../validation';
 import { askingMarkdown, hasConversations, withConversations } from './asking-text';
+import { themeKindWord } from './report-summary-html';
 
 /** The persona document, with the run's interviews, focus groups and concept tests under `asking` when there are any. */
 export function toJson(document: PersonaDocument, asked?: RunConversations): string {
@@ -115,7 +116,7 @@ function summaryMarkdown(summary: SetSummary): string[] {
     summary.prose.shared,
     '',
     ...(summary.themes.length
-      ? ['| Theme | Held by | In their words |', '| --- | --- | --- |', ...summary.themes.map((t) => `| ${cell(t.label)} (${t.kind === 'need' ? 'need' : 'pain point'}) | ${t.personaIds.length} of ${total} | “${cell(t.quote.text)}” — ${cell(t.quote.personaName)} |`), '']
+      ? ['| Theme | Held by | In their words |', '| --- | --- | --- |', ...summary.themes.map((t) => `| ${cell(t.label)} (${themeKindWord(t.kind)}) | ${t.personaIds.length} of ${total} | “${cell(t.quote.text)}” — ${cell(t.quote.personaName)} |`), '']
       : []),
     '### Where they differ',
     '',

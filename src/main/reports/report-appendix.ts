@@ -45,7 +45,8 @@ export function appendixPage(run: RunDetail, personas: readonly Persona[]): stri
 </section>`;
 }
 
-const engineName = (id: string) => (id === 'offline' ? 'the built-in engine' : id);
+/** An engine as the report names it in a sentence. */
+export const engineName = (id: string) => (id === 'offline' ? 'the built-in engine' : id);
 
 /** The time outside the timed phases (reading the brief), so that the rows add up to the total. */
 function other(totalMs: number, phasesMs: number): string {

@@ -3,9 +3,7 @@
  * numbers in the page's margin boxes (none on the cover), the accent colour as one variable, and
  * the styles of the cover, contents, summary, persona pages and appendix.
  */
-import { DEFAULT_ACCENT, type PaperSize } from '../../shared/vocabulary';
-
-export { DEFAULT_ACCENT };
+import type { PaperSize } from '../../shared/vocabulary';
 
 /** The page's size in millimetres: the cover is laid out to fill exactly one. */
 export const PAPER_MM: Record<PaperSize, { width: number; height: number; css: string }> = {

@@ -7,16 +7,16 @@
  */
 import type { RunDetail } from '../../shared/ipc/types';
 import type { SetSummary } from '../../shared/summary';
-import type { PaperSize, ReportTemplate } from '../../shared/vocabulary';
+import { DEFAULT_ACCENT, type PaperSize, type ReportTemplate } from '../../shared/vocabulary';
 import type { WorkshopLogo } from '../../shared/workshop';
 import type { RunConversations } from '../asking';
 import { APPENDIX_TITLE, appendixPage } from './report-appendix';
 import { ASKING_CSS, askingSections } from './asking-html';
 import { clipAtWord, contentsPage, coverPage, longDate, type ContentsEntry, type CoverFacts } from './report-cover';
-import { DEFAULT_ACCENT, reportCss } from './report-css';
+import { reportCss } from './report-css';
 import { escape } from './html-escape';
 import { PERSONAS_TITLE, personaAnchor, personaPage, personasOverview } from './report-persona-html';
-import { SUMMARY_HEADINGS, SUMMARY_TITLE, summaryAnchor, summaryPages } from './report-summary-html';
+import { SUMMARY_HEADINGS, SUMMARY_TITLE, summaryAnchor, summaryPages, themeKindWord } from './report-summary-html';
 
 /** The workshop a report is for, as its cover names it, with its branding. */
 export interface ReportWorkshop {
@@ -51,11 +51,7 @@ export interface OutlineEntry {
 
 /** The report's h1 and h2 headings in document order, as the PDF's bookmarks list them (Chromium makes one per heading). */
 export function reportOutline(input: ReportInput): OutlineEntry[] {
-  return [
-    { title: input.run.title, level: 1 },
-    { title: 'Contents', level: 1 },
-    ...contentsEntries(input).map(({ title, level }) => ({ title, level })),
-  ];
+  return prepareReport(input).outline;
 }
 
 /**
@@ -64,23 +60,36 @@ export function reportOutline(input: ReportInput): OutlineEntry[] {
  * the same width, so the second printing lays out the same).
  */
 export function renderReportHtml(input: ReportInput, pages: readonly number[] | null = null): string {
+  return prepareReport(input).html(pages);
+}
+
+/** A report laid out once: its outline, and its page for the pages a printing gave (only the contents page depends on them). */
+export interface PreparedReport {
+  outline: OutlineEntry[];
+  html(pages: readonly number[] | null): string;
+}
+
+/** Builds every part of the report but the contents page once, for its outline and each printing (printPagedReport prints it twice). */
+export function prepareReport(input: ReportInput): PreparedReport {
   const { run, asked, summary, template } = input;
   const personas = run.document?.personas ?? [];
   const anchors = new Map(personas.flatMap((p, i) => (p.id ? [[p.id, personaAnchor(i)] as const] : [])));
   const lang = contentLanguage(run);
-  const entries = contentsEntries(input);
-  // The first two outline entries are the cover's title and "Contents" itself.
-  const entryPages = pages ? pages.slice(2) : null;
-  const body = [
-    coverPage(coverFacts(input)),
-    contentsPage(entries, entryPages),
+  const asking = asked ? askingSections(asked, anchors, template) : null;
+  const entries = contentsEntries(input, asking?.headings ?? []);
+  const cover = coverPage(coverFacts(input));
+  const rest = [
     summary ? summaryPages(summary, anchors, template) : '',
     personasOverview(personas, run.brief, lang),
     ...personas.map((p, i) => personaPage(p, i, personas.length, template, lang)),
-    asked ? askingSections(asked, anchors, template).html : '',
+    asking ? asking.html : '',
     template === 'internal' ? appendixPage(run, personas) : '',
   ];
-  return document(input, body.join('\n'));
+  return {
+    outline: [{ title: run.title, level: 1 }, { title: 'Contents', level: 1 }, ...entries.map(({ title, level }) => ({ title, level }))],
+    // The first two outline entries are the cover's title and "Contents" itself.
+    html: (pages) => document(input, [cover, contentsPage(entries, pages ? pages.slice(2) : null), ...rest].join('\n')),
+  };
 }
 
 /** The cover alone, as the report prints it: Settings previews a workshop's branding with it. */
@@ -133,8 +142,8 @@ export function runningFooter(parts: ReadonlyArray<string | null>): string {
   return given.map((p, i) => clipAtWord(p, room[i]!)).join(SEPARATOR);
 }
 
-/** The contents page's entries: every level-1 and level-2 heading after it, in order. */
-function contentsEntries(input: ReportInput): ContentsEntry[] {
+/** The contents page's entries: every level-1 and level-2 heading after it, in order (`asking`, the asking sections' headings). */
+function contentsEntries(input: ReportInput, asking: readonly ContentsEntry[]): ContentsEntry[] {
   const personas = input.run.document?.personas ?? [];
   const entries: ContentsEntry[] = [];
   if (input.summary) {
@@ -143,10 +152,7 @@ function contentsEntries(input: ReportInput): ContentsEntry[] {
   }
   entries.push({ title: PERSONAS_TITLE, level: 1, anchor: 'personas' });
   personas.forEach((p, i) => entries.push({ title: p.name, level: 2, anchor: personaAnchor(i) }));
-  if (input.asked) {
-    const anchors = new Map(personas.flatMap((p, i) => (p.id ? [[p.id, personaAnchor(i)] as const] : [])));
-    entries.push(...askingSections(input.asked, anchors, input.template).headings);
-  }
+  entries.push(...asking);
   if (input.template === 'internal') entries.push({ title: APPENDIX_TITLE, level: 1, anchor: 'appendix' });
   return entries;
 }
@@ -161,7 +167,7 @@ function coverFacts({ run, workshop, generatedAt, template, summary, asked }: Re
     ['Date', longDate(generatedAt)],
   ];
   if (template === 'internal') facts.push(['Engine', `${run.provider === 'offline' ? 'Built-in' : run.provider}${run.seed !== null ? ` · seed ${run.seed}` : ''}`], ['Level', run.level], ['Fit to the brief', `${run.qualityScore ?? '—'} / 100`], ['Run started', longDate(new Date(run.startedAt))]);
-  const highlights = (summary?.themes ?? []).slice(0, 3).map((t) => ({ count: `${t.personaIds.length} of ${summary!.personaCount}`, label: `${t.label} (${t.kind === 'need' ? 'need' : 'pain point'})` }));
+  const highlights = (summary?.themes ?? []).slice(0, 3).map((t) => ({ count: `${t.personaIds.length} of ${summary!.personaCount}`, label: `${t.label} (${themeKindWord(t.kind)})` }));
   const counted = (n: number, one: string, many: string) => (n > 0 ? [`${n} ${n === 1 ? one : many}`] : []);
   const holds = [
     ...(summary ? ['Executive summary'] : []),

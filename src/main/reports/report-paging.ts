@@ -9,7 +9,7 @@
  */
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { openSession, type PdfPrinter, type PrintOptions } from './pdf-printer';
-import { renderReportHtml, reportOutline, type OutlineEntry, type ReportInput } from './report-html';
+import { prepareReport, type OutlineEntry, type ReportInput } from './report-html';
 
 /** One bookmark of a PDF, in depth-first order. */
 export interface Bookmark {
@@ -37,14 +37,15 @@ const MAX_PASSES = 3;
 
 /** Prints the report with its page numbers: twice, on one tab of the printer. */
 export async function printPagedReport(printer: PdfPrinter, input: ReportInput, options: PrintOptions = {}): Promise<PagedReport> {
-  const outline = reportOutline(input);
+  const report = prepareReport(input);
+  const { outline } = report;
   const session = await openSession(printer, options);
   try {
-    let pdf = await session.print(renderReportHtml(input, null));
+    let pdf = await session.print(report.html(null));
     let pages = outlinePages(outline, await readBookmarks(pdf));
     for (let passes = 2; ; passes++) {
       options.signal?.throwIfAborted();
-      pdf = await session.print(renderReportHtml(input, pages));
+      pdf = await session.print(report.html(pages));
       const parsed = await parseBookmarks(pdf);
       const printed = outlinePages(outline, parsed.bookmarks);
       if (samePages(printed, pages)) return { pdf: retitleBookmarks(pdf, parsed, outline.map((e) => normalizeTitle(e.title))), pages, passes };

@@ -9,6 +9,7 @@ import { initialsOf } from '../../shared/initials';
 import type { Brief, Persona } from '../../shared/persona';
 import { CATEGORY_LABELS, CULTURAL_CATEGORIES, type ReportTemplate } from '../../shared/vocabulary';
 import { escape } from './html-escape';
+import { engineName } from './report-appendix';
 import { briefCutOnCover } from './report-cover';
 
 export const PERSONAS_TITLE = 'The personas';
@@ -98,7 +99,7 @@ function footer(p: Persona, template: ReportTemplate): string {
   const internal =
     template === 'internal'
       ? [
-          meta?.source ? `Written by ${escape(meta.source === 'offline' ? 'the built-in engine' : meta.source)}` : '',
+          meta?.source ? `Written by ${escape(engineName(meta.source))}` : '',
           meta?.repaired?.length ? `repaired: ${meta.repaired.map(escape).join(', ')}` : '',
           meta?.filled?.length ? `filled: ${meta.filled.map(escape).join(', ')}` : '',
         ].filter(Boolean)

@@ -4,13 +4,16 @@
  * brief's product, with a line saying how it was made (composed from the set, or written by a model
  * over the same grouped facts).
  */
-import type { SetSummary } from '../../shared/summary';
+import type { SetSummary, SummaryTheme } from '../../shared/summary';
 import type { ReportTemplate } from '../../shared/vocabulary';
 import { escape } from './html-escape';
 
 /** The summary's headings, in order: the contents page and the PDF's bookmarks list them. */
 export const SUMMARY_TITLE = 'Executive summary';
 export const SUMMARY_HEADINGS = ['Who they are', 'What they share', 'Where they differ', 'What it suggests'] as const;
+
+/** A theme's kind as a lower-case word, after its label: "(need)" or "(pain point)". */
+export const themeKindWord = (kind: SummaryTheme['kind']) => (kind === 'need' ? 'need' : 'pain point');
 
 /** The anchor of the n-th summary heading (0 is the summary itself). */
 export const summaryAnchor = (n: number) => (n === 0 ? 'summary' : `summary-${n}`);
@@ -81,7 +84,7 @@ function themes(summary: SetSummary, anchors: ReadonlyMap<string, string>): stri
   const total = summary.personaCount;
   const shown = summary.themes.slice(0, THEMES_IN_TABLE);
   const rest = summary.themes.slice(THEMES_IN_TABLE);
-  const more = rest.length ? `<p class="more-themes">Also shared: ${rest.map((t) => `${escape(t.label)} (${t.kind === 'need' ? 'need' : 'pain point'}, ${t.personaIds.length} of ${total})`).join('; ')}.</p>` : '';
+  const more = rest.length ? `<p class="more-themes">Also shared: ${rest.map((t) => `${escape(t.label)} (${themeKindWord(t.kind)}, ${t.personaIds.length} of ${total})`).join('; ')}.</p>` : '';
   const rows = shown.map((t) => {
     const anchor = anchors.get(t.quote.personaId);
     const by = anchor ? `<a href="#${anchor}">${escape(t.quote.personaName)}</a>` : escape(t.quote.personaName);

@@ -102,25 +102,23 @@ function TeamTier({ tier }: { tier: CacheStats['l3'] }) {
         <dd className={tier.state === 'off' ? 'dash-l3-off' : undefined}>{TEAM_STATE[tier.state]}</dd>
       </div>
       {tier.state !== 'off' && (
-        <div>
-          <dt>Team cache answers</dt>
-          <dd>
-            {formatNumber(tier.hits)} hits · {formatNumber(tier.misses)} misses · {formatNumber(tier.refused)} refused · {formatNumber(tier.errors)} errors
-            {tier.skipped > 0 ? ` · ${formatNumber(tier.skipped)} skipped` : ''}
-          </dd>
-        </div>
-      )}
-      {tier.state !== 'off' && (
-        <div>
-          <dt>Team cache entries</dt>
-          <dd>{teamEntries(tier)}</dd>
-        </div>
-      )}
-      {tier.state !== 'off' && (
-        <div>
-          <dt>Team cache latency</dt>
-          <dd>{latency.samples > 0 ? `p50 ${formatMs(latency.p50Ms)} · p95 ${formatMs(latency.p95Ms)} (${formatNumber(latency.samples)} reads)` : 'not measured yet'}</dd>
-        </div>
+        <>
+          <div>
+            <dt>Team cache answers</dt>
+            <dd>
+              {formatNumber(tier.hits)} hits · {formatNumber(tier.misses)} misses · {formatNumber(tier.refused)} refused · {formatNumber(tier.errors)} errors
+              {tier.skipped > 0 ? ` · ${formatNumber(tier.skipped)} skipped` : ''}
+            </dd>
+          </div>
+          <div>
+            <dt>Team cache entries</dt>
+            <dd>{teamEntries(tier)}</dd>
+          </div>
+          <div>
+            <dt>Team cache latency</dt>
+            <dd>{latency.samples > 0 ? `p50 ${formatMs(latency.p50Ms)} · p95 ${formatMs(latency.p95Ms)} (${formatNumber(latency.samples)} reads)` : 'not measured yet'}</dd>
+          </div>
+        </>
       )}
     </>
   );

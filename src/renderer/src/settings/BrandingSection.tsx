@@ -7,9 +7,9 @@
  */
 import { useId, useMemo, type KeyboardEvent } from 'react';
 import type { WorkshopSummary } from '../../../shared/ipc/types';
-import type { PaperSize } from '../../../shared/vocabulary';
+import { DEFAULT_ACCENT, type PaperSize } from '../../../shared/vocabulary';
 import { useCurrentWorkshop, workshopLabel } from '../workshops/workshop-queries';
-import { DEFAULT_ACCENT, LOGO_ACCEPT, coverImageUrl, logoUrl } from './branding-files';
+import { LOGO_ACCEPT, coverImageUrl, logoUrl } from './branding-files';
 import { Card } from './sections';
 import { useBranding } from './useBranding';
 

@@ -8,9 +8,9 @@ import { SelectField, type Option } from './fields';
 import { Card } from './sections';
 import { fieldId, labelOf, type FieldErrors, type SettingsDraft } from './setting-paths';
 
-export const TEMPLATES: ReadonlyArray<{ value: ReportTemplate; label: string; about: string }> = REPORT_TEMPLATES.map((value) => ({ value, label: TEMPLATE_LABELS[value], about: TEMPLATE_ABOUT[value] }));
+const TEMPLATES: ReadonlyArray<{ value: ReportTemplate; label: string; about: string }> = REPORT_TEMPLATES.map((value) => ({ value, label: TEMPLATE_LABELS[value], about: TEMPLATE_ABOUT[value] }));
 
-export const PAPERS: readonly Option<PaperSize>[] = PAPER_SIZES.map((value) => ({ value, label: PAPER_LABELS[value] }));
+const PAPERS: readonly Option<PaperSize>[] = PAPER_SIZES.map((value) => ({ value, label: PAPER_LABELS[value] }));
 
 type Edit = <K extends keyof SettingsDraft['report']>(key: K, value: SettingsDraft['report'][K]) => void;
 

@@ -5,10 +5,8 @@
  */
 import { LOGO_MIME_TYPES, MAX_LOGO_BYTES, logoProblem } from '../../../shared/logo-check';
 import type { WorkshopLogo } from '../../../shared/workshop';
-import { DEFAULT_ACCENT, type PaperSize } from '../../../shared/vocabulary';
+import type { PaperSize } from '../../../shared/vocabulary';
 
-/** The report's accent when a workshop sets none (the one the report prints). */
-export { DEFAULT_ACCENT };
 export const LOGO_ACCEPT = 'image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg';
 
 const BY_EXTENSION: Record<string, WorkshopLogo['mimeType']> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml' };

@@ -43,7 +43,7 @@ export function updateRunDocument(queryClient: QueryClient, runId: string, chang
   void invalidateRunSummary(queryClient, runId);
 }
 
-
+/** The run's executive summary (runs:summary), for a saved run. */
 export function runSummaryQuery(api: ApiClient, runId: string) {
   return queryOptions({
     queryKey: queryKeys.runs.summary(runId),
