@@ -5,6 +5,7 @@
  */
 import { COMPANY_SIZES, DECISION_POWERS, INCOME_BRACKETS } from '../../shared/persona';
 import type { SummaryDifference } from '../../shared/summary';
+import { listWords } from './prose-lists';
 import { groupBy, placeOf } from './segments';
 import type { SetPersona } from './themes';
 
@@ -142,14 +143,4 @@ function minority<K>(groups: ReadonlyMap<K, readonly SetPersona[]>, total: numbe
 /** "the United Kingdom", "the Netherlands"; other countries as written. */
 export function countryName(country: string): string {
   return /^(united |netherlands$|philippines$|czech republic$|gambia$|bahamas$|maldives$|uae$|usa$|uk$)/i.test(country) ? `the ${country}` : country;
-}
-
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
-}
-
-/** Words in quotation marks, listed: “late”, “refund” and “driver”. */
-export function quotedWords(words: readonly string[]): string {
-  return listWords(words.map((w) => `“${w}”`));
 }

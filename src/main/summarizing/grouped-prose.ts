@@ -5,7 +5,8 @@
  */
 import type { SetSummary } from '../../shared/summary';
 import { capitalize, indefiniteArticle, lowerFirst } from '../world';
-import { countryName, listWords, quotedWords, type Difference } from './differences';
+import { countryName, type Difference } from './differences';
+import { listWords, quotedWords } from './prose-lists';
 import { NOT_STATED, type LifeStage } from './life-stage';
 import type { SetPersona, ThemeGroup } from './themes';
 

@@ -3,7 +3,8 @@
  * difference and carrying its count, so every claim can be traced to the set.
  */
 import { INCOME_BRACKETS, type IncomeBracket } from '../../shared/persona';
-import { quotedWords, type Difference } from './differences';
+import type { Difference } from './differences';
+import { quotedWords } from './prose-lists';
 import { minimumMembers, type ThemeGroup } from './themes';
 
 const MAX_IMPLICATIONS = 5;

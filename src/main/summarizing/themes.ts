@@ -10,7 +10,7 @@ import type { Persona } from '../../shared/persona';
 import type { SummaryTheme } from '../../shared/summary';
 import { contentStems, wordsOf } from '../asking';
 import { normalizeForMatch } from '../world';
-import { quotedWords } from './differences';
+import { quotedWords } from './prose-lists';
 import { cueMeets, isWeakCue, lineStems } from './line-words';
 import { offerMask, type OfferMask } from './offer-words';
 import { THEME_LEXICON, type LexiconTheme } from './theme-lexicon';
