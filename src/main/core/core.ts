@@ -208,17 +208,21 @@ export function createCore(options: CoreOptions): Core {
     },
     testTeamCache: (url) => testTeamCache(settings.get().teamCache, url),
     close: () => {
+      // A host may close twice (a restart, then quitting): the databases are closed once.
+      if (closing) return;
       closing = true;
       for (const timer of backupTimers) clearTimeout(timer);
       clearTimeout(restartTimer);
-      // The printer's browser is a child process: closing it need not hold up the databases.
-      void reports.close();
+      // The printer's browser is a child process: closing it need not hold up the databases. A browser or a Redis
+      // connection that fails to close goes with the process; it must not surface as an unhandled rejection.
+      reports.close().catch(() => {});
       // The performance report may have started the shared printer without the run exports.
-      void printer?.close();
+      printer?.close().catch(() => {});
+      // First, while app.db and the cache are open: it writes its minute and cancels its work still under way.
       monitor.close();
       scheduler.close();
       resources?.close();
-      void cache.teamTier?.close();
+      cache.teamTier?.close().catch(() => {});
       cache.close();
       store.close();
     },

@@ -34,6 +34,8 @@ export class AlertEngine {
     private readonly store: MonitorStore,
     private readonly runAction: ActionRunner,
     private readonly onChange: () => void = () => {},
+    /** Aborted when the monitor closes: the outcome of an action still under way is then not recorded. */
+    private readonly signal: AbortSignal = new AbortController().signal,
   ) {
     this.rules = rules;
     // Alerts left active by the last session stay active until their rule sees good values again.
@@ -79,6 +81,8 @@ export class AlertEngine {
     } catch (error) {
       record = { action, at: now, ok: false, outcome: error instanceof Error ? error.message : String(error) };
     }
+    // The action resumes here after its await: app.db may have closed meanwhile.
+    if (this.signal.aborted) return;
     alert.actions.push(record);
     this.store.setAlertActions(alert.id, alert.actions);
     this.onChange();

@@ -16,12 +16,13 @@ export class AnomalyWatch {
   private judgedUntil: number | null = null;
   private latest: Judgement['scores'] = {};
   private learning: Promise<void> | null = null;
-  private closed = false;
 
   constructor(
     private readonly store: AnomalyStore,
     private readonly rollups: (from: number, to: number) => MinuteRollup[],
     private readonly now: () => number,
+    /** Aborted when the monitor closes: a first look still under way stops at its next day. */
+    private readonly signal: AbortSignal = new AbortController().signal,
   ) {}
 
   /** Judges every bucket that ended since the last call; the first call starts learning the last 8 days instead. */
@@ -42,16 +43,11 @@ export class AnomalyWatch {
     return this.learning ?? Promise.resolve();
   }
 
-  /** Stops a first look still under way (the monitor closes). */
-  close(): void {
-    this.closed = true;
-  }
-
   /** The first look: a day at a time with a turn of the event loop between, so a week of history never freezes the app. */
   private async learn(): Promise<void> {
     const end = bucketOf(this.now());
     for (let from = end - LEARN_MS; from < end; from += DAY) {
-      if (this.closed) return;
+      if (this.signal.aborted) return;
       this.judge(from, Math.min(from + DAY, end));
       await new Promise((resolve) => setImmediate(resolve));
     }

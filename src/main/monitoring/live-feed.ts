@@ -12,7 +12,11 @@ export class LiveFeed {
   constructor(
     private readonly view: () => LiveMetrics,
     private readonly intervalMs: number,
-  ) {}
+    /** Aborted when the monitor closes: an event due is dropped and no other is sent (the view reads app.db). */
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+  }
 
   /** `receiving()` says whether someone is there to see it (no page open in browser mode: nothing computed). */
   subscribe(listener: LiveListener, receiving: () => boolean = () => true): () => void {
@@ -23,7 +27,7 @@ export class LiveFeed {
 
   /** Something changed. */
   changed(): void {
-    if (this.timer || ![...this.listeners].some((l) => l.receiving())) return;
+    if (this.signal.aborted || this.timer || ![...this.listeners].some((l) => l.receiving())) return;
     const wait = Math.max(0, this.last + this.intervalMs - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -34,9 +38,5 @@ export class LiveFeed {
       for (const { listener } of receivers) listener(live);
     }, wait);
     this.timer.unref();
-  }
-
-  close(): void {
-    if (this.timer) clearTimeout(this.timer);
   }
 }

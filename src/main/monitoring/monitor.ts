@@ -58,17 +58,24 @@ export class Monitor implements TraceSink {
   private trend: PerformanceScore['trend'] | undefined;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly unobserve: () => void;
+  /**
+   * Aborted when close() begins. Work that resumes later (an alert's action, a prune between batches, the anomaly
+   * watch's first look, a live event) stops at its next step, and what others call in later (a generation that
+   * finishes, a cache event, an audit) is ignored: app.db and the cache are closed right after the monitor.
+   */
+  private readonly lifetime = new AbortController();
 
   constructor(private readonly deps: MonitorDeps) {
     const now = (this.now = deps.now ?? Date.now);
     this.seconds = new Seconds(now());
     this.minutes = new Minutes(deps.store, now);
     this.sampler = new Sampler({ ...deps, appCpu: deps.appCpu ?? processCpuMeter() });
-    this.retention = new Retention(deps.store, () => deps.settings().retentionDays, now);
-    this.feed = new LiveFeed(() => this.live(), deps.liveIntervalMs ?? 250);
+    const { signal } = this.lifetime;
+    this.retention = new Retention(deps.store, () => deps.settings().retentionDays, now, signal);
+    this.feed = new LiveFeed(() => this.live(), deps.liveIntervalMs ?? 250, signal);
     this.unobserve = deps.scheduler.observe((event) => this.onCall(event));
-    this.anomalyWatch = new AnomalyWatch(deps.store.anomalies, (from, to) => this.rollups(from, to), now);
-    this.alerts = new AlertEngine([...alertRules(deps.settings()), ...this.anomalyWatch.rules()], deps.store, (action) => this.runAction(action), () => this.feed.changed());
+    this.anomalyWatch = new AnomalyWatch(deps.store.anomalies, (from, to) => this.rollups(from, to), now, signal);
+    this.alerts = new AlertEngine([...alertRules(deps.settings()), ...this.anomalyWatch.rules()], deps.store, (action) => this.runAction(action), () => this.feed.changed(), signal);
     this.tuner = new AutoTuner(
       deps.controls.tunables,
       tunerEnvironment({
@@ -79,7 +86,11 @@ export class Monitor implements TraceSink {
         cacheSuggestions: () => deps.cache.getOptimizationSuggestions(),
         tunables: deps.controls.tunables,
         concurrencyMax: () => deps.scheduler.load().max,
-        audit: (entry) => (this.audit(entry), this.steering.noteAudit(entry)),
+        audit: (entry) => {
+          if (this.closed) return;
+          this.audit(entry);
+          this.steering.noteAudit(entry);
+        },
       }),
       deps.tuner,
       deps.settings().tuner,
@@ -93,6 +104,7 @@ export class Monitor implements TraceSink {
 
   /** New thresholds and the tuner switch, from a settings change. */
   applySettings(settings: MonitorSettings): void {
+    if (this.closed) return;
     this.alerts.setRules([...alertRules(settings), ...this.anomalyWatch.rules()]);
     if (settings.tuner !== this.tuner.enabled) this.tuner.setEnabled(settings.tuner);
     this.feed.changed();
@@ -100,6 +112,7 @@ export class Monitor implements TraceSink {
 
   /** A finished generation (the pipeline reports each). */
   record(run: FinishedRun): void {
+    if (this.closed) return;
     const trace: Trace = { at: this.now(), ...run };
     this.traces.push(trace);
     if (this.traces.length > TRACES_KEPT) this.traces.shift();
@@ -116,6 +129,7 @@ export class Monitor implements TraceSink {
 
   /** A persona's answer (the asking module reports each): time to its first token and to its end, per engine. */
   recordAnswer(timing: AnswerTiming): void {
+    if (this.closed) return;
     this.answers.record(timing);
     if (!timing.fromCache && timing.firstTokenMs !== null) this.minutes.engine(timing.engine).firstToken.record(timing.firstTokenMs);
   }
@@ -132,6 +146,7 @@ export class Monitor implements TraceSink {
 
   /** One second's bookkeeping; the timer calls it, tests call it with a moved clock. */
   tick(): void {
+    if (this.closed) return;
     const now = this.now();
     this.sampler.sampleInto(this.seconds.open);
     this.minutes.addSecond(this.seconds.open);
@@ -199,6 +214,7 @@ export class Monitor implements TraceSink {
 
   /** An event worth an alert that has no threshold (the cache file was replaced): raised and resolved at once. */
   raiseEvent(rule: 'cache_recovered' | 'cache_unavailable', message: string): void {
+    if (this.closed) return;
     const now = this.now();
     const alert = this.deps.store.insertAlert({ rule, severity: 'high', message, value: 1, threshold: 1, raisedAt: now });
     this.deps.store.resolveAlert(alert.id, now);
@@ -234,12 +250,17 @@ export class Monitor implements TraceSink {
     this.audit({ at: this.now(), source: 'user', subject, step, before: null, after: null, metric: null, baseline: null, measured: null, reason });
   }
 
-  /** Writes the minute in progress (a restart within it carries on from there) and stops the timers. */
+  /** Whether close() has begun: from then on the monitor starts nothing and ignores what it is told. */
+  get closed(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  /** Writes the minute in progress (a restart within it carries on from there), stops the timers and cancels work under way. */
   close(): void {
+    if (this.closed) return;
+    this.lifetime.abort();
     for (const timer of this.timers) clearTimeout(timer);
-    this.feed.close();
     this.unobserve();
-    this.anomalyWatch.close();
     this.sampler.sampleInto(this.seconds.open);
     // A core that only read (the metrics and export commands) adds nothing to the minute.
     if (this.ticks === 0 && this.minutes.empty && this.seconds.quiet) return;
@@ -283,6 +304,7 @@ export class Monitor implements TraceSink {
   }
 
   private audit(entry: NewAuditEntry): void {
+    if (this.closed) return;
     this.deps.store.insertAudit(entry);
     this.feed.changed();
   }

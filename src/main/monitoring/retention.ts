@@ -8,11 +8,13 @@ export class Retention {
     private readonly store: MonitorStore,
     private readonly retentionDays: () => number,
     private readonly now: () => number,
+    /** Aborted when the monitor closes: a prune stops before its next batch. */
+    private readonly signal: AbortSignal,
   ) {}
 
-  /** Rows removed; 0 while a prune is already under way. */
+  /** Rows removed; 0 while a prune is already under way or once the monitor closed. */
   async prune(): Promise<number> {
-    if (this.pruning) return 0;
+    if (this.pruning || this.signal.aborted) return 0;
     this.pruning = true;
     const before = this.now() - this.retentionDays() * DAY;
     let removed = 0;
@@ -20,6 +22,8 @@ export class Retention {
       for (let batch = this.store.pruneBatch(before); batch > 0; batch = this.store.pruneBatch(before)) {
         removed += batch;
         await new Promise((resolve) => setImmediate(resolve));
+        // What is left goes at the next start's prune.
+        if (this.signal.aborted) break;
       }
     } finally {
       this.pruning = false;
