@@ -206,7 +206,7 @@ describe('judgeConcept', () => {
         expect(dear!.likelihood, dear!.rules.join('\n')).toBeLessThan(cheap!.likelihood);
         expect(dear!.objections.find((o) => o.field === 'incomeBracket')?.text).toContain('€400/week');
         expect(dear!.rules.some((r) => r.includes(`'${p.incomeBracket}'`) && r.endsWith('(−2)'))).toBe(true);
-        expect(dear!.changeMind).toMatch(/under €\d+ a month/);
+        expect(dear!.changeMind).toMatch(/under €\d+(\.\d\d)? a week/);
       }
     }
     const [b2b] = sets.find((s) => s.name === 'procurement')!.personas;

@@ -14,7 +14,7 @@ import type { ProfileField } from '../../../shared/conversations';
 import type { Brief, Persona } from '../../../shared/persona';
 import { SeededRandom, indefiniteArticle } from '../../world';
 import { AUDIENCES, NEGATION, VALUE_CONFLICTS } from './concept-rules';
-import { limitInCurrency, parsePrice, priceFit, type Price } from './price';
+import { inEurosAMonth, limitInCurrency, parsePrice, priceFit, type Price } from './price';
 import type { Item } from './profile';
 import { itemsOf, offerOf, viewOf } from './profile';
 import { goalInfinitive } from './voice';
@@ -169,6 +169,8 @@ function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], 
   const against = business ? `company size ${business.companySize}` : `income bracket '${persona.incomeBracket}'`;
   const monthly = `about €${Math.round(price.monthlyEur).toLocaleString('en')} a month`;
   const fit = priceFit(price, persona);
+  // The limits are euros a month; a concept priced otherwise also gets them in its own currency and period.
+  const inKind = (eur: number) => (inEurosAMonth(price) ? '' : `, about ${limitInCurrency(eur, price)}`);
   if (!fit) {
     rules.push(`Price ${price.text} (${monthly}), but the profile gives no income bracket (no change)`);
     return null;
@@ -176,14 +178,14 @@ function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], 
   const [comfortable, stretch] = fit.limits;
   const field: ProfileField = business ? 'b2b' : 'incomeBracket';
   if (fit.fit === 'beyond') {
-    rules.push(`Price ${price.text} (${monthly}) is far above ${against}, over €${stretch.toLocaleString('en')} a month (−2)`);
+    rules.push(`Price ${price.text} (${monthly}) is far above ${against}, over €${stretch.toLocaleString('en')} a month${inKind(stretch)} (−2)`);
     objections.push({ text: business ? `At ${price.text} it's far beyond what a company our size spends on this.` : `At ${price.text} it's far too much for me on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
-    return { loss: 2, gain: 0, limit: comfortable };
+    return { loss: 2, gain: 0, limit: namedLimit(comfortable, price, BEYOND_SHARE) };
   }
   if (fit.fit === 'stretch') {
-    rules.push(`Price ${price.text} (${monthly}) is a stretch for ${against}, over €${comfortable.toLocaleString('en')} a month (−1)`);
+    rules.push(`Price ${price.text} (${monthly}) is a stretch for ${against}, over €${comfortable.toLocaleString('en')} a month${inKind(comfortable)} (−1)`);
     objections.push({ text: business ? `At ${price.text} it would need a proper budget case.` : `At ${price.text} it's a stretch on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
-    return { loss: 1, gain: 0, limit: comfortable };
+    return { loss: 1, gain: 0, limit: namedLimit(comfortable, price, STRETCH_SHARE) };
   }
   const careful = moneyItems.find((item) => item.keys.has(MONEY));
   if (careful) {
@@ -193,6 +195,18 @@ function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], 
   }
   rules.push(`Price ${price.text} (${monthly}) is within ${against} (no change)`);
   return { loss: 0, gain: 0, limit: comfortable };
+}
+
+/**
+ * The least share of the asked price a persona names as the price that would change their mind. Nobody answers a
+ * €59-a-week meal kit with "under €4.50 a week": far beyond the budget, they ask for about half; a stretch, a quarter off.
+ */
+const BEYOND_SHARE = 0.5;
+const STRETCH_SHARE = 0.75;
+
+/** The monthly euro figure a persona names: what they can comfortably spend, but never less than that share of the price. */
+function namedLimit(comfortable: number, price: Price, share: number): number {
+  return Math.max(comfortable, price.monthlyEur * share);
 }
 
 function valueConflicts(conceptText: string, valueItems: readonly Item[]): Array<{ item: Item; word: string }> {
@@ -228,7 +242,8 @@ function changeMindOf(rng: SeededRandom, input: ChangeMindInput): string {
   const { price, priceLoss, limit, conflict, wrongAudience, view, own, score } = input;
   if (price && priceLoss > 0 && limit !== undefined) {
     const figure = limitInCurrency(limit, price);
-    return rng.pick([`A lower price: under ${figure} a month would feel manageable.`, `If it cost under ${figure} a month, I'd think again.`]);
+    // The figure carries the concept's own currency and period: "€59 a week" is answered in euros a week.
+    return rng.pick([`A lower price: under ${figure} would feel manageable.`, `If it cost under ${figure}, I'd think again.`]);
   }
   if (conflict) return rng.pick([`Dropping the ${conflict} would change my mind.`, `Without the ${conflict}, I'd look at it again.`]);
   if (wrongAudience) return rng.pick([`Showing it works for someone like me, not just ${wrongAudience}.`, `If it were made for people in my situation, not only ${wrongAudience}.`]);

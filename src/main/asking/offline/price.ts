@@ -2,6 +2,7 @@
  * A concept's price read from its words ("€60/week", "$9.99 a month", "1,200 NGN per month") and
  * set against what a persona can spend. Prices become euros a month with rough fixed rates: the
  * rules only need to tell "affordable" from "a stretch" from "far too much", not to convert money.
+ * A limit said back to the client goes the other way, into the concept's own currency and period.
  */
 import type { CompanySize, IncomeBracket } from '../../../shared/persona';
 
@@ -14,6 +15,12 @@ export interface Price {
   /** The symbol or code as written, or null when none was given (then read as euros). */
   currency: string | null;
   period: Period;
+  /** The thing one price buys when it is not a stretch of time ("box", "meal", "session"), as written; null for a time period. */
+  unit: string | null;
+  /** Whether the currency came before the amount ("CHF 120") or after ("120 CHF"). */
+  currencyFirst: boolean;
+  /** Whether the amount was written the continental way ("1.299,00", "12,50"), so figures said back are too. */
+  continental: boolean;
   monthlyEur: number;
 }
 
@@ -34,6 +41,10 @@ const PER_MONTH: Readonly<Record<Period, number>> = { day: 30, week: 52 / 12, mo
 const CURRENCY = String.raw`(€|\$|£|¥|₦|₹|R\$|zł|(?:eur|euros?|usd|dollars?|gbp|pounds?|jpy|yen|ngn|naira|inr|rupees?|chf|aud|cad|sek|nok|dkk|kr|pln|brl|mxn|zar|kes|ksh|ghs|egp|try|aed|sgd|myr|rm|idr|php|vnd|cny)\b)`;
 const AMOUNT = String.raw`(\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(k\b)?`;
 const PRICE = new RegExp(String.raw`(?:${CURRENCY}\s?${AMOUNT}|${AMOUNT}\s?${CURRENCY}?)(\s*(?:\/|per|a|an|each|every|par|pro|por|al)?\s*(?:day|daily|week|weekly|wk|month|monthly|mo|year|yearly|annual(?:ly)?|yr|mois|monat|mes|mese|semaine|woche|semana|settimana|jahr|año|anno|portion|meal|serving|plate|box|delivery|use|session|one[- ]off|one[- ]time)\b)?`, 'giu');
+
+/** Time periods a bare amount ("15 a month") may carry; a bare "3 meal kits" or "30 day trial" is not a price. */
+const TIME_TAIL = /^\s*(?:\/|per|a|an|each|every|par|pro|por|al)\s*(?:day|daily|week|weekly|wk|month|monthly|mo|year|yearly|annual(?:ly)?|yr|mois|monat|mes|mese|semaine|woche|semana|settimana|jahr|año|anno)$/i;
+const UNIT = /(portion|meal|serving|plate|box|delivery|use|session)$/i;
 
 function periodOf(words: string, whole: string): Period | null {
   const w = words.toLowerCase();
@@ -70,12 +81,14 @@ export function parsePrice(text: string): Price | null {
     const thousands = Boolean(m[3] ?? m[5]);
     const tail = m[7] ?? '';
     const explicitPeriod = tail.trim().length > 0 ? periodOf(tail, '') : null;
-    if (!currency && !explicitPeriod) continue;
+    if (!currency && !TIME_TAIL.test(tail)) continue;
     const amount = numberOf(raw, thousands);
     if (!Number.isFinite(amount)) continue;
     const period = explicitPeriod ?? periodOf('', text) ?? 'once';
     const rate = currency ? (EUR_PER_UNIT[currency] ?? 1) : 1;
-    return { text: m[0].trim(), amount, currency, period, monthlyEur: amount * rate * PER_MONTH[period] };
+    const unit = UNIT.exec(tail.trim())?.[1]?.toLowerCase() ?? null;
+    const continental = /^\d{1,3}(\.\d{3})+(,\d{1,2})?$|^\d+,\d{1,2}$/.test(raw);
+    return { text: m[0].trim(), amount, currency, period, unit, currencyFirst: Boolean(m[1]), continental, monthlyEur: amount * rate * PER_MONTH[period] };
   }
   return null;
 }
@@ -100,15 +113,43 @@ export const COMPANY_LIMITS: Readonly<Record<CompanySize, readonly [number, numb
   '1000+': [15000, 60000],
 };
 
-/** A monthly euro limit in the concept's own currency, rounded to a figure a person would say. */
+/** How a price's period is said back: per the unit it was written with ("per box"), else the time; a one-off takes none. */
+function periodPhrase(price: Price): string {
+  if (price.unit) return `per ${price.unit}`;
+  return { day: 'a day', week: 'a week', month: 'a month', year: 'a year', once: '', use: 'per use' }[price.period];
+}
+
+/** Codes said back as codes ("45 CHF"); currency words become their symbol where there is one, so "30 dollars" → "$25". */
+const CODE = /^(?:[a-z]{3}|r\$|rm)$/;
+
+/**
+ * A monthly euro limit said the way the concept states its price: same currency, same period or
+ * unit, a figure a person would say (45, 250, 4.50), kept below the price it answers.
+ */
 export function limitInCurrency(limitEur: number, price: Price): string {
   const rate = price.currency ? (EUR_PER_UNIT[price.currency] ?? 1) : 1;
-  const local = limitEur / rate;
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(local)) - 1);
-  const rounded = Math.max(1, Math.floor(local / magnitude) * magnitude);
-  const symbol = price.currency ? (SYMBOL[price.currency] ?? (/^[^a-z]+$/i.test(price.currency) ? price.currency : '')) : '';
-  const code = price.currency && !symbol ? ` ${price.currency.toUpperCase()}` : '';
-  return `${symbol}${rounded.toLocaleString('en')}${code}`;
+  const local = limitEur / rate / PER_MONTH[price.period];
+  // Two significant digits, in steps of 5 from 30 up: 44.37 → 45, 256 → 250, 120 stays 120, 0.46 → 0.45.
+  const magnitude = 10 ** (Math.floor(Math.log10(local)) - 1);
+  const step = local >= 30 * magnitude ? 5 * magnitude : magnitude;
+  let figure = Math.round(local / step) * step;
+  if (figure >= price.amount && local < price.amount) figure = Math.floor(local / step) * step;
+  figure = Number(figure.toPrecision(6));
+  const whole = Number.isInteger(figure);
+  const number = figure.toLocaleString(price.continental ? 'de-DE' : 'en', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+  const written = price.currency ?? '';
+  const symbol = SYMBOL[written] ?? (/^[^a-z]+$/i.test(written) ? written : '');
+  const code = written && !symbol ? (CODE.test(written) ? written.toUpperCase() : written) : '';
+  // A symbol goes first in English, unless the concept wrote it after the figure ("12,50 €"); a code where the concept put it.
+  const after = !price.currencyFirst && written !== '' && (symbol === written || Boolean(code));
+  const money = after ? `${number} ${symbol || code}` : code ? `${code} ${number}` : `${symbol}${number}`;
+  const per = periodPhrase(price);
+  return per ? `${money} ${per}` : money;
+}
+
+/** Whether the price is already in the limits' own terms, euros a month (a bare "15 a month" is read as euros). */
+export function inEurosAMonth(price: Price): boolean {
+  return price.period === 'month' && !price.unit && (price.currency === null || SYMBOL[price.currency] === '€' || price.currency === '€');
 }
 
 export type Fit = 'within' | 'stretch' | 'beyond';
