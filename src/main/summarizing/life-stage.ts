@@ -13,9 +13,12 @@
  * states two ways ("lives alone", then "shares a flat with two friends") is not stated.
  *
  * Measured in scripts/summary-audit.ts --life-stages (test/fixtures/summary-sets/README.md).
+ * French, Spanish, German, Italian, Portuguese, Arabic and Chinese profiles are read by
+ * life-stage-languages.ts with the same categories (test/life-stage-languages.test.ts).
  */
 import type { Persona } from '../../shared/persona';
 import { sentencesOf } from '../asking';
+import { otherLanguageSignals, type ChildAge } from './life-stage-languages';
 
 export const NOT_STATED = 'Not stated in the profile';
 
@@ -34,14 +37,15 @@ export const LIFE_STAGES = [
 ] as const;
 export type LifeStage = (typeof LIFE_STAGES)[number] | typeof NOT_STATED;
 
-const RETIRED = /\b(retired|retiree|pensioner|in retirement|since retiring|after retiring|retraite|jubilad[oa]|rentner(in)?)\b|متقاعد|تقاعد|退休/i;
+/** English only (other languages: life-stage-cues-*.ts); "retired the old van" is not the persona's retirement. */
+const RETIRED = /\b(retired(?! (?:the|his|her|their|my|its|our|an?) (?!year|decade|few|couple|month)\w)|retiree|pensioner|in retirement|since retiring|after retiring)\b/i;
 /** Someone else's retirement: "her husband is retired", "lives with retired parents", "advises retirees". */
 const RETIRED_OTHERS =
   /\b(?:husband|wife|partner|spouse|parents?|mother|father|mum|mom|dad|neighbou?rs?|friends?|clients?|colleagues?|in-laws|sister|brother|son|daughter|aunt|uncle|grandmother|grandfather)\s*,\s*an?\s+(?:[\w-]+\s+)?retired\b|\b(?:husband|wife|partner|spouse|parents?|mother|father|mum|mom|dad|neighbou?rs?|friends?|clients?|customers?|colleagues?|in-laws|sister|brother)\s+(?:who\s+)?(?:is|are|was|were|has|have)?\s*(?:also\s+|just\s+|recently\s+|long\s+|now\s+)?retired\b|\bretired\s+(?:parents?|mothers?|fathers?|mum|mom|dad|neighbou?rs?|couples?|clients?|customers?|people|colleagues?|friends?|relatives|in-laws|husband|wife|partner|spouse|residents|members|volunteers)\b|\b(?:for|with|to|helps?|serves?|serving|advises?|advising|teach(?:es|ing)?)\s+(?:\w+\s+)?(?:retirees|pensioners|retired people)\b/gi;
-const STUDENT = /\b(student|undergraduate|undergrad|postgraduate|phd candidate|doctoral candidate|pupil|schoolgirl|schoolboy|sixth[- ]former|étudiant|étudiante|estudiante)\b|طالب|طالبة|学生|大学生|研究生|高中生|初中生/i;
+const STUDENT = /\b(student|undergraduate|undergrad|postgraduate|phd candidate|doctoral candidate|pupil|schoolgirl|schoolboy|sixth[- ]former)\b/i;
 /** In the bio, the persona itself studying (a parent's "son in high school" is not). */
-const STUDENT_SELF = /\b(is|am|'m) (a|an) ([\w-]+ ){0,3}(student|undergraduate|pupil|schoolgirl|schoolboy)\b|\b(studies|studying) (at|for|in|towards)\b|\bin (his|her|my) (first|second|third|fourth|final|last) year (at|of)\b|^\S+ (طالب|طالبة)|(هو|هي) (طالب|طالبة)|是.{0,8}(大学生|研究生|高中生|初中生|学生)|(在读|读大|读研)/i;
-const CHILD_FREE = /\b(no (kids|children)|childless|child-free|childfree|without (kids|children)|dink|doesn'?t have (kids|children)|don'?t have (kids|children)|has no (kids|children)|have no (kids|children)|never wanted (kids|children)|no plans (for|to have) (kids|children))\b|بدون أطفال|بلا أطفال|ليس لدي أطفال|ليس لديه أطفال|ليس لديها أطفال|丁克|没有孩子|没孩子/i;
+const STUDENT_SELF = /\b(is|am|'m) (a|an) ([\w-]+ ){0,3}(student|undergraduate|pupil|schoolgirl|schoolboy)\b|\b(studies|studying) (at|for|in|towards)\b|\bin (his|her|my) (first|second|third|fourth|final|last) year (at|of)\b/i;
+const CHILD_FREE = /\b(no (kids|children)|childless|child-free|childfree|without (kids|children)|dink|doesn'?t have (kids|children)|don'?t have (kids|children)|has no (kids|children)|have no (kids|children)|never wanted (kids|children)|no plans (for|to have) (kids|children))\b/i;
 
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
 const NUM = `(?:${Object.keys(NUMBERS).sort((a, b) => b.length - a.length).join('|')}|\\d{1,2})`;
@@ -85,16 +89,6 @@ const GROWN =
 const YOUNG_WORDS = /\b(?:toddlers?|bab(?:y|ies)|infants?|newborns?|nursery|preschool|pre-school|kindergarten|daycare|primary[- ]school|primary|elementary school|under-fives|nappies|diapers|(?:young|little|small) (?:kids|children|ones|sons?|daughters?|family|boys|girls))\b/i;
 const TEEN_WORDS = /\b(?:teenage|teenagers?|teens|adolescents?|secondary[- ]school|secondary|high school|sixth form)\b/i;
 
-/** Non-Latin text, as before: Arabic and Chinese ways of saying parent, partner, household, age. */
-const PARENT_OTHER = /أم ل|أب ل|لديها (طفل|أطفال|ابن|ابنة|ولد)|لديه (طفل|أطفال|ابن|ابنة|ولد)|أطفالها|أطفاله|ابنها|ابنه|ابنتها|ابنته|أحفاد|(孩子|儿子|女儿)的(妈妈|爸爸|母亲|父亲)|有(一|两|二|三|四|\d)个(孩子|儿子|女儿|孙子|孙女)|(她|他|我)的(孩子|儿子|女儿|孙子|孙女)|宝妈|宝爸|孙子|孙女|外孙/;
-const YOUNG_OTHER = /رضيع|الحضانة|روضة|ابتدائي|صغار|幼儿园|小学|宝宝|婴儿|小孩/;
-const TEEN_OTHER = /مراهق|初中|高中|青春期/;
-const GROWN_OTHER = /أحفاد|حفيد|كبروا|孙子|孙女|外孙|已成家|已经工作/;
-const PARTNER_OTHER = /زوج|زوجة|متزوج|丈夫|妻子|老公|老婆|已婚|男朋友|女朋友|伴侣/;
-const SHARING_OTHER = /سكن مشترك|سكن الطلاب|合租|室友|宿舍/;
-const WITH_PARENTS_OTHER = /يعيش مع (والديه|أهله)|تعيش مع (والديها|أهلها)|和父母(一起)?住|跟父母住/;
-const ALONE_OTHER = /يعيش وحده|تعيش وحدها|يعيش بمفرده|تعيش بمفردها|独居|一个人住|单身独居/;
-
 /** A partner no longer there, or not a life partner: "ex-partner", "since her husband died", "a partner at a law firm". */
 const NOT_A_PARTNER =
   /\b(?:ex-?|former |late |business |senior |managing |junior |founding |sleeping |trading |equity |channel |implementation |technology |strategic |tennis |dance |training |sparring )(?:partner|husband|wife|spouse)s?\b|\b(?:losing|lost|since|after|mourning|widowed by)\s+(?:a|her|his|their|my)\s+(?:partner|husband|wife|spouse)\b|\b(?:a|her|his|their|my)\s+(?:partner|husband|wife|spouse)\s+(?:of\s+\w+\s+years\s+)?(?:who\s+)?(?:died|passed away|passed)\b|\bpartners?\s+(?:at|in|of)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:firm|practice|agency|company|consultancy|business)\b|\b(?:never|not)\s+(?:been\s+)?married\b/gi;
@@ -126,23 +120,25 @@ function ownText(persona: Persona): string {
 
 export function statedLifeStage(persona: Persona): LifeStage {
   const text = ownText(persona);
-  if (RETIRED.test(text.replace(RETIRED_OTHERS, ' '))) return 'Retired';
+  // French, Spanish, German, Italian, Portuguese, Arabic and Chinese phrasing (life-stage-languages.ts).
+  const other = otherLanguageSignals(persona.occupation, persona.bio);
+  if (other.retired || RETIRED.test(text.replace(RETIRED_OTHERS, ' '))) return 'Retired';
   const bio = persona.bio.replace(EXPECTING, ' ');
-  const childFree = CHILD_FREE.test(text);
-  const children = childFree ? [] : childMentions(bio, persona.occupation);
+  const childFree = other.childFree || CHILD_FREE.test(text);
+  const children = childFree ? [] : [...childMentions(bio, persona.occupation), ...other.children.map((age) => ({ age }))];
   const young = children.some((c) => c.age === 'young');
   if (young) return 'Parent of young children';
-  if (STUDENT.test(persona.occupation) || STUDENT_SELF.test(persona.bio)) return 'Student';
+  if (other.student || STUDENT.test(persona.occupation) || STUDENT_SELF.test(persona.bio)) return 'Student';
   if (children.length > 0) {
     if (children.some((c) => c.age === 'teen')) return 'Parent of teenagers';
     if (children.some((c) => c.age === 'grown')) return 'Parent of grown-up children';
     return "Parent (children's ages not stated)";
   }
-  const partner = hasPartner(bio);
+  const partner = other.partner || hasPartner(bio);
   if (childFree && partner) return 'Couple without children';
-  const sharing = SHARING.test(bio) || SHARING_OTHER.test(bio);
-  const withParents = WITH_PARENTS.test(bio) || WITH_PARENTS_OTHER.test(bio);
-  const alone = ALONE.test(bio) || ALONE_OTHER.test(bio);
+  const sharing = other.sharing || SHARING.test(bio);
+  const withParents = other.withParents || WITH_PARENTS.test(bio);
+  const alone = other.alone || ALONE.test(bio);
   // "Lives alone" and, two sentences on, "shares a flat with two friends": the text does not say which.
   if (alone && (partner || sharing || withParents)) return NOT_STATED;
   if (partner) return 'Living with a partner';
@@ -151,8 +147,6 @@ export function statedLifeStage(persona: Persona): LifeStage {
   if (alone) return 'Living alone';
   return NOT_STATED;
 }
-
-type ChildAge = 'young' | 'teen' | 'grown' | null;
 
 /** Every place the text states the persona's own children, each with the age it gives them (null where it gives none). */
 function childMentions(bio: string, occupation: string): Array<{ age: ChildAge }> {
@@ -176,7 +170,6 @@ function childMentions(bio: string, occupation: string): Array<{ age: ChildAge }
       if (!owned(sentence.slice(0, m.index), true)) continue;
       out.push({ age: ageAround(sentence, m.index, m[0]) });
     }
-    if (PARENT_OTHER.test(sentence)) out.push({ age: otherScriptAge(sentence) });
   }
   return out;
 }
@@ -214,16 +207,7 @@ function ageAround(sentence: string, index: number, phrase: string): ChildAge {
   return null;
 }
 
-function otherScriptAge(sentence: string): ChildAge {
-  const ages = childAges(sentence);
-  if (YOUNG_OTHER.test(sentence) || ages.some((a) => a <= 11)) return 'young';
-  if (TEEN_OTHER.test(sentence) || ages.some((a) => a >= 12 && a <= 19)) return 'teen';
-  if (GROWN_OTHER.test(sentence)) return 'grown';
-  return null;
-}
-
 function hasPartner(bio: string): boolean {
-  if (PARTNER_OTHER.test(bio)) return true;
   return sentencesOf(bio.replace(NOT_A_PARTNER, ' ')).some((s) => SPOUSE.test(s) || (PARTNER.test(s) && (PARTNER_AT_HOME.test(s) || !BUSINESS.test(s))));
 }
 
@@ -233,7 +217,7 @@ function numberOf(word: string): number {
 
 /**
  * Children's ages a clause gives: "aged 4 and 7", "a nine-year-old", "a four-month-old" (0), "(3, 6)",
- * "a daughter of eight", "three children under ten", "5岁". Only the young and teenage ones are read:
+ * "a daughter of eight", "three children under ten". Only the young and teenage ones are read:
  * a number in the twenties may as well be the persona's own age.
  */
 function childAges(text: string): number[] {
@@ -244,6 +228,5 @@ function childAges(text: string): number[] {
     for (const n of m[0].match(num) ?? []) ages.push(numberOf(n));
   }
   for (const m of text.matchAll(new RegExp(`\\bunder (${NUM})\\b`, 'gi'))) ages.push(Math.max(0, numberOf(m[1]!) - 1));
-  for (const m of text.matchAll(/(\d{1,2})\s*岁|عمر(?:ه|ها)? (\d{1,2})/g)) ages.push(Number(m[1] ?? m[2]));
   return ages.filter((a) => Number.isFinite(a) && a >= 0 && a <= 19);
 }
