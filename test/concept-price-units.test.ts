@@ -54,6 +54,8 @@ const CASES: Case[] = [
   { text: 'A monthly plan for €45 a month with free recipes', currency: 'EUR', unit: 'month', amount: 45 },
   { text: 'Family box with dessert', price: '45 euros a week', currency: 'EUR', unit: 'week', amount: 45 },
   { text: 'Prepared meals, heated in minutes', price: '$9.50 per meal', currency: 'USD', unit: 'meal', amount: 9.5 },
+  { text: 'Cesta orgânica para a família', price: 'R$ 120 por mês', currency: 'BRL', unit: 'month', amount: 120 },
+  { text: 'Caixa de receitas anual', price: 'R$ 900 por ano', currency: 'BRL', unit: 'year', amount: 900 },
   { text: 'A 30 day trial, then 3 meal kits', price: '£60 a month', currency: 'GBP', unit: 'month', amount: 60 },
 ];
 
@@ -71,17 +73,18 @@ const ISO: Array<[RegExp, string]> = [
   [/^(chf|francs?)$/i, 'CHF'],
   [/^(₹|inr|rupees?)$/i, 'INR'],
   [/^(₦|ngn|naira)$/i, 'NGN'],
+  [/^(r\$|brl|reais)$/i, 'BRL'],
 ];
 const isoOf = (token: string | undefined) => (token ? (ISO.find(([re]) => re.test(token))?.[1] ?? token.toUpperCase()) : null);
 
 /** The period or unit written right after an amount, in any of the ways the table and the engine write them. */
 function unitAfter(rest: string): Unit {
-  const m = /^\s*(?:(?:a|an|per|every|each|pro|par)\b|\/)?\s*([a-zé]+)/i.exec(rest);
+  const m = /^\s*(?:(?:a|an|per|every|each|pro|par|por)\b|\/)?\s*(\p{L}+)/iu.exec(rest);
   const w = (m?.[1] ?? '').toLowerCase();
   if (/^(day|daily)$/.test(w)) return 'day';
   if (/^(week|weekly|wk|woche|semaine)$/.test(w)) return 'week';
-  if (/^(month|monthly|mo|monat|mois)$/.test(w)) return 'month';
-  if (/^(year|yearly|annually|annual|yr|jahr)$/.test(w)) return 'year';
+  if (/^(month|monthly|mo|monat|mois|mês)$/.test(w)) return 'month';
+  if (/^(year|yearly|annually|annual|yr|jahr|ano)$/.test(w)) return 'year';
   if (/^(box|meal|session|delivery)$/.test(w)) return w as Unit;
   return 'once';
 }

@@ -40,18 +40,18 @@ const PER_MONTH: Readonly<Record<Period, number>> = { day: 30, week: 52 / 12, mo
 
 const CURRENCY = String.raw`(€|\$|£|¥|₦|₹|R\$|zł|(?:eur|euros?|usd|dollars?|gbp|pounds?|jpy|yen|ngn|naira|inr|rupees?|chf|aud|cad|sek|nok|dkk|kr|pln|brl|mxn|zar|kes|ksh|ghs|egp|try|aed|sgd|myr|rm|idr|php|vnd|cny)\b)`;
 const AMOUNT = String.raw`(\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)\s?(k\b)?`;
-const PRICE = new RegExp(String.raw`(?:${CURRENCY}\s?${AMOUNT}|${AMOUNT}\s?${CURRENCY}?)(\s*(?:\/|per|a|an|each|every|par|pro|por|al)?\s*(?:day|daily|week|weekly|wk|month|monthly|mo|year|yearly|annual(?:ly)?|yr|mois|monat|mes|mese|semaine|woche|semana|settimana|jahr|año|anno|portion|meal|serving|plate|box|delivery|use|session|one[- ]off|one[- ]time)\b)?`, 'giu');
+const PRICE = new RegExp(String.raw`(?:${CURRENCY}\s?${AMOUNT}|${AMOUNT}\s?${CURRENCY}?)(\s*(?:\/|per|a|an|each|every|par|pro|por|al)?\s*(?:day|daily|week|weekly|wk|month|monthly|mo|year|yearly|annual(?:ly)?|yr|mois|monat|mês|mes|mese|semaine|woche|semana|settimana|jahr|año|ano|anno|portion|meal|serving|plate|box|delivery|use|session|one[- ]off|one[- ]time)\b)?`, 'giu');
 
 /** Time periods a bare amount ("15 a month") may carry; a bare "3 meal kits" or "30 day trial" is not a price. */
-const TIME_TAIL = /^\s*(?:\/|per|a|an|each|every|par|pro|por|al)\s*(?:day|daily|week|weekly|wk|month|monthly|mo|year|yearly|annual(?:ly)?|yr|mois|monat|mes|mese|semaine|woche|semana|settimana|jahr|año|anno)$/i;
+const TIME_TAIL = /^\s*(?:\/|per|a|an|each|every|par|pro|por|al)\s*(?:day|daily|week|weekly|wk|month|monthly|mo|year|yearly|annual(?:ly)?|yr|mois|monat|mês|mes|mese|semaine|woche|semana|settimana|jahr|año|ano|anno)$/i;
 const UNIT = /(portion|meal|serving|plate|box|delivery|use|session)$/i;
 
 function periodOf(words: string, whole: string): Period | null {
   const w = words.toLowerCase();
   if (/day|daily/.test(w)) return 'day';
   if (/week|wk|box|delivery|sema|woche|settimana/.test(w)) return 'week';
-  if (/mo|month|mes/.test(w)) return 'month';
-  if (/year|annual|yr|jahr|año|anno/.test(w)) return 'year';
+  if (/mo|month|mes|mês/.test(w)) return 'month';
+  if (/year|annual|yr|jahr|año|ano/.test(w)) return 'year';
   if (/portion|meal|serving|plate|use|session/.test(w)) return 'use';
   if (/one[- ](off|time)/.test(w)) return 'once';
   // "billed monthly" elsewhere in the text.
