@@ -268,7 +268,7 @@ describe('life stage, only as the persona’s own text states it', () => {
       ['Nurse', 'Rosa was a teenager in the nineties.', NOT_STATED],
       ['Nurse', 'Rosa is a father figure to the young players.', NOT_STATED],
       ['Café owner', 'Rosa runs a café with a kids corner.', NOT_STATED],
-      ['Nurse', 'Rosa is expecting her first child in May.', NOT_STATED],
+      ['Nurse', 'Rosa is expecting her first child in May.', 'Expecting a child'],
       ['Nurse', 'Rosa is reading everything about the first year with a baby.', NOT_STATED],
       ['Nurse', 'Rosa has a baby budget spreadsheet.', NOT_STATED],
       ['Nurse', 'Rosa drives a ten-year-old car and has a three-year-old dog.', NOT_STATED],

@@ -17,6 +17,7 @@ const STAGE_WORDS: Record<Exclude<LifeStage, typeof NOT_STATED>, [string, string
   'Parent of teenagers': ['is a parent of teenagers', 'are parents of teenagers'],
   'Parent of grown-up children': ['is a parent of grown-up children', 'are parents of grown-up children'],
   "Parent (children's ages not stated)": ['is a parent', 'are parents'],
+  'Expecting a child': ['is expecting a child', 'are expecting a child'],
   'Couple without children': ['lives as a couple without children', 'live as couples without children'],
   'Living with a partner': ['lives with a partner', 'live with a partner'],
   'Sharing a home': ['shares a home with others', 'share a home with others'],
@@ -142,15 +143,25 @@ function shared(personas: readonly SetPersona[], themes: readonly ThemeGroup[], 
   if (themes[0]!.personaIds.length < 2) {
     // A set of one or two whose lines meet nowhere: what stands out, not what is shared.
     const standing = themes.slice(0, 3).map((t) => `${themePhrase(t)} (${t.kind === 'pain' ? 'a pain point' : 'a goal'} of ${personas.find((p) => p.id === t.personaIds[0])?.name ?? 'one'})`);
-    return `${n === 1 ? 'What stands out' : 'They share no goal or pain point; what stands out'} is ${listWords(standing)}.${quote ? ` As ${quote.personaName} puts it: “${quote.text.trim()}”` : ''}`;
+    return `${n === 1 ? 'What stands out' : 'They share no goal or pain point; what stands out'} is ${listWords(standing)}.${quote ? ` ${quoted(quote)}` : ''}`;
   }
   const pains = themes.filter((t) => t.kind === 'pain').slice(0, 3);
   const needs = themes.filter((t) => t.kind === 'need').slice(0, 3);
   const sentences: string[] = [];
   if (pains.length > 0) sentences.push(`Their most shared pain point${pains.length === 1 ? ' is' : 's are'} ${listWords(pains.map(of))}.`);
-  if (needs.length > 0) sentences.push(`${pains.length > 0 ? 'What they most want is' : 'What they share most is wanting'} ${listWords(needs.map(of))}.`);
-  if (quote) sentences.push(`As ${quote.personaName} puts it: “${quote.text.trim()}”`);
+  if (needs.length > 0) sentences.push(`Their most shared goal${needs.length === 1 ? ' is' : 's are'} ${listWords(needs.map(of))}.`);
+  if (quote) sentences.push(quoted(quote));
   return sentences.join(' ');
+}
+
+/**
+ * A theme's line as the profile gives it. Goals and pain points are often phrases, not speech ("A meal kit priced
+ * with fees that only appear at the end"), so they are credited to the profile, capitalised and ended as a sentence.
+ */
+function quoted(quote: NonNullable<SetSummary['themes'][number]['quote']>): string {
+  const text = quote.text.trim();
+  const sentence = `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?…]$/.test(text) ? '' : '.'}`;
+  return `In ${quote.personaName}’s profile: “${sentence}”`;
 }
 
 function differ(differences: readonly Difference[]): string {

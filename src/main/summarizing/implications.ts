@@ -31,13 +31,14 @@ function offerReference(offer: string): string {
 export function implicationsOf(themes: readonly ThemeGroup[], differences: readonly Difference[], total: number, offer: string): string[] {
   const ref = offerReference(offer);
   const out: string[] = [];
-  const usedLexicon = new Set<string>();
+  const usedThemes = new Set<string>();
   for (const theme of themes) {
     if (out.length >= MAX_FROM_THEMES) break;
     if (theme.personaIds.length < minimumMembers(total)) continue;
-    // One sentence per lexicon theme: its need and its pain point would suggest the same.
-    if (theme.lexicon && usedLexicon.has(theme.lexicon.id)) continue;
-    if (theme.lexicon) usedLexicon.add(theme.lexicon.id);
+    // One sentence per theme: a lexicon theme's need and pain point, or the same shared words as a goal and a pain, would suggest the same.
+    const id = theme.lexicon ? theme.lexicon.id : `words:${[...theme.words].sort().join(' ')}`;
+    if (usedThemes.has(id)) continue;
+    usedThemes.add(id);
     out.push(fromTheme(theme, total, ref));
   }
   const b2b = differences.some((d) => d.kind === 'decision' || d.kind === 'companySize');
@@ -60,7 +61,7 @@ function fromTheme(theme: ThemeGroup, total: number, offer: string): string {
     const phrase = theme.kind === 'pain' ? theme.lexicon.painPhrase : theme.lexicon.needPhrase;
     return `${fill(theme.lexicon.suggestion[theme.kind], offer)}: ${n} ${one ? 'names' : 'name'} ${phrase} ${where}.`;
   }
-  return `Find out what ${quotedWords(theme.words)} means to them before building on it: ${n} ${one ? 'brings' : 'bring'} it up ${where}.`;
+  return `Ask what lies behind ${quotedWords(theme.words)} before building on it: ${n} ${one ? 'brings' : 'bring'} it up ${where}.`;
 }
 
 function fromDifference(d: Difference, _total: number, offer: string): string | undefined {

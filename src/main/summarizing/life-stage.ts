@@ -29,6 +29,7 @@ export const LIFE_STAGES = [
   'Parent of teenagers',
   'Parent of grown-up children',
   "Parent (children's ages not stated)",
+  'Expecting a child',
   'Couple without children',
   'Living with a partner',
   'Sharing a home',
@@ -134,6 +135,8 @@ export function statedLifeStage(persona: Persona): LifeStage {
     if (children.some((c) => c.age === 'grown')) return 'Parent of grown-up children';
     return "Parent (children's ages not stated)";
   }
+  // A first child on the way is the life stage a brief about new parents is after: stated, so not "not stated".
+  if (persona.bio.search(EXPECTING) !== -1) return 'Expecting a child';
   const partner = other.partner || hasPartner(bio);
   if (childFree && partner) return 'Couple without children';
   const sharing = other.sharing || SHARING.test(bio);

@@ -29,7 +29,7 @@ export interface SummariesDeps {
 }
 
 /** Bumped when the composition changes, so stored summaries are made again. */
-const COMPOSER_VERSION = 4;
+const COMPOSER_VERSION = 5;
 const DEFAULT_MODEL_TIMEOUT_MS = 120_000;
 /** A summary whose model failed is served as it is for this long, then the model is asked again. */
 const RETRY_MODEL_AFTER_MS = 10 * 60_000;
