@@ -12,7 +12,10 @@ import { replayWorkshopTrace } from './cache-trace';
 
 export interface PreloadingFigures {
   traceHitPct: number;
-  /** Used over preloaded, in percent; 0 when nothing was preloaded (nothing earned its keep). */
+  /**
+   * Used over preloaded, in percent; 0 when nothing was preloaded (nothing earned its keep). Both are the cache's
+   * own counts (cache:stats `preload`): used is the first get that found a preloaded entry fresh.
+   */
   preloadUsedPct: number;
   preloaded: number;
   used: number;

@@ -166,6 +166,26 @@ describe('preloading earns its keep', () => {
     expect(after.kinds.culture.misses - before.kinds.culture.misses).toBe(2);
   });
 
+  it("counts a preload used as the cache does: not when the caller asks only after it expired", async () => {
+    const dir = tempDir();
+    const clock = new ManualClock();
+    await recordHistory(dir, clock, ['lyon', 'brussels', 'lyon', 'brussels']);
+
+    const { cache, look, preloading } = session(dir, clock, strict(clock));
+    const before = cache.stats();
+    await look('lyon');
+    expect(cache.stats().preload.loaded - before.preload.loaded).toBe(1);
+    // Brussels was warmed, then outlived its time-to-live and grace window before anyone asked: a load, not a use.
+    clock.advance(100 * DAY);
+    await look('brussels');
+    const after = cache.stats();
+    expect(after.kinds.culture.misses - before.kinds.culture.misses).toBe(2);
+    expect(after.preload.used - before.preload.used).toBe(0);
+    // The ledger's rule reads the same figures the stats show.
+    expect(preloading.stats().culture).toMatchObject({ loaded: 1, used: 0 });
+    expect(after.preload.kinds?.culture).toMatchObject({ loaded: after.preload.loaded, used: after.preload.used });
+  });
+
   it('preloads nothing with the setting cache.preload off', async () => {
     const dir = tempDir();
     const clock = new ManualClock();

@@ -12,6 +12,7 @@ import { createCore, type Core } from '../src/main/core/core';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { keyFor, TeamTier, teamIdentity, TieredCache } from '../src/main/cache';
 import { TeamBreaker } from '../src/main/cache/team-breaker';
+import { teamClient, type TeamClient } from '../src/main/cache/team-client';
 import { cacheStatsSchema } from '../src/shared/performance';
 import { briefInputSchema } from '../src/shared/brief';
 import { tempDir } from './helpers';
@@ -275,6 +276,61 @@ describe("the team cache's breaker under slow replies", () => {
     now = 2060;
     other.record(false, 20);
     expect(other.state).toBe('closed');
+  });
+
+  it("keeps the breaker open when its probe is answered, but slowly (CLIENT PAUSE), and closes it on a probe answered in time", async () => {
+    const running = await redis();
+    // The real client, watched: the test waits for the probe's own reply rather than guessing when it lands.
+    const real = teamClient({ url: running.url });
+    const probes: Array<{ sent: number; answered: Promise<number> }> = [];
+    const client: TeamClient = {
+      get isReady() {
+        return real.isReady;
+      },
+      get: (key) => {
+        const reply = real.get(key);
+        const sent = performance.now();
+        if (key.endsWith(':probe')) probes.push({ sent, answered: reply.then(() => performance.now() - sent, () => Number.NaN) });
+        return reply;
+      },
+      set: (key, value, ttlMs) => real.set(key, value, ttlMs),
+      version: () => real.version(),
+      countKeys: (pattern, maxScans) => real.countKeys(pattern, maxScans),
+      onError: (listener) => real.onError(listener),
+      connect: () => real.connect(),
+      close: () => real.close(),
+    };
+    const tier = new TeamTier({ connection: { url: running.url }, client, teamKey: 'probe team', breaker: { failures: 1, pauseMs: 30 } });
+    tiers.push(tier);
+    await until(() => tier.stats().state === 'connected', 'the tier to connect');
+    const key = keyFor('culture', { themes: ['probed'] });
+    const side = await raw(running.url);
+    side.on('error', () => {});
+
+    // Redis holds commands for 200 ms: the read times out and opens the breaker (one failure is enough here).
+    await side.sendCommand(['CLIENT', 'PAUSE', '200', 'ALL']);
+    expect(await tier.get(key)).toBeUndefined();
+    expect(tier.stats().state).toBe('skipped');
+    // After the breaker's pause, the next read is skipped and sends the probe, which Redis answers once its own pause is over.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(await tier.get(key)).toBeUndefined();
+    expect(probes).toHaveLength(1);
+    const slowMs = await probes[0]!.answered;
+    await new Promise((resolve) => setImmediate(resolve));
+    // Answered, but well past the breaker's 50 ms: Redis is still in trouble, so the breaker stays open.
+    expect(slowMs).toBeGreaterThan(50);
+    expect(slowMs).toBeLessThan(500);
+    expect(tier.stats().state).toBe('skipped');
+
+    // Redis answers in time again: the next probe (after a doubled pause) closes the breaker.
+    await side.ping();
+    await until(() => {
+      void tier.get(key);
+      return tier.stats().state === 'connected';
+    }, 'a probe answered in time to close the breaker');
+    expect(probes.length).toBeGreaterThanOrEqual(2);
+    expect(await probes.at(-1)!.answered).toBeLessThanOrEqual(50);
+    await side.quit();
   });
 
   it('stays closed through a burst of 16 reads Redis answers slowly (CLIENT PAUSE), and still opens on a hung Redis', async () => {

@@ -68,8 +68,8 @@ export const teamTierStatsSchema = z.object({
 });
 
 /**
- * Preloading of one kind of entry: entries preloaded and then asked for by a caller since `since` (the cache's
- * counters, kept across restarts), and whether preloading the kind is stopped now for want of use (the rule in
+ * Preloading of one kind of entry: entries preloaded, and those used (the first get that found one fresh, before
+ * it expired or was evicted: counted once, by the cache alone) since `since` (the cache's counters, kept across restarts), and whether preloading the kind is stopped now for want of use (the rule in
  * providers/culture/preload-prediction.ts), until when, and how often it was stopped this session.
  */
 export const preloadKindStatsSchema = z.object({

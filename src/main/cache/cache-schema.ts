@@ -29,6 +29,12 @@ export const CACHE_DB_MIGRATIONS: readonly string[] = [
    ALTER TABLE entries ADD COLUMN plain_size INTEGER;
    UPDATE entries SET plain_size = size;
    CREATE TABLE stats (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+  // Successors are predicted from the history read in order (preload-prediction.ts): nothing looks rows up by
+  // previous_key, and the index only cost a write per logged request. IF EXISTS: a file may have lost it already.
+  'DROP INDEX IF EXISTS accesses_previous;',
+  // Whether an entry was preloaded and not yet asked for, kept with the row: a preload is counted used once, at
+  // the first get that finds it fresh, whether L1 still holds it or cache.db answers (after an eviction or a restart).
+  'ALTER TABLE entries ADD COLUMN preloaded INTEGER NOT NULL DEFAULT 0;',
 ];
 
 /** Measured on generation entries: 4096-byte pages store them compressed in 0.46 of the plain file's bytes, 2048 in 0.36. */

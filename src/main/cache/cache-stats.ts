@@ -128,7 +128,7 @@ export class CacheMeter {
     return culture.loaded + generation.loaded + answer.loaded;
   }
 
-  /** Preloaded entries a caller then asked for, all kinds together. */
+  /** Preloaded entries used (see preloadWasUsed), all kinds together. */
   get preloadUsed(): number {
     const { culture, generation, answer } = this.preloadKinds;
     return culture.used + generation.used + answer.used;
@@ -139,7 +139,10 @@ export class CacheMeter {
     this.preloadKinds[kind].loaded++;
   }
 
-  /** A preloaded entry a caller then asked for (counted once per entry). */
+  /**
+   * A preloaded entry used: the first get that found it fresh, before it expired or was evicted (counted once
+   * per entry, by Lookup alone). Every preload figure shown (stats, dashboard, report, the ledger's rule) derives from this.
+   */
   preloadWasUsed(kind: CacheKind): void {
     this.preloadKinds[kind].used++;
   }

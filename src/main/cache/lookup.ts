@@ -45,7 +45,7 @@ export class Lookup {
       // The same check as an L2 hit: a row that no longer parses is deleted, not promoted.
       const value = this.checkStored(key, row.json, parse);
       if (value === undefined) continue;
-      this.l1.admit(key, { value, kind, canonical: row.canonical, size: row.size, expiresAt: row.expiresAt, staleUntil: row.staleUntil, preloaded: false, hits, counters: this.meter.kinds[kind] });
+      this.l1.admit(key, { value, kind, canonical: row.canonical, size: row.size, expiresAt: row.expiresAt, staleUntil: row.staleUntil, preloaded: row.preloaded, hits, counters: this.meter.kinds[kind] });
       if (this.l1.index.has(key)) promoted++;
     }
     return promoted;
@@ -73,7 +73,7 @@ export class Lookup {
     if (entry !== undefined && entry.expiresAt > now) {
       this.l1.hit(key.key, entry);
       entry.counters.l1Hits++;
-      if (entry.preloaded) this.markPreloadUsed(entry);
+      if (entry.preloaded) this.preloadUsed(key.key, entry);
       return entry;
     }
     return this.beyondFreshL1(key, parse, entry, now, this.meter.kinds[key.kind]);
@@ -81,21 +81,23 @@ export class Lookup {
 
   private beyondFreshL1(key: CacheKey, parse: Parse | undefined, entry: MemoryEntry | undefined, now: number, counters: KindCounters): MemoryEntry | undefined {
     if (entry !== undefined && entry.staleUntil > now) {
+      // Not a preload's use: it expired before anyone asked for it.
       counters.l1Hits++;
       entry.hits++;
-      if (entry.preloaded) this.markPreloadUsed(entry);
       counters.staleServed++;
       return entry;
     }
     const row = this.l2.run((l2) => l2.get(key.key));
     if (row !== undefined && row[3] > now) {
-      const [json, size, expiresAt, staleUntil, hits] = row;
+      const [json, size, expiresAt, staleUntil, hits, , preloaded] = row;
       const value = this.checkStored(key.key, json, parse);
       if (value !== undefined) {
         this.meter.l2Hit(counters, this.l1.evicted.has(key.key));
         this.l2.tier?.noteAccess(key.key, now);
         // Its L2 hits (this one included) are the frequency L1 admission weighs.
         const promoted: MemoryEntry = { value, kind: key.kind, canonical: key.canonical, size, expiresAt, staleUntil, preloaded: false, hits: hits + 1, counters };
+        // A preload L1 no longer held (evicted, never admitted, or from before a restart) is used here just the same.
+        if (preloaded === 1 && expiresAt > now) this.preloadUsed(key.key, promoted);
         this.l1.admit(key.key, promoted);
         if (expiresAt <= now) counters.staleServed++;
         return promoted;
@@ -106,8 +108,13 @@ export class Lookup {
     return undefined;
   }
 
-  private markPreloadUsed(entry: MemoryEntry): void {
+  /**
+   * The one place a preload's use is counted: the first get that finds the preloaded entry fresh, in L1
+   * or in cache.db; both forget the mark, so it counts once.
+   */
+  private preloadUsed(key: string, entry: MemoryEntry): void {
     entry.preloaded = false;
     this.meter.preloadWasUsed(entry.kind);
+    this.l2.run((l2) => l2.preloadUsed(key));
   }
 }

@@ -12,10 +12,12 @@ import { IntegrityError } from './corruption';
 import { sealPlainRows } from './seal-plain-rows';
 import { CorruptValueError, decodeStored, encodeSealed, encodeValue, openText, sealText } from './value-codec';
 
-/** An entry as a hit reads it: JSON value, plain size, expiresAt, staleUntil, hits (a tuple: no object per read). */
-export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number];
+/** An entry as a hit reads it: JSON value, plain size, expiresAt, staleUntil, hits, and 1 while it is a preload not yet used (a tuple: no object per read). */
+export type L2Row = [value: string, size: number, expiresAt: number, staleUntil: number, hits: number, encoding: number, preloaded: number];
 /** The row as selected, before its value is decoded. */
-type StoredRow = [value: string | Buffer, size: number, expiresAt: number, staleUntil: number, hits: number, encoding: number];
+type StoredRow = [value: string | Buffer, size: number, expiresAt: number, staleUntil: number, hits: number, encoding: number, preloaded: number];
+/** What an entry adds to the tier's totals (selected before a row is replaced or deleted). */
+type RowSize = { kind: string; size: number; plain: number };
 
 /** What cache.db holds of one kind: entries and bytes, as stored and as plain JSON. */
 export type KindBytes = { kind: string; entries: number; storedBytes: number; plainBytes: number };
@@ -31,6 +33,8 @@ export interface StoredEntry {
   quality?: number;
   hits: number;
   lastAccess: number;
+  /** Preloaded and not yet asked for (see cache-schema.ts). */
+  preloaded?: boolean;
 }
 
 export type AccessRecord = { at: number; kind: string; key: string; canonical: string; previousKey: string | null };
@@ -39,8 +43,13 @@ export class SqliteTier {
   private readonly statements;
   private pendingAccess = new Map<string, { hits: number; lastAccess: number }>();
   /** Bytes as stored, and as plain JSON, of every entry. */
-  bytes: number;
-  plainBytes: number;
+  bytes = 0;
+  plainBytes = 0;
+  /**
+   * Entries and bytes per kind, counted once at open and kept up to date by every write and delete here
+   * (nothing else writes entries while the tier is open): stats() reads them without scanning cache.db.
+   */
+  private readonly kindTotals = new Map<string, KindBytes>();
   /** Off only to measure what compression saves (the storage benchmark). */
   compress = true;
 
@@ -51,39 +60,38 @@ export class SqliteTier {
     private readonly seal?: ValueSeal,
   ) {
     this.statements = {
-      get: db.prepare<[string], StoredRow>('SELECT value, plain_size, expires_at, stale_until, hits, encoding FROM entries WHERE key = ?').raw(true),
+      get: db.prepare<[string], StoredRow>('SELECT value, plain_size, expires_at, stale_until, hits, encoding, preloaded FROM entries WHERE key = ?').raw(true),
       put: db.prepare(
-        `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access, encoding, plain_size)
-         VALUES (@key, @kind, @canonical, @stored, @storedBytes, @expiresAt, @staleUntil, @quality, @hits, @lastAccess, @encoding, @size)
+        `INSERT INTO entries (key, kind, canonical, value, size, expires_at, stale_until, quality, hits, last_access, encoding, plain_size, preloaded)
+         VALUES (@key, @kind, @canonical, @stored, @storedBytes, @expiresAt, @staleUntil, @quality, @hits, @lastAccess, @encoding, @size, @preloaded)
          ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, canonical = excluded.canonical, value = excluded.value, size = excluded.size,
-           encoding = excluded.encoding, plain_size = excluded.plain_size, expires_at = excluded.expires_at, stale_until = excluded.stale_until, quality = excluded.quality, last_access = excluded.last_access`,
+           encoding = excluded.encoding, plain_size = excluded.plain_size, expires_at = excluded.expires_at, stale_until = excluded.stale_until, quality = excluded.quality, last_access = excluded.last_access,
+           preloaded = excluded.preloaded`,
       ),
-      entry: db.prepare<[string], Omit<StoredEntry, 'key' | 'quality' | 'lastAccess' | 'json'> & { stored: string | Buffer; encoding: number }>(
-        'SELECT kind, canonical, value AS stored, encoding, plain_size AS size, expires_at AS expiresAt, stale_until AS staleUntil, hits FROM entries WHERE key = ?',
+      entry: db.prepare<[string], Omit<StoredEntry, 'key' | 'quality' | 'lastAccess' | 'json' | 'preloaded'> & { stored: string | Buffer; encoding: number; preloaded: number }>(
+        'SELECT kind, canonical, value AS stored, encoding, plain_size AS size, expires_at AS expiresAt, stale_until AS staleUntil, hits, preloaded FROM entries WHERE key = ?',
       ),
-      sizeOf: db.prepare<[string], { size: number; plain: number }>('SELECT size, plain_size AS plain FROM entries WHERE key = ?'),
+      preloadUsed: db.prepare<[string]>('UPDATE entries SET preloaded = 0 WHERE key = ? AND preloaded = 1'),
+      sizeOf: db.prepare<[string], RowSize>('SELECT kind, size, plain_size AS plain FROM entries WHERE key = ?'),
       delete: db.prepare<[string]>('DELETE FROM entries WHERE key = ?'),
       deleteAccesses: db.prepare<[string]>('DELETE FROM accesses WHERE key = ?'),
-      expiredBatch: db.prepare<[number, number], { key: string; size: number; plain: number }>('SELECT key, size, plain_size AS plain FROM entries WHERE stale_until < ? LIMIT ?'),
-      victims: db.prepare<[number], { key: string; size: number; plain: number }>(
+      expiredBatch: db.prepare<[number, number], RowSize & { key: string }>('SELECT key, kind, size, plain_size AS plain FROM entries WHERE stale_until < ? LIMIT ?'),
+      victims: db.prepare<[number], RowSize & { key: string }>(
         // Recency and frequency: each hit (up to 16) is worth an hour of recency.
-        'SELECT key, size, plain_size AS plain FROM entries ORDER BY last_access + MIN(hits, 16) * 3600000 ASC LIMIT ?',
+        'SELECT key, kind, size, plain_size AS plain FROM entries ORDER BY last_access + MIN(hits, 16) * 3600000 ASC LIMIT ?',
       ),
       touch: db.prepare<[number, number, string]>('UPDATE entries SET hits = hits + ?, last_access = MAX(last_access, ?) WHERE key = ?'),
-      totalBytes: db.prepare<[], { bytes: number | null; plain: number | null }>('SELECT SUM(size) AS bytes, SUM(plain_size) AS plain FROM entries'),
       byKind: db.prepare<[], KindBytes>('SELECT kind, COUNT(*) AS entries, SUM(size) AS storedBytes, SUM(plain_size) AS plainBytes FROM entries GROUP BY kind'),
       readStats: db.prepare<[string], { value: string }>('SELECT value FROM stats WHERE name = ?'),
       writeStats: db.prepare<[string, string]>('INSERT INTO stats (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value'),
       clearStats: db.prepare('DELETE FROM stats'),
-      count: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM entries'),
       clear: db.prepare('DELETE FROM entries'),
       logAccess: db.prepare('INSERT INTO accesses (at, kind, key, canonical, previous_key) VALUES (@at, @kind, @key, @canonical, @previousKey)'),
       recentAccesses: db.prepare<[number], AccessRecord>('SELECT at, kind, key, canonical, previous_key AS previousKey FROM accesses ORDER BY id DESC LIMIT ?'),
       trimAccesses: db.prepare<[number]>('DELETE FROM accesses WHERE id <= (SELECT MAX(id) FROM accesses) - ?'),
     };
-    const totals = this.statements.totalBytes.get();
-    this.bytes = totals?.bytes ?? 0;
-    this.plainBytes = totals?.plain ?? 0;
+    // The one scan: from here on the totals follow the writes.
+    for (const { kind, entries, storedBytes, plainBytes } of this.statements.byKind.all()) this.account(kind, entries, storedBytes, plainBytes);
   }
 
   /** Opens (creating or migrating) cache.db; throws what openDatabase throws for a file it cannot use. */
@@ -115,23 +123,28 @@ export class SqliteTier {
   }
 
   /** A whole entry with its kind and canonical form (for promoting it without a get). */
-  entry(key: string): Omit<StoredEntry, 'key' | 'quality' | 'lastAccess'> | undefined {
+  entry(key: string): (Omit<StoredEntry, 'key' | 'quality' | 'lastAccess' | 'preloaded'> & { preloaded: boolean }) | undefined {
     const row = this.statements.entry.get(key);
     if (row === undefined) return undefined;
     const json = this.decoded(key, row.stored, row.encoding);
     if (json === undefined) return undefined;
-    const { stored: _stored, encoding: _encoding, ...rest } = row;
+    const { stored: _stored, encoding: _encoding, preloaded, ...rest } = row;
     // A canonical text that does not open reads as empty: it only labels the entry.
-    return { ...rest, canonical: openText(rest.canonical, key, this.seal) ?? '', json };
+    return { ...rest, canonical: openText(rest.canonical, key, this.seal) ?? '', json, preloaded: preloaded === 1 };
+  }
+
+  /** A preloaded entry was asked for: it counts as used once, so the row stops saying it is waiting. */
+  preloadUsed(key: string): void {
+    this.statements.preloadUsed.run(key);
   }
 
   /** `entry.size` is the JSON's bytes; the row stores what encodeValue makes of it. */
   put(entry: StoredEntry): void {
     const previous = this.statements.sizeOf.get(entry.key);
     const encoded = this.seal ? encodeSealed(entry.kind, entry.json, entry.size, this.compress, this.seal, entry.key) : encodeValue(entry.kind, entry.json, entry.size, this.compress);
-    this.statements.put.run({ ...entry, canonical: sealText(entry.canonical, entry.key, this.seal), ...encoded, quality: entry.quality ?? null });
-    this.bytes += encoded.storedBytes - (previous?.size ?? 0);
-    this.plainBytes += entry.size - (previous?.plain ?? 0);
+    this.statements.put.run({ ...entry, canonical: sealText(entry.canonical, entry.key, this.seal), ...encoded, quality: entry.quality ?? null, preloaded: entry.preloaded === true ? 1 : 0 });
+    if (previous !== undefined) this.forget(previous);
+    this.account(entry.kind, 1, encoded.storedBytes, entry.size);
   }
 
   delete(key: string): void {
@@ -141,14 +154,25 @@ export class SqliteTier {
     this.forget(previous);
   }
 
-  private forget(row: { size: number; plain: number }): void {
-    this.bytes -= row.size;
-    this.plainBytes -= row.plain;
+  private forget(row: RowSize): void {
+    this.account(row.kind, -1, -row.size, -row.plain);
   }
 
-  /** Entries and bytes per kind (a scan of the table: for stats, not the hot path). */
+  private account(kind: string, entries: number, storedBytes: number, plainBytes: number): void {
+    this.bytes += storedBytes;
+    this.plainBytes += plainBytes;
+    const totals = this.kindTotals.get(kind);
+    if (totals === undefined) this.kindTotals.set(kind, { kind, entries, storedBytes, plainBytes });
+    else {
+      totals.entries += entries;
+      totals.storedBytes += storedBytes;
+      totals.plainBytes += plainBytes;
+    }
+  }
+
+  /** Entries and bytes per kind held (kept as entries are written and deleted: no scan). */
   bytesByKind(): KindBytes[] {
-    return this.statements.byKind.all();
+    return [...this.kindTotals.values()].filter((totals) => totals.entries > 0).map((totals) => ({ ...totals }));
   }
 
   /** A saved document from the stats table (the meter's counters), or undefined. */
@@ -176,7 +200,7 @@ export class SqliteTier {
 
   /** Deletes entries and every logged request for them in one transaction, then empties the WAL; returns how many entries there were. */
   purge(keys: readonly string[]): number {
-    let removed = 0;
+    const removed: RowSize[] = [];
     this.db.transaction(() => {
       for (const key of keys) {
         const previous = this.statements.sizeOf.get(key);
@@ -184,13 +208,14 @@ export class SqliteTier {
         this.statements.deleteAccesses.run(key);
         if (previous === undefined) continue;
         this.statements.delete.run(key);
-        this.forget(previous);
-        removed++;
+        removed.push(previous);
       }
     })();
+    // Counted once committed: a transaction that fails rolls back, and the totals must not move without it.
+    for (const row of removed) this.forget(row);
     // The WAL still holds the pages as they were before the delete: fold it in and truncate it.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return removed;
+    return removed.length;
   }
 
   /** Remembers a hit; written by `flushAccess`. */
@@ -229,14 +254,21 @@ export class SqliteTier {
       this.flushAccess();
       const victims = this.statements.victims.all(batch);
       if (victims.length === 0) break;
+      const gone: Array<RowSize & { key: string }> = [];
+      let bytes = this.bytes;
       this.db.transaction(() => {
         for (const victim of victims) {
-          if (this.bytes <= maxBytes) break;
+          if (bytes <= maxBytes) break;
           this.statements.delete.run(victim.key);
-          this.forget(victim);
-          evicted.push(victim.key);
+          bytes -= victim.size;
+          gone.push(victim);
         }
       })();
+      // Counted once committed, as in purge.
+      for (const victim of gone) {
+        this.forget(victim);
+        evicted.push(victim.key);
+      }
     }
     return evicted;
   }
@@ -252,13 +284,17 @@ export class SqliteTier {
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
+  /** Entries held (kept as entries are written and deleted: no scan). */
   count(): number {
-    return this.statements.count.get()?.n ?? 0;
+    let entries = 0;
+    for (const totals of this.kindTotals.values()) entries += totals.entries;
+    return entries;
   }
 
   clear(): void {
     this.statements.clear.run();
     this.pendingAccess.clear();
+    this.kindTotals.clear();
     this.bytes = 0;
     this.plainBytes = 0;
   }

@@ -291,15 +291,17 @@ export class TeamTier {
   }
 
   /**
-   * The breaker's probe, in the background: a GET of a key nobody writes. Any answer within PROBE_TIMEOUT_MS closes
-   * the breaker: no caller waits on a probe, and on a busy machine a healthy Redis may answer a little late.
+   * The breaker's probe, in the background: a GET of a key nobody writes, reported with its real time like any
+   * command, so an answer slower than the breaker's slowMs keeps it open (Redis still in trouble) just as a read
+   * that slow would count as failed. PROBE_TIMEOUT_MS only bounds the wait for a Redis that does not answer.
    */
   private probe(): void {
     let timer: NodeJS.Timeout | undefined;
+    const started = performance.now();
     const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, PROBE_TIMEOUT_MS, new Error('slow'))));
     Promise.race([this.client.get(`ps:${this.teamId}:probe`), late]).then(
-      () => this.breaker.record(true, 0),
-      () => this.breaker.record(false, Number.POSITIVE_INFINITY),
+      () => this.breaker.record(true, performance.now() - started),
+      () => this.breaker.record(false, performance.now() - started),
     ).finally(() => clearTimeout(timer));
   }
 
@@ -329,5 +331,5 @@ export class TeamTier {
   }
 }
 
-/** How long a background probe may take and still count as Redis being back. */
+/** How long a background probe is waited for before it counts as failed (any answer slower than slowMs fails anyway). */
 const PROBE_TIMEOUT_MS = 500;

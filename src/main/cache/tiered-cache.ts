@@ -105,7 +105,7 @@ export class TieredCache {
     if (this.teamTier !== undefined && options.fromTeam !== true && options.preloaded !== true) this.teamTier.put(key, value, entry.staleUntil - now);
     const writeL2 = () =>
       this.l2.run((l2) => {
-        l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...quality, hits, lastAccess: now });
+        l2.put({ key: key.key, kind: key.kind, canonical: key.canonical, json, size, expiresAt: entry.expiresAt, staleUntil: entry.staleUntil, ...quality, hits, lastAccess: now, preloaded: entry.preloaded });
         if (l2.bytes > this.l2MaxBytes) this.meter.l2Evicted(l2.evictTo(this.l2MaxBytes).length);
       });
     // An L3 hit answers from L1 at once; compressing, sealing and writing it to cache.db waits for the next turn.
@@ -188,10 +188,10 @@ export class TieredCache {
     return this.l2.run((l2) => l2.recentAccesses(limit)) ?? [];
   }
 
+  /** cache:stats. Cheap: cache.db's entries and bytes are kept by its tier as they change, never counted here. */
   stats(): CacheStats {
-    // Counted first: a count that finds cache.db damaged replaces it, and the figures after are the new file's.
-    const entries = this.l2.run((l2) => l2.count()) ?? 0;
-    const l2 = { entries, bytes: this.l2.tier?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.meter.l2Evictions, available: this.l2.tier !== null };
+    const tier = this.l2.tier;
+    const l2 = { entries: tier?.count() ?? 0, bytes: tier?.bytes ?? 0, maxBytes: this.l2MaxBytes, evictions: this.meter.l2Evictions, available: tier !== null };
     return TeamTier.into(this.meter.snapshot({ l1: this.l1.stats(), l2, ...storageFigures(this.l2), recoveries: this.l2.recoveries }, this.preloadVerdicts), this.teamTier);
   }
 
@@ -236,6 +236,12 @@ export class TieredCache {
     // Not through stats(): the tuner asks every few seconds, and counting cache.db's rows is not needed here.
     const preload = { loaded: this.meter.preloaded, used: this.meter.preloadUsed };
     return optimizationSuggestions({ window: this.meter.window, l1: { maxBytes: this.l1.budgetBytes }, l2: { bytes: this.l2.tier?.bytes ?? 0, maxBytes: this.l2MaxBytes }, preload });
+  }
+
+  /** A kind's preloads since `since` (loaded, and used as the cache counts it): what the preload ledger judges by. */
+  preloadCounts(kind: CacheKind): { loaded: number; used: number } {
+    const { loaded, used } = this.meter.preloadKinds[kind];
+    return { loaded, used };
   }
 
   /** Drops expired entries and writes what is batched, never blocking the event loop for more than `sliceMs` at a time. */

@@ -106,15 +106,16 @@ export class CachedCultureSource implements CultureSource {
   ) {
     this.id = source.id;
     this.preloading = preloading instanceof Preloading ? preloading : new Preloading(preloading);
-    // The cache's stats say per kind whether preloading is stopped: the ledger decides (one per core, shared by its sources).
+    // The cache's stats say per kind whether preloading is stopped: the ledger decides (one per core, shared by its
+    // sources), by the cache's own count of preloads used.
     cache.preloadVerdicts = this.preloading.ledger;
+    this.preloading.ledger.countFrom(cache);
   }
 
   async constraintsFor(analysis: BriefAnalysis, signal: AbortSignal): Promise<CulturalConstraints> {
     const key = this.keyOf(analysis);
     if (!key) return this.source.constraintsFor(analysis, signal);
     this.seen.set(key.key, analysis);
-    this.preloading.ledger.asked(key.key);
     const constraints = await this.cache.get(key, () => this.source.constraintsFor(analysis, signal), { parse: parseConstraints, quality: qualityOf });
     // With preloading off the history is not read at all; once read, it follows every lookup.
     if (this.successors || this.preloading.enabled) this.history().observe(key.key);
@@ -163,7 +164,7 @@ export class CachedCultureSource implements CultureSource {
         if (!this.cache.idle || os.loadavg()[0]! / os.cpus().length > maxLoadPerCore) return;
         const cacheKey = this.keyOf(next);
         if (cacheKey?.key !== nextKey) continue;
-        if (await this.cache.preload(cacheKey, () => this.source.constraintsFor(next, new AbortController().signal, 'low'), { quality: qualityOf })) ledger.loaded('culture', nextKey);
+        await this.cache.preload(cacheKey, () => this.source.constraintsFor(next, new AbortController().signal, 'low'), { quality: qualityOf });
       }
     });
   }

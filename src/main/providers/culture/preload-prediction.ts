@@ -7,10 +7,11 @@
  * lookup. A key is predicted after another when it followed it at least `minTimes` times and in at
  * least `minShare` of the cases: one coincidence is not a habit.
  *
- * PreloadLedger counts, per kind, the entries preloaded and those a caller then asked for, and stops
- * preloading a kind whose used share stays low after enough loads: wasted loads cost the provider
- * (Qloo is paid per call) and the machine. It starts again after a while, and after a restart, when
- * the history has had time to gather new evidence.
+ * PreloadLedger stops preloading a kind whose used share stays low after enough loads: wasted loads
+ * cost the provider (Qloo is paid per call) and the machine. It counts nothing itself: it judges by
+ * the cache's own preload counts (the one definition of "used"), taken from where it last started
+ * judging the kind. It starts again after a while, and after a restart, when the history has had time
+ * to gather new evidence.
  */
 import type { CacheKey } from '../../cache';
 
@@ -82,6 +83,11 @@ export interface LedgerRules {
 
 const DEFAULT_LEDGER: Readonly<LedgerRules> = { minLoads: 8, minUsedShare: 0.25, retryAfterMs: 6 * 3_600_000 };
 
+/** The cache's preload counts per kind (TieredCache.preloadCounts): counted since its `since`, reset by a clear. */
+export interface PreloadCounts {
+  preloadCounts(kind: CacheKind): { loaded: number; used: number };
+}
+
 export interface PreloadKindStats {
   /** Entries preloaded this session (since the kind was last re-enabled: the ratio the rule reads). */
   loaded: number;
@@ -92,12 +98,11 @@ export interface PreloadKindStats {
   stops: number;
 }
 
-/** Preloaded keys remembered until used; older ones are forgotten (counted as unused). */
-const PENDING_MAX = 1000;
+type KindEntry = { stopped: boolean; stops: number; stoppedAt: number; base: { loaded: number; used: number } };
 
 export class PreloadLedger {
-  private readonly kinds = new Map<CacheKind, PreloadKindStats & { stoppedAt: number }>();
-  private readonly pending = new Map<string, CacheKind>();
+  private readonly kinds = new Map<CacheKind, KindEntry>();
+  private counts: PreloadCounts | undefined;
 
   constructor(
     private readonly rules: LedgerRules = DEFAULT_LEDGER,
@@ -110,31 +115,21 @@ export class PreloadLedger {
    * after `retryAfterMs`, counting afresh.
    */
   allows(kind: CacheKind): boolean {
-    const entry = this.kinds.get(kind);
-    if (!entry) return true;
-    if (this.failing(entry)) {
+    const entry = this.entry(kind);
+    if (this.failing(kind, entry)) {
       Object.assign(entry, { stopped: true, stops: entry.stops + 1, stoppedAt: this.now() });
     }
     if (!entry.stopped) return true;
     if (this.now() - entry.stoppedAt < this.rules.retryAfterMs) return false;
-    Object.assign(entry, { stopped: false, loaded: 0, used: 0 });
+    Object.assign(entry, { stopped: false, base: this.current(kind) });
     return true;
   }
 
-  loaded(kind: CacheKind, key: string): void {
-    const entry = this.entry(kind);
-    entry.loaded++;
-    this.pending.delete(key);
-    this.pending.set(key, kind);
-    if (this.pending.size > PENDING_MAX) this.pending.delete(this.pending.keys().next().value!);
-  }
-
-  /** A caller asked for a key: a preloaded one counts as used (once). */
-  asked(key: string): void {
-    const kind = this.pending.get(key);
-    if (kind === undefined) return;
-    this.pending.delete(key);
-    this.entry(kind).used++;
+  /** The cache whose counts the ledger judges by (one cache per core; its sources all pass the same one). */
+  countFrom(counts: PreloadCounts): void {
+    if (this.counts === counts) return;
+    this.counts = counts;
+    for (const [kind, entry] of this.kinds) entry.base = this.current(kind);
   }
 
   /** Whether the kind is stopped now, until when (ms on this ledger's clock), and how often it was stopped: the cache's stats show it. */
@@ -142,24 +137,38 @@ export class PreloadLedger {
     // Judged as allows() judges, without re-enabling a kind whose pause is over: that happens at its next lookup.
     const entry = this.kinds.get(kind);
     if (!entry) return { stopped: false, stoppedUntil: null, stops: 0 };
-    const failing = this.failing(entry);
+    const failing = this.failing(kind, entry);
     const stoppedAt = entry.stopped ? entry.stoppedAt : this.now();
     const stopped = (entry.stopped || failing) && this.now() - stoppedAt < this.rules.retryAfterMs;
     return { stopped, stoppedUntil: stopped ? stoppedAt + this.rules.retryAfterMs : null, stops: entry.stops + (failing ? 1 : 0) };
   }
 
+  /** Per kind judged so far: the cache's counts since the ledger started judging it, and its verdict. */
   stats(): Partial<Record<CacheKind, PreloadKindStats>> {
-    return Object.fromEntries([...this.kinds].map(([kind, { loaded, used, stopped, stops }]) => [kind, { loaded, used, stopped, stops }]));
+    return Object.fromEntries([...this.kinds].map(([kind, entry]) => [kind, { ...this.since(kind, entry), stopped: entry.stopped, stops: entry.stops }]));
   }
 
   /** Running, with enough loads counted, and too few of them used: due to stop (the one rule allows() and verdict() read). */
-  private failing(entry: PreloadKindStats): boolean {
-    return !entry.stopped && entry.loaded >= this.rules.minLoads && entry.used / entry.loaded < this.rules.minUsedShare;
+  private failing(kind: CacheKind, entry: KindEntry): boolean {
+    const { loaded, used } = this.since(kind, entry);
+    return !entry.stopped && loaded >= this.rules.minLoads && used / loaded < this.rules.minUsedShare;
   }
 
-  private entry(kind: CacheKind) {
+  /** The cache's counts since `entry.base`; a clear of the cache (counts below the base) starts them again from zero. */
+  private since(kind: CacheKind, entry: KindEntry): { loaded: number; used: number } {
+    const now = this.current(kind);
+    if (now.loaded < entry.base.loaded || now.used < entry.base.used) entry.base = { loaded: 0, used: 0 };
+    return { loaded: now.loaded - entry.base.loaded, used: now.used - entry.base.used };
+  }
+
+  private current(kind: CacheKind): { loaded: number; used: number } {
+    return this.counts?.preloadCounts(kind) ?? { loaded: 0, used: 0 };
+  }
+
+  /** Judged from the cache's counts as they are now: earlier sessions' preloads are not this session's evidence. */
+  private entry(kind: CacheKind): KindEntry {
     let entry = this.kinds.get(kind);
-    if (!entry) this.kinds.set(kind, (entry = { loaded: 0, used: 0, stopped: false, stops: 0, stoppedAt: 0 }));
+    if (!entry) this.kinds.set(kind, (entry = { stopped: false, stops: 0, stoppedAt: 0, base: this.current(kind) }));
     return entry;
   }
 }
