@@ -5,7 +5,8 @@
  *   get through Keyv with @keyv/redis on the same server (target ≥ 3×); each one read at a time (the
  *   primary figures) and with 16 reads in flight, all contenders alternating, medians of 100 runs. Every
  *   timed L3 read must be a hit, by its answer and by the tier's counts, or the bench fails. A raw GET +
- *   parse of the very text L3 seals (non-ASCII escaped) is shown beside them, so the gain of that text is visible;
+ *   parse of the very text L3 seals (non-ASCII escaped) is shown beside them, so the gain of that text is visible,
+ *   and a PING, the round trip every one of them pays, so what each path adds above it is visible;
  * - what a Redis outage (nothing listening, then a SIGSTOPped server) adds to a generation's p95,
  *   beside a core without a team cache in the same run (target ≤ 5 ms).
  */
@@ -39,8 +40,10 @@ export interface TeamCacheFigures {
   cacheManagerUs: number;
   /** A raw GET + parse of the very text L3 seals (JSON with non-ASCII escaped), for comparison; not a target. */
   rawAsciiGetUs: number;
+  /** A PING: one round trip carrying nothing, the floor under any read that asks Redis once. */
+  pingUs: number;
   /** Median µs per get (wall time over reads) with 16 in flight. */
-  concurrent: { l3HitUs: number; rawGetUs: number; cacheManagerUs: number; rawAsciiGetUs: number };
+  concurrent: { l3HitUs: number; rawGetUs: number; cacheManagerUs: number; rawAsciiGetUs: number; pingUs: number };
   /** Every timed L3 read, counted by the tier: all hits, nothing missed, refused, failed or skipped. */
   l3Reads: { hits: number; misses: number; refused: number; errors: number; skipped: number };
   outage: { noneP95Ms: number; downP95Ms: number; pausedP95Ms: number };
@@ -121,6 +124,9 @@ async function readPaths(url: string) {
   const asciiRead = async (i: number) => {
     if (JSON.parse((await raw.get(asciiKeys[i % ENTRIES]!))!) === null) throw new Error('raw GET lost an entry');
   };
+  const ping = async () => {
+    if ((await raw.ping()) !== 'PONG') throw new Error('PING went unanswered');
+  };
   const cmRead = async (i: number) => {
     if ((await manager.get(cmKeys[i % ENTRIES]!)) === undefined) throw new Error('cache-manager lost an entry');
   };
@@ -128,8 +134,8 @@ async function readPaths(url: string) {
     for (let i = 0; i < ENTRIES; i++) await read(i);
   };
   const parallel = (read: (i: number) => Promise<void>) => () => inFlight(CONCURRENT_READS, IN_FLIGHT, read);
-  const reads = [l3Read, rawRead, cmRead, asciiRead];
-  const names = ['L3 hit path (TeamTier.get)', 'raw GET + JSON.parse', 'cache-manager + Keyv + @keyv/redis', 'raw GET + JSON.parse of L3\'s ASCII text'];
+  const reads = [l3Read, rawRead, cmRead, asciiRead, ping];
+  const names = ['L3 hit path (TeamTier.get)', 'raw GET + JSON.parse', 'cache-manager + Keyv + @keyv/redis', 'raw GET + JSON.parse of L3\'s ASCII text', 'PING (a round trip carrying nothing)'];
   // A shared warm-up first: whichever path ran first would otherwise pay the JIT's cold start.
   for (let i = 0; i < 30; i++) for (const read of reads) {
     await sequential(read)();
@@ -149,8 +155,8 @@ async function readPaths(url: string) {
   await manager.disconnect();
   const perSeq = (ms: number) => round((ms / ENTRIES) * 1000, 1);
   const perPar = (ms: number) => round((ms / CONCURRENT_READS) * 1000, 1);
-  const [l3s, raws, cms, asciis] = seq as [number, number, number, number];
-  const [l3p, rawp, cmp, asciip] = par as [number, number, number, number];
+  const [l3s, raws, cms, asciis, pings] = seq as [number, number, number, number, number];
+  const [l3p, rawp, cmp, asciip, pingp] = par as [number, number, number, number, number];
   return {
     l3VsRedis: round(raws / l3s),
     l3VsCm: round(cms / l3s),
@@ -160,7 +166,8 @@ async function readPaths(url: string) {
     rawGetUs: perSeq(raws),
     cacheManagerUs: perSeq(cms),
     rawAsciiGetUs: perSeq(asciis),
-    concurrent: { l3HitUs: perPar(l3p), rawGetUs: perPar(rawp), cacheManagerUs: perPar(cmp), rawAsciiGetUs: perPar(asciip) },
+    pingUs: perSeq(pings),
+    concurrent: { l3HitUs: perPar(l3p), rawGetUs: perPar(rawp), cacheManagerUs: perPar(cmp), rawAsciiGetUs: perPar(asciip), pingUs: perPar(pingp) },
     l3Reads,
   };
 }
