@@ -17,7 +17,8 @@ import KeyvRedis from '@keyv/redis';
 import { createCache } from 'cache-manager';
 import { Keyv } from 'keyv';
 import { createClient } from 'redis';
-import { TeamTier } from '../src/main/cache';
+import { TeamTier, teamIdentity } from '../src/main/cache';
+import { valueSeal } from '../src/main/platform';
 import { createCore } from '../src/main/core/core';
 import { briefInputSchema } from '../src/shared/brief';
 import { freePort, startRedis } from '../test/support/redis-server';
@@ -42,6 +43,9 @@ export interface TeamCacheFigures {
   rawAsciiGetUs: number;
   /** A PING: one round trip carrying nothing, the floor under any read that asks Redis once. */
   pingUs: number;
+  /** In-process, no Redis: opening the seal of one of these documents and parsing it, median µs per document. */
+  openUs: number;
+  parseUs: number;
   /** Median µs per get (wall time over reads) with 16 in flight. */
   concurrent: { l3HitUs: number; rawGetUs: number; cacheManagerUs: number; rawAsciiGetUs: number; pingUs: number };
   /** Every timed L3 read, counted by the tier: all hits, nothing missed, refused, failed or skipped. */
@@ -150,6 +154,7 @@ async function readPaths(url: string) {
   const expected = (REPEAT + 10) * (ENTRIES + CONCURRENT_READS);
   console.log(`team cache: L3 reads between the snapshots: ${l3Reads.hits} hits of ${expected} expected, ${l3Reads.misses} misses, ${l3Reads.refused} refused, ${l3Reads.errors} errors, ${l3Reads.skipped} skipped`);
   if (l3Reads.hits !== expected || l3Reads.misses + l3Reads.refused + l3Reads.errors + l3Reads.skipped !== 0) throw new Error('the team cache bench timed L3 reads that were not all hits');
+  const { open: openUs, parse: parseUs } = inProcessCosts(entries.map((e) => e.value), tier);
   await tier.close();
   await raw.quit();
   await manager.disconnect();
@@ -167,8 +172,35 @@ async function readPaths(url: string) {
     cacheManagerUs: perSeq(cms),
     rawAsciiGetUs: perSeq(asciis),
     pingUs: perSeq(pings),
+    openUs,
+    parseUs,
     concurrent: { l3HitUs: perPar(l3p), rawGetUs: perPar(rawp), cacheManagerUs: perPar(cmp), rawAsciiGetUs: perPar(asciip), pingUs: perPar(pingp) },
     l3Reads,
+  };
+}
+
+/**
+ * What the hit path does besides the round trip, timed in-process over the same documents: opening the AES-GCM seal
+ * (with the tier's key and aad) and JSON.parse of the opened text. With the PING they are the floor under any sealed read.
+ */
+function inProcessCosts(values: readonly unknown[], tier: TeamTier): { open: number; parse: number } {
+  const seal = valueSeal(teamIdentity('bench team key').sealKey);
+  const texts = values.map((v) => Buffer.from(asciiText(v), 'latin1'));
+  const sealed = texts.map((t, i) => seal.seal(t, `${tier.teamId}:${i}`));
+  const opened = texts.map((t) => t.toString('latin1'));
+  const median = (run: () => void) => {
+    for (let i = 0; i < 200; i++) run();
+    const times: number[] = [];
+    for (let r = 0; r < 31; r++) {
+      const started = performance.now();
+      for (let i = 0; i < 50; i++) run();
+      times.push(((performance.now() - started) / 50 / values.length) * 1000);
+    }
+    return round(times.sort((a, b) => a - b)[15]!, 1);
+  };
+  return {
+    open: median(() => sealed.forEach((s, i) => seal.open(s, `${tier.teamId}:${i}`))),
+    parse: median(() => opened.forEach((t) => JSON.parse(t))),
   };
 }
 
