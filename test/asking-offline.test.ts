@@ -45,7 +45,8 @@ const names = (answer: string, item: string) => [item, item.replace(/\s*\([^)]*\
 const namesAny = (answer: string, items: readonly string[] | undefined) => (items ?? []).some((item) => names(answer, item));
 const cultural = (p: Persona) => Object.values(p.culturalProfile ?? {}).flat().map(String);
 const b2bItems = (p: Persona) => (p.b2b ? [...p.b2b.buyingCriteria, ...(p.b2b.objections ?? []), p.b2b.role, p.b2b.industry] : []);
-const SAYS_NO_MORE = /my profile (doesn't|does not|says no|couldn't)|as far as my profile goes|doesn't (say|list|mention|name)/i;
+/** An honest, in-character "I can't tell you that": never a word about a profile. */
+const SAYS_NO_MORE = /couldn't (tell|name|give|point)|not really my area|not something I've given much thought|I'd have to check|hard to pin down|no single reason|nothing (out of the ordinary|special)|pretty ordinary|rather (not get into|keep)|keep [^.]* to myself/i;
 
 const ask = (question: string, persona: Persona, brief: Brief, extra: Partial<AskContext> = {}) => answerFromProfile(question, { persona, brief, seed: 42, history: [], ...extra });
 
@@ -146,7 +147,9 @@ describe('answers never contradict the profile', () => {
     expect(said('Who do you live with?')).toMatch(/I live with my husband Tom and two kids\./);
     expect(said('Tell me about yourself.')).toMatch(/^(\w+, )?(I'm Maria|My name's Maria|Maria here|I'm 34)/i);
     expect(said('What frustrates you most?')).toMatch(/the fact that (kids are picky eaters|I never have time to plan meals)/i);
-    for (const q of ['', '¿Qué te frustra?', 'x'.repeat(1000), 'What do you listen to?', 'What matters to you?']) {
+    // A question in Spanish is understood, and answered in English.
+    expect(said('¿Qué te frustra?')).toMatch(/kids are picky eaters|I never have time to plan meals/i);
+    for (const q of ['', 'x'.repeat(1000), 'What do you listen to?', 'What matters to you?']) {
       const text = said(q);
       expect(text, q).toMatch(SAYS_NO_MORE);
       expect(text, q).not.toMatch(/\b(She|Maria is|her)\b/);
@@ -277,14 +280,13 @@ describe('summaries', () => {
     expect(summary.distribution).toEqual([3, 0, 0, 0, 2]);
     expect(summary.mean).toBe(2.6);
     expect(summary.topReasons).toEqual([{ text: 'It could help me save time.', count: 5 }]);
-    // Reported when at least 0.5 from the mean of 2.6, furthest first: 45–54 (ages 50 and 52, mean 3) is not; places are countries, the set having two.
+    // Reported when at least 0.5 from the mean of 2.6 and two personas or more, furthest first: 45–54 (ages 50 and 52, mean 3) is not, nor 65+ (one persona); places are countries, the set having two.
     expect(summary.segments).toEqual([
-      { by: 'age', label: '65+', mean: 5, personas: 1 },
-      { by: 'location', label: 'Belgium', mean: 5, personas: 2 },
-      { by: 'income', label: 'high', mean: 5, personas: 2 },
-      { by: 'age', label: '16–24', mean: 1, personas: 2 },
-      { by: 'location', label: 'France', mean: 1, personas: 3 },
-      { by: 'income', label: 'low', mean: 1, personas: 3 },
+      { by: 'income', label: 'High income', mean: 5, personas: 2 },
+      { by: 'location', label: 'People in Belgium', mean: 5, personas: 2 },
+      { by: 'age', label: 'Aged 16–24', mean: 1, personas: 2 },
+      { by: 'income', label: 'Low income', mean: 1, personas: 3 },
+      { by: 'location', label: 'People in France', mean: 1, personas: 3 },
     ]);
 
     for (const set of sets) {

@@ -118,11 +118,12 @@ async function cancellable(work: (signal: AbortSignal) => Promise<number>): Prom
 function printGroup(group: FocusGroup, io: CliIo): void {
   for (const { personaName, answer } of group.answers) io.out(`${personaName}: ${answer.text.trim() || `(no answer: ${answer.cutReason ?? 'none came'})`}${answer.cut && answer.text.trim() ? ' [cut]' : ''}`);
   const names = new Map(group.answers.map((a) => [a.personaId, a.personaName]));
-  const people = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id).join(', ') || 'nobody';
+  const people = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
   io.out('');
   for (const theme of group.summary.themes) io.out(`Theme: ${theme.label} (${people(theme.personaIds)})`);
-  io.out(`Agree: ${people(group.summary.agree)}`);
-  io.out(`Object: ${people(group.summary.object)}`);
+  // Only who clearly agrees or objects: an empty side is left out, not printed as "nobody".
+  if (group.summary.agree.length) io.out(`Agree: ${people(group.summary.agree)}`);
+  if (group.summary.object.length) io.out(`Object: ${people(group.summary.object)}`);
 }
 
 function printConcept(test: ConceptTest, io: CliIo): void {
@@ -133,6 +134,7 @@ function printConcept(test: ConceptTest, io: CliIo): void {
   for (const v of test.verdicts) io.out(`${v.personaName}: ${v.likelihood}/5 ${[...v.reasons.map((r) => `+ ${r.text}`), ...v.objections.map((o) => `- ${o.text}`)].join(' ')}`.trimEnd());
   if (summary.topReasons.length) io.out(`Top reasons: ${summary.topReasons.map((r) => `${r.text} (${r.count})`).join('; ')}`);
   if (summary.topObjections.length) io.out(`Top objections: ${summary.topObjections.map((r) => `${r.text} (${r.count})`).join('; ')}`);
-  for (const s of summary.segments) io.out(`Segment ${s.by} ${s.label}: mean ${s.mean.toFixed(1)} (${s.personas} personas)`);
+  if (summary.segments.length) io.out('Segments that differ:');
+  for (const s of summary.segments) io.out(`  ${s.label}: mean ${s.mean.toFixed(1)} (${s.personas} ${s.personas === 1 ? 'persona' : 'personas'})`);
   io.out(`Saved as concept test ${test.id} of run ${test.runId}`);
 }

@@ -47,7 +47,7 @@ export function askingMarkdown(asked: RunConversations): string[] {
       lines.push('| Likelihood | Personas | |', '| --- | --- | --- |', ...summary.distribution.map((n, i) => `| ${i + 1} | ${n} | ${'█'.repeat(n)} |`), '');
       if (summary.topReasons.length) lines.push('**Top reasons**', '', ...summary.topReasons.map((r) => `- ${r.text} (× ${r.count})`), '');
       if (summary.topObjections.length) lines.push('**Top objections**', '', ...summary.topObjections.map((r) => `- ${r.text} (× ${r.count})`), '');
-      if (summary.segments.length) lines.push('**Segments that differ**', '', ...summary.segments.map((s) => `- ${s.by} ${s.label}: mean ${s.mean.toFixed(1)} (${s.personas} personas)`), '');
+      if (summary.segments.length) lines.push('**Segments that differ**', '', ...summary.segments.map((s) => `- ${s.label}: mean ${s.mean.toFixed(1)} (${s.personas} ${s.personas === 1 ? 'persona' : 'personas'})`), '');
       lines.push(...test.verdicts.map((v) => `- **${v.personaName}** (${v.likelihood}/5): ${[...v.reasons.map((r) => r.text), ...v.objections.map((o) => `but ${o.text}`)].join(' ') || '—'}${v.changeMind ? ` What would change their mind: ${v.changeMind}` : ''}`), '');
     }
   }

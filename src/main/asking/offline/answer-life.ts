@@ -12,7 +12,7 @@ import { goalInfinitive, joinList } from './voice';
 import { contentStems, keysOf, overlap, stem, wordsOf } from './words';
 
 /** Words that ask about values without naming one. */
-const VALUE_CUES = new Set('value important importance matter care principle stand most really thing things life lot you your what which how much'.split(' ').map(stem));
+const VALUE_CUES = new Set('value important importance matter care principle stand most really thing things life lot you your what which how much look find choose pick supplier vendor brand product service when buying'.split(' ').map(stem));
 
 /** Cultural categories by the words that ask for them. */
 const CATEGORY_CUES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -33,6 +33,7 @@ const CATEGORY_WORDS: Record<string, string> = {
 const NEIGHBOUR: Record<string, string> = { movies: 'tv', tv: 'movies', music: 'podcasts', podcasts: 'music', books: 'podcasts', food: 'destinations', destinations: 'food', brands: 'food' };
 
 const HOUSEHOLD_CUE = / (live with|family|household|kids|children|partner|married|spouse|husband|wife|alone|home life|flatmates?|roommates?) /;
+const IDENTITY_CUE = / (yourself|who are you|about you|introduce|describe you|background|your life|typical|weekday|your day|day to day|daily|a day in|routine|grew up|grow up|how old|your age|where do you live|where are you from) /;
 const DAY_CUE = / (typical day|your day|day to day|daily|routine|morning|evening|week|weekend|a day in) /;
 const LEISURE_CUE = / (free time|spare time|weekends?|hobby|hobbies|fun|relax|unwind|downtime|interests|interested in|evenings) /;
 
@@ -50,7 +51,12 @@ export const about: Compose = (c, share) => {
   if (/ (where do you live|where are you from|where you live|live in|based) /.test(q)) c.say(ABOUT.place, vars, ['location']);
   const wantsHousehold = HOUSEHOLD_CUE.test(q);
   if (wantsHousehold && household) c.sayAsIs(household, ['household']);
-  if (c.count === 0 || !wantsHousehold) c.say(ABOUT.intro, vars, [...identity]);
+  // "How do you get home?" is about a day, not about who is speaking: the days' lines that meet it come first.
+  if (!IDENTITY_CUE.test(q) && !wantsHousehold && c.count === 0) {
+    const [line] = c.lifeLines(1);
+    if (line && overlap(line.keys, c.focus) > 0) c.sayAsIs(line.spoken, ['bio']);
+  }
+  if (c.count === 0 || (!wantsHousehold && IDENTITY_CUE.test(q))) c.say(ABOUT.intro, vars, [...identity]);
   if (wantsHousehold && !household) c.say(ABOUT.noHousehold, {}, []);
   else if (!wantsHousehold && household && share >= 2) c.sayAsIs(household, ['household']);
   const dayKeys = DAY_CUE.test(q) ? keysOf('morning evening week weekend every day work plan cook walk study') : c.focus;
@@ -68,7 +74,7 @@ export const values: Compose = (c, share) => {
   // "Is sustainability important to you?" when it is not among the values: say so before naming those that are.
   const topic = contentStems(c.question, VALUE_CUES).filter((s) => ![...itemsOf(c.view, 'values')].some((v) => v.stems.has(s)));
   const named = topic.length > 0 ? wordsOf(c.question).find((w) => stem(w) === topic[0]) : undefined;
-  if (named && overlap(first.keys, c.focus) === 0) c.say(VALUE.absent, { t: named }, []);
+  if (named && c.count === 0 && overlap(first.keys, c.focus) === 0) c.say(VALUE.absent, { t: named }, []);
   c.say(VALUE.first, { v: first.spoken }, ['values']);
   if (share >= 2 && second) c.say(VALUE.next, { v: second.spoken }, ['values']);
   if (share >= 3) sayQuote(c);

@@ -4,7 +4,8 @@
  */
 import type { Composer } from './composer';
 import { judgeConcept } from './concept';
-import { FIT, GOAL, INCOME, PAIN, QUOTE, STANCE, VALUE, WORK } from './phrasing';
+import { normalizeForMatch } from '../../world';
+import { FIGURE, FIT, GOAL, INCOME, PAIN, QUOTE, STANCE, VALUE, WORK } from './phrasing';
 import { parsePrice, priceFit } from './price';
 import { offerOf, type Item } from './profile';
 import { goalInfinitive, joinList } from './voice';
@@ -55,6 +56,8 @@ export const goals: Compose = (c, share) => {
 
 export const price: Compose = (c, share) => {
   const { persona } = c.view;
+  // "How much do you spend on…?" asks for a figure the profile does not hold: declined before the budget is described.
+  if (c.form?.wh === 'howMuch' && !/ (would|could|will|should) /.test(normalizeForMatch(c.question)) && !parsePrice(c.question)) c.say(FIGURE.amount, {}, []);
   if (persona.incomeBracket) c.say(INCOME[persona.incomeBracket], {}, ['incomeBracket']);
   else c.say(INCOME.unknown, {}, []);
   // A price in the question is set against the same limits the concept rules use.
@@ -87,7 +90,8 @@ export const product: Compose = (c, share) => {
   // The offer as the brief names it and the question's own words make the concept the stance is judged on.
   const verdict = judgeConcept({ text: `${offerOf(c.context.brief)}. ${c.question}` }, persona, c.context.brief, c.context.seed);
   const stance = [STANCE.no, STANCE.no, STANCE.maybe, STANCE.likely, STANCE.sure][verdict.likelihood - 1]!;
-  if (!c.followUp) c.say(stance, {}, ['brief']);
+  // A verdict answers "would you…?"; "what do you think of it?" hears the reasons without a yes or no.
+  if (!c.followUp && c.form?.yesNo !== false) c.say(stance, {}, ['brief']);
   const offer = keysOf(c.context.brief.description);
   const keys = new Set([...c.focus, ...offer]);
   const [goal] = c.pick('goals', 1, { keys });

@@ -9,6 +9,7 @@ import type { AskContext, ComposedAnswer } from './types';
 import type { Item, ProfileView } from './profile';
 import { OPENERS } from './phrasing';
 import { itemsOf } from './profile';
+import type { QuestionForm, Topic } from './topics';
 import { overlap, sentencesOf } from './words';
 
 export const MAX_SENTENCES = 4;
@@ -23,6 +24,13 @@ export class Composer {
   private readonly othersOpen: ReadonlySet<string>;
   /** What earlier answers in this conversation said, normalized: items found there are not offered again. */
   private readonly alreadySaid: string;
+  /** The question's form and topic, when the answer knows them (a follow-up goes on without). */
+  form: QuestionForm | null = null;
+  topic: Topic | null = null;
+  /** The brief's offer's stems: nearly every item names the offer, so they meet a topic only weakly. */
+  offerStems: ReadonlySet<string> = new Set();
+  /** The question is in the brief's own domain ("garden" on a lawn-care brief): items about the offer are on topic too. */
+  inDomain = false;
 
   constructor(
     readonly view: ProfileView,
@@ -61,6 +69,8 @@ export class Composer {
       for (const text of candidates) {
         // A phrasing with its own opening ("Honestly, yes") takes no opener; a name or "I" keeps its capital.
         if (opener !== '' && (/^[\w']+[,:.]/.test(text) || normalizeForMatch(text).includes(normalizeForMatch(opener)))) continue;
+        // "Honestly, … to be honest" says it twice.
+        if (/honest|truthful|to be fair/i.test(opener) && /honest|truthful|to be fair/i.test(text)) continue;
         const firstWord = text.split(/[\s,:]/)[0]!.toLowerCase();
         const line = opener === '' ? text : opener + (/^I\b|^I'/.test(text) || this.view.properNouns.has(firstWord) ? text : lowerFirst(text));
         if (this.othersSaid.has(normalizeForMatch(line))) continue;

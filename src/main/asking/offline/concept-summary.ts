@@ -2,8 +2,9 @@
  * A concept test's results across the set: how many gave each likelihood, the mean, the reasons and
  * objections most often given (equal or nearly equal texts of the same field counted together) and
  * the segments whose mean differs. A segment (an age band, a place, an income bracket) is reported
- * when it holds at least one persona and its mean is at least 0.5 from the set's mean; places are
- * countries when the set spans several, else cities.
+ * when it holds at least two personas (one person is an anecdote, not a segment) and its mean is at
+ * least 0.5 from the set's mean; places are countries when the set spans several, else cities.
+ * Labels read on their own: "Aged 25–34", "People in Porto", "Upper-middle income".
  */
 import type { ConceptTest, ConceptVerdict } from '../../../shared/conversations';
 import { AGE_BANDS, ageBandIndex, ageBandLabel } from '../../../shared/coverage';
@@ -11,6 +12,7 @@ import type { Persona } from '../../../shared/persona';
 import { contentStems } from './words';
 
 export const SEGMENT_DIFFERENCE = 0.5;
+export const SEGMENT_MIN_PERSONAS = 2;
 const TOP = 5;
 /** Two texts of a field whose content words overlap this much (Jaccard) count as the same reason, when they name the same figures and brackets. */
 const NEAR_EQUAL = 0.7;
@@ -85,9 +87,9 @@ function segmentsOf(verdicts: ReadonlyArray<ConceptVerdict>, personas: readonly 
   });
   const countries = new Set(scored.map((s) => s.persona.location.country));
   const groupings: Array<{ by: 'age' | 'location' | 'income'; label: (p: Persona) => string | undefined }> = [
-    { by: 'age', label: (p) => ageBandLabel(AGE_BANDS[ageBandIndex(p.age)]!) },
-    { by: 'location', label: (p) => (countries.size > 1 ? p.location.country : p.location.city) },
-    { by: 'income', label: (p) => p.incomeBracket },
+    { by: 'age', label: (p) => `Aged ${ageBandLabel(AGE_BANDS[ageBandIndex(p.age)]!)}` },
+    { by: 'location', label: (p) => `People in ${countries.size > 1 ? p.location.country : p.location.city}` },
+    { by: 'income', label: (p) => (p.incomeBracket ? `${p.incomeBracket.charAt(0).toUpperCase()}${p.incomeBracket.slice(1)} income` : undefined) },
   ];
   const segments: Summary['segments'] = [];
   for (const { by, label } of groupings) {
@@ -97,6 +99,7 @@ function segmentsOf(verdicts: ReadonlyArray<ConceptVerdict>, personas: readonly 
       if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), likelihood]);
     }
     for (const [name, scores] of groups) {
+      if (scores.length < SEGMENT_MIN_PERSONAS) continue;
       const segmentMean = scores.reduce((a, b) => a + b, 0) / scores.length;
       if (Math.abs(segmentMean - mean) >= SEGMENT_DIFFERENCE - 1e-9) segments.push({ by, label: name, mean: round2(segmentMean), personas: scores.length });
     }

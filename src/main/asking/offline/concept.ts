@@ -1,24 +1,28 @@
 /**
  * The built-in engine's concept verdict, by explicit rules written out in `rules`. Start at 3.
- * Matches add: +1 per goal and per pain point the concept's own words meet (two at most each), +1
- * for a value, an interest, a channel, the persona's work, an audience it belongs to, +1 per buying
- * criterion (two at most), +1 for a price within its means when the profile minds money; all
- * matches together add at most +2, so a penalty always shows in the score. Penalties subtract: −1
- * per value the concept goes against (two at most), −1 or −2 for a price beyond what the persona
- * can spend (price.ts), −1 for an audience it is not part of, −1 for a B2B objection the concept
- * runs into, −1 when nothing in the concept touches the profile at all. The score is clamped to 1–5.
+ * Matches add: +1 per goal and per pain point the concept's own words meet on a real topic
+ * (concept-match.ts: a shared "home" or "day" is no match; two at most each), +1 for a value, an
+ * interest, a channel, the persona's work, an audience it belongs to, +1 per buying criterion (two
+ * at most), +1 for a price within its means when the profile minds what things cost and the concept
+ * touches the profile otherwise; all matches together add at most +2, so a penalty always shows in
+ * the score. Penalties subtract: −1 per value the concept goes against (two at most), −1 or −2 for
+ * a price beyond what the persona can spend (price.ts), −1 for an audience it is not part of, −1 for
+ * a B2B objection the concept runs into, −1 when nothing in the concept touches the profile at all.
+ * The score is clamped to 1–5, and a price far beyond the budget caps it at 2: "far too much for
+ * me" is not a middling verdict. Every verdict says at least one thing, and never one thing twice.
  * The offer's own words (the brief's "meal-kit delivery") count only for values: every goal and
  * pain point about the offer names them, so they cannot tell one concept from another.
  */
 import type { ProfileField } from '../../../shared/conversations';
 import type { Brief, Persona } from '../../../shared/persona';
 import { SeededRandom, indefiniteArticle } from '../../world';
+import { compoundStems, priceLine, priceReasonText, synonymsCount, topicalStrength } from './concept-match';
 import { AUDIENCES, NEGATION, VALUE_CONFLICTS } from './concept-rules';
 import { inEurosAMonth, limitInCurrency, parsePrice, priceFit, type Price } from './price';
 import type { Item } from './profile';
 import { itemsOf, offerOf, viewOf } from './profile';
 import { goalInfinitive } from './voice';
-import { contentStems, firstMatchingWord, hashString, keysOf, matchKey, matchStrength, overlap, stem } from './words';
+import { contentStems, firstMatchingWord, hashString, keysOf, matchKey, overlap, stem } from './words';
 
 export interface Reason {
   text: string;
@@ -40,7 +44,8 @@ const GENERIC = new Set(
     .split(' ')
     .map(stem),
 );
-const MONEY = matchKey(stem('price'));
+/** The most a verdict that finds the price far beyond its means may score. */
+const BEYOND_CAP = 2;
 
 /** What a matched item says for the concept, in the persona's voice; one wording per field, so equal items group in a summary. */
 const REASON: Partial<Record<ProfileField, (item: Item) => string>> = {
@@ -60,9 +65,11 @@ export function judgeConcept(concept: { text: string; price?: string }, persona:
   const whole = `${concept.text} ${concept.price ?? ''}`;
   const allStems = new Set(contentStems(whole, GENERIC));
   const all = new Set([...allStems].map(matchKey));
-  const offerStems = new Set(contentStems(offerOf(brief), GENERIC));
+  const offerStems = new Set(contentStems(`${offerOf(brief)} ${offerPhrase(brief)}`, GENERIC));
   // Goals and pain points often name the offer itself; only the concept's other words tell concepts apart there.
   const ownStems = new Set([...allStems].filter((s) => !offerStems.has(s)));
+  const compounds = compoundStems(whole);
+  const loose = (stems: ReadonlySet<string>) => new Set([...stems].filter((s) => !compounds.has(s)));
   const own = new Set([...ownStems].map(matchKey));
   const rules: string[] = [];
   const reasons: Reason[] = [];
@@ -70,13 +77,15 @@ export function judgeConcept(concept: { text: string; price?: string }, persona:
   let gain = 0;
   let loss = 0;
   let touched = false;
+  // Said only when nothing else is: an offer of the kind a goal is about, without a reason to prefer it.
+  let neutral: Reason | undefined;
 
   for (const field of ['painPoints', 'goals', 'values', 'interests', 'channels', 'b2b'] as const) {
     const pool = field === 'b2b' ? itemsOf(view, 'b2b', 'buyingCriteria') : itemsOf(view, field);
     // A value may fit the offer itself (an eco offer, a value of sustainability); other fields count the concept's own words only.
     const [stems, keys] = field === 'values' ? [allStems, all] : [ownStems, own];
     const matched = pool
-      .map((item) => ({ item, n: matchStrength(item, stems, keys) }))
+      .map((item) => ({ item, n: topicalStrength(item, stems, synonymsCount(item) ? loose(stems) : null) }))
       .filter((m) => m.n >= 1)
       .sort((a, b) => b.n - a.n)
       .slice(0, CAPS[field]);
@@ -94,11 +103,12 @@ export function judgeConcept(concept: { text: string; price?: string }, persona:
         touched = true;
         rules.push(`Concept is the kind of offer the ${LABEL[field]} '${category.text}' is about (no change)`);
         if (field === 'painPoints') objections.push({ text: `I'd worry about ${category.spoken}.`, field });
+        else neutral ??= { text: `It's the kind of thing I'm looking at: I want ${goalInfinitive(category.spoken)}.`, field };
       }
     }
   }
   for (const item of itemsOf(view, 'b2b', 'objections')) {
-    if (matchStrength(item, allStems, all) < 1) continue;
+    if (topicalStrength(item, allStems, null) < 1) continue;
     rules.push(`Concept touches the objection '${item.text}' (−1)`);
     objections.push({ text: `It runs into an old obstacle: ${item.spoken}.`, field: 'b2b' });
     loss++;
@@ -144,27 +154,42 @@ export function judgeConcept(concept: { text: string; price?: string }, persona:
 
   const price = parsePrice(concept.price ?? '') ?? parsePrice(concept.text);
   const moneyItems = [...itemsOf(view, 'values'), ...itemsOf(view, 'goals'), ...itemsOf(view, 'painPoints')];
-  const priceLoss = price ? priceRule(price, persona, moneyItems, rules, reasons, objections) : null;
+  const priceLoss = price ? priceRule(price, persona, moneyItems, gain > 0, rules, reasons, objections) : null;
   if (priceLoss) {
     loss += priceLoss.loss;
     gain += priceLoss.gain;
   }
 
-  if (!touched && !price) {
+  // A price within budget is no reason to want something that meets nothing the persona needs.
+  if (!touched) {
     rules.push('Nothing in the concept touches the goals, pain points, values or interests (−1)');
     const [goal] = itemsOf(view, 'goals');
     objections.push({ text: goal ? `Nothing in it speaks to what I need, like ${goalInfinitive(goal.spoken).replace(/^to /, 'being able to ')}.` : 'Nothing in it speaks to what I need.', field: 'goals' });
     loss++;
   }
   if (gain > MAX_GAIN) rules.push(`Matches add at most +${MAX_GAIN} (${gain} matched)`);
-  const score = Math.max(1, Math.min(5, 3 + Math.min(gain, MAX_GAIN) - loss)) as 1 | 2 | 3 | 4 | 5;
+  let score = Math.max(1, Math.min(5, 3 + Math.min(gain, MAX_GAIN) - loss)) as 1 | 2 | 3 | 4 | 5;
+  if (priceLoss?.fit === 'beyond' && score > BEYOND_CAP) {
+    rules.push(`A price far beyond the budget caps the likelihood at ${BEYOND_CAP}`);
+    score = BEYOND_CAP;
+  }
+  distinctLines(reasons, objections);
+  if (reasons.length + objections.length === 0) (neutral ? reasons : objections).push(neutral ?? { text: "Nothing about it stands out to me, for or against.", field: 'goals' });
   rules.unshift('Start at 3');
   rules.push(`Likelihood ${score}`);
   const changeMind = changeMindOf(rng, { price, priceLoss: priceLoss?.loss ?? 0, limit: priceLoss?.limit, conflict: conflicts[0]?.word, wrongAudience, view, own, score });
   return { likelihood: score, reasons, objections, changeMind, rules };
 }
 
-function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], rules: string[], reasons: Reason[], objections: Reason[]): { loss: number; gain: number; limit: number } | null {
+interface PriceOutcome {
+  fit: 'within' | 'stretch' | 'beyond';
+  loss: number;
+  gain: number;
+  limit: number;
+}
+
+/** `matched`: something in the concept already meets the profile; a fair price alone is no reason to want it. */
+function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], matched: boolean, rules: string[], reasons: Reason[], objections: Reason[]): PriceOutcome | null {
   const business = persona.b2b;
   const against = business ? `company size ${business.companySize}` : `income bracket '${persona.incomeBracket}'`;
   const monthly = `about €${Math.round(price.monthlyEur).toLocaleString('en')} a month`;
@@ -180,21 +205,22 @@ function priceRule(price: Price, persona: Persona, moneyItems: readonly Item[], 
   if (fit.fit === 'beyond') {
     rules.push(`Price ${price.text} (${monthly}) is far above ${against}, over €${stretch.toLocaleString('en')} a month${inKind(stretch)} (−2)`);
     objections.push({ text: business ? `At ${price.text} it's far beyond what a company our size spends on this.` : `At ${price.text} it's far too much for me on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
-    return { loss: 2, gain: 0, limit: namedLimit(comfortable, price, BEYOND_SHARE) };
+    return { fit: 'beyond', loss: 2, gain: 0, limit: namedLimit(comfortable, price, BEYOND_SHARE) };
   }
   if (fit.fit === 'stretch') {
     rules.push(`Price ${price.text} (${monthly}) is a stretch for ${against}, over €${comfortable.toLocaleString('en')} a month${inKind(comfortable)} (−1)`);
     objections.push({ text: business ? `At ${price.text} it would need a proper budget case.` : `At ${price.text} it's a stretch on ${indefiniteArticle(persona.incomeBracket!)} ${persona.incomeBracket} income.`, field });
-    return { loss: 1, gain: 0, limit: namedLimit(comfortable, price, STRETCH_SHARE) };
+    return { fit: 'stretch', loss: 1, gain: 0, limit: namedLimit(comfortable, price, STRETCH_SHARE) };
   }
-  const careful = moneyItems.find((item) => item.keys.has(MONEY));
-  if (careful) {
+  const careful = priceLine(moneyItems);
+  // The line that makes the price matter is cited with it; without one, the budget alone is said.
+  reasons.push({ text: priceReasonText(price.text, careful, business ? 'our' : 'my'), field });
+  if (careful && matched) {
     rules.push(`Price ${price.text} (${monthly}) is within ${against} and meets '${careful.text}' (+1)`);
-    reasons.push({ text: `The price fits my budget, and I care about that: ${careful.spoken}.`, field });
-    return { loss: 0, gain: 1, limit: comfortable };
+    return { fit: 'within', loss: 0, gain: 1, limit: comfortable };
   }
-  rules.push(`Price ${price.text} (${monthly}) is within ${against} (no change)`);
-  return { loss: 0, gain: 0, limit: comfortable };
+  rules.push(`Price ${price.text} (${monthly}) is within ${against}${careful ? `; '${careful.text}' minds the cost, but nothing else in the concept meets the profile` : ''} (no change)`);
+  return { fit: 'within', loss: 0, gain: 0, limit: comfortable };
 }
 
 /**
@@ -252,6 +278,30 @@ function changeMindOf(rng: SeededRandom, input: ChangeMindInput): string {
   const [goal] = itemsOf(view, 'goals');
   const wish = goal ? goalInfinitive(goal.spoken).replace(/^to /, '') : 'do what I need';
   return score >= 4 ? rng.pick([`Seeing it help me ${wish} in practice would settle it.`, `A first try that helps me ${wish} would seal it.`]) : `If it helped me ${wish}, I'd take a closer look.`;
+}
+
+/**
+ * The offer as profiles name it, with what it comes with: "A personal finance app with savings pots for
+ * renters" → "personal finance app with savings pots". Its words are in every goal about the offer.
+ */
+function offerPhrase(brief: Brief): string {
+  return brief.description.split(/\s+(?:for|in|aimed at|targeting|that|which|to help)\s+|[,:;.(—–]\s/i)[0] ?? '';
+}
+
+/** No sentence twice, and none both for and against: a line given as a reason is dropped from the objections. */
+function distinctLines(reasons: Reason[], objections: Reason[]): void {
+  const seen = new Set<string>();
+  const keep = (list: Reason[]) => {
+    const out = list.filter((r) => {
+      const key = r.text.trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    list.splice(0, list.length, ...out);
+  };
+  keep(reasons);
+  keep(objections);
 }
 
 function capitalizeWord(word: string): string {

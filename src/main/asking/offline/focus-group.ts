@@ -1,11 +1,13 @@
 /**
  * A focus group's summary from the answers' own words: themes are answers that stand on the same
- * profile field and share a content word, labelled by the field and the shared words, with one quote
- * per persona; who agrees or objects is read from plain stance cues, and only when they are clear.
+ * profile field and share a whole topic word (theme-words.ts: no stop words, fillers or fragments of
+ * titles), labelled by the field and the shared words as written, with one quote per persona; who
+ * agrees or objects is read from plain stance cues about taking the offer up, and only when clear.
  */
 import type { FocusGroup, ProfileField } from '../../../shared/conversations';
 import { ownWordsOf } from './phrasing';
-import { contentStems, sentencesOf, stem, wordsOf } from './words';
+import { surfaceForms, themeWordsOf } from './theme-words';
+import { sentencesOf } from './words';
 
 export interface GroupAnswer {
   personaId: string;
@@ -23,8 +25,16 @@ const MAX_THEMES = 8;
 /** Share of the answers above which a shared word is the topic rather than a theme. */
 const UBIQUITOUS = 0.75;
 
-const POSITIVE = /\b(yes|yeah|definitely|absolutely|count me in|i'?d (probably |happily |gladly |definitely |certainly )?(use|try|buy|sign|order|pay|give it)|i would (probably |happily |definitely )?(use|try|buy|sign|order|pay|give it)|i'?m in\b|sounds (good|great|useful)|worth (it|a try)|i love (it|the idea)|i like (it|the idea))/i;
-const NEGATIVE = /\b(probably not|not for me|not really for me|i wouldn'?t|i would not|i won'?t|i doubt|i'?d (probably )?pass|i'?ll pass|no thanks|not interested|not convinced|too expensive|too pricey|can'?t afford|far too much|not worth)\b/i;
+/** Verbs of taking an offer up: "I'd try it", "I wouldn't sign up"; "I won't compromise on reliability" is no stance on the offer. */
+const TAKE_UP = String.raw`(?:use|try|buy|sign|order|pay|subscribe|book|give it|bother|switch)`;
+const POSITIVE = new RegExp(
+  String.raw`\b(yes|yeah|definitely|absolutely|count me in|i'?d (?:probably |happily |gladly |definitely |certainly )?${TAKE_UP}(?! (?:it )?(?:only )?if\b)|i would (?:probably |happily |definitely )?${TAKE_UP}(?! (?:it )?(?:only )?if\b)|i'?m in\b|sounds (?:good|great|useful|manageable)|(?:it'?s|it is|sounds|seems|would be|definitely) worth (?:it|a try)|i love (?:it|the idea)|i like (?:it|the idea)|i could manage|(?:is|feels|seems) manageable|within (?:my|our) budget|i can afford (?:it|that))`,
+  'i',
+);
+const NEGATIVE = new RegExp(
+  String.raw`\b(probably not|not for me|not really for me|i wouldn'?t (?:really |even )?${TAKE_UP}|i would not (?:really )?${TAKE_UP}|i won'?t (?:be )?${TAKE_UP}|i doubt|i'?d (?:probably )?pass|i'?ll pass|no thanks|not interested|not convinced|too expensive|too pricey|too steep|can'?t afford|can'?t justify|more than i can (?:justify|afford|spend)|out of my budget|would be a stretch|far too much|not worth)\b`,
+  'i',
+);
 
 /** Agrees, objects, or neither: a stance only when the cues all point one way. Quoted words (a motto) are not a stance. */
 export function stanceOf(text: string): 'agree' | 'object' | null {
@@ -39,8 +49,8 @@ export function stanceOf(text: string): 'agree' | 'object' | null {
 type Topic = ProfileField | 'any';
 
 export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupAnswer>): FocusGroup['summary'] {
-  const names = new Set(answers.flatMap((a) => wordsOf(a.personaName)).map(stem));
-  const stops = new Set([...contentStems(question), ...names]);
+  const names = themeWordsOf(answers.map((a) => a.personaName).join('. '));
+  const stops = new Set([...themeWordsOf(question.toLowerCase()), ...names].map((w) => w.key));
   const said = answers.map((a) => wordsByField(a, stops));
   // A word nearly everyone uses is the topic itself (the offer's name), not a theme within it.
   if (answers.length >= 4) {
@@ -48,7 +58,7 @@ export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupA
     for (const byField of said) for (const s of new Set([...byField.values()].flatMap((set) => [...set]))) seen.set(s, (seen.get(s) ?? 0) + 1);
     for (const byField of said) for (const set of byField.values()) for (const s of set) if (seen.get(s)! > answers.length * UBIQUITOUS) set.delete(s);
   }
-  const surface = surfaceWords(answers.map((a) => a.text));
+  const surface = surfaceForms(answers.flatMap((a) => themeWordsOf(a.text)));
   const themes: FocusGroup['summary']['themes'] = [];
   const sameWords = new Map<object, string>();
   // The fields most answers speak to first: a theme is labelled by the field that carries it most widely.
@@ -70,7 +80,7 @@ export function summarizeAnswers(question: string, answers: ReadonlyArray<GroupA
       const ids = group.map((i) => answers[i]!.personaId).join('|');
       if (themes.some((t) => t.personaIds.join('|') === ids && sameWords.get(t) === words.join('|'))) continue;
       const theme = {
-        label: `${FIELD_LABEL[field]}: ${words.map((s) => surface.get(s) ?? s).join(', ')}`,
+        label: `${FIELD_LABEL[field]}: ${words.map((s) => surface.get(s)!).join(', ')}`,
         personaIds: group.map((i) => answers[i]!.personaId),
         quotes: group.map((i) => ({ personaId: answers[i]!.personaId, personaName: answers[i]!.personaName, text: quoteFor(answers[i]!.text, words) })),
       };
@@ -98,11 +108,13 @@ function wordsByField(answer: GroupAnswer, stops: ReadonlySet<string>): Map<Topi
   const out = new Map<Topic, Set<string>>();
   const plain = answer.grounding.filter((f) => f === 'bio' || f === 'household');
   const fallback: Topic[] = plain.length > 0 ? plain : answer.grounding.length > 0 ? [...answer.grounding] : ['any'];
+  // Words of a title ("Rendez-vous Tech") are no shared taste: only a taste's common words ("jazz") count.
+  const titled = new Set(themeWordsOf(answer.text).filter((w) => w.titled).map((w) => w.key));
   for (const { field, text } of ownWordsOf(answer.text)) {
-    const stems = contentStems(text, stops);
+    const words = themeWordsOf(text, stops);
     for (const topic of field ? [field] : fallback) {
       const set = out.get(topic) ?? new Set<string>();
-      for (const s of stems) set.add(s);
+      for (const w of words) if (!(topic === 'culturalProfile' && titled.has(w.key))) set.add(w.key);
       out.set(topic, set);
     }
   }
@@ -110,32 +122,14 @@ function wordsByField(answer: GroupAnswer, stops: ReadonlySet<string>): Map<Topi
 }
 
 /** The sentence of an answer holding most of the theme's words. */
-function quoteFor(text: string, stems: readonly string[]): string {
+function quoteFor(text: string, keys: readonly string[]): string {
   const sentences = sentencesOf(text);
   let best = sentences[0] ?? text;
   let bestScore = -1;
   for (const sentence of sentences) {
-    const own = new Set(contentStems(sentence));
-    const score = stems.filter((s) => own.has(s)).length;
+    const own = new Set(themeWordsOf(sentence).map((w) => w.key));
+    const score = keys.filter((k) => own.has(k)).length;
     if (score > bestScore) [best, bestScore] = [sentence, score];
   }
   return best;
-}
-
-/** For each stem, the word as most often written, capitals kept ("Toronto") but not those that only start a sentence. */
-function surfaceWords(texts: readonly string[]): Map<string, string> {
-  const seen = new Map<string, Map<string, number>>();
-  for (const sentence of texts.flatMap(sentencesOf)) {
-    const words = sentence.split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length > 0);
-    for (const [index, raw] of words.entries()) {
-      const word = index === 0 ? raw.toLowerCase() : raw;
-      const plain = wordsOf(word)[0];
-      if (!plain) continue;
-      const s = stem(plain);
-      const forms = seen.get(s) ?? new Map<string, number>();
-      forms.set(word, (forms.get(word) ?? 0) + 1);
-      seen.set(s, forms);
-    }
-  }
-  return new Map([...seen].map(([s, forms]) => [s, [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]![0]]));
 }

@@ -15,6 +15,8 @@ const CUES: Record<Exclude<Intent, 'unknown'>, ReadonlyArray<readonly [RegExp, n
     [/ (frustrat|annoy|irritat|bother|problem|issue|pain|hate|dislike|worst|difficult|struggl|challeng|complain|worr|concern|fear|afraid|stress|hesitat|obstacle|barrier|prevent|deter|downside|drawback|deal ?breaker|nervous|disappoint|headache|gripe|anxious|risk)/, 2],
     [/ (stop|stops|stopping|put|puts|hold|holds|keep|keeps) you (from |off |back |up at night)/, 3],
     [/ (hard|wrong|fail|tired of|fed up|doubt|turn you off|go wrong|goes wrong|hardest)/, 1],
+    [/ (slows?|slowing|slow down|bottlenecks?|delays?|holds? (you|your team|the team|us) back|hold ups?)/, 2],
+    [/ (makes? .*(hard|difficult|tough|painful|tricky)|so (hard|difficult|tough|painful))/, 3],
     [/ (gets? in the way|in your way|happy with|satisfied|unhappy|dissatisf|let you down|lets you down|miss about|improve about)/, 2],
   ],
   goals: [
@@ -22,8 +24,9 @@ const CUES: Record<Exclude<Intent, 'unknown'>, ReadonlyArray<readonly [RegExp, n
     [/ (want|wants|need|needs|ideal|improv|looking for|hoping for|would help|help you|get out of|make your life easier|like to change|change in your life|outcome|priorit)/, 1],
   ],
   habits: [
-    [/ (how|where) (do |did |would )?you (usually |normally |typically |first )?(find|discover|hear|learn|research|shop|buy|choose|decide|pick|get|keep up|look|go|read about|compare|book)/, 3],
+    [/ (how|where) (do |did |would )?you (usually |normally |typically |first )?(find|discover|hear|learn|research|shop|buy|choose|decide|pick|keep up|look for|look up|read about|compare|book)/, 3],
     [/ (how often|do you use|use every day|apps do you|influenc|advice from|who do you ask|trust for advice)/, 2],
+    [/ (where|who) do you (go|turn|look) (for|to) | (advice|recommendations?|tips) /, 3],
     [/ (find out|hear about|habit|free time|spare time|weekends?|hobby|hobbies|interests|interested in|social media|channels?|news|informat|recommendation|word of mouth|instagram|tiktok|youtube|facebook|linkedin|newsletter|spend your time|for fun|relax|unwind|downtime)/, 2],
   ],
   tastes: [
@@ -33,7 +36,7 @@ const CUES: Record<Exclude<Intent, 'unknown'>, ReadonlyArray<readonly [RegExp, n
   ],
   price: [
     [/ (how much|what would you pay|willing to pay|what price|price point|pay more|pay less|too expensive|worth paying|afford)/, 3],
-    [/ (price|prices|pricing|cost|costs|pay|paid|afford|budget|expensive|cheap|money|spend|worth it|fee|fees|how much|discount|deal(?! breaker)|income|salary|earn|value for money|charge|premium|per month|per week|a month|a week) /, 2],
+    [/ (price|prices|pricing|cost|costs|pay|paid|afford|budget|expensive|cheap|money|spend(?! (time|hours|your time|most of|a lot of time|weekends|evenings|online))|worth it|fee|fees|how much|discount|deal(?! breaker)|income|salary|earn|value for money|charge|premium|per month|per week|a month|a week) /, 2],
     [/[€$£¥₦₹]|\d/, 1],
     [/ (subscription|plan) /, 1],
   ],
@@ -44,7 +47,8 @@ const CUES: Record<Exclude<Intent, 'unknown'>, ReadonlyArray<readonly [RegExp, n
   ],
   values: [
     [/ (values?|matters?|important|care about|principles?|ethic|ethical|stand for|non negotiable|respect|sustainab|environment|fairness|what do you look for|look for in)/, 2],
-    [/ (trust|priorities|priority|most about) /, 1],
+    [/ (priorities|priority|most about) /, 1],
+    [/ (trust|trusts|trusted|rely on) /, 4],
   ],
   product: [
     [/ (would|will|could|do) you (ever )?(use|try|buy|sign up|subscribe|switch|pay for|recommend|order|consider|download|install|choose) (it|this|that|one|a|an|the|our|them|to)/, 3],
@@ -115,5 +119,7 @@ export function classify(question: string, offerKeys: ReadonlySet<string>): Inte
     const second = best(rest);
     if (second && second[1] >= 2 && second[1] >= top[1] * 0.6) intents.push(second[0]);
   }
+  // Tastes only answer a question about tastes: "cooking dinner" in a question about obstacles asks for no favourite dishes.
+  if (intents[0] !== 'tastes' && intents[1] === 'tastes') intents.pop();
   return intents.slice(0, 2);
 }

@@ -8,11 +8,12 @@ import { sentencesOf } from './words';
 export const OPENERS = ['Honestly, ', 'Well, ', 'For me, ', 'To be fair, ', 'Hmm, ', 'If I think about it, ', 'Truthfully, ', 'Right, so '];
 
 export const PAIN = {
-  first: ['What really gets to me is {p}.', 'My biggest frustration is {p}.', "I'm fed up with {p}.", 'The thing that wears me down is {p}.', "It's {p} that I find hardest.", 'Top of my list of headaches is {p}.', "I can't stand {p}.", 'What puts me off most is {p}.'],
+  first: ['What really gets to me: {p}.', 'My biggest frustration is {p}.', 'The thing that wears me down is {p}.', 'Top of my list of headaches: {p}.', 'What puts me off most is {p}.', 'The hardest part for me is {p}.'],
   next: ["Then there's the problem of {p}.", 'Not far behind: {p}.', "I'd add {p} to that list too.", 'A close second: {p}.', 'On top of that, I have to deal with {p}.', 'Another one: {p}.'],
   money: ['What I watch out for is {p}.', "I've no patience for {p}.", 'I get wary with {p}.'],
   offer: ['What would put me off is {p}.', 'My worry is {p}.', "I've had enough of {p}, so that would have to be sorted.", 'The catch for me would be {p}.'],
-  nearest: ['What I can tell you is that I struggle with {p}.', 'The nearest thing I can name is {p}.'],
+  nearest: ['Closer to home for me is {p}.', 'What is on my mind more is {p}.'],
+  because: ['Mostly because of {p}.', 'It comes down to {p}, mostly.', 'Largely {p}, if I am honest.'],
 };
 
 export const GOAL = {
@@ -22,20 +23,20 @@ export const GOAL = {
   forMoney: ['For the money, it would have to help me {b}.', "I'd pay if it helped me {b}."],
   offerDoubt: ["I'd only bite if it helped me {b}.", 'It would have to help me {b}.'],
   offerHope: ['It could help me {b}.', 'If it let me {b}, that would win me over.', 'What appeals is the chance {g}.'],
-  nearest: ['What I can say is that I want {g}.', 'The nearest thing is that I want {g}.'],
+  nearest: ['What I can say is that I want {g}.', 'Closer to home, I want {g}.'],
 };
 
 export const QUOTE = ['As I always say: "{q}"', 'Or, as I put it: "{q}"', 'The way I see it: "{q}"'];
 
 export const VALUE = {
-  first: ['What matters most to me is {v}.', 'I care a lot about {v}.', 'For me it starts with {v}.', "{v} is the thing I won't compromise on.", 'If I had to pick one thing, it would be {v}.'],
-  next: ['After that comes {v}.', '{v} matters to me too.', 'And {v}, close behind.', 'I also hold on to {v}.'],
+  first: ['What matters most to me is {v}.', 'I care a lot about {v}.', 'For me it starts with {v}.', "I won't compromise on {v}.", 'If I had to pick one thing, it would be {v}.'],
+  next: ['After that comes {v}.', 'I care about {v} too.', 'And {v}, close behind.', 'I also hold on to {v}.'],
   why: ['It matters because I care about {v}.', 'That goes against {v}, which I care about.', 'For me it comes down to {v}.'],
   because: ['Because {v} matters to me.', 'It comes down to {v}, really.', 'Mostly because I care about {v}.'],
-  moneyValue: ['{v} matters to me.', 'For me it comes down to {v}.'],
+  moneyValue: ['I care about {v}.', 'For me it comes down to {v}.'],
   weighed: ['In the end I weigh it against {v}.', 'What I want for my money is {v}.'],
-  also: ['{v} matters to me as well.', 'I should add that I care about {v}.'],
-  absent: ["My profile doesn't mention {t} among my values.", "{t} isn't one of the values my profile lists."],
+  also: ['I care about {v} as well.', 'I should add that I care about {v}.'],
+  absent: ["{t} isn't the first word I'd reach for.", "I wouldn't put {t} at the top of my list."],
 };
 
 /** Income brackets in the persona's words: what the bracket says about spending, and nothing more. */
@@ -45,7 +46,7 @@ export const INCOME = {
   middle: ["I'm on a middle income: I'll pay for things that earn their place, but I compare first.", 'My income is in the middle, so I can spend a bit, but not without thinking.', 'On a middle income I want to see where the money goes.'],
   'upper-middle': ["I'm comfortable on an upper-middle income, so price alone rarely decides it.", 'On an upper-middle income I can afford to pay, but it still has to be worth it.', "Money isn't the main issue for me; I'm on an upper-middle income."],
   high: ["I'm on a high income, so price is rarely what decides it for me.", "Price isn't my main worry; I'm on a high income.", 'On a high income I can pay what it costs, so the price is not the first thing I check.'],
-  unknown: ["My profile doesn't say what I earn.", "I can't tell you my income; my profile doesn't say."],
+  unknown: ["I'd rather not get into what I earn.", 'I keep what I earn to myself, but I do watch where the money goes.'],
 };
 
 /** A price named in the question against the persona's limits (price.ts). */
@@ -73,12 +74,13 @@ export const ABOUT = {
   ],
   age: ["I'm {age}.", "I'm {age} years old."],
   place: ['I live in {city}, {country}.', 'Home is {city}, in {country}.'],
-  noHousehold: ["My profile doesn't say who I live with.", "Who I live with, my profile doesn't say."],
-  noValues: ["My profile doesn't list my values as such.", "I couldn't name my values; my profile doesn't list them."],
+  noHousehold: ["I couldn't tell you much about my home life; I keep it to myself.", "I'd rather keep home life out of it."],
+  noValues: ["I couldn't tell you my values as a neat list.", "I couldn't name my values off the cuff."],
 };
 
 export const HABIT = {
   channel: ['I usually find out about things through {c}.', 'Mostly I hear about new things from {c}.', '{c}: that is where I pick up most of what I know.', 'I tend to rely on {c}.', 'Most of what I hear about comes through {c}.'],
+  interestFirst: ["I'm into {i}.", 'I spend a fair bit of time on {i}.', '{i} is a big part of my week.'],
   interest: ['In my free time it is {i}.', "Outside of that, I'm into {i}.", 'My spare time goes on {i}.', 'When I get a free hour, it is usually {i}.', 'I unwind with {i}.'],
 };
 
@@ -88,16 +90,16 @@ export const TASTE: Record<string, readonly string[]> = {
   movies: ['For films, I love {x}.', 'I keep coming back to {x}.', 'Film-wise, {x} are favourites of mine.'],
   tv: ['On TV, I watch {x}.', "I've been watching {x}.", 'My shows are {x}.'],
   books: ["I've read {x}.", "On my shelf you'd find {x}.", 'Book-wise, {x}.'],
-  food: ['I love {x}.', 'Food-wise, give me {x}.', 'My favourites to eat are {x}.'],
+  food: ['I love {x}.', 'Food-wise, give me {x}.', "When it comes to food, I'm into {x}."],
   brands: ['I tend to go for {x}.', 'Brands I trust are {x}.', 'I usually buy {x}.'],
   destinations: ['For trips, I love {x}.', 'Give me a trip to {x}.', '{x} are my kind of places.'],
-  none: ["My profile doesn't name favourites there.", "I couldn't name favourites; my profile doesn't list them."],
+  none: ["I couldn't tell you any favourites there.", "I couldn't name favourites there, honestly."],
   nearest: ['What I can say is that I enjoy {i}.', 'I do enjoy {i}, though.'],
 };
 
 export const WORK = {
   occupation: ["I'm {occupation} in {city}.", 'Work-wise, I am {occupation}, based in {city}.'],
-  noMore: ["My profile doesn't say more about my work than that.", 'About the job itself, my profile says no more.'],
+  noMore: ["I couldn't tell you much more about the job than that.", 'That is the job, really; not much more to tell.'],
   role: ['I am {role} in {industry}, at a company of {size} people.', 'I work as {role} in {industry}; the company has {size} people.', 'I am {role}: {industry}, a firm of {size} people.'],
   criteria: ['My checklist: {c}.', 'On my list when we buy: {c}.', 'I judge a tool on this: {c}.', 'What I check first: {c}.'],
   offerCriteria: ['Before anything else I would check this: {c}.', 'On my checklist for it: {c}.'],
@@ -106,18 +108,32 @@ export const WORK = {
   'decision-maker': ['I sign off on what we buy.', 'The buying decision is mine.'],
   influencer: ["I don't sign off on purchases, but my recommendation carries weight.", 'I shape what we buy, though someone else signs.'],
   user: ['I use the tools every day; others decide what we buy.', "I'm a user more than a buyer: the decision sits above me."],
+  size: ['We are a company of {size} people, all told.', 'The company has {size} people, to give you a sense of scale.'],
   gatekeeper: ['Vendors have to get past me before anyone else sees them.', 'I screen suppliers before they reach the people who sign.'],
 };
 
 export const UNKNOWN = {
   // Mostly with who is speaking, so that two personas with the same nearest item still answer differently.
-  opening: ["I can't say much about that.", "That's not something I think about much.", 'Hard to say, as {occupation}.', "As {occupation}, I don't really have a view on that.", "I'm {occupation}; that's not something I think about much.", "Speaking as {occupation}, I can't say much about that."],
-  nearest: ['What I can tell you is that I like {x}.', 'The nearest thing I can mention is {x}.'],
-  valueAndInterest: ['What I can say is that {v} matters to me, and I enjoy {i}.', 'What I do know is that I care about {v} and like {i}.'],
-  value: ['What I can say is that {v} matters to me.', 'What I do know is that I care about {v}.'],
+  opening: ["I couldn't tell you much about that, to be honest.", "That's not really my area, to be honest.", "Not something I've given much thought, I'll admit.", "As {occupation}, I couldn't tell you much about that.", "That's not really my area; I'm {occupation}, after all."],
+  /** The question's topic named, when it is a word or two. */
+  openingOn: ["I couldn't tell you much about {t}, to be honest.", "On {t}, I couldn't tell you much, honestly.", "{t}? Not something I've given much thought, I'll admit."],
+  why: ["It's hard to pin down, honestly.", "I couldn't point to one reason, to be honest.", 'There is no single reason I could give you.'],
+  experience: ["Nothing I'd want to go into, to be honest.", 'Nothing that comes to mind right now.', "Not that I'd make much of, honestly."],
+  routine: ["Nothing out of the ordinary, to be honest.", "It's pretty ordinary, honestly.", 'Nothing special, really; it is the usual routine.'],
+  echo: ['Something like {t} would not decide it for me on its own.', "I'd want to see the difference {t} would make before paying extra."],
+  nearest: ['What I can tell you is that I like {x}.', 'Closer to home, I like {x}.'],
+  valueAndInterest: ['What I can say is that I care about {v}, and I enjoy {i}.', 'What I do know is that I care about {v} and like {i}.'],
+  value: ['What I can say is that I care about {v}.', 'What I do know is that I care about {v}.'],
   interest: ['What I can tell you is that I enjoy {i}.', 'I can tell you I enjoy {i}.'],
-  noMore: ["My profile doesn't say more than that.", "Beyond that, my profile doesn't say.", "That's as far as my profile goes."],
+  noMore: ["I couldn't tell you more than that.", "That's about all I can tell you.", "Not something I've given much thought beyond that."],
   allSaid: ["That's really all there is to it.", "There isn't much more to it than that."],
+};
+
+/** A figure or a name the persona would have to look up: declined in character, never made up. */
+export const FIGURE = {
+  count: ["I'd have to check the exact number of {t}.", "I couldn't give you an exact figure for {t} off the top of my head.", "I'd have to check; I don't keep the number of {t} in my head."],
+  amount: ["I'd have to check the exact figure.", "I couldn't give you an exact figure off the top of my head."],
+  name: ["I'll keep {t} to myself, if that's all right.", "I'd rather keep {t} out of this, if you don't mind."],
 };
 
 /** Which profile field each phrasing carries, so a summary knows what a sentence's words are about; null for none in particular. */
@@ -132,9 +148,9 @@ const FIELD_OF: ReadonlyArray<readonly [readonly string[], ProfileField | null]>
   [ABOUT.intro, 'occupation'],
   [ABOUT.age, 'age'],
   [ABOUT.place, 'location'],
-  [[...ABOUT.noHousehold, ...ABOUT.noValues, ...TASTE.none!, ...UNKNOWN.opening, ...UNKNOWN.noMore, ...UNKNOWN.allSaid, ...UNKNOWN.nearest], null],
+  [[...ABOUT.noHousehold, ...ABOUT.noValues, ...TASTE.none!, ...UNKNOWN.opening, ...UNKNOWN.routine, ...UNKNOWN.why, ...UNKNOWN.experience, ...UNKNOWN.echo, ...UNKNOWN.openingOn, ...UNKNOWN.noMore, ...UNKNOWN.allSaid, ...UNKNOWN.nearest, ...Object.values(FIGURE).flat()], null],
   [HABIT.channel, 'channels'],
-  [[...HABIT.interest, ...TASTE.nearest!, ...UNKNOWN.interest], 'interests'],
+  [[...HABIT.interest, ...HABIT.interestFirst, ...TASTE.nearest!, ...UNKNOWN.interest], 'interests'],
   ...['music', 'podcasts', 'movies', 'tv', 'books', 'food', 'brands', 'destinations'].map((k) => [TASTE[k]!, 'culturalProfile'] as const),
   [WORK.occupation, 'occupation'],
   ...Object.entries(WORK)

@@ -7,7 +7,7 @@ import type { ProfileField } from '../../../shared/conversations';
 import type { Brief, Persona } from '../../../shared/persona';
 import { indefiniteArticle, normalizeForMatch } from '../../world';
 import { isClause, runningText, spokenTitle, toFirstPerson, withArticle } from './voice';
-import { contentStems, keysOf, sentencesOf } from './words';
+import { contentStems, isStopWord, keysOf, sentencesOf } from './words';
 
 export interface Item {
   field: ProfileField;
@@ -34,6 +34,9 @@ export interface ProfileView {
 
 const HOUSEHOLD = /\b(lives?|living|shares?|rents?|raising|raises|married|widowed|divorced|single|alone|partner|husband|wife|spouse|boyfriend|girlfriend|children|kids|sons?|daughters?|grandchild|grandchildren|flatmates?|roommates?|housemates?|parents)\b/i;
 
+/** Everyday words that a title may hold but that never need a capital in a sentence. */
+const COMMON = new Set(['good', 'travel', 'love', 'life', 'home', 'food', 'time', 'world', 'great', 'best', 'new', 'day', 'night']);
+
 const views = new WeakMap<Persona, ProfileView>();
 
 export function viewOf(persona: Persona): ProfileView {
@@ -48,17 +51,19 @@ export function viewOf(persona: Persona): ProfileView {
 function buildView(persona: Persona): ProfileView {
   const nameParts = persona.name.trim().split(/\s+/);
   const first = nameParts[0] ?? persona.name;
-  const properNouns = new Set<string>(
-    // Titles, artists and brands keep their capitals; dishes ("Croissants") read as common words.
-    [...nameParts, persona.location.city, persona.location.country, persona.location.region ?? '', ...Object.entries(persona.culturalProfile ?? {}).flatMap(([category, list]) => (category === 'food' || !Array.isArray(list) ? [] : list))]
-      .flatMap((s) => String(s).split(/\s+/))
-      .map((w) => w.toLowerCase())
-      .filter((w) => w.length > 0 && !['the', 'a', 'le', 'la', 'de', 'of'].includes(w)),
-  );
+  const lower = (list: readonly string[]) => list.flatMap((s) => String(s).split(/\s+/)).map((w) => w.toLowerCase());
+  // Titles, artists and brands keep their capitals; dishes ("Croissants") read as common words, and so do a title's
+  // common words ("On", "What", "Good"), which would otherwise keep a sentence's capital mid-line.
+  const titles = Object.entries(persona.culturalProfile ?? {}).flatMap(([category, list]) => (category === 'food' || !Array.isArray(list) ? [] : list.map(String)));
+  const properNouns = new Set<string>([
+    ...lower([...nameParts, persona.location.city, persona.location.country, persona.location.region ?? '']).filter((w) => w.length > 0 && !['the', 'a', 'le', 'la', 'de', 'of'].includes(w)),
+    ...lower(titles).filter((w) => w.length > 2 && !isStopWord(w) && !COMMON.has(w)),
+  ]);
   const make = (field: ProfileField, text: string, sub?: string, keepCase = false): Item => {
     let shown = keepCase ? spokenTitle(text) : runningText(text, properNouns);
     // A pain that is a sentence ("Kids are picky eaters") becomes a thing one can be fed up with.
-    if ((field === 'painPoints' || sub === 'objections') && isClause(text)) shown = `the fact that ${shown}`;
+    // Only when its verb comes early: "Bike theft common enough that I worry" has none of its own.
+    if ((field === 'painPoints' || sub === 'objections') && isClause(text, 3)) shown = `the fact that ${shown}`;
     return { field, text, spoken: shown, stems: new Set(contentStems(text)), keys: keysOf(text), ...(sub ? { sub } : {}) };
   };
   const items = new Map<ProfileField, Item[]>();
@@ -80,7 +85,9 @@ function buildView(persona: Persona): ProfileView {
     put('b2b', b2b.objections, 'objections');
   }
 
-  const names = [persona.name.trim(), first];
+  // Any run of the name's words may be how the bio calls the persona ("Diệu Hồng" of "Nguyễn Diệu Hồng").
+  const names = [...new Set(nameParts.flatMap((_, i) => nameParts.slice(i).map((__, j) => nameParts.slice(i, i + j + 1).join(' ')))), first].filter((n) => n === first || (/^\p{Lu}/u.test(n) && n.length >= 3));
+  const leftover = new RegExp(`(?<!\\p{L})(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`, 'u');
   const occupationWords = normalizeForMatch(persona.occupation);
   let household: string | null = null;
   const lifeLines: Item[] = [];
@@ -89,7 +96,8 @@ function buildView(persona: Persona): ProfileView {
     const identity = plain.includes(` ${persona.age} `) || plain.includes(occupationWords) || plain.includes(' years old ');
     if (identity) continue;
     const mine = toFirstPerson(line, names);
-    if (!mine) continue;
+    // A sentence still naming the persona would speak of itself in the third person: left out.
+    if (!mine || leftover.test(mine)) continue;
     if (household === null && HOUSEHOLD.test(line)) household = mine;
     else lifeLines.push({ field: 'bio', text: line, spoken: mine, stems: new Set(contentStems(line)), keys: keysOf(line) });
   }

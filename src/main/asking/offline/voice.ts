@@ -5,7 +5,7 @@
 import { capitalize, lowerFirst } from '../../world';
 
 const ADVERBS = new Set(['still', 'often', 'always', 'never', 'also', 'now', 'just', 'already', 'sometimes', 'even', 'mostly', 'only', 'once', 'seldom', 'usually', 'rarely']);
-const IRREGULAR: Readonly<Record<string, string>> = { is: 'am', has: 'have', does: 'do', goes: 'go', "isn't": 'am not', "doesn't": "don't", "hasn't": "haven't" };
+const IRREGULAR: Readonly<Record<string, string>> = { is: 'am', was: 'was', "wasn't": "wasn't", has: 'have', does: 'do', goes: 'go', "isn't": 'am not', "doesn't": "don't", "hasn't": "haven't" };
 /** Words after which a name or "her" is an object ("for Aderonke" → "for me"). */
 const OBJECT_BEFORE = new Set(['for', 'to', 'with', 'by', 'at', 'from', 'about', 'finds', 'helps', 'keeps', 'makes', 'gives', 'lets', 'tells', 'asks', 'leaves', 'of', 'than', 'like']);
 /** Words that cannot follow a possessive "her", so the "her" before them is an object. */
@@ -109,7 +109,8 @@ export function toFirstPerson(sentence: string, names: readonly string[]): strin
     }
   }
   if (/^(His|Her)$/.test(words[0] ?? '')) words[0] = 'My';
-  const joined = coordinate(words).join(' ');
+  // Verbs after "and" share the subject only when that subject became "I".
+  const joined = (start || present ? coordinate(words) : words).join(' ');
   return capitalize(joined.replace(/\bI am\b/g, "I'm"));
 }
 
@@ -135,14 +136,25 @@ const RELATIVE = /^(that|which|who|whose|when|where|because|if|as|while|until|be
  * Whether a list item reads as a sentence of its own ("Kids are picky eaters", "I never have time")
  * rather than a thing ("Prices that go up faster than income"): a finite verb not inside a relative clause.
  */
-export function isClause(item: string): boolean {
+export function isClause(item: string, within = Infinity): boolean {
   const words = item.trim().split(/\s+/);
   if (/^I$|^I'/.test(words[0] ?? '')) return true;
-  for (let i = 1; i < words.length; i++) {
+  for (let i = 1; i < Math.min(words.length, within + 1); i++) {
     if (RELATIVE.test(words[i]!)) return false;
+    // "Heating costs that swallow…": a noun before a relative clause, not a verb.
+    if (RELATIVE.test(words[i + 1] ?? '')) continue;
     if (FINITE.test(words[i]!)) return true;
   }
   return false;
+}
+
+/** A job title or industry inside a sentence: lower case but for acronyms ("Head of Procurement" → "head of procurement", "IT manager"). */
+export function roleText(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((w) => (/^\p{Lu}{2,}s?$/u.test(w) || /\p{Lu}/u.test(w.slice(1)) ? w : w.toLowerCase()))
+    .join(' ');
 }
 
 /** "a", "a and b", "a, b and c"; with ';', items that hold commas themselves: "a; b". */
@@ -154,12 +166,15 @@ export function joinList(items: readonly string[], conjunction: 'and' | 'or' | '
 
 const NOUN_STARTS = new Set(['a', 'an', 'the', 'more', 'less', 'fewer', 'better', 'my', 'some', 'no', 'enough', 'financial', 'good', 'new', 'real', 'long-term', 'full', 'fair', 'clear', 'one', 'two']);
 
+/** Verbs that end in -ing without being a gerund: "Bring costs down" is no "focus on bring". */
+const ING_VERBS = new Set(['bring', 'string', 'spring', 'swing', 'sting', 'sling', 'wring', 'cling', 'fling']);
+
 /** A goal as what the persona wants: "to find a budgeting app", "to focus on saving more", "to get financial calm". */
 export function goalInfinitive(goal: string): string {
   const words = goal.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
   if (first === 'to') return goal;
-  if (/ing$/.test(first) && first.length > 4) return `to focus on ${goal}`;
+  if (/ing$/.test(first) && first.length > 5 && !ING_VERBS.has(first)) return `to focus on ${goal}`;
   if (words.length === 1 || NOUN_STARTS.has(first)) return `to have ${goal}`;
   return `to ${goal}`;
 }

@@ -20,7 +20,7 @@ const STOP_WORDS = new Set(
 const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['price', 'cost', 'cheap', 'afford', 'budget', 'expensive', 'money', 'fee', 'pay', 'pricey', 'bargain', 'discount'],
   ['time', 'quick', 'fast', 'minute', 'hour', 'rush', 'speed', 'busy'],
-  ['eco', 'green', 'sustainab', 'environment', 'planet', 'waste', 'recycl', 'compost', 'carbon'],
+  ['eco', 'green', 'sustainab', 'environment', 'planet', 'waste', 'recycl', 'compost', 'carbon', 'climate'],
   ['health', 'healthy', 'nutriti', 'wellbeing', 'diet'],
   ['family', 'kid', 'child', 'children', 'parent', 'famil'],
   ['easy', 'simple', 'simplicity', 'convenien', 'hassle', 'effortless'],

@@ -5,7 +5,7 @@
 import type { ConceptTest, ConceptVerdict } from '../../../shared/conversations';
 import type { Persona } from '../../../shared/persona';
 import { engineLabel, plural } from '../ui/labels';
-import { FIELD_WORDS, LIKELIHOOD_WORDS, SEGMENT_WORDS, formatMean, whenText } from './ask-labels';
+import { FIELD_WORDS, LIKELIHOOD_WORDS, formatMean, whenText } from './ask-labels';
 import { DistributionFigure } from './concept-figures';
 import { PersonaLink } from './persona-bits';
 
@@ -35,7 +35,7 @@ export function ConceptResult({ test, headingId, personas }: { test: ConceptTest
               <ul>
                 {summary.segments.map((s) => (
                   <li key={`${s.by}-${s.label}`}>
-                    {SEGMENT_WORDS[s.by]} {s.label}: mean {formatMean(s.mean)} <span className="muted">({plural(s.personas, 'persona')}; the set {formatMean(summary.mean)})</span>
+                    {s.label}: mean {formatMean(s.mean)} <span className="muted">({plural(s.personas, 'persona')}; the set {formatMean(summary.mean)})</span>
                   </li>
                 ))}
               </ul>
