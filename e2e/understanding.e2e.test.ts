@@ -48,7 +48,7 @@ describe('brief understanding (browser mode)', () => {
       expect(await page.getByRole('textbox', { name: 'Location (optional)' }).inputValue()).toBe('Springfield, United States');
       await page.locator('#brief-understanding').getByText(/Read as Springfield.*United States/).waitFor();
       await expect.poll(() => page.getByRole('group', { name: 'Unknown place' }).count()).toBe(0);
-      await page.getByRole('textbox', { name: 'Location (optional)' }).fill('Atlantis');
+      await page.getByRole('textbox', { name: 'Location (optional)' }).fill('Zyxtopia');
       await unknown.getByRole('button', { name: 'No location' }).click();
       expect(await page.getByRole('textbox', { name: 'Location (optional)' }).inputValue()).toBe('anywhere');
       await page.locator('#brief-understanding').getByText(/Read as anywhere/).waitFor();

@@ -51,7 +51,8 @@ const QUALIFIED: Case[] = [
   { brief: 'Tutoring for teens in London Ontario', country: 'CA', city: 'London' },
   { brief: 'Dental clinic for families in London (Canada)', country: 'CA', city: 'London' },
   { brief: 'Student flats in London, Ontario, Canada', country: 'CA', city: 'London' },
-  { brief: 'Barbecue supplies for families in Paris, Texas', country: 'US', region: 'Texas', unknown: 'Paris, Texas' },
+  // The town of Paris, Texas (25,000 people) is in the world data's smaller towns (resources/geo/towns.tsv.br).
+  { brief: 'Barbecue supplies for families in Paris, Texas', country: 'US', city: 'Paris', region: 'Texas' },
   { brief: 'Student housing in Cambridge, MA', country: 'US', city: 'Cambridge', region: 'Massachusetts' },
   { brief: 'Student housing in Cambridge, Massachusetts', country: 'US', city: 'Cambridge', region: 'Massachusetts' },
   { brief: 'Retail banking for graduates in Cambridge, Massachusetts, USA', country: 'US', city: 'Cambridge' },
@@ -96,7 +97,7 @@ const ELSEWHERE: Case[] = [
 const WRITTEN: Case[] = [
   { brief: 'coffee subscription for commuters in newcastle', country: 'GB', city: 'Newcastle upon Tyne' },
   { brief: 'cafe for students in london, ontario', country: 'CA', city: 'London' },
-  { brief: 'barbecue supplies in paris, texas', country: 'US', region: 'Texas' },
+  { brief: 'barbecue supplies in paris, texas', country: 'US', city: 'Paris', region: 'Texas' },
   { brief: 'Wine bar for young professionals in NEWCASTLE', country: 'GB', city: 'Newcastle upon Tyne' },
   { brief: 'STUDENT HOUSING IN LONDON, ONTARIO', country: 'CA', city: 'London' },
   { brief: 'Tutoring for teens in LONDON', country: 'GB', city: 'London' },
@@ -104,7 +105,7 @@ const WRITTEN: Case[] = [
   { brief: 'Tapas delivery', location: 'Newcastle', country: 'GB', city: 'Newcastle upon Tyne' },
   { brief: 'Tutoring for teens', location: 'London, Ontario', country: 'CA', city: 'London' },
   { brief: 'Arepa delivery for office workers', location: 'Valencia, Venezuela', country: 'VE', city: 'Valencia' },
-  { brief: 'Barbecue supplies for families', location: 'Paris, TX', country: 'US', region: 'Texas' },
+  { brief: 'Barbecue supplies for families', location: 'Paris, TX', country: 'US', city: 'Paris', region: 'Texas' },
 ];
 
 /** Names nobody shares, or shared only with far smaller places: what works today keeps working. */

@@ -59,6 +59,8 @@ export const briefUnderstandingSchema = z.object({
   /** The audience and what that implies: "First-time parents: expecting or caring for a first baby". */
   audience: z.string(),
   ages: z.tuple([z.int(), z.int()]),
+  /** Why the ages differ from those the brief states ("starts below 16, the youngest a persona can be: 16–19"); null when they do not. */
+  agesNote: z.string().nullable(),
   /** The offer in a few words, and the domain it was read as. */
   product: z.string(),
   domain: z.string(),

@@ -5,13 +5,13 @@ import type { BriefAnalysis } from '../world';
 import type { TasteDataset } from '../world';
 import { normalizeForMatch } from '../world';
 
-/** How far from a city the brief names a persona may live (its surroundings and a margin). */
-const NEAR_KM = 60;
+/** How far from a city the brief names a persona may live: the surroundings the world reads with it ("X and nearby", place.ts). */
+const NEAR_KM = 40;
 const AROUND_KM = 100;
 /** Words of a product phrase that say nothing about the product. */
 const FILLER = new Set(['with', 'from', 'that', 'this', 'their', 'your', 'them', 'for', 'and', 'the', 'platform', 'service', 'services', 'app', 'apps', 'online', 'based', 'offer']);
 
-export function fidelityContextFor(analysis: BriefAnalysis, brief: Pick<ResolvedBrief, 'level' | 'ageRange'>, data: TasteDataset): FidelityContext {
+export function fidelityContextFor(analysis: BriefAnalysis, brief: Pick<ResolvedBrief, 'level' | 'ageRange' | 'description' | 'location' | 'segment'>, data: TasteDataset): FidelityContext {
   const { world } = data;
   const jobs = new Map(data.industries.flatMap((i) => i.occupations).map((o) => [o.title.toLowerCase(), [o.minAge, o.maxAge] as const]));
   for (const fn of data.b2bFunctions) for (const r of fn.roles) jobs.set(r.title.toLowerCase(), [r.minAge, r.maxAge]);
@@ -21,7 +21,8 @@ export function fidelityContextFor(analysis: BriefAnalysis, brief: Pick<Resolved
   const domain = analysis.domains[0];
   return {
     level: brief.level,
-    ageRange: brief.ageRange ?? (analysis.stageNamed ? analysis.stage.ages : null),
+    // Ages the brief states in words are what the personas were drawn from (world/age-range.ts).
+    ageRange: brief.ageRange ?? (analysis.agesStated ? analysis.ageRange : analysis.stageNamed ? analysis.stage.ages : null),
     place: {
       label: place.label,
       countries: place.kind === 'anywhere' ? [] : place.countries.map((c) => c.code),
@@ -31,11 +32,16 @@ export function fidelityContextFor(analysis: BriefAnalysis, brief: Pick<Resolved
     domain: { label: domain && domain.id !== 'generic' ? lowerLabel(domain.label) : analysis.product, cues: [...analysis.domains.flatMap((d) => d.cues), ...productWords] },
     countryCode: (name) => world.countryIndex.get(normalizeForMatch(name).trim())?.code,
     cityPosition: (name, countryCode, region) => {
-      const here = (world.cityIndex.get(normalizeForMatch(name).trim()) ?? []).filter((c) => c.country === countryCode);
+      const key = normalizeForMatch(name).trim();
+      // The places the brief was read as come first: a small town ("Tavira") or one kept as written is only there.
+      const placed = place.cities.map((c) => c.city).filter((c) => normalizeForMatch(c.name).trim() === key);
+      const here = [...placed, ...(world.cityIndex.get(key) ?? [])].filter((c) => c.country === countryCode);
       // Several places share a name (Richmond, California and Richmond, Virginia): the persona's region tells them apart.
       return (region ? here.find((c) => normalizeForMatch(c.region) === normalizeForMatch(region)) : undefined) ?? here[0];
     },
     jobAges: (title) => jobs.get(title.toLowerCase()),
+    brief: { description: brief.description, location: brief.location, segment: brief.segment, ageRange: brief.ageRange },
+    agesSaid: analysis.agesStated,
   };
 }
 

@@ -46,7 +46,7 @@ export async function rewriteWeakPersonas(
     try {
       const exclude = personas.map((p) => p.name);
       const kept = personas.filter((_, i) => !worst.some((w) => w.index === i));
-      const avoidLines = kept.flatMap((p) => [...p.goals, ...p.painPoints, ...(p.quote ? [p.quote] : [])]);
+      const avoidLines = kept.flatMap((p) => [...p.goals, ...p.painPoints, ...(p.quote ? [p.quote] : []), p.bio]);
       const request = { ...run.request, count: worst.length, seed: (run.request.seed ^ REWRITE_SEED_MIX) >>> 0, exclude: [...(run.request.exclude ?? []), ...exclude], avoidLines };
       const second = await deps.produce(run.provider, request, run.providerContext, run.repairOptions, run.trace, run.priority);
       const fresh = second.repaired.document.personas;

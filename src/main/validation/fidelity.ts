@@ -3,11 +3,17 @@
  * where it lives, its age, whether it reads as the audience's life stage, whether its goals and
  * pain points are about the product, whether it contradicts itself, whether it repeats another
  * persona of the set, and how much of it was repaired or filled. A persona outside the brief's
- * place, age or audience cannot score above 60. Every deduction comes with a reason in words.
+ * place, age or audience cannot score above 55; one that contradicts itself loses 15 a clash and
+ * cannot score above 70. Every deduction comes with a reason in words.
  */
 import type { Level, Persona } from '../../shared/persona';
-import { distanceKm } from '../world';
+import { normalizeForMatch } from '../world';
 import { ageMismatches } from '../world';
+import { audienceTraits, missingTraits, type Trait } from './audience-traits';
+import { agesInWords } from './ages-in-words';
+import { namedTown } from './brief-town';
+import { findContradictions } from './contradictions';
+import { placeFit } from './place-fit';
 
 export interface FidelityContext {
   level: Level;
@@ -29,6 +35,10 @@ export interface FidelityContext {
   cityPosition(name: string, countryCode: string, region?: string): { lat: number; lon: number } | undefined;
   /** The usual age span of a job title, when it is known. */
   jobAges(title: string): readonly [number, number] | undefined;
+  /** The brief as written: its own words name towns the world does not know, ages and audience traits. */
+  brief?: { description: string; location?: string | undefined; segment?: string | undefined; ageRange?: readonly [number, number] | undefined };
+  /** The brief's own words for the ages (world/age-range.ts: "aged 35-55"), when `ageRange` was read from them. */
+  agesSaid?: string | null;
 }
 
 export interface Fidelity {
@@ -63,6 +73,11 @@ export function missingCoreFacts(filledFields: readonly string[] | undefined): s
 
 /** The most a persona scores when it is outside the brief's place, age or audience. */
 const OFF_BRIEF_CAP = 55;
+/** Each clash within a persona costs this, and the first caps it at 70 (85 less one clash). */
+const CLASH_PENALTY = 15;
+const CLASH_CAP = 85;
+/** A persona with no sign of any of the audience's traits loses this much of the audience's 15; of some of them, the half. */
+const TRAIT_PENALTY = 10;
 /** Fields a persona has, for the share repaired or filled. */
 const FIELDS = 22;
 
@@ -96,33 +111,24 @@ export function scoreFidelity(
   let score = 0;
   const text = lower([persona.bio, ...persona.goals, ...persona.painPoints, persona.quote ?? ''].join(' \n '));
 
+  const brief = readBrief(context);
+
   // Place: 20.
-  const where = `${persona.location.city}, ${persona.location.country}`;
-  if (context.place.countries.length === 0) score += 20;
-  else {
-    const code = context.countryCode(persona.location.country);
-    if (!code || !context.place.countries.includes(code)) {
-      offBrief = true;
-      reasons.push(`Lives in ${where}, outside ${context.place.label}.`);
-    } else if (context.place.near.length > 0) {
-      const at = context.cityPosition(persona.location.city, code, persona.location.region);
-      const close = at && context.place.near.some((c) => distanceKm(c, at) <= c.km);
-      if (close) score += 20;
-      else {
-        score += 10;
-        reasons.push(at ? `Lives in ${persona.location.city}, farther from ${context.place.near[0]!.name} than the brief's area.` : `Lives in ${persona.location.city}, a place that cannot be checked against ${context.place.near[0]!.name}.`);
-      }
-    } else score += 20;
-  }
+  const place = placeFit(persona, context, brief.town);
+  score += place.points;
+  offBrief ||= place.offBrief;
+  if (place.reason) reasons.push(place.reason);
 
   // Age: 15.
-  if (!context.ageRange || (persona.age >= context.ageRange[0] && persona.age <= context.ageRange[1])) score += 15;
+  const ages = brief.ages;
+  if (!ages || (persona.age >= ages.range[0] && persona.age <= ages.range[1])) score += 15;
   else {
     offBrief = true;
-    reasons.push(`Age ${persona.age} is outside the brief's ${context.ageRange[0]}–${context.ageRange[1]}.`);
+    reasons.push(`Age ${persona.age} is outside the brief's ${agesInWords(ages.range)}${ages.said ? ` ("${ages.said}")` : ''}.`);
   }
 
-  // Audience: 15.
+  // Audience: 15, less what the profile does not show of the audience's traits.
+  let audience = 0;
   if (context.stage) {
     const said = context.stage.contradictions.find((phrase) => text.includes(lower(phrase)));
     const occupation = lower(persona.occupation);
@@ -135,12 +141,20 @@ export function scoreFidelity(
     } else if (wrongWork) {
       offBrief = true;
       reasons.push(`${persona.occupation}: ${wrongWork}, unlike ${lower(context.stage.label)}.`);
-    } else if (context.stage.cues.some((cue) => text.includes(lower(cue)))) score += 15;
+    } else if (context.stage.cues.some((cue) => text.includes(lower(cue)))) audience = 15;
     else {
-      score += 5;
+      audience = 5;
       reasons.push(`Nothing in the bio, goals or pain points shows ${lower(context.stage.label)}.`);
     }
-  } else score += 15;
+  } else audience = 15;
+  const unshown = brief.traits.length === 0 ? [] : missingTraits(brief.traits, profileText(persona));
+  if (unshown.length > 0) {
+    const all = unshown.length === brief.traits.length;
+    audience -= all ? TRAIT_PENALTY : TRAIT_PENALTY / 2;
+    const words = unshown.map((t) => `"${t.word}"`).join(' or ');
+    reasons.push(all ? `Nothing in the profile shows the brief's audience: no sign of ${words}.` : `Nothing in the profile shows ${words}, part of the brief's audience.`);
+  }
+  score += Math.max(0, audience);
 
   // The product: 15.
   const wants = lower([...persona.goals, ...persona.painPoints].join(' \n '));
@@ -177,8 +191,50 @@ export function scoreFidelity(
   score -= CORE_PENALTY * missing.length;
   if (missing.length > 0) reasons.push(`Filled, not read: ${missing.join(', ')}.`);
 
+  const clashes = findContradictions(persona);
+  if (clashes.length > 0) {
+    score = Math.min(score - CLASH_PENALTY * clashes.length, CLASH_CAP - CLASH_PENALTY * clashes.length);
+    reasons.push(...clashes.map((c) => `Contradicts itself: ${c.reason}`));
+  }
+
   if (offBrief) score = Math.min(score, OFF_BRIEF_CAP);
   return { score: Math.round(Math.min(100, Math.max(0, score))), reasons };
+}
+
+interface BriefReading {
+  ages: { range: readonly [number, number]; said: string | null } | null;
+  town: string | null;
+  traits: Trait[];
+}
+
+/** What the brief's own words say, read once per context (a set is scored against one). */
+const readings = new WeakMap<FidelityContext, BriefReading>();
+
+function readBrief(context: FidelityContext): BriefReading {
+  let reading = readings.get(context);
+  if (reading) return reading;
+  const brief = context.brief;
+  // The brief's age field wins over its words, and its words over the life stage's usual span: the world read them so.
+  const range = brief?.ageRange ?? context.ageRange;
+  const said = brief?.ageRange ? null : (context.agesSaid ?? null);
+  const understood = (name: string) => {
+    const code = context.countryCode(name);
+    return (code !== undefined && context.place.countries.includes(code)) || normalizeForMatch(context.place.label).includes(normalizeForMatch(name));
+  };
+  const known = (name: string) => context.countryCode(name) !== undefined || context.place.countries.some((code) => context.cityPosition(name, code) !== undefined);
+  reading = {
+    ages: range ? { range, said } : null,
+    town: brief && context.place.countries.length > 0 && context.place.near.length === 0 ? namedTown(brief, known, understood) : null,
+    traits: brief ? audienceTraits(brief, context.stage?.label ?? null) : [],
+  };
+  readings.set(context, reading);
+  return reading;
+}
+
+/** All a persona says of itself, normalized for word matching. */
+function profileText(persona: Persona): string {
+  const b2b = persona.b2b ? [persona.b2b.role, persona.b2b.industry] : [];
+  return normalizeForMatch([persona.occupation, persona.bio, ...persona.goals, ...persona.painPoints, persona.quote ?? '', ...persona.interests, ...(persona.values ?? []), persona.education ?? '', ...b2b].join(' \n '));
 }
 
 /** Things a persona says that cannot all be true of one person. */

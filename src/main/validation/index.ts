@@ -3,6 +3,8 @@
  * Its whole public surface; docs/ARCHITECTURE.md says what it may import.
  */
 export type { FillContext } from './build-persona';
+export { findContradictions } from './contradictions';
+export type { Contradiction } from './contradictions';
 export { scoreSet } from './fidelity';
 export type { FidelityContext } from './fidelity';
 export { NothingRecoverableError, appendRepair, repairPersonaDocument, topCulturalPicks } from './repair-persona-document';

@@ -2,10 +2,12 @@
  * Quality scores 0-100 (stage 6 of repair). A persona scores for completeness (fields its level
  * knows that came from the answer), integrity (how little was repaired and, above all, filled),
  * consistency with the brief (age in range, place matching) and depth (goals, pain points,
- * interests). A document scores the mean of its personas, scaled by the share of the count returned.
+ * interests); a persona that contradicts itself loses as fidelity says (15 a clash, at most 70).
+ * A document scores the mean of its personas, scaled by the share of the count returned.
  */
 import { CULTURAL_CATEGORIES, type Level, type Persona } from '../../shared/persona';
 import { normalizeForMatch } from '../world';
+import { findContradictions } from './contradictions';
 import { missingCoreFacts } from './fidelity';
 
 export interface ScoreContext {
@@ -56,7 +58,9 @@ export function scorePersona(persona: Persona, context: ScoreContext, provenance
 
   // A filled age, city or occupation is an invented fact, not a gap in the extras: it costs as fidelity says.
   const invented = missingCoreFacts(provenance.filledFields).length;
-  return round(35 * completeness + 25 * integrity + 30 * consistency + 10 * depth - 8 * invented);
+  const clashes = findContradictions(persona).length;
+  const score = 35 * completeness + 25 * integrity + 30 * consistency + 10 * depth - 8 * invented;
+  return round(clashes === 0 ? score : Math.min(score - 15 * clashes, 85 - 15 * clashes));
 }
 
 export function scoreDocument(scores: readonly number[], asked = scores.length): number {

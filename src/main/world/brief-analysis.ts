@@ -6,12 +6,15 @@
  */
 import type { ResolvedBrief } from '../../shared/brief';
 import { AGE_MAX, AGE_MIN } from '../../shared/brief';
-import { COMPANY_SIZES, type CompanySize } from '../../shared/persona';
+import type { CompanySize } from '../../shared/persona';
 import { domainsOf, GENERAL_STAGE, GENERIC_DOMAIN, lifeStageOf, type Domain, type LifeStage } from './audience';
 import type { B2bFunction, Country, Industry, TasteDataset, Theme } from './dataset';
+import { companySizesOf } from './company-size';
+import { agesFor } from './age-range';
 import { originOf } from './origin';
+import { productOf, productWords } from './product';
 import { citiesOf, resolvePlace, type PlaceTarget } from './place';
-import { containsWordPrefix, indefiniteArticle, lowerFirst, normalizeForMatch } from './text';
+import { containsWordPrefix, normalizeForMatch } from './text';
 
 export type { PlaceTarget, WeightedCity } from './place';
 
@@ -31,6 +34,10 @@ export interface BriefAnalysis {
   /** What the product is about, most strongly first; the generic domain when nothing matched. */
   domains: Domain[];
   ageRange: [number, number];
+  /** The brief's own words for the ages ("aged 35-55"), when it states them: then `ageRange` is theirs. */
+  agesStated: string | null;
+  /** Why `ageRange` differs from the ages the brief states (the youngest persona is 16; the age field wins). */
+  agesNote: string | null;
   gender: 'female' | 'male' | null;
   place: PlaceTarget;
   /** Where the people come from when it is not where they live ("Syrian refugees in Hamburg"). */
@@ -43,12 +50,6 @@ export interface BriefAnalysis {
 const MAX_THEMES = 4;
 const MIN_B2B_AGE = 30;
 
-const COMPANY_SIZE_CUES: ReadonlyArray<readonly [readonly string[], readonly CompanySize[]]> = [
-  [['freelanc', 'solo', 'sole trader', 'self employed'], ['1-10']],
-  [['startup', 'start up', 'small business', 'smb', 'sme', 'small compan', 'small firm', 'tpe', 'pme'], ['1-10', '11-50']],
-  [['mid size', 'midsize', 'mid sized', 'medium sized', 'mid market', 'mittelstand', 'mittelständ', 'eti'], ['51-200', '201-1000']],
-  [['enterprise', 'large compan', 'large organi', 'multinational', 'corporation', 'fortune 500', 'konzern'], ['201-1000', '1000+']],
-];
 
 export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAnalysis {
   const rawText = [brief.description, brief.segment ?? ''].join(' ');
@@ -66,7 +67,7 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
   // The segment field and the description together say who the audience is; the most specific words win.
   const named = lifeStageOf(text, data.stages);
   const stage = named ?? data.stages.find((s) => s.id === GENERAL_STAGE) ?? data.stages[0]!;
-  const found = domainsOf(text, data.domains, brief.level === 'b2b');
+  const found = domainsOf(text, data.domains, brief.level === 'b2b', normalizeForMatch(productWords(brief.description)));
   const domains = found.length > 0 ? found : data.domains.filter((d) => d.id === GENERIC_DOMAIN);
   const place = resolvePlace(rawText, brief.location, data.world, () => citiesOf(data.world, data.homeCountries));
   const origin = originOf(rawText, place, data.world);
@@ -77,15 +78,16 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
   const drawn: [number, number] = agesFrom ? typicalAges(agesFrom.ages) : brief.level === 'b2b' ? typicalAges([28, 62]) : [22, 65];
   // A B2B persona is a buyer with a say in the purchase: no younger than 30 unless the brief gives ages.
   if (brief.level === 'b2b') drawn[0] = Math.min(Math.max(drawn[0], MIN_B2B_AGE), drawn[1]);
-  const ageRange = clampRange(brief.ageRange ?? drawn);
+  // Ages the brief states win over the stage's usual span, exactly, and the age field over both (age-range.ts).
+  const ages = agesFor(rawText, brief.ageRange, clampRange(drawn), agesFrom?.ages ?? (brief.level === 'b2b' ? [28, 62] : null));
+  const ageRange = clampRange(ages.range);
 
   const industries = data.industries.filter((i) => i.keywords.some((k) => containsWordPrefix(text, k)));
   const b2bFunctions = data.b2bFunctions.filter((f) => f.keywords.some((k) => containsWordPrefix(text, k)));
-  const sizes = COMPANY_SIZE_CUES.filter(([cues]) => cues.some((c) => containsWordPrefix(text, c))).flatMap(([, s]) => s);
 
   return {
     text,
-    product: productPhrase(brief.description),
+    product: productOf(brief.description, domains),
     themes,
     themeWeights,
     tags: new Set([...domains.flatMap((d) => d.tags), ...themes.flatMap((t) => t.tags)]),
@@ -94,12 +96,14 @@ export function analyzeBrief(brief: ResolvedBrief, data: TasteDataset): BriefAna
     newcomerStage,
     domains,
     ageRange,
+    agesStated: ages.said,
+    agesNote: ages.note,
     gender: stage.gender ?? genderOf(text),
     place,
     origin,
     industries,
     b2bFunctions,
-    companySizes: sizesFromHeadcount(rawText) ?? (sizes.length > 0 ? COMPANY_SIZES.filter((s) => sizes.includes(s)) : ['11-50', '51-200', '201-1000', '1000+']),
+    companySizes: companySizesOf(rawText, text),
   };
 }
 
@@ -132,51 +136,8 @@ function genderOf(text: string): 'female' | 'male' | null {
   return female === male ? null : female ? 'female' : 'male';
 }
 
-/** The company sizes a headcount in the brief spans: "(250-5000 employees)", "with 50-200 people". */
-function sizesFromHeadcount(text: string): CompanySize[] | null {
-  const m = /(\d[\d,.]*)\s*(?:-|–|to)\s*(\d[\d,.]*)\s*(?:\+\s*)?(?:employees|people|staff|workers|fte|salariés|mitarbeiter|empleados)/i.exec(text);
-  if (!m) return null;
-  const [lo, hi] = [Number(m[1]!.replace(/[,.]/g, '')), Number(m[2]!.replace(/[,.]/g, ''))];
-  const bounds: Record<CompanySize, [number, number]> = { '1-10': [1, 10], '11-50': [11, 50], '51-200': [51, 200], '201-1000': [201, 1000], '1000+': [1001, Infinity] };
-  // A bucket counts when most of it lies in the range, or the range lies within it.
-  const sizes = COMPANY_SIZES.filter((size) => {
-    const [a, b] = bounds[size];
-    const overlap = Math.min(b, hi) - Math.max(a, lo);
-    return overlap >= 0 && (overlap >= (Math.min(b, 5000) - a) / 2 || (lo >= a && hi <= b));
-  });
-  return sizes.length > 0 ? sizes : null;
-}
-
 function clampRange([lo, hi]: readonly [number, number]): [number, number] {
   const a = Math.max(AGE_MIN, Math.min(lo, hi));
   const b = Math.min(AGE_MAX, Math.max(lo, hi));
   return [a, Math.max(a, b)];
-}
-
-/** "eco-friendly meal-kit delivery for busy parents in Lyon" → "eco-friendly meal-kit delivery". */
-export function productPhrase(description: string): string {
-  const head = description.split(/\s(?:for|aimed at|targeting|to help|that helps|among|pour|für|para)\s/i)[0] ?? '';
-  const cleaned = head.replace(/[.!?;:]+$/, '').trim();
-  const words = cleaned.split(/\s+/);
-  if (cleaned.length === 0 || words.length > 8) return 'the offer';
-  return withArticle(lowerFirst(cleaned));
-}
-
-/** Nouns that name one countable thing: an offer named by one reads "a language school", not "language school". */
-const COUNTABLE_HEADS = new Set([
-  'app', 'application', 'platform', 'marketplace', 'service', 'school', 'account', 'card', 'kit', 'tool', 'subscription', 'clinic', 'gym',
-  'club', 'network', 'programme', 'program', 'course', 'plan', 'box', 'device', 'bike', 'car', 'scooter', 'agency', 'provider', 'store',
-  'shop', 'website', 'site', 'portal', 'camp', 'centre', 'center', 'hub', 'space', 'assistant', 'coach', 'tracker', 'wallet', 'loan',
-  'policy', 'product', 'system', 'solution', 'community', 'chatbot', 'bot', 'robot', 'monitor', 'sensor', 'lamp', 'kiosk', 'van', 'truck',
-  'scheme', 'package', 'membership', 'tutor', 'library', 'pharmacy', 'hotel', 'hostel', 'restaurant', 'café', 'cafe', 'bakery', 'brand',
-  'magazine', 'podcast', 'channel', 'game', 'console', 'headset', 'watch', 'phone', 'laptop', 'tablet', 'fund', 'exchange', 'bank',
-  'studio', 'salon', 'spa', 'garage', 'dashboard', 'crm', 'erp', 'api', 'extension', 'plugin', 'marketplace',
-]);
-const DETERMINERS = /^(a|an|the|our|my|your|their|this|that|one)\s/i;
-
-/** "language school" → "a language school"; plurals, mass nouns and phrases with a determiner are left as they are. */
-function withArticle(phrase: string): string {
-  const head = phrase.split(/\s+/).at(-1)!.toLowerCase().replace(/[^\p{L}-]/gu, '');
-  if (DETERMINERS.test(phrase) || !COUNTABLE_HEADS.has(head.split('-').at(-1)!)) return phrase;
-  return `${indefiniteArticle(phrase)} ${phrase}`;
 }

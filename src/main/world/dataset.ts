@@ -102,6 +102,15 @@ const biosSchema = z.object({
   retired: z.array(str).min(6),
   origin: z.array(str).min(4),
   when: z.array(str).min(3),
+  /** Household and life lines with slots, for the stages they name ("b2b": work-life lines of buyers). */
+  households: z.array(z.object({ text: str, stages: z.array(str).min(1) })),
+  lines: z.array(z.object({ text: str, stages: z.array(str).min(1) })),
+  slots: z.record(str, z.array(str).min(2)),
+  /** What a sentence asserts (providers/llm/offline/facts.ts): a pattern, the facts it sets, the ages it needs. */
+  tags: z.array(
+    z.object({ match: str, set: z.record(str, str).optional(), minAge: z.int().optional(), maxAge: z.int().optional(), minAgePlus: z.int().optional() }),
+  ),
+  formerJobs: z.array(z.object({ id: str, titles: str })),
 });
 export type BioTemplates = z.infer<typeof biosSchema>;
 

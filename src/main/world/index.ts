@@ -4,12 +4,13 @@
  */
 export { ageMismatches } from './age-cues';
 export { AREAS } from './areas';
-export { GENERIC_DOMAIN, incomeWithin } from './audience';
+export { GENERIC_DOMAIN, incomeWithin, kindsOf } from './audience';
 export type { Domain, LifeStage } from './audience';
 export { analyzeBrief } from './brief-analysis';
 export type { BriefAnalysis, WeightedCity } from './brief-analysis';
 export type { CulturalCandidate, CulturalConstraints } from './cultural-constraints';
 export { loadDataset } from './dataset';
+export { definite, indefinite, nounPhrase, pluralVerb, shortName, type NounPhrase } from './noun-phrase';
 export type { B2bFunction, Occupation, TasteDataset } from './dataset';
 export { distanceKm } from './geo-distance';
 export { SeededRandom, randomSeed } from './random';

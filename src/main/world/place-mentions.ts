@@ -8,7 +8,7 @@ export const LOCATIVES = new Set(['in', 'near', 'around', 'across', 'outside', '
 /** Words that introduce where people come from, not where they live. */
 export const ORIGIN_WORDS = new Set(['from', 'aus', 'de', 'des', 'du']);
 /** Capitalised words after a locative that are not places ("in January", "in English"). */
-export const NOT_PLACES = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'new', 'greater', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'english', 'french', 'spanish', 'german', 'arabic', 'portuguese', 'chinese', 'hindi', 'ramadan', 'summer', 'winter', 'spring', 'autumn', 'person', 'store', 'app', 'stores', 'shops', 'the']);
+export const NOT_PLACES = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower', 'new', 'greater', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'english', 'french', 'spanish', 'german', 'arabic', 'portuguese', 'chinese', 'hindi', 'ramadan', 'summer', 'winter', 'spring', 'autumn', 'person', 'store', 'app', 'stores', 'shops', 'the', 'valley', 'area', 'region', 'metro']);
 const ARTICLES = new Set(['the', 'la', 'le', 'les', 'der', 'die', 'das', 'el', 'los', 'las', 'greater', 'metro', 'metropolitan']);
 /** A word in capitals this long after "in" is a shouted place ("in NEWCASTLE"), not an acronym ("in HR", "in SaaS"). */
 const SHOUTED_PLACE_LENGTH = 4;
@@ -62,6 +62,18 @@ export class PlaceMentions {
     let i = at - 1;
     while (i >= 0 && ARTICLES.has(this.words[i]!)) i--;
     return i >= 0 ? this.words[i]! : '';
+  }
+
+  /** Whether the brief capitalises names: some word past the first of a sentence starts with a capital (not a brief in lower case or in capitals). */
+  get namesCapitalised(): boolean {
+    if (this.shouting) return false;
+    return this.cased.some((w, i) => i > 0 && !/[.!?]\s*$/.test(this.gap(i)) && w.charAt(0) !== w.charAt(0).toLowerCase());
+  }
+
+  /** Whether word `at` starts with a capital. */
+  capitalised(at: number): boolean {
+    const word = this.cased[at] ?? '';
+    return word.charAt(0) !== word.charAt(0).toLowerCase();
   }
 
   /** Whether words [at, at+length) read as a place name: the location field, capitals, or after a locative. */

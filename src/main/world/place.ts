@@ -1,17 +1,23 @@
 /**
  * Where a brief's people live, read from its words (or from the location field, which wins): any
- * place of 100,000+ people, towns of the dataset, first-level regions, countries, named areas
- * ("West Africa", "the Nordics") and continents; "near", "around" and "outside" widen a city to its
- * surroundings. A name several places share is the one a qualifier names ("London, Ontario":
+ * place of 100,000+ people, towns of the dataset, smaller towns and counties where the words give
+ * one (place-town-finds.ts: "in Tavira, Portugal", "in Whitby", "in Cornwall"), first-level regions,
+ * countries, named areas ("West Africa", "the Nordics") and continents. A named place keeps its
+ * people; a city of 500,000+ shares them with its neighbours; "near", "around", "outside" and "the X
+ * area" widen it to its surroundings; a city named only to place another ("a Chicago suburb") has
+ * nobody in it. A name several places share is the one a qualifier names ("London, Ontario":
  * place-qualifier.ts), else one in a country the brief names as a place, else the best known
  * (world.ts). A place-like name the world data does not know is reported with suggestions, never
- * silently replaced.
+ * silently replaced; written as a town's with its country ("in Smallbrookton, England"), it is
+ * where people live, as written.
  */
 import { AREAS } from './areas';
 import { distanceKm } from './geo-distance';
 import { AMBIGUOUS_PLACE_WORDS, LOCATIVES, NOT_PLACES, ORIGIN_WORDS, PlaceMentions } from './place-mentions';
 import { applyQualifiers, type QualifiedFind } from './place-qualifier';
 import { closestPlaces } from './place-suggestions';
+import { findTowns } from './place-town-finds';
+import { normalizeForMatch } from './text';
 import type { City, Country, World } from './world';
 
 export { PlaceMentions } from './place-mentions';
@@ -49,6 +55,23 @@ const WIDENING = new Set(['near', 'around', 'outside', 'nahe', 'cerca', 'um']);
 const NEARBY_KM = 40;
 /** "around X", "near X": a wider circle. */
 const AROUND_KM = 55;
+/** "near X" for a town: its immediate surroundings, not the region's big city. */
+const TOWN_AROUND_KM = 20;
+/** Neighbouring towns "near X" brings in: the largest few of at least this size. */
+const NEIGHBOUR_TOWNS = 6;
+const MIN_NEIGHBOUR_TOWN = 1000;
+/** A city this big spreads into its neighbours ("Kuala Lumpur and nearby"); a smaller one keeps its people ("Naperville"). */
+const METROPOLIS = 500_000;
+/** A metropolis's neighbours together weigh at most this much beside it, so that it keeps at least half its people. */
+const NEIGHBOURS_SHARE = 1;
+/** "the Chicago suburbs": the places of at least this size around the city, not the city itself. */
+const MIN_SUBURB = 10_000;
+/** Words that make a city named beside them a description of where another place is, or of its suburbs. */
+const SUBURB_WORDS = new Set(['suburb', 'suburbs', 'suburban', 'exurb', 'exurbs', 'outskirts', 'banlieue', 'banlieues', 'vorort', 'vororte', 'vorstadt', 'periferia', 'suburbio', 'suburbios', 'afueras', 'arredores', 'hinterland']);
+/** Words after a place that make it the area around it ("the Chicago area", "Napa Valley"). */
+const AREA_WORDS = new Set(['area', 'valley', 'region', 'metro', 'metropolitan', 'surroundings', 'hinterland', 'umgebung', 'umland', 'environs']);
+const OF_WORDS = new Set(['of', 'de', 'von', 'di', 'do', 'da', 'dos', 'das', 'du', 'des', 'del']);
+const NEAR_WORDS = new Set(['near', 'outside', 'nahe', 'cerca', 'pres', 'bei', 'vicino', 'perto']);
 
 interface Found extends QualifiedFind {
   widened: boolean;
@@ -57,6 +80,8 @@ interface Found extends QualifiedFind {
 }
 
 const MAX_WORDS = 5;
+/** A place this big is a city; smaller ones are towns. */
+const MIN_CITY = 100_000;
 /** A city this big is meant when its name is written, even in lower case. */
 const UNMISTAKABLE_POPULATION = 500_000;
 /** A location field that asks for no particular place. */
@@ -86,9 +111,15 @@ function placeFromWords(text: string, location: string | undefined, world: World
   const countriesNamed = unique(found.flatMap((f) => (f.country ? [f.country] : [])));
   const cityFinds = found.filter((f) => f.cities.length > 0);
   const regionFinds = found.filter((f) => f.region !== null);
-  // "Paris, Texas": the data has no Paris there, so people live across Texas and the user is told.
+  // "Paris, Texas" where the data has no Paris there: people live across Texas and the user is told;
+  // "Smallbrookton, England": people live in the town as written, and the user is told it is not known.
   const qualified = found.find((f) => f.unknown !== undefined);
-  const notKnown = qualified ? { text: qualified.unknown!, suggestions: [] } : null;
+  const literal = cityFinds.find((f) => f.literal);
+  const notKnown = qualified
+    ? { text: qualified.unknown!, suggestions: [] }
+    : literal
+      ? { text: literal.cities[0]!.name, suggestions: closestPlaces(literal.cities[0]!.aliases[0] ?? literal.cities[0]!.name, world) }
+      : null;
 
   // A city name shared by several places is the one in a country the brief names as a place ("a chain in
   // Australia opening in Newcastle"; "American expats" say where people are from), else the best known.
@@ -99,25 +130,42 @@ function placeFromWords(text: string, location: string | undefined, world: World
   ]);
   const inNamedCountries = (cities: City[]) => cities.find((c) => homes.has(c.country)) ?? cities[0]!;
 
-  if (cityFinds.length > 0) {
+  // "Naperville, Illinois (a Chicago suburb)", "Naperville, near Chicago": Chicago says where Naperville is, nobody lives there.
+  const describing = cityFinds.filter((f) => describesPlace(f, mentions, cityFinds));
+  const living = cityFinds.filter((f) => !describing.includes(f));
+  if (living.length > 0) {
     const weights = new Map<City, number>();
-    for (const find of cityFinds) {
+    for (const find of living) {
       const city = inNamedCountries(find.cities);
       weights.set(city, 1);
-      const reach = find.widened ? AROUND_KM : NEARBY_KM;
-      for (const near of nearbyCities(world, city, reach)) weights.set(near, Math.max(weights.get(near) ?? 0, find.widened ? 0.8 : 0.35));
+      const around = surroundings(world, city, find);
+      // Each neighbour weighs 0.35 (0.8 "near X"), together at most the city itself unless the brief widens it.
+      const each = find.widened ? 0.8 : Math.min(0.35, NEIGHBOURS_SHARE / Math.max(1, around.length));
+      for (const near of around) weights.set(near, Math.max(weights.get(near) ?? 0, each));
     }
     const cities = weighted(world, weights);
-    const named = cityFinds.map((f) => inNamedCountries(f.cities));
+    const named = living.map((f) => inNamedCountries(f.cities));
     const label = `${named.map((c) => c.name).join(', ')}${weights.size > named.length ? ' and nearby' : ''}, ${unique(named.map((c) => world.countryByCode.get(c.country)!.name)).join(', ')}`;
     return { kind: 'cities', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: notKnown };
+  }
+  if (describing.length > 0) {
+    // "in the Chicago suburbs", "the outskirts of Lyon": the places around the city, not the city itself.
+    const centres = describing.map((f) => inNamedCountries(f.cities));
+    const around = unique(centres.flatMap((city) => [...nearbyCities(world, city, NEARBY_KM), ...world.townsNear(city, NEARBY_KM).filter((t) => t.population >= MIN_SUBURB)])).filter((c) => !centres.includes(c));
+    if (around.length > 0) {
+      const largest = Math.max(...around.map((c) => Math.sqrt(c.population)));
+      const cities = around.map((city) => ({ city, country: world.countryByCode.get(city.country)!, weight: (0.8 * Math.sqrt(city.population)) / largest }));
+      const label = `the suburbs of ${centres.map((c) => c.name).join(', ')}, ${unique(centres.map((c) => world.countryByCode.get(c.country)!.name)).join(', ')}`;
+      return { kind: 'cities', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: notKnown };
+    }
   }
   if (regionFinds.length > 0) {
     const regionCities = regionFinds.flatMap((f) => f.region!);
     const byCountry = countriesNamed.length > 0 ? regionCities.filter((c) => countriesNamed.some((k) => k.code === c.country)) : regionCities;
     const chosen = byCountry.length > 0 ? byCountry : regionCities;
     const cities = bySize(world, chosen);
-    const label = `${unique(chosen.map((c) => c.region)).join(', ')}, ${unique(cities.map((c) => c.country.name)).join(', ')}`;
+    const areas = regionFinds.flatMap((f) => (f.area ? [f.area] : []));
+    const label = `${areas.length > 0 ? unique(areas).join(', ') : unique(chosen.map((c) => c.region)).join(', ')}, ${unique(cities.map((c) => c.country.name)).join(', ')}`;
     return { kind: 'region', label, countries: unique(cities.map((c) => c.country)), cities, unresolved: notKnown };
   }
   if (countriesNamed.length > 0) {
@@ -165,12 +213,51 @@ export function findPlaces(mentions: PlaceMentions, world: World): Found[] {
         country,
         region: asRegion ? region : null,
         named: cities,
-        widened: WIDENING.has(previous),
+        widened: widens(mentions, at, length),
         origin: ORIGIN_WORDS.has(previous),
       });
     }
   }
+  // Towns the cities lack, where the words give a place ("in Tavira, Portugal"); looked for first in the countries named as places.
+  const homes = new Set(
+    found
+      .filter((f) => (f.country || f.region) && (mentions.fromLocationField || LOCATIVES.has(mentions.previous(f.at)) || world.countryNames.has(words.slice(f.at, f.at + f.length).join(' '))))
+      .map((f) => f.country?.code ?? f.region![0]!.country),
+  );
+  for (const town of findTowns(mentions, world, found, homes)) found.push({ ...town, widened: !town.origin && widens(mentions, town.at, town.length) });
   return applyQualifiers(found.sort((a, b) => a.at - b.at), mentions, world);
+}
+
+/** "near X", "around X", and "the X area", "the Napa Valley", "the Dallas metro": X and its surroundings. */
+function widens(mentions: PlaceMentions, at: number, length: number): boolean {
+  return WIDENING.has(mentions.previous(at)) || AREA_WORDS.has(mentions.words[at + length] ?? '');
+}
+
+/**
+ * Whether a city is named only to say where another place is or to name its suburbs: "a Chicago
+ * suburb", "the suburbs of Chicago", "Naperville, near Chicago".
+ */
+function describesPlace(find: Found, mentions: PlaceMentions, finds: readonly Found[]): boolean {
+  const { words } = mentions;
+  if (SUBURB_WORDS.has(words[find.at + find.length] ?? '')) return true;
+  if (OF_WORDS.has(words[find.at - 1] ?? '') && SUBURB_WORDS.has(words[find.at - 2] ?? '')) return true;
+  const nearAt = NEAR_WORDS.has(words[find.at - 1] ?? '') ? find.at - 1 : words[find.at - 1] === 'to' && words[find.at - 2] === 'close' ? find.at - 2 : -1;
+  return nearAt > 0 && mentions.gap(nearAt).includes(',') && finds.some((other) => other !== find && other.cities.length > 0 && other.at + other.length === nearAt);
+}
+
+/**
+ * Where people live besides a city the brief names: nowhere for a town or a city of under 500,000,
+ * which keep their people ("Naperville"); a big city's neighbours within 40 km ("Kuala Lumpur and
+ * nearby"); "near X", "around X": within 55 km of a city, 20 km of a town (its largest neighbouring
+ * towns too); nowhere for a town no data knows, whose surroundings are unknown.
+ */
+function surroundings(world: World, city: City, find: Found): City[] {
+  if (find.literal) return [];
+  if (!find.widened) return city.population >= METROPOLIS ? nearbyCities(world, city, NEARBY_KM) : [];
+  const town = city.population < MIN_CITY;
+  const reach = town ? TOWN_AROUND_KM : AROUND_KM;
+  const towns = town ? world.townsNear(city, reach).filter((t) => t.population >= MIN_NEIGHBOUR_TOWN).slice(0, NEIGHBOUR_TOWNS) : [];
+  return [...nearbyCities(world, city, reach), ...towns];
 }
 
 /** A capitalised name after a locative that nothing matched: the user is told, with the nearest spellings. */
@@ -195,7 +282,14 @@ function isCapitalisedWord(mentions: PlaceMentions, at: number): boolean {
 }
 
 function nearbyCities(world: World, city: City, km: number): City[] {
-  return world.cities.filter((near) => near !== city && near.country === city.country && Math.abs(near.lat - city.lat) < km / 100 && distanceKm(city, near) <= km);
+  return world.cities.filter((near) => near !== city && near.country === city.country && Math.abs(near.lat - city.lat) < km / 100 && distanceKm(city, near) <= km && !samePlace(city, near));
+}
+
+/** The dataset's own spelling of a GeoNames city ("München" beside "Munich") is the city itself, not a neighbour. */
+function samePlace(a: City, b: City): boolean {
+  if (distanceKm(a, b) > 15) return false;
+  const own = (c: City) => normalizeForMatch(c.name).trim();
+  return b.aliases.includes(own(a)) || a.aliases.includes(own(b));
 }
 
 function weighted(world: World, weights: ReadonlyMap<City, number>): WeightedCity[] {

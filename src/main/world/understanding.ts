@@ -12,6 +12,7 @@ export function understandingOf(analysis: BriefAnalysis, level: Level): BriefUnd
     origin: analysis.origin?.name ?? null,
     audience: analysis.stageNamed ? `${analysis.stage.label}: ${analysis.stage.describe}` : 'Adults in general: the brief names no particular audience',
     ages: analysis.ageRange,
+    agesNote: analysis.agesNote,
     product: analysis.product,
     domain: domain && domain.id !== GENERIC_DOMAIN ? domain.label : 'Not recognised: goals and pain points are written about the offer as the brief names it',
     b2b:
@@ -26,5 +27,6 @@ export function understandingLine(u: BriefUnderstanding): string {
   const who = u.audience.split(':')[0]!;
   const parts = [u.place + (u.origin ? ` (from ${u.origin})` : ''), `${who}, ${u.ages[0]}–${u.ages[1]}`, `${u.product} (${u.domain.startsWith('Not recognised') ? 'no known domain' : u.domain})`];
   const unknown = u.unknownPlace ? `; "${u.unknownPlace.text}" is not a known place${u.unknownPlace.suggestions.length ? ` (did you mean ${u.unknownPlace.suggestions.join(' or ')}?)` : ''}` : '';
-  return `Understood: ${parts.join(' · ')}${unknown}`;
+  const ages = u.agesNote ? `; ages: ${u.agesNote}` : '';
+  return `Understood: ${parts.join(' · ')}${unknown}${ages}`;
 }

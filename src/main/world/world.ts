@@ -1,7 +1,8 @@
 /**
  * The world the offline engine places people in: every country, every place of 100,000+ people
  * (resources/geo, built from GeoNames by scripts/build-geo-data.ts) with the hand-made towns of
- * the taste dataset added, and the personal-name traditions of each country (resources/names).
+ * the taste dataset added, the smaller towns read only when a brief names one (place-towns.ts),
+ * and the personal-name traditions of each country (resources/names).
  * Checked with zod when first read; indexes built once.
  */
 import fs from 'node:fs';
@@ -9,6 +10,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CITY_SHORT_NAMES, REGION_ABBREVIATIONS } from './areas';
 import { DatasetError, readDataFile as read } from './dataset-file';
+import { distanceKm } from './geo-distance';
+import { commonWords, prominenceOf, townTable, type County } from './place-towns';
+
+export type { County } from './place-towns';
 import { normalizeForMatch } from './text';
 
 export const MACRO_REGIONS = ['GLOBAL', 'EUROPE', 'NORTH_AMERICA', 'LATAM', 'ASIA', 'MENA', 'AFRICA', 'OCEANIA'] as const;
@@ -27,6 +32,8 @@ export interface Country {
 export interface City {
   name: string;
   region: string;
+  /** The second-level region ("Cornwall", "Cook County"), known for the smaller towns only. */
+  county?: string;
   country: string;
   lat: number;
   lon: number;
@@ -82,6 +89,20 @@ export interface World {
   regionCodes: ReadonlyMap<string, RegionRef[]>;
   /** The naming traditions of a country with their weights; empty where none is known. */
   namesOf(countryCode: string): ReadonlyArray<readonly [NameTradition, number]>;
+  /**
+   * Places smaller than `cities` holds (towns and villages of 500+ people, seats of local government)
+   * of a normalised spelling: those it is the own name of first, then the best known. Read from
+   * resources/geo/towns.tsv.br the first time a brief names a place the cities lack.
+   */
+  towns(key: string): City[];
+  /** Those smaller places of the city's country within `km` of it, the most populous first. */
+  townsNear(city: City, km: number): City[];
+  /** Smaller places of a country whose name holds the words ("hossegor": Soorts-Hossegor). */
+  townsContaining(key: string, country: string): City[];
+  /** Second-level regions of a normalised name ("cornwall", "cook county", "orkney"), with their towns, the most populous first. */
+  counties(key: string): County[];
+  /** Whether a lower-case word is an ordinary word of the dataset's prose ("home", "sales"), so not taken for a town without a qualifier. */
+  isCommonWord(word: string): boolean;
 }
 
 const code = z.string().regex(/^[A-Z]{2}$/);
@@ -228,11 +249,12 @@ export function loadWorld(resourcesDir: string, additions: WorldAdditions): Worl
     regionNames,
     regionCodes,
     namesOf: (countryCode) => byCountry.get(countryCode) ?? [],
+    towns: (key) => townTable(resourcesDir)?.named(key) ?? [],
+    isCommonWord: (word) => commonWords(resourcesDir).has(word),
+    townsContaining: (key, country) => townTable(resourcesDir)?.containing(key, country) ?? [],
+    counties: (key) => townTable(resourcesDir)?.counties(key) ?? [],
+    townsNear: (city, km) => (townTable(resourcesDir)?.near(city, city.country, km, distanceKm) ?? []).filter((town) => town.name !== city.name || distanceKm(town, city) > 1),
   };
-}
-
-function prominenceOf(population: number, names: number): number {
-  return Math.log(Math.max(population, 1)) + 2 * Math.log(1 + names);
 }
 
 /** Whether `key` is the place's own name or its short form: "newcastle" for "newcastle upon tyne", not "tan" for "tan an". */

@@ -50,6 +50,7 @@ export function BriefUnderstandingNote() {
         <span className="understanding-label">Read as</span> {understood.place}
         {understood.origin && <> (from {understood.origin})</>} · {who}, {understood.ages[0]}–{understood.ages[1]} · {understood.product}
       </p>
+      {understood.agesNote && <p className="understanding-ages">Ages: {understood.agesNote}.</p>}
       {unknown && (
         <div className="understanding-unknown" role="group" aria-label="Unknown place">
           <p>

@@ -3,11 +3,13 @@
  * for the same seed. It is a provider like any LLM and the fallback when one is down.
  */
 import type { Persona } from '../../../../shared/persona';
-import type { TasteDataset } from '../../../world';
-import { SeededRandom } from '../../../world';
+import type { BriefAnalysis, TasteDataset } from '../../../world';
+import { GENERIC_DOMAIN, SeededRandom } from '../../../world';
 import type { LlmProvider, PersonaRequest, ProviderContext, ProviderOutput } from '../../types';
+import { businessBanks, fitBuyers, type BuyerFit } from './b2b-fit';
 import { CulturePicker } from './culture-picks';
 import { drawIdentities, type Identity } from './people';
+import { fitProduct, type ProductFit } from './product-fit';
 import { sampleDistinct } from './sampling';
 import { StoryWriter } from './story';
 
@@ -23,6 +25,8 @@ export class OfflineEngine implements LlmProvider {
   /** What generate reads: the seed, the level and count, and these parts of the analysis (and the cultural constraints, which the pipeline keys by their source). */
   cacheParams({ seed, level, count, analysis }: Omit<PersonaRequest, 'culture'>): Record<string, unknown> {
     return {
+      // Raised when the same request is written differently, so that runs cached before are not served for it (2: lines fitted to the product).
+      writer: 2,
       seed,
       level,
       count,
@@ -47,13 +51,15 @@ export class OfflineEngine implements LlmProvider {
   async generate(request: PersonaRequest, context: ProviderContext): Promise<ProviderOutput> {
     const data = this.dataset();
     const rng = new SeededRandom(request.seed);
-    const people = drawIdentities(rng, data, request.analysis, request.level, request.count);
-    const writer = new StoryWriter(rng, data, request.analysis, request.avoidLines);
+    const buyers = request.level === 'b2b' ? fitBuyers(data, request.analysis) : null;
+    const people = drawIdentities(rng, buyers?.data ?? data, buyers?.analysis ?? request.analysis, request.level, request.count);
+    const fit = this.fitted(data, request.analysis, request.level === 'b2b');
+    const writer = new StoryWriter(rng, fit.data, fit.analysis, request.avoidLines);
     const culture = new CulturePicker(rng, request.culture);
     const personas: Persona[] = [];
     for (const who of people) {
       context.signal.throwIfAborted();
-      personas.push(this.persona(rng, request, who, writer, culture));
+      personas.push(this.persona(rng, request, who, writer, culture, fit, buyers));
       context.onPersona?.(personas.length, people.length);
       // Let the event loop breathe between personas so progress is delivered and cancel is heard.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -62,8 +68,20 @@ export class OfflineEngine implements LlmProvider {
     return { format: 'objects', personas };
   }
 
-  private persona(rng: SeededRandom, request: PersonaRequest, who: Identity, writer: StoryWriter, culture: CulturePicker): Persona {
-    const story = writer.write(who);
+  /** The phrase banks the writer draws from, fitted to the product; a business buyer's in place of a consumer's. */
+  private fitted(data: TasteDataset, analysis: BriefAnalysis, b2b: boolean): ProductFit {
+    const generic = data.domains.find((d) => d.id === GENERIC_DOMAIN)!;
+    if (!b2b) return fitProduct(data, analysis, analysis.domains, generic);
+    const banks = businessBanks(data, analysis);
+    const business = { ...data, domains: data.domains.map((d) => (d.id === GENERIC_DOMAIN ? banks.generic : d)) };
+    return fitProduct(business, { ...analysis, stage: banks.stage, newcomerStage: null }, banks.domains, banks.generic);
+  }
+
+  private persona(rng: SeededRandom, request: PersonaRequest, who: Identity, writer: StoryWriter, culture: CulturePicker, fit: ProductFit, buyers: BuyerFit | null): Persona {
+    const written = writer.write(who);
+    // The product named in full once across goals, pain points and quote, then by its short name.
+    const polished = fit.polish([...written.goals, ...written.painPoints, written.quote]);
+    const story = { ...written, goals: polished.slice(0, written.goals.length), painPoints: polished.slice(written.goals.length, -1), quote: polished.at(-1)! };
     const base = {
       name: who.name,
       age: who.age,
@@ -87,6 +105,7 @@ export class OfflineEngine implements LlmProvider {
     };
     if (request.level !== 'b2b' || !who.b2b) return { ...standard, meta: { source: this.id } };
     const { fn } = who.b2b;
+    const { buyingCriteria, objections } = buyers?.criteria(fn) ?? fn;
     const working = this.dataset().industries.filter((i) => !/student|retire/.test(i.id));
     const named = request.analysis.industries.filter((i) => working.includes(i));
     const industry = rng.pick(named.length > 0 ? named : working).label;
@@ -97,8 +116,8 @@ export class OfflineEngine implements LlmProvider {
         industry,
         companySize: rng.pick(request.analysis.companySizes),
         decisionPower: who.b2b.decisionPower,
-        buyingCriteria: sampleDistinct(rng, fn.buyingCriteria.map((item) => ({ item, weight: 1 })), 3),
-        objections: sampleDistinct(rng, fn.objections.map((item) => ({ item, weight: 1 })), 2),
+        buyingCriteria: sampleDistinct(rng, buyingCriteria.map((item) => ({ item, weight: 1 })), 3),
+        objections: sampleDistinct(rng, objections.map((item) => ({ item, weight: 1 })), 2),
       },
       meta: { source: this.id },
     };

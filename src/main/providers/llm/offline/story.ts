@@ -8,8 +8,9 @@ import { GENERIC_DOMAIN, type Domain, type LifeStage } from '../../../world';
 import type { BriefAnalysis } from '../../../world';
 import type { TasteDataset } from '../../../world';
 import type { SeededRandom } from '../../../world';
-import { capitalize, fillTemplate, indefiniteArticle, lowerFirst } from '../../../world';
+import { capitalize, fillTemplate, lowerFirst } from '../../../world';
 import { ageMismatches } from '../../../world';
+import { BioComposer } from './bio';
 import type { Identity } from './people';
 
 export interface Story {
@@ -32,6 +33,7 @@ export class StoryWriter {
   private written = 0;
   /** The domain whose lines all name the offer, for when the brief's own domain runs out of such lines. */
   private readonly generic: Domain | undefined;
+  private readonly bios: BioComposer;
 
   constructor(
     private readonly rng: SeededRandom,
@@ -42,7 +44,11 @@ export class StoryWriter {
   ) {
     this.properWords = new Set(data.countries.flatMap((c) => [c.name, ...c.aliases]).map((w) => w.toLowerCase()));
     this.generic = data.domains.find((d) => d.id === GENERIC_DOMAIN);
-    if (avoidLines.length > 0) this.markUsed(new Set(avoidLines.map((l) => l.toLowerCase())));
+    this.bios = new BioComposer(rng, data.bioTemplates, analysis, (pool, field, k) => this.fresh(pool, field, k), (phrase) => this.asRunningText(phrase), (field, line) => this.used.get(`${field}:${line}`) ?? 0);
+    if (avoidLines.length > 0) {
+      this.markUsed(new Set(avoidLines.map((l) => l.toLowerCase())));
+      this.bios.markUsed(avoidLines, analysis.stage, analysis.domains, analysis.newcomerStage, (field, line) => this.used.set(`${field}:${line}`, 1));
+    }
   }
 
   /** Counts as used every template that reads as one of these lines once its product is filled in. */
@@ -63,8 +69,11 @@ export class StoryWriter {
     // The leading domain most of the time; a second one the brief also names now and then.
     const domain = analysis.domains.length > 1 && this.rng.next() < 0.3 ? analysis.domains[1]! : analysis.domains[0]!;
     const vars = { product: analysis.product, city: who.place.city.name, country: who.place.country.name, first: who.first };
+    // Goals, pain points and quotes agree with the identity (work, money, age, the brief's season and pet); the bio, written
+    // after them, with the identity and itself.
+    const facts = this.bios.identityFacts(who);
     const suits = (lines: readonly string[]) => {
-      const fitting = lines.filter((line) => ageMismatches(line, who.age).length === 0);
+      const fitting = lines.filter((line) => ageMismatches(line, who.age).length === 0 && this.bios.agreesWith(facts, line));
       return fitting.length > 0 ? fitting : lines;
     };
     const take = (bank: Bank, field: Field, k: number) => this.fresh(suits(bank[field]), field, k).map((line) => this.fill(line, vars));
@@ -90,11 +99,8 @@ export class StoryWriter {
     const values = dedupe([...take(domain, 'values', 1), ...take(stage, 'values', 1), ...take(this.rng.next() < 0.5 ? domain : stage, 'values', 1)]);
     const interests = dedupe([...take(stage, 'interests', 2), ...take(domain, 'interests', 1)]);
     const channels = dedupe([...take(domain, 'channels', 2), ...take(stage, 'channels', 1)]);
-    // Who they are, their household, where they came from, their days at this stage of life (two lines, or one and a newcomer's), and the product.
-    const lifeLines = newcomer && this.written % 2 === 1 ? [...take(stage, 'bioLines', 1), ...take(newcomer, 'bioLines', 1)] : take(stage, 'bioLines', 2);
-    const bio = [this.identity(who, vars), this.household(who, stage, vars), this.origin(who, vars), ...lifeLines, take(domain, 'bioLines', 1)[0]]
-      .filter((s): s is string => Boolean(s))
-      .join(' ');
+    // Who they are, their household, where they came from, their days at this stage of life and the product, all agreeing (bio.ts).
+    const { bio } = this.bios.compose(who, stage, domain, vars, this.written % 2 === 1);
     this.written++;
     return { bio, quote, goals, painPoints, values, interests, channels };
   }
@@ -116,28 +122,6 @@ export class StoryWriter {
 
   private fill(line: string, vars: Readonly<Record<string, string>>): string {
     return capitalize(fillTemplate(line, vars).trim());
-  }
-
-  private identity(who: Identity, vars: Readonly<Record<string, string>>): string {
-    const templates = this.data.bioTemplates[who.work];
-    const occupation = this.asRunningText(who.occupation);
-    const [template] = this.fresh(templates, `identity-${who.work}`, 1);
-    return this.fill(template!, { ...vars, age: String(who.age), occupation: `${indefiniteArticle(occupation)} ${occupation}` });
-  }
-
-  private household(who: Identity, stage: LifeStage, vars: Readonly<Record<string, string>>): string {
-    // No teenage children at 24, no grandchildren at 35.
-    const fitting = stage.households.filter((line) => ageMismatches(line, who.age).length === 0);
-    const [line] = this.fresh(fitting.length > 0 ? fitting : stage.households, 'household', 1);
-    return line ? `${who.first} ${this.fill(line, vars).replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/[.]?$/, '.')}` : '';
-  }
-
-  /** Where someone who came from elsewhere came from, and when. */
-  private origin(who: Identity, vars: Readonly<Record<string, string>>): string {
-    const origin = this.analysis.origin;
-    if (!origin) return '';
-    const [template] = this.fresh(this.data.bioTemplates.origin, 'origin', 1);
-    return this.fill(template!, { ...vars, origin: origin.name, when: this.rng.pick(this.data.bioTemplates.when), year: String(this.rng.int(2016, 2024)) });
   }
 
   /** A title or list item as it reads inside a sentence: "Head of Procurement" → "head of procurement". */
