@@ -14,17 +14,21 @@ import zlib from 'node:zlib';
 import { DatasetError } from './dataset-file';
 import { normalizeForMatch } from './text';
 
-/** A town as world.ts's cities are: the same fields, so the engine places people in either alike. */
+/** A place people live in (world.ts calls it City): cities and towns have the same fields, so the engine places people in either alike. */
 export interface Town {
   name: string;
   region: string;
-  /** The second-level region it lies in ("Cornwall"); empty where GeoNames has none. */
+  /** The second-level region it lies in ("Cornwall", "Cook County"); empty where GeoNames has none. */
   county?: string;
   country: string;
   lat: number;
   lon: number;
   population: number;
   aliases: string[];
+  /**
+   * Which of the places sharing a name a brief means: log population + 2 log(1 + the names GeoNames
+   * knows it by in every language), so a place with twice the names counts as one with four times the people.
+   */
   prominence: number;
 }
 

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { CITY_SHORT_NAMES, REGION_ABBREVIATIONS } from './areas';
 import { DatasetError, readDataFile as read } from './dataset-file';
 import { distanceKm } from './geo-distance';
-import { commonWords, prominenceOf, townTable, type County } from './place-towns';
+import { commonWords, prominenceOf, townTable, type County, type Town } from './place-towns';
 
 export type { County } from './place-towns';
 import { normalizeForMatch } from './text';
@@ -29,22 +29,8 @@ export interface Country {
   aliases: string[];
 }
 
-export interface City {
-  name: string;
-  region: string;
-  /** The second-level region ("Cornwall", "Cook County"), known for the smaller towns only. */
-  county?: string;
-  country: string;
-  lat: number;
-  lon: number;
-  population: number;
-  aliases: string[];
-  /**
-   * Which of the places sharing a name a brief means: log population + 2 log(1 + the names GeoNames
-   * knows it by in every language), so a place with twice the names counts as one with four times the people.
-   */
-  prominence: number;
-}
+/** A place people live in: a city of the main gazetteer or a town read on demand (place-towns.ts), the same fields. */
+export type City = Town;
 
 /** A first-level region as a brief may name it: "Ontario", "MA". */
 export interface RegionRef {
