@@ -11,7 +11,6 @@ import { normalizeForMatch } from '../world';
 import { ageMismatches } from '../world';
 import { audienceTraits, missingTraits, type Trait } from './audience-traits';
 import { agesInWords } from './ages-in-words';
-import { namedTown } from './brief-town';
 import { findContradictions } from './contradictions';
 import { placeFit } from './place-fit';
 
@@ -35,7 +34,7 @@ export interface FidelityContext {
   cityPosition(name: string, countryCode: string, region?: string): { lat: number; lon: number } | undefined;
   /** The usual age span of a job title, when it is known. */
   jobAges(title: string): readonly [number, number] | undefined;
-  /** The brief as written: its own words name towns the world does not know, ages and audience traits. */
+  /** The brief as written: its own words name the audience's traits; its age field wins over the ages read from its words. */
   brief?: { description: string; location?: string | undefined; segment?: string | undefined; ageRange?: readonly [number, number] | undefined };
   /** The brief's own words for the ages (world/age-range.ts: "aged 35-55"), when `ageRange` was read from them. */
   agesSaid?: string | null;
@@ -114,7 +113,7 @@ export function scoreFidelity(
   const brief = readBrief(context);
 
   // Place: 20.
-  const place = placeFit(persona, context, brief.town);
+  const place = placeFit(persona, context);
   score += place.points;
   offBrief ||= place.offBrief;
   if (place.reason) reasons.push(place.reason);
@@ -203,7 +202,6 @@ export function scoreFidelity(
 
 interface BriefReading {
   ages: { range: readonly [number, number]; said: string | null } | null;
-  town: string | null;
   traits: Trait[];
 }
 
@@ -217,14 +215,8 @@ function readBrief(context: FidelityContext): BriefReading {
   // The brief's age field wins over its words, and its words over the life stage's usual span: the world read them so.
   const range = brief?.ageRange ?? context.ageRange;
   const said = brief?.ageRange ? null : (context.agesSaid ?? null);
-  const understood = (name: string) => {
-    const code = context.countryCode(name);
-    return (code !== undefined && context.place.countries.includes(code)) || normalizeForMatch(context.place.label).includes(normalizeForMatch(name));
-  };
-  const known = (name: string) => context.countryCode(name) !== undefined || context.place.countries.some((code) => context.cityPosition(name, code) !== undefined);
   reading = {
     ages: range ? { range, said } : null,
-    town: brief && context.place.countries.length > 0 && context.place.near.length === 0 ? namedTown(brief, known, understood) : null,
     traits: brief ? audienceTraits(brief, context.stage?.label ?? null) : [],
   };
   readings.set(context, reading);

@@ -1,11 +1,11 @@
 /**
  * Whether a persona lives where the brief asks: in its countries, and where it names a town, in
  * that town or the surroundings the world reads with it ("Naperville and nearby": not Chicago, 42
- * km off). A town the world does not know is compared by the brief's own words.
+ * km off). The world reads small towns and keeps a qualified name it does not know as written, so
+ * every town a brief names is among `place.near`.
  */
 import type { Persona } from '../../shared/persona';
-import { distanceKm } from '../world';
-import { isTown } from './brief-town';
+import { distanceKm, normalizeForMatch } from '../world';
 
 export interface PlaceFit {
   points: number;
@@ -23,8 +23,7 @@ export interface PlaceContext {
 const FULL = 20;
 const fits: PlaceFit = { points: FULL, offBrief: false, reason: null };
 
-/** `town`: the brief's own name for a town the world does not know, or null. */
-export function placeFit(persona: Persona, context: PlaceContext, town: string | null): PlaceFit {
+export function placeFit(persona: Persona, context: PlaceContext): PlaceFit {
   const { city, country, region } = persona.location;
   const { place } = context;
   if (place.countries.length === 0) return fits;
@@ -38,8 +37,12 @@ export function placeFit(persona: Persona, context: PlaceContext, town: string |
     if (place.near.some((c) => distanceKm(c, at) <= c.km)) return fits;
     return { points: 0, offBrief: true, reason: `Lives in ${city}, ${Math.round(distanceKm(named, at))} km from ${named.name}: outside the brief's ${place.label}.` };
   }
-  if (town && !isTown(city, town)) {
-    return { points: 0, offBrief: true, reason: `Lives in ${city}, not in ${town} as the brief asks (${town} is not in the place data, so the distance between them is unknown).` };
-  }
   return fits;
+}
+
+/** Whether a persona's city is the town (or the town with a district or county beside it). */
+function isTown(city: string, town: string): boolean {
+  const [a, b] = [normalizeForMatch(city).trim(), normalizeForMatch(town).trim()];
+  if (a === '' || b === '') return false;
+  return a === b || ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
 }
