@@ -56,8 +56,6 @@ export const LIKELIHOOD_WORDS: Record<number, string> = {
   5: 'would certainly buy',
 };
 
-export const SEGMENT_WORDS: Record<'age' | 'location' | 'income', string> = { age: 'Age', location: 'Place', income: 'Income' };
-
 export const formatMean = (mean: number): string => mean.toFixed(1);
 
 /** "12 May, 14:03": when something was asked, short enough for a list row. */
